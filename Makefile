@@ -1,0 +1,58 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Both create .venv when it is missing and install what they need first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.PHONY: run test lint dist bench screenshots icons clean
+
+run: $(VENV)/.installed-run
+	@packaging/system-packages.sh qt
+	$(BIN)/askwhy $(ARGS)
+
+test: $(VENV)/.installed-test
+	@packaging/system-packages.sh test
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest $(ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check desktop tests packaging
+	$(BIN)/ruff format --check desktop tests packaging
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+dist: $(VENV)/.installed-build
+	@packaging/system-packages.sh test
+	$(BIN)/python packaging/build.py
+
+bench: $(VENV)/.installed-test
+	@packaging/system-packages.sh test
+	$(BIN)/python tests/perf/run_all.py
+
+screenshots: $(VENV)/.installed-test
+	@packaging/system-packages.sh qt
+	$(BIN)/python packaging/screenshots.py
+
+icons: $(VENV)/.installed-run
+	@packaging/system-packages.sh qt
+	$(BIN)/python packaging/make_icons.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e '.[test,build]'
+	@touch $@ $(VENV)/.installed-run $(VENV)/.installed-build
+
+$(VENV)/.installed-build: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e '.[build]'
+	@touch $@ $(VENV)/.installed-run
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache
