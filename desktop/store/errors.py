@@ -7,25 +7,58 @@ class StoreError(UserFacingError):
     """A database problem the user can act on (not a bug)."""
 
 
-class DatabaseCorrupt(StoreError):
+class DatabaseCorrupt(StoreError):  # noqa: N818 - names are the shared contract
     """The file is not a readable SQLite database, or fails `PRAGMA integrity_check`."""
 
 
-class DatabaseTooNew(StoreError):
+class DatabaseTooNew(StoreError):  # noqa: N818 - names are the shared contract
     """The file was written by a newer AskWhy; it is left untouched."""
 
 
-class DatabaseLocked(StoreError):
+class DatabaseLocked(StoreError):  # noqa: N818 - names are the shared contract
     """Another process holds a write lock for longer than the busy timeout."""
 
 
-class DataDirUnusable(StoreError):
+class DataDirUnusable(StoreError):  # noqa: N818 - names are the shared contract
     """The data dir cannot be created or written (read-only, full disk, permissions)."""
 
 
-class MigrationFailed(StoreError):
+class MigrationFailed(StoreError):  # noqa: N818 - names are the shared contract
     """An upgrade failed and the pre-upgrade backup was put back."""
 
 
-class NotFound(StoreError):
+class NotFound(StoreError):  # noqa: N818 - names are the shared contract
     """A record that the caller named does not exist (it may have been deleted)."""
+
+
+def translate_sqlite_error(error: BaseException, path: object = None) -> StoreError | None:
+    """The StoreError a low-level SQLite failure means for the user, or None for a bug.
+
+    SQLite reports these as generic OperationalError/DatabaseError whose only distinguishing
+    mark is the message text; the codes behind them are stable across versions.
+    """
+    message = str(error).lower()
+    where = f" ({path})" if path is not None else ""
+    if "locked" in message or "busy" in message:
+        return DatabaseLocked(
+            "The AskWhy database is busy: another program (perhaps a second AskWhy) is "
+            "writing to it. Nothing was saved; close the other program and try again."
+        )
+    if "not a database" in message or "malformed" in message or "encrypted" in message:
+        return DatabaseCorrupt(
+            f"The AskWhy database{where} is damaged and was not changed. "
+            "Restore the newest backup (askwhy doctor shows the choices)."
+        )
+    if (
+        "readonly" in message
+        or "read-only" in message
+        or "unable to open" in message
+        or "disk i/o" in message
+        or "full" in message
+        or "permission" in message
+    ):
+        return DataDirUnusable(
+            f"AskWhy cannot write its data folder{where}: it is read-only, full, or not "
+            "yours. Free some space or fix its permissions, or choose another --data-dir."
+        )
+    return None

@@ -1,0 +1,458 @@
+"""The composition root: the one place that builds AskWhy's parts and wires them together.
+
+Startup order, and why:
+
+1. Parse the command line (`desktop.cli`, which imports no Qt).
+2. A non-GUI command runs through `cli.run_command` and returns: `askwhy due` never pays for
+   Qt, and works on a machine without a display.
+3. `log-rejection` without `--no-gui` records the rejection first, exactly as `--no-gui`
+   does (bad input exits 2 and writes nothing), then offers the new request to a running
+   instance. If one takes it, its window opens the editor and this process exits 0.
+4. The store's modules (SQLAlchemy) are imported before PySide6: PySide6 installs an import
+   hook that makes every later import slower.
+5. QApplication, named from `desktop/__init__.py`; SIGINT/SIGTERM quit cleanly.
+6. Single instance: when another AskWhy runs on this data dir, it gets our request
+   ("show", or "open this request") and we exit 0.
+7. Something is on screen at once (a small "Opening…" window) unless `--minimized`.
+8. The database is opened (and migrated, with a backup first). A known store error (corrupt,
+   too new, locked, unusable dir) is a message with a restore-from-backup choice, never a
+   traceback.
+9. The services are built and wired in `_Wiring`: clock, clipboard, tray (if the desktop has
+   one), notifier (freedesktop, plyer, tray, null), main window, reminder service.
+10. The window is shown (or only the tray icon with `--minimized`), the reminder service
+    starts (handling what fell due while AskWhy was closed), a pending request opens, and on
+    first run the user is asked once about starting at login.
+11. The event loop runs; on the way out the timer stops, the notifier closes, the instance
+    guard is released and the database is closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import logging
+import os
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.native.notifications import Notifier
+    from desktop.native.reminder_service import ReminderService
+    from desktop.native.single_instance import SingleInstance
+    from desktop.native.tray import Tray
+    from desktop.store.database import Database
+    from desktop.store.repository import Store
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+LOG_ENV = "ASKWHY_LOG"
+SETTING_TOLD_ABOUT_TRAY = "tray/told_about_close"
+EXIT_OK = 0
+EXIT_BROKEN = 1
+
+
+def configure_logging() -> None:
+    """Warnings by default; ASKWHY_LOG=info or debug for support (and the e2e tests)."""
+    level_name = os.environ.get(LOG_ENV, "warning").upper()
+    level = getattr(logging, level_name, logging.WARNING)
+    logging.basicConfig(
+        level=level if isinstance(level, int) else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
+    args = cli.parse_args(argv)
+    if args.command is not None and not (args.command == "log-rejection" and not args.no_gui):
+        return cli.run_command(args)
+
+    pending_request: int | None = None
+    if args.command == "log-rejection":
+        pending_request, code = _log_rejection(args)
+        if pending_request is None:
+            return code
+
+    # Before PySide6 (see step 4 in the module docstring).
+    from desktop.store import database as _database  # noqa: PLC0415
+    from desktop.store import repository as _repository  # noqa: PLC0415, F401
+
+    data_dir = _database.resolve_data_dir(args.data_dir)
+    return run_gui(args, data_dir, pending_request)
+
+
+def _log_rejection(args: argparse.Namespace) -> tuple[int | None, int]:
+    """Records the rejection: (the new request's id, 0), or (None, exit code) on failure."""
+    from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
+    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    now = datetime.now(UTC)
+    try:
+        rejection = cli.log_rejection_input(args, now, cli.local_tz())
+        database = open_database(resolve_data_dir(args.data_dir))
+        try:
+            logged = Store(database).log_rejection(rejection, now=now)
+        finally:
+            database.close()
+    except InvalidInput as error:
+        print(f"{cli.PROG}: {' '.join(str(error).split())}", file=sys.stderr)
+        return None, cli.EXIT_USAGE
+    except UserFacingError as error:
+        print(f"{cli.PROG}: {' '.join(str(error).split())}", file=sys.stderr)
+        return None, cli.EXIT_BROKEN
+    log.info(
+        "logged a rejection from %s: request %d", logged.application.company, logged.request.id
+    )
+    return logged.request.id, EXIT_OK
+
+
+# -- the GUI ---------------------------------------------------------------------------------
+
+
+def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | None) -> int:
+    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from desktop.native.single_instance import SingleInstance  # noqa: PLC0415
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([sys.argv[0] if sys.argv else "askwhy"])
+    stop_signals = _quit_on_signals(app)
+
+    instance = SingleInstance(data_dir)
+    message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
+    if pending_request is not None:
+        message = {"command": "open-request", "request_id": pending_request}
+    if not instance.acquire():
+        if instance.send(message):
+            log.info("handed %s to the running AskWhy", message["command"])
+            return EXIT_OK
+        print(f"{cli.PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
+        return EXIT_BROKEN
+
+    splash = None if args.minimized else _splash()
+    store, database = _open_store(data_dir, splash)
+    if store is None or database is None:
+        instance.release()
+        return EXIT_BROKEN
+    wiring = _Wiring(app, store, data_dir, instance, minimized=bool(args.minimized))
+    wiring.start(pending_request)
+    if splash is not None:
+        splash.close()
+    try:
+        return int(app.exec())
+    finally:
+        wiring.shutdown()
+        database.close()
+        stop_signals()
+
+
+def _quit_on_signals(app: QApplication) -> Any:
+    """SIGINT/SIGTERM end the event loop cleanly.
+
+    Python runs signal handlers only between bytecodes, and Qt's loop is C++: the wakeup fd
+    lets the C-level handler poke a socket that a QSocketNotifier watches, so the loop wakes
+    at once. No timer polls for signals.
+    """
+    from PySide6.QtCore import QSocketNotifier  # noqa: PLC0415
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda number, _frame: log.info("signal %d: quitting", number))
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)  # drain: the signal number itself does not matter
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        reader.close()
+        writer.close()
+
+    return restore
+
+
+def _splash() -> QWidget:
+    """A plain window shown before the database opens, so a slow migration has a face."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QLabel  # noqa: PLC0415
+
+    label = QLabel(f"Opening {APP_NAME}…")
+    label.setWindowTitle(APP_NAME)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumSize(320, 120)
+    label.show()
+    QApplication.processEvents()
+    return label
+
+
+def _open_store(data_dir: Path, parent: QWidget | None) -> tuple[Store | None, Database | None]:
+    """Opens the database; on a known error asks the user, offering the latest backup."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    from desktop.store.backups import Backups  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.errors import StoreError  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    while True:
+        try:
+            database = open_database(data_dir)
+        except StoreError as error:
+            log.error("cannot open the database: %s", error)
+            box = QMessageBox(parent)
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(f"{APP_NAME} cannot open your data")
+            box.setText(str(error))
+            backups = Backups(data_dir)
+            try:
+                latest = backups.latest()
+            except (StoreError, OSError):
+                latest = None
+            restore = None
+            if latest is not None:
+                when = latest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                box.setInformativeText(
+                    f"The latest backup is from {when}. Restoring it keeps the current file "
+                    "next to it, renamed; nothing is deleted."
+                )
+                restore = box.addButton("Restore latest backup", QMessageBox.ButtonRole.AcceptRole)
+            else:
+                box.setInformativeText("There is no backup to restore. Nothing was changed.")
+            quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(quit_button)
+            box.exec()
+            if restore is None or box.clickedButton() is not restore or latest is None:
+                return None, None
+            try:
+                aside = backups.restore(latest.path, aside_reason="before-restore")
+            except (StoreError, OSError) as restore_error:
+                QMessageBox.critical(parent, APP_NAME, str(restore_error))
+                return None, None
+            log.warning("restored %s; the previous file is %s", latest.path, aside)
+            continue
+        return Store(database), database
+
+
+class _Wiring:
+    """Builds the services and connects their signals: the whole object graph in one place."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        store: Store,
+        data_dir: Path,
+        instance: SingleInstance,
+        *,
+        minimized: bool,
+    ) -> None:
+        from desktop.native.autostart import current_autostart  # noqa: PLC0415
+        from desktop.native.clipboard import QtClipboard  # noqa: PLC0415
+        from desktop.native.clock import SystemClock  # noqa: PLC0415
+        from desktop.native.notifications import choose_notifier  # noqa: PLC0415
+        from desktop.native.reminder_service import ReminderService  # noqa: PLC0415
+        from desktop.native.tray import CloseToTrayFilter, Tray, tray_available  # noqa: PLC0415
+        from desktop.ui.main_window import MainWindow  # noqa: PLC0415
+
+        self.app = app
+        self.store = store
+        self.data_dir = data_dir
+        self.instance = instance
+        self.minimized = minimized
+        self.clock = SystemClock()
+        self.clipboard = QtClipboard()
+        self.autostart = current_autostart()
+        self.quitting = False
+
+        self.tray: Tray | None = None
+        if tray_available():
+            self.tray = Tray(
+                lambda: self.store.due_items(now=self.clock.now()),
+                self._is_paused,
+                self.clock.now,
+            )
+        else:
+            log.info("no system tray: closing the window quits; notifications still go out")
+        # With a tray, closing the window keeps AskWhy running there.
+        app.setQuitOnLastWindowClosed(self.tray is None)
+
+        self.notifier: Notifier = choose_notifier(tray=self.tray)
+        self.window: MainWindow = MainWindow(store, self.clock, self.clipboard)
+        self.window.notifier = self.notifier
+        self.window.autostart = self.autostart
+        self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
+        self._close_filter = CloseToTrayFilter(self.window, self._hide_to_tray)
+        self.window.installEventFilter(self._close_filter)
+        self._connect()
+
+    def _connect(self) -> None:
+        window, reminders = self.window, self.reminders
+        self.notifier.activated.connect(self.open_request)
+        self.notifier.activated_without_request.connect(window.show_and_raise)
+        reminders.due_changed.connect(self._on_due_changed)
+        window.data_changed.connect(reminders.refresh)
+        window.data_changed.connect(self._refresh_tray)
+        window.rejection_logged.connect(lambda _request_id: reminders.refresh())
+        self.instance.message_received.connect(self._on_message)
+        self.app.aboutToQuit.connect(self._on_about_to_quit)
+        if self.tray is not None:
+            tray = self.tray
+            tray.open_requested.connect(window.show_and_raise)
+            tray.log_rejection_requested.connect(self._log_rejection_from_tray)
+            tray.request_chosen.connect(self.open_request)
+            tray.snooze_all_requested.connect(reminders.snooze_all)
+            tray.pause_requested.connect(reminders.set_paused)
+            tray.quit_requested.connect(self.quit)
+
+    def start(self, pending_request: int | None) -> None:
+        self.window.refresh()
+        if self.tray is not None:
+            self.tray.refresh()
+            self.tray.show()
+        if self.minimized and self.tray is not None:
+            log.info("started minimized in the tray")
+        elif self.minimized:
+            self.window.showMinimized()
+        else:
+            self.window.show()
+        self.reminders.start()
+        if pending_request is not None:
+            self.open_request(pending_request)
+        if not self.minimized:
+            self._ask_about_autostart_once()
+        log.info(
+            "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
+        )
+
+    # -- actions -------------------------------------------------------------------------
+    def open_request(self, request_id: int) -> None:
+        log.info("opening request %d", request_id)
+        self.window.refresh()
+        self.window.open_request(request_id)
+
+    def _log_rejection_from_tray(self) -> None:
+        self.window.show_and_raise()
+        self.window.start_rejection(None)
+
+    def _is_paused(self) -> bool:
+        until = self.store.load_settings().reminders_paused_until
+        return until is not None and until > self.clock.now()
+
+    def _on_due_changed(self) -> None:
+        self._refresh_tray()
+        self.window.refresh()
+
+    def _refresh_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.refresh()
+
+    def _on_message(self, message: dict[str, Any]) -> None:
+        command = message.get("command")
+        if command == "open-request" and isinstance(message.get("request_id"), int):
+            self.reminders.refresh()
+            self._refresh_tray()
+            self.open_request(int(message["request_id"]))
+        elif command == "show":
+            if not message.get("minimized"):
+                self.window.show_and_raise()
+        else:
+            log.warning("unknown message from a second launch: %r", command)
+
+    def quit(self) -> None:
+        self.quitting = True
+        self.app.quit()
+
+    def _on_about_to_quit(self) -> None:
+        self.quitting = True
+
+    def _hide_to_tray(self) -> bool:
+        """The window's close button: hide to the tray (True) or let it close (False)."""
+        if self.quitting or self.tray is None:
+            return False
+        self.window.save_settings()
+        self.window.hide()
+        self.tell_about_tray_once()
+        return True
+
+    def tell_about_tray_once(self) -> None:
+        from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+        settings = QSettings()
+        if self.tray is None or settings.value(SETTING_TOLD_ABOUT_TRAY, False, type=bool):
+            return
+        settings.setValue(SETTING_TOLD_ABOUT_TRAY, True)
+        self.tray.show_message(
+            f"{APP_NAME} is still running",
+            "It keeps reminding you from the tray. Quit it from the tray menu.",
+            None,
+        )
+
+    def _ask_about_autostart_once(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        settings = self.store.load_settings()
+        if settings.asked_about_autostart or not self.autostart.supported:
+            return
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(APP_NAME)
+        box.setText(f"Start {APP_NAME} when you log in?")
+        box.setInformativeText(
+            "It would wait in the tray and remind you while a follow-up window closes. "
+            "You can change this in Settings."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(result: int) -> None:
+            enabled = result == QMessageBox.StandardButton.Yes.value
+            current = self.store.load_settings()
+            self.store.save_settings(
+                dataclasses.replace(current, start_at_login=enabled, asked_about_autostart=True)
+            )
+            try:
+                self.autostart.set_enabled(enabled)
+            except OSError as error:
+                self.window.show_error(f"Could not change start at login: {error}")
+
+        box.finished.connect(answered)
+        # open(), not exec(): the event loop (and the reminder timer) keeps running meanwhile.
+        box.open()
+
+    def shutdown(self) -> None:
+        self.reminders.stop()
+        self.notifier.close()
+        if self.tray is not None:
+            self.tray.close()
+        self.instance.release()

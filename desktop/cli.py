@@ -1,0 +1,730 @@
+"""The command line: argument parsing and the commands that need no window.
+
+DESIGN.md's "Command line" section is a public contract that scripts and tests rely on, so
+the parser below follows it exactly. Two promises shape this module:
+
+- Bad usage or bad input exits 2 with ONE line on stderr and writes nothing. Argparse's own
+  error path prints a multi-line usage dump, so `_Parser.error` raises instead, and every
+  command validates its whole input before it opens the database.
+- Starting is fast. This module never imports PySide6, and the SQLAlchemy-based store is
+  imported inside the commands that need it, so `askwhy --version` stays cheap.
+
+`args.command is None` means the GUI, and `log-rejection` without `--no-gui` is first offered
+to a running instance; both are `desktop.app`'s business, which reuses `parse_args` and
+`log_rejection_input` from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from io import StringIO, TextIOWrapper
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop import __version__
+from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.model import Channel, DueItem, RejectionInput, Stage
+from desktop.core.stages import OPEN_STAGES
+
+if TYPE_CHECKING:
+    from desktop.store.database import Database
+
+log = logging.getLogger(__name__)
+
+PROG = "askwhy"
+
+EXIT_OK = 0
+EXIT_BROKEN = 1  # a known problem outside the user's input: corrupt or locked database, I/O
+EXIT_USAGE = 2  # bad usage or bad input; nothing was written
+
+EXPORT_SUFFIXES = (".json", ".csv", ".ics")
+# Far above any real history (100,000 applications export to about 100 MB); a larger file
+# is a wrong file, and reading it whole would only exhaust memory.
+MAX_IMPORT_BYTES = 1024 * 2**20
+IMPORT_SUFFIXES = (".json", ".csv")
+
+# Generous but bounded: a name longer than this is a paste accident, not a company.
+MAX_NAME_LENGTH = 200
+MAX_EMAIL_LENGTH = 254  # RFC 5321's limit on a forward path
+# Deliberately plain: one @, something on each side, a dot in the domain, no spaces or
+# brackets. Full RFC 5322 parsing would accept addresses no mail app can open.
+_EMAIL_RE = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
+
+# The stages a rejection can come from: the open ones, in pipeline order.
+REJECTION_STAGES = tuple(stage for stage in Stage if stage in OPEN_STAGES)
+
+
+class UsageError(InvalidInput):
+    """The command line itself is wrong. `str(error)` is one line for stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of printing the usage and exiting.
+
+    Subparsers are created with the parent's class, so every level raises the same way.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{_one_line(message)} (see '{self.prog} --help')")
+
+
+# -- parsing ---------------------------------------------------------------------------
+
+
+def _suffix_path(allowed: tuple[str, ...], verb: str) -> Callable[[str], Path]:
+    def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"the file to {verb} must not be empty")
+        path = Path(text).expanduser()
+        if path.suffix.lower() not in allowed:
+            names = ", ".join(allowed)
+            raise argparse.ArgumentTypeError(
+                f"cannot {verb} '{text}': the file name must end in one of {names}"
+            )
+        return path
+
+    # argparse names the type function in "invalid <name> value" messages.
+    convert.__name__ = f"{verb} file"
+    return convert
+
+
+def _data_dir(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the data dir must not be empty")
+    return text
+
+
+def _choice(enum_values: Sequence[str], what: str) -> Callable[[str], str]:
+    def convert(text: str) -> str:
+        value = text.strip().lower().replace("-", "_").replace(" ", "_")
+        if value not in enum_values:
+            raise argparse.ArgumentTypeError(
+                f"unknown {what} '{text}'; choose one of {', '.join(enum_values)}"
+            )
+        return value
+
+    convert.__name__ = what
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # No abbreviated options: scripts that relied on `--comp` would break the day another
+    # option starting with those letters is added.
+    parser = _Parser(
+        prog=PROG,
+        allow_abbrev=False,
+        description="Track job applications, and ask why you were not selected.",
+        epilog="Without a command, AskWhy opens its window.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=_data_dir,
+        default=None,
+        help="where the database and backups live (default: $ASKWHY_DATA_DIR, "
+        "then the platform's user data dir)",
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the system tray, without a window"
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    log_rejection = commands.add_parser(
+        "log-rejection",
+        allow_abbrev=False,
+        help="log a rejection and start its feedback request",
+        description="Log a rejection. Unless --no-gui is given, the running AskWhy (or a "
+        "new window) opens the prefilled feedback request.",
+    )
+    log_rejection.add_argument("--company", required=True, help="the company that said no")
+    log_rejection.add_argument("--role", required=True, help="the role you applied for")
+    log_rejection.add_argument("--contact-name", default="", metavar="NAME")
+    log_rejection.add_argument("--contact-email", default="", metavar="EMAIL")
+    log_rejection.add_argument(
+        "--notified-at",
+        default=None,
+        metavar="ISO-8601",
+        help="when you were told, e.g. 2026-03-01T09:30 (local time) or with an offset; "
+        "default: now",
+    )
+    log_rejection.add_argument(
+        "--stage",
+        type=_choice([s.value for s in REJECTION_STAGES], "stage"),
+        default=None,
+        help="the stage you had reached (default: the application's current stage)",
+    )
+    log_rejection.add_argument(
+        "--channel",
+        type=_choice([c.value for c in Channel], "channel"),
+        default=Channel.EMAIL.value,
+        help="how the rejection reached you (default: email)",
+    )
+    log_rejection.add_argument(
+        "--no-gui",
+        action="store_true",
+        help="only record it, and print when the follow-up window closes",
+    )
+
+    due = commands.add_parser(
+        "due", allow_abbrev=False, help="list upcoming deadlines and reminders"
+    )
+    due.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+    export = commands.add_parser(
+        "export", allow_abbrev=False, help="export to JSON (everything), CSV or ICS"
+    )
+    export.add_argument(
+        "file",
+        metavar="FILE",
+        type=_suffix_path(EXPORT_SUFFIXES, "export"),
+        help=".json, .csv or .ics",
+    )
+
+    import_ = commands.add_parser(
+        "import",
+        allow_abbrev=False,
+        help="import a JSON export or a CSV table",
+        description="A JSON export restores everything into an empty data dir (use "
+        "--data-dir for a new one); a CSV table adds its applications, skipping those "
+        "already there. A bad file is refused as a whole.",
+    )
+    import_.add_argument(
+        "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
+    )
+
+    commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
+    commands.add_parser(
+        "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
+    )
+    return parser
+
+
+def parse_args(
+    argv: Sequence[str] | None = None, *, stderr: TextIO | None = None
+) -> argparse.Namespace:
+    """Parse the command line, or print one line to stderr and exit 2.
+
+    `--help` and `--version` print to stdout and exit 0, as argparse does.
+    """
+    try:
+        return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        print(f"{PROG}: {error}", file=stderr or sys.stderr)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clean_name(value: str, option: str, *, required: bool) -> str:
+    text = unicodedata.normalize("NFC", value).strip()
+    if required and not text:
+        raise InvalidInput(f"{option} must not be empty")
+    if len(text) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"{option} is too long (at most {MAX_NAME_LENGTH} characters)")
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        raise InvalidInput(f"{option} must be a single line without control characters")
+    return text
+
+
+def check_email(value: str, option: str = "--contact-email") -> str:
+    """Return the address stripped, or raise InvalidInput naming what is wrong."""
+    text = value.strip()
+    if not text:
+        return ""
+    if len(text) > MAX_EMAIL_LENGTH or not _EMAIL_RE.fullmatch(text):
+        raise InvalidInput(f"{option} '{_one_line(text)[:80]}' is not an email address")
+    return text
+
+
+def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> RejectionInput:
+    """Turn `log-rejection`'s options into a validated RejectionInput, or raise InvalidInput.
+
+    `now` is UTC; `tz` interprets a `--notified-at` without an offset. Shared with
+    `desktop.app`, which hands the same input to a running instance.
+    """
+    from desktop.core.timefmt import parse_user_datetime  # noqa: PLC0415 - keep start fast
+
+    company = _clean_name(args.company, "--company", required=True)
+    role = _clean_name(args.role, "--role", required=True)
+    contact_name = _clean_name(args.contact_name or "", "--contact-name", required=False)
+    contact_email = check_email(args.contact_email or "")
+    if args.notified_at is None:
+        notified_at = now
+    else:
+        try:
+            notified_at = parse_user_datetime(args.notified_at, now, tz)
+        except InvalidInput as error:
+            raise InvalidInput(f"--notified-at: {_one_line(str(error))}") from None
+    return RejectionInput(
+        company=company,
+        role=role,
+        notified_at=notified_at,
+        stage_reached=Stage(args.stage) if args.stage else None,
+        channel=Channel(args.channel or Channel.EMAIL.value),
+        contact_name=contact_name,
+        contact_email=contact_email,
+    )
+
+
+# -- running -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Io:
+    stdout: TextIO
+    stderr: TextIO
+    now: datetime
+    tz: tzinfo
+
+
+def local_tz() -> tzinfo:
+    """The machine's time zone with its DST rules, found without importing Qt.
+
+    `native.clock.SystemClock` asks Qt for the zone id; the CLI must not pay for Qt, so it
+    reads the same sources Qt does on POSIX (TZ, then /etc/localtime). A fixed offset is
+    the last resort: it is right for "now", and at most an hour off across a DST change.
+    """
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            log.debug("TZ=%r is not in the zone database", name)
+    localtime = Path("/etc/localtime")
+    if localtime.exists():
+        try:
+            with localtime.open("rb") as stream:
+                return ZoneInfo.from_file(stream, key="localtime")
+        except (ValueError, OSError):
+            log.debug("/etc/localtime is not a zone file")
+    zone = datetime.now().astimezone().tzinfo
+    return zone if zone is not None else UTC
+
+
+def run_command(
+    args: argparse.Namespace,
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run a non-GUI command and return its exit code; known errors become one line.
+
+    `log-rejection` without `--no-gui` runs like `--no-gui` here: handing it to a window is
+    `desktop.app`'s job, before it gets this far.
+    """
+    io = _Io(
+        stdout=_tolerant(stdout or sys.stdout),
+        stderr=_tolerant(stderr or sys.stderr),  # see _tolerant: may be None (pythonw)
+        now=(now or datetime.now(UTC)).astimezone(UTC),
+        tz=tz or local_tz(),
+    )
+    handlers: dict[str, Callable[[argparse.Namespace, _Io], int]] = {
+        "log-rejection": _log_rejection,
+        "due": _due,
+        "export": _export,
+        "import": _import,
+        "backup": _backup,
+        "doctor": _doctor,
+    }
+    handler = handlers.get(args.command or "")
+    if handler is None:
+        print(f"{PROG}: no command given (see '{PROG} --help')", file=io.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args, io)
+    except InvalidInput as error:
+        print(f"{PROG}: {_one_line(str(error))}", file=io.stderr)
+        return EXIT_USAGE
+    except UserFacingError as error:
+        # StoreError and friends: corrupt, locked or too new a database, an unusable dir.
+        print(f"{PROG}: {_one_line(str(error))}", file=io.stderr)
+        return EXIT_BROKEN
+    except OSError as error:
+        print(f"{PROG}: {_os_error_text(error)}", file=io.stderr)
+        return EXIT_BROKEN
+    except KeyboardInterrupt:
+        # Every write is one transaction, so an interrupted command left nothing half-done.
+        print(f"{PROG}: interrupted; nothing was left half-written", file=io.stderr)
+        return 130
+
+
+def _tolerant(stream: TextIO | None) -> TextIO:
+    # A GUI-script entry point on Windows (pythonw) has no console: sys.stdout is None.
+    if stream is None:
+        return StringIO()
+    # A console that cannot show a character (a Windows code page, LANG=C) gets a stand-in
+    # instead of a UnicodeEncodeError halfway through a table.
+    if isinstance(stream, TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
+def _speaks_utf8(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    return encoding in {"utf8", "utf8sig"}
+
+
+def _os_error_text(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return _one_line(f"{error.strerror or error}{where}")
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
+
+    return open_database(resolve_data_dir(args.data_dir))
+
+
+def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
+    rejection = log_rejection_input(args, io.now, io.tz)
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    with _open(args) as database:
+        logged = Store(database, local_tz=lambda: io.tz).log_rejection(rejection, now=io.now)
+    from desktop.core.timefmt import format_local  # noqa: PLC0415
+
+    closes = logged.request.window_closes_at
+    zone = closes.astimezone(io.tz).strftime("%Z")
+    created = " (new application)" if logged.application_created else ""
+    print(
+        f"Logged the rejection from {_one_line(logged.application.company)}, "
+        f"{_one_line(logged.application.role)}{created}. Ask why before the window closes: "
+        f"{format_local(closes, io.tz)} {zone} (request #{logged.request.id}).",
+        file=io.stdout,
+    )
+    return EXIT_OK
+
+
+def _iso(value: datetime | None, tz: tzinfo) -> str | None:
+    return None if value is None else value.astimezone(tz).isoformat()
+
+
+def due_json(items: Sequence[DueItem], tz: tzinfo) -> list[dict[str, object]]:
+    """The `due --json` items: a public format, so keys are only ever added."""
+    return [
+        {
+            "request_id": item.request.id,
+            "company": item.company,
+            "role": item.role,
+            "kind": item.request.kind.value,
+            "status": item.request.status.value,
+            "window_closes_at": _iso(item.request.window_closes_at, tz),
+            "next_reminder_at": _iso(
+                item.next_reminder.effective_due_at if item.next_reminder else None, tz
+            ),
+        }
+        for item in items
+    ]
+
+
+def _due(args: argparse.Namespace, io: _Io) -> int:
+    from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    with _open(args) as database:
+        items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
+    if args.json:
+        # \u escapes keep the JSON exact where the console cannot show the characters.
+        ascii_only = not _speaks_utf8(io.stdout)
+        json.dump(due_json(items, io.tz), io.stdout, ensure_ascii=ascii_only, indent=2)
+        io.stdout.write("\n")
+        return EXIT_OK
+    if not items:
+        print("Nothing due: no open follow-up requests.", file=io.stdout)
+        return EXIT_OK
+    rows = [("Company", "Role", "Kind", "Closes", "Left", "Next reminder")]
+    for item in items:
+        closes = item.request.window_closes_at
+        left = closes - io.now
+        reminder = item.next_reminder.effective_due_at if item.next_reminder else None
+        rows.append(
+            (
+                _one_line(item.company),
+                _one_line(item.role),
+                item.request.kind.value.replace("_", " "),
+                format_local(closes, io.tz),
+                format_countdown(left),
+                format_local(reminder, io.tz) if reminder else "-",
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
+            file=io.stdout,
+        )
+    return EXIT_OK
+
+
+def _check_export_target(path: Path) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InvalidInput(f"cannot export to {path}: the folder {parent} does not exist")
+    if path.is_dir():
+        raise InvalidInput(f"cannot export to {path}: it is a folder")
+
+
+def _export(args: argparse.Namespace, io: _Io) -> int:
+    from desktop.store import exchange  # noqa: PLC0415
+
+    path: Path = args.file
+    _check_export_target(path)
+    with _open(args) as database:
+        result = exchange.export_file(database, path, now=io.now, tz=io.tz)
+    for warning in result.warnings:
+        print(f"{PROG}: warning: {warning}", file=io.stderr)
+    print(f"Exported {result.summary} to {path}.", file=io.stdout)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, io: _Io) -> int:
+    from desktop.store import exchange  # noqa: PLC0415
+
+    path: Path = args.file
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InvalidInput(
+                f"cannot import {path}: it is larger than {MAX_IMPORT_BYTES // 2**20} MiB"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"cannot import {path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"cannot import {path}: it is a folder") from None
+    # Parse and validate the whole file before the database is even opened: a bad file
+    # must not create a data dir or run a migration either.
+    plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
+    with _open(args) as database:
+        summary = exchange.apply_import(database, plan, now=io.now)
+    print(f"Imported {summary} from {path}.", file=io.stdout)
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, io: _Io) -> int:
+    from desktop.store.backups import Backups  # noqa: PLC0415
+
+    with _open(args) as database:
+        path = Backups(database.path.parent).create(database, reason="manual")
+    print(f"Backed up to {path}", file=io.stdout)
+    return EXIT_OK
+
+
+# -- doctor ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Report:
+    """Doctor's findings. A problem (something broken) makes it exit 1; a warning (works,
+    but less well than it could) is reported with advice and still exits 0."""
+
+    lines: list[tuple[str, str]]
+    problems: list[str]
+    warnings: list[str]
+
+    def add(self, label: str, value: str) -> None:
+        self.lines.append((label, value))
+
+    def problem(self, label: str, value: str, advice: str) -> None:
+        self.lines.append((label, f"PROBLEM: {value}"))
+        self.problems.append(advice)
+
+    def warning(self, label: str, value: str, advice: str) -> None:
+        self.lines.append((label, f"{value} (see below)"))
+        self.warnings.append(advice)
+
+
+def _doctor(args: argparse.Namespace, io: _Io) -> int:
+    report = _Report(lines=[], problems=[], warnings=[])
+    report.add("AskWhy", __version__)
+    report.add("Platform", f"{platform.platform()} ({platform.machine()})")
+    report.add("Python", f"{platform.python_version()} ({sys.executable})")
+    report.add("Frozen bundle", "yes" if getattr(sys, "frozen", False) else "no")
+    _doctor_qt(report)
+    _doctor_data(args, report, io)
+    _doctor_native(report)
+    width = max(len(label) for label, _ in report.lines)
+    for label, value in report.lines:
+        print(f"{label + ':':<{width + 1}} {value}", file=io.stdout)
+    if report.problems or report.warnings:
+        print("", file=io.stdout)
+    for advice in report.problems:
+        print(f"What to do: {advice}", file=io.stdout)
+    for advice in report.warnings:
+        print(f"Worth doing: {advice}", file=io.stdout)
+    if report.problems:
+        return EXIT_BROKEN
+    print("" if report.warnings else "\nEverything looks fine.", file=io.stdout)
+    return EXIT_OK
+
+
+def _doctor_qt(report: _Report) -> None:
+    # Only doctor pays for importing Qt: the other commands must stay fast.
+    try:
+        import PySide6  # noqa: PLC0415
+        from PySide6 import QtCore  # noqa: PLC0415
+    except ImportError as error:
+        report.problem(
+            "Qt",
+            f"PySide6 cannot be imported ({_one_line(str(error))})",
+            "reinstall AskWhy; from a checkout run `make run`, which installs what Qt needs",
+        )
+        return
+    report.add("Qt", f"{QtCore.qVersion()} (PySide6 {PySide6.__version__})")
+
+
+def _doctor_data(args: argparse.Namespace, report: _Report, io: _Io) -> None:
+    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
+
+    data_dir = resolve_data_dir(args.data_dir)
+    dir_mode = data_dir.stat().st_mode & 0o777 if data_dir.is_dir() else None
+    if os.name == "posix" and dir_mode is not None and dir_mode & 0o077:
+        report.warning(
+            "Data dir",
+            f"{data_dir} (mode {dir_mode:o}: other users can look inside)",
+            f"run: chmod 700 {data_dir}",
+        )
+    else:
+        report.add("Data dir", str(data_dir))
+    try:
+        database = open_database(data_dir)
+    except UserFacingError as error:
+        report.problem(
+            "Database",
+            _one_line(str(error)),
+            "restore the newest backup from the window's recovery screen, or move the data "
+            f"dir aside ({data_dir}) and start again; the broken file is never overwritten",
+        )
+        _doctor_backups(data_dir, report, io)
+        return
+    try:
+        report.add("Database", str(database.path))
+        _doctor_schema(database, report)
+        integrity = database.integrity_check()
+        if integrity == "ok":
+            report.add("Integrity check", "ok")
+        else:
+            report.problem(
+                "Integrity check",
+                _one_line(integrity)[:200],
+                "make a copy of the data dir, then restore the newest backup",
+            )
+        mode = database.path.stat().st_mode & 0o777
+        if os.name == "posix" and mode & 0o077:
+            report.problem(
+                "File mode",
+                f"{mode:o} (readable by other users)",
+                f"run: chmod 600 {database.path}",
+            )
+    finally:
+        database.close()
+    _doctor_backups(data_dir, report, io)
+
+
+def _doctor_schema(database: Database, report: _Report) -> None:
+    revision = database.schema_revision()
+    from desktop.store.migrate import HEAD_REVISION as head  # noqa: PLC0415, N811
+
+    if revision == head:
+        report.add("Schema revision", f"{revision} (up to date)")
+    else:
+        report.problem(
+            "Schema revision",
+            f"{revision}, but this AskWhy expects {head}",
+            "start AskWhy once so that it upgrades the database (a backup is made first)",
+        )
+
+
+def _doctor_backups(data_dir: Path, report: _Report, io: _Io) -> None:
+    from desktop.core.timefmt import format_duration  # noqa: PLC0415
+    from desktop.store.backups import Backups  # noqa: PLC0415
+
+    try:
+        latest = Backups(data_dir).latest()
+    except (UserFacingError, OSError) as error:
+        report.add("Latest backup", f"cannot list backups ({_one_line(str(error))})")
+        return
+    if latest is None:
+        report.add("Latest backup", "none yet (run 'askwhy backup' to make one)")
+        return
+    when = latest.created_at.astimezone(io.tz)
+    age = format_duration(io.now - latest.created_at)
+    report.add("Latest backup", f"{latest.path} ({when:%Y-%m-%d %H:%M}, {age} ago)")
+
+
+def _doctor_native(report: _Report) -> None:
+    # Each probe is guarded on its own: doctor exists to describe a broken machine, so a
+    # failing probe becomes a line of the report rather than a traceback.
+    try:
+        from desktop.native.notifications import (  # noqa: PLC0415
+            NullNotifier,
+            choose_notifier,
+            describe_backend,
+        )
+
+        notifier = choose_notifier()
+        try:
+            if isinstance(notifier, NullNotifier):
+                report.warning(
+                    "Notifications",
+                    describe_backend(notifier),
+                    "reminders need a notification service: run AskWhy in a desktop session "
+                    "(on Linux, any desktop or a notification daemon such as dunst)",
+                )
+            else:
+                report.add("Notifications", describe_backend(notifier))
+        finally:
+            notifier.close()
+    except Exception as error:
+        report.add("Notifications", f"cannot tell ({_one_line(str(error))[:120]})")
+    report.add("System tray", _tray_state())
+    report.add("Start at login", _autostart_state())
+
+
+def _tray_state() -> str:
+    try:
+        from desktop.native.tray import describe_tray_host  # noqa: PLC0415
+
+        return describe_tray_host()
+    except Exception as error:
+        return f"cannot tell ({_one_line(str(error))[:120]})"
+
+
+def _autostart_state() -> str:
+    try:
+        from desktop.native.autostart import current_autostart  # noqa: PLC0415
+
+        autostart = current_autostart()
+        if not autostart.supported:
+            return "not supported on this system"
+        state = "on" if autostart.is_enabled() else "off"
+        return f"{state} ({autostart.describe()})"
+    except Exception as error:
+        return f"cannot tell ({_one_line(str(error))[:120]})"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a non-GUI command: for scripts and tests that must never start Qt."""
+    args = parse_args(argv)
+    if args.command is None:
+        print(f"{PROG}: no command given (see '{PROG} --help')", file=sys.stderr)
+        return EXIT_USAGE
+    return run_command(args)

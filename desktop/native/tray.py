@@ -1,0 +1,263 @@
+"""The system tray icon and its menu.
+
+The menu is rebuilt each time it is about to open (as Vorta does), so it always shows what
+is due now without a timer keeping it fresh. The icon has two states: idle, and "something is
+waiting for you" while an open request's window is running.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
+
+from desktop import APP_NAME
+from desktop.core.model import DueItem
+from desktop.core.reminders import SnoozeChoice
+from desktop.core.timefmt import format_countdown
+from desktop.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+# The tray menu is for what is urgent; the window lists the rest.
+MAX_MENU_ITEMS = 6
+
+
+def load_icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    path = resource_path("icons", name)
+    if path.is_file():
+        # QIcon picks up the "@2x" sibling by itself on high-DPI screens.
+        icon = QIcon(str(path))
+        if not icon.isNull():
+            return icon
+    log.warning("icon %s is missing; using a standard icon", path)
+    style = QApplication.style()
+    return style.standardIcon(fallback)
+
+
+def tray_available() -> bool:
+    return bool(QSystemTrayIcon.isSystemTrayAvailable())
+
+
+def describe_tray_host() -> str:
+    """For `askwhy doctor`: whether a tray host is there to dock into."""
+    if QApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            return "no display (cannot tell)"
+        QApplication([])  # a GUI app is needed to ask; doctor exits right after
+    if tray_available():
+        return "available"
+    return "not available: closing the window quits, notifications still go out"
+
+
+class Tray(QObject):
+    """Wraps QSystemTrayIcon. Reports what the user chose; `desktop.app` acts on it."""
+
+    open_requested = Signal()
+    log_rejection_requested = Signal()
+    request_chosen = Signal(int)
+    # A SnoozeChoice value: "15min", "1h" or "tomorrow".
+    snooze_all_requested = Signal(str)
+    # True: pause reminders; False: resume them.
+    pause_requested = Signal(bool)
+    quit_requested = Signal()
+    # A balloon message was clicked; the int is its request id, or 0 for none.
+    message_clicked = Signal(int)
+    # The menu was rebuilt; its action texts (for logs and tests).
+    menu_rebuilt = Signal(list)
+
+    def __init__(
+        self,
+        items_provider: Callable[[], list[DueItem]],
+        paused_provider: Callable[[], bool],
+        now: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._items = items_provider
+        self._paused = paused_provider
+        self._now = now
+        self._idle_icon = load_icon("askwhy-tray-idle.png", QStyle.StandardPixmap.SP_ComputerIcon)
+        self._due_icon = load_icon(
+            "askwhy-tray-due.png", QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        self._due = False
+        self._message_request = 0
+        self._icon = QSystemTrayIcon(self._idle_icon, self)
+        self._icon.setToolTip(APP_NAME)
+        # The menu has no parent widget: QSystemTrayIcon does not take ownership of it.
+        self._menu = QMenu()
+        self._menu.aboutToShow.connect(self._on_about_to_show)
+        self._icon.setContextMenu(self._menu)
+        self._icon.activated.connect(self._on_activated)
+        self._icon.messageClicked.connect(self._on_message_clicked)
+        self.rebuild_menu()
+
+    # -- state ---------------------------------------------------------------------------
+    @staticmethod
+    def available() -> bool:
+        return tray_available()
+
+    def show(self) -> None:
+        self._icon.show()
+        log.info("tray icon shown (tray available: %s)", tray_available())
+
+    def hide(self) -> None:
+        self._icon.hide()
+
+    def is_visible(self) -> bool:
+        return bool(self._icon.isVisible())
+
+    def can_show_messages(self) -> bool:
+        return tray_available() and bool(QSystemTrayIcon.supportsMessages())
+
+    @property
+    def icon(self) -> QSystemTrayIcon:
+        return self._icon
+
+    @property
+    def menu(self) -> QMenu:
+        return self._menu
+
+    def is_due(self) -> bool:
+        return self._due
+
+    def refresh(self) -> None:
+        """Updates the icon state and tooltip from the store (after reminders changed)."""
+        try:
+            items = self._items()
+        except Exception:
+            log.exception("cannot read due items for the tray")
+            return
+        now = self._now()
+        running = [
+            i for i in items if i.request.window_opens_at <= now < i.request.window_closes_at
+        ]
+        self.set_due(bool(running))
+        if running:
+            soonest = min(running, key=lambda i: i.request.window_closes_at)
+            left = format_countdown(soonest.request.window_closes_at - now)
+            self._icon.setToolTip(f"{APP_NAME}: ask {soonest.company} why, {left}")
+        else:
+            self._icon.setToolTip(APP_NAME)
+
+    def set_due(self, due: bool) -> None:
+        if due != self._due:
+            self._due = due
+            self._icon.setIcon(self._due_icon if due else self._idle_icon)
+            log.info("tray icon state: %s", "due" if due else "idle")
+
+    def show_message(
+        self, title: str, body: str, request_id: int | None, *, urgent: bool = False
+    ) -> None:
+        # Qt can say which message was clicked only for the last one shown.
+        self._message_request = request_id or 0
+        icon = (
+            QSystemTrayIcon.MessageIcon.Warning
+            if urgent
+            else QSystemTrayIcon.MessageIcon.Information
+        )
+        self._icon.showMessage(title, body, icon, 15_000)
+
+    # -- menu ------------------------------------------------------------------------------
+    def rebuild_menu(self) -> None:
+        menu = self._menu
+        menu.clear()
+        self._add(menu, "Open AskWhy", self.open_requested.emit)
+        self._add(menu, "Log rejection…", self.log_rejection_requested.emit)
+        menu.addSeparator()
+        try:
+            items = self._items()
+        except Exception:
+            log.exception("cannot read due items for the tray menu")
+            items = []
+        now = self._now()
+        if items:
+            heading = menu.addAction("Due next")
+            heading.setEnabled(False)
+            for item in items[:MAX_MENU_ITEMS]:
+                text = f"{item.company} — {item.role}: {self._left(item, now)}"
+                self._add(menu, text, partial(self.request_chosen.emit, item.request.id))
+        else:
+            nothing = menu.addAction("Nothing due")
+            nothing.setEnabled(False)
+        menu.addSeparator()
+        snooze = menu.addMenu("Snooze all")
+        snooze.setEnabled(bool(items))
+        for choice in SnoozeChoice:
+            self._add(snooze, choice.label, partial(self.snooze_all_requested.emit, choice.value))
+        paused = self._paused()
+        pause = self._add(menu, "Pause reminders", partial(self._on_pause_toggled))
+        pause.setCheckable(True)
+        pause.setChecked(paused)
+        menu.addSeparator()
+        self._add(menu, f"Quit {APP_NAME}", self.quit_requested.emit)
+        texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+        log.debug("tray menu rebuilt: %s", " | ".join(texts))
+        self.menu_rebuilt.emit(texts)
+
+    def _on_about_to_show(self) -> None:
+        self.rebuild_menu()
+        texts = [action.text() for action in self._menu.actions() if not action.isSeparator()]
+        # Logged at info: support (and the end-to-end test) can see what the user saw.
+        log.info("tray menu opened: %s", " | ".join(texts))
+
+    @staticmethod
+    def _left(item: DueItem, now: datetime) -> str:
+        closes = item.request.window_closes_at
+        if closes <= now:
+            return "window closed"
+        return format_countdown(closes - now)
+
+    @staticmethod
+    def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    def _on_pause_toggled(self) -> None:
+        self.pause_requested.emit(not self._paused())
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.open_requested.emit()
+
+    def _on_message_clicked(self) -> None:
+        self.message_clicked.emit(self._message_request)
+
+    def close(self) -> None:
+        self._icon.hide()
+        self._menu.deleteLater()
+
+
+class CloseToTrayFilter(QObject):
+    """Turns the main window's close into "hide to the tray" while `hide()` says so.
+
+    `hide` returns True when it hid the window (the close is swallowed), False to let the
+    window close (no tray, or the app is quitting).
+    """
+
+    def __init__(self, window: QObject, hide: Callable[[], bool]) -> None:
+        super().__init__(window)
+        self._hide = hide
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        del watched  # installed on the window only
+        if event.type() != QEvent.Type.Close:
+            return False
+        if self._hide():
+            event.ignore()
+            return True
+        return False

@@ -1,0 +1,1083 @@
+"""Export and import: JSON (everything), CSV (the table) and ICS (the deadlines).
+
+The user owns the data, so a JSON export carries every record with its id, and importing
+it into an empty data dir gives back the same store (same ids, same reminder states, so
+`askwhy due --json` prints the same list). The format is the records of
+`desktop.core.model` written field by field, so a field added there travels without a
+change here; `FORMAT_VERSION` goes up only when a field changes meaning or goes away.
+
+Import rules (DESIGN.md: bad input gets a clear message and nothing is written):
+- The whole file is parsed and validated before the database is touched: types, enum
+  values, datetimes (which must carry an offset), id uniqueness and every reference.
+- Everything is then written in ONE transaction, so a failure leaves nothing behind.
+- JSON is a restore, not a merge: it is refused when the store already holds
+  applications, because merging two full histories would have to guess which contact,
+  reminder or template is "the same". Import it into a fresh data dir (`--data-dir`).
+- CSV adds applications to whatever is there, and skips a row whose company and role
+  (ignoring case and spacing) already exist, so importing the same table twice is harmless.
+
+CSV export neutralises formula injection: a cell that a spreadsheet would run as a
+formula gets a leading apostrophe, which CSV import takes off again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import enum
+import io
+import json
+import logging
+import math
+import os
+import re
+import stat
+import tempfile
+import types
+import typing
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select
+
+from desktop import APP_ID, __version__
+from desktop.core.errors import InvalidInput
+from desktop.core.model import (
+    Application,
+    Contact,
+    FollowUpRequest,
+    Interview,
+    Lesson,
+    Rejection,
+    Reminder,
+    RequestKind,
+    Settings,
+    Stage,
+    StageEvent,
+    Template,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.store.database import Database
+    from desktop.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+FORMAT_NAME = "askwhy-export"
+FORMAT_VERSION = 1
+
+# A text field longer than this is damage, not data: refuse it rather than store it.
+MAX_TEXT_LENGTH = 100_000
+MAX_NAME_LENGTH = 200
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+")
+# A neutralised CSV cell starts with one of these: each makes a spreadsheet evaluate it.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+# The JSON sections, in the order they are written and inserted (references point back).
+SECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("applications", Application),
+    ("contacts", Contact),
+    ("interviews", Interview),
+    ("stage_events", StageEvent),
+    ("rejections", Rejection),
+    ("templates", Template),
+    ("requests", FollowUpRequest),
+    ("reminders", Reminder),
+    ("lessons", Lesson),
+)
+
+# field -> the section it points into. Checked for every record before anything is written.
+REFERENCES: dict[str, dict[str, str]] = {
+    "contacts": {"application_id": "applications"},
+    "interviews": {"application_id": "applications", "contact_id": "contacts"},
+    "stage_events": {"application_id": "applications"},
+    "rejections": {"application_id": "applications", "contact_id": "contacts"},
+    "templates": {},
+    "requests": {
+        "application_id": "applications",
+        "template_id": "templates",
+        "contact_id": "contacts",
+        "rejection_id": "rejections",
+        "interview_id": "interviews",
+    },
+    "reminders": {"request_id": "requests"},
+    "lessons": {"application_id": "applications", "request_id": "requests"},
+}
+
+# The store's column widths for short text; everything else (bodies, notes) may be long.
+_TEXT_LIMITS = {
+    "company": 200,
+    "role": 200,
+    "name": 200,
+    "location": 200,
+    "source": 200,
+    "email": 320,
+    "phone": 64,
+    "kind": 64,
+    "url": 2000,
+    "signature": 10_000,
+}
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Every record of a store, as plain records. What a JSON file holds."""
+
+    settings: Settings
+    applications: tuple[Application, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    stage_events: tuple[StageEvent, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+    templates: tuple[Template, ...] = ()
+    requests: tuple[FollowUpRequest, ...] = ()
+    reminders: tuple[Reminder, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+
+    def counts(self) -> str:
+        parts = [
+            plural(len(self.applications), "application"),
+            plural(len(self.requests), "request"),
+            plural(len(self.reminders), "reminder"),
+            plural(len(self.lessons), "lesson"),
+        ]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One valid CSV row: an application to add."""
+
+    line: int
+    company: str
+    role: str
+    stage: Stage
+    applied_at: datetime | None
+    location: str = ""
+    url: str = ""
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FullImport:
+    snapshot: Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class TableImport:
+    rows: tuple[TableRow, ...]
+
+
+ImportPlan = FullImport | TableImport
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    summary: str
+    warnings: tuple[str, ...] = ()
+
+
+# -- record <-> JSON -------------------------------------------------------------------
+
+
+def _to_json(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_to_json(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+def snapshot_to_json(snapshot: Snapshot, *, now: datetime) -> dict[str, object]:
+    document: dict[str, object] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "exported_at": now.astimezone(UTC).isoformat(),
+        "settings": _to_json(snapshot.settings),
+    }
+    for section, _ in SECTIONS:
+        document[section] = [_to_json(record) for record in getattr(snapshot, section)]
+    return document
+
+
+def _shown(text: object, limit: int = 40) -> str:
+    """User text quoted for a one-line message: cut short, line breaks and all escaped."""
+    value = str(text)
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
+class _Path:
+    """Where a value sits in the file, for error messages: `requests[3].window_closes_at`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __truediv__(self, part: str | int) -> _Path:
+        return _Path(f"{self.text}[{part}]" if isinstance(part, int) else f"{self.text}.{part}")
+
+    def fail(self, problem: str) -> InvalidInput:
+        return InvalidInput(f"The import file is not valid: {self.text} {problem}.")
+
+
+_KINDS_OF_VALUE: tuple[tuple[type[Any] | tuple[type[Any], ...], str], ...] = (
+    (type(None), "null"),
+    (bool, "true/false"),  # before int: bool is an int subclass
+    ((int, float), "a number"),
+    (str, "text"),
+    (list, "a list"),
+    (dict, "an object"),
+)
+
+
+def _describe(value: object) -> str:
+    for kind, label in _KINDS_OF_VALUE:
+        if isinstance(value, kind):
+            return label
+    return type(value).__name__
+
+
+def _check_text(value: object, where: _Path, limit: int) -> str:
+    if not isinstance(value, str):
+        raise where.fail(f"should be text, not {_describe(value)}")
+    if len(value) > limit:
+        raise where.fail(f"is too long ({len(value)} characters, at most {limit})")
+    # NUL and lone surrogates survive json.loads but not SQLite's or Qt's text handling.
+    if "\x00" in value or any(0xD800 <= ord(char) <= 0xDFFF for char in value):
+        raise where.fail("contains characters that are not text")
+    return value
+
+
+def _as_datetime(value: object, where: _Path, _field: str) -> datetime:
+    if not isinstance(value, str):
+        raise where.fail(f"should be an ISO-8601 date and time, not {_describe(value)}")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise where.fail(f"{_shown(value)} is not an ISO-8601 date and time") from None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        # A naive time in a file could be any zone; guessing would move deadlines by hours.
+        raise where.fail(f"{_shown(value)} has no UTC offset (add Z or +01:00)")
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise where.fail(f"{_shown(value)} is out of range") from None
+
+
+def _as_bool(value: object, where: _Path, _field: str) -> bool:
+    if not isinstance(value, bool):
+        raise where.fail(f"should be true or false, not {_describe(value)}")
+    return value
+
+
+def _as_int(value: object, where: _Path, _field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise where.fail(f"should be a whole number, not {_describe(value)}")
+    if not -(2**63) <= value < 2**63:  # SQLite's INTEGER range
+        raise where.fail("is out of range")
+    return value
+
+
+def _as_float(value: object, where: _Path, _field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise where.fail(f"should be a number, not {_describe(value)}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise where.fail("should be a finite number")
+    return number
+
+
+def _as_str(value: object, where: _Path, field_name: str) -> str:
+    return _check_text(value, where, _TEXT_LIMITS.get(field_name, MAX_TEXT_LENGTH))
+
+
+def _as_time(value: object, where: _Path, _field: str) -> time:
+    text = _check_text(value, where, 20)
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        raise where.fail(f"'{text}' is not a time of day like 22:00") from None
+    if parsed.tzinfo is not None:
+        raise where.fail("should be a local time of day without an offset")
+    return parsed
+
+
+_SCALARS: dict[object, typing.Callable[[object, _Path, str], object]] = {
+    datetime: _as_datetime,
+    bool: _as_bool,
+    int: _as_int,
+    float: _as_float,
+    str: _as_str,
+    time: _as_time,
+}
+
+
+def _as_enum(value: object, hint: type[enum.Enum], where: _Path) -> enum.Enum:
+    text = _check_text(value, where, 100)
+    try:
+        return hint(text)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in hint)
+        raise where.fail(f"{_shown(text)} is not one of {allowed}") from None
+
+
+def _convert(value: object, hint: object, where: _Path, field_name: str) -> object:
+    """Check `value` against the record field's type hint and convert it."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        # The records only use `X | None`, so the one other option is the type.
+        (option,) = (arg for arg in typing.get_args(hint) if arg is not type(None))
+        return _convert(value, option, where, field_name)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise where.fail(f"should be a list, not {_describe(value)}")
+        item_hint = typing.get_args(hint)[0]
+        return tuple(
+            _convert(item, item_hint, where / index, field_name) for index, item in enumerate(value)
+        )
+    if hint in _SCALARS:
+        return _SCALARS[hint](value, where, field_name)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _as_enum(value, hint, where)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _record(value, hint, where)
+    raise TypeError(f"unsupported field type {hint!r}")  # a new field type in model.py
+
+
+_T = typing.TypeVar("_T")
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _record(value: object, cls: type[_T], where: _Path) -> _T:
+    if not isinstance(value, dict):
+        raise where.fail(f"should be an object, not {_describe(value)}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(value) - set(fields))
+    if unknown:
+        raise where.fail(f"has an unknown field {_shown(unknown[0])}")
+    hints = _hints(cls)
+    kwargs: dict[str, object] = {}
+    for name, spec in fields.items():
+        if name not in value:
+            has_default = (
+                spec.default is not dataclasses.MISSING
+                or spec.default_factory is not dataclasses.MISSING
+            )
+            if not has_default:
+                raise where.fail(f"lacks the field '{name}'")
+            continue
+        kwargs[name] = _convert(value[name], hints[name], where / name, name)
+    return cls(**kwargs)
+
+
+def _decode_text(raw: bytes, what: str) -> str:
+    # Spreadsheets and Windows editors like to start UTF-8 files with a byte order mark.
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"The {what} file is not UTF-8 text (bad byte at position {error.start}); "
+            "save it as UTF-8 and try again."
+        ) from None
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(raw: bytes) -> Snapshot:
+    """Validate a JSON export completely and return it as records, or raise InvalidInput."""
+    text = _decode_text(raw, "JSON")
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"The import file is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno}."
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise InvalidInput(f"The import file is not valid JSON: {error}.") from None
+    root = _Path("file")
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise InvalidInput(
+            f'The import file is not an AskWhy JSON export (it has no "format": "{FORMAT_NAME}").'
+        )
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise (root / "format_version").fail("should be a whole number")
+    if version > FORMAT_VERSION:
+        raise InvalidInput(
+            f"The import file was written by a newer AskWhy (format {version}); "
+            "update AskWhy to import it."
+        )
+    if version < 1:
+        raise (root / "format_version").fail(f"is {version}, which never existed")
+    known = {"format", "format_version", "app_version", "exported_at", "settings"}
+    known |= {section for section, _ in SECTIONS}
+    unknown = sorted(set(document) - known)
+    if unknown:
+        raise root.fail(f"has an unknown section {_shown(unknown[0])}")
+    settings = _record(document.get("settings", {}), Settings, root / "settings")
+    _check_settings(settings, root / "settings")
+    sections: dict[str, tuple[Any, ...]] = {}
+    for section, cls in SECTIONS:
+        items = document.get(section, [])
+        where = root / section
+        if not isinstance(items, list):
+            raise where.fail(f"should be a list, not {_describe(items)}")
+        sections[section] = tuple(
+            _record(item, cls, where / index) for index, item in enumerate(items)
+        )
+    snapshot = Snapshot(settings=settings, **sections)
+    _check_snapshot(snapshot, root)
+    return snapshot
+
+
+def _check_settings(settings: Settings, where: _Path) -> None:
+    policy = settings.reminders
+    if not 1 <= policy.window_hours <= 24 * 365:
+        raise (where / "reminders" / "window_hours").fail("should be between 1 and 8760")
+    for name in ("nudge_after_hours", "closing_before_hours", "last_call_before_hours"):
+        if not 0 <= getattr(policy, name) <= 24 * 365:
+            raise (where / "reminders" / name).fail("should be between 0 and 8760")
+    if not 0 <= policy.stale_after_hours <= 24 * 365:
+        raise (where / "reminders" / "stale_after_hours").fail("should be between 0 and 8760")
+    email = settings.profile.email.strip()
+    if email and not _EMAIL_RE.fullmatch(email):
+        raise (where / "profile" / "email").fail("is not an email address")
+    if not 1 <= settings.thank_you_window_hours <= 24 * 365:
+        raise (where / "thank_you_window_hours").fail("should be between 1 and 8760")
+    if not 1 <= settings.check_in_business_days <= 365:
+        raise (where / "check_in_business_days").fail("should be between 1 and 365")
+    if not 1 <= settings.stay_in_touch_weeks <= 520:
+        raise (where / "stay_in_touch_weeks").fail("should be between 1 and 520")
+
+
+def _check_snapshot(snapshot: Snapshot, root: _Path) -> None:
+    """Ids unique and positive, every reference resolvable, basic sense of each record."""
+    ids = {section: _check_ids(snapshot, section, root) for section, _ in SECTIONS}
+    for section, references in REFERENCES.items():
+        for index, record in enumerate(getattr(snapshot, section)):
+            for field_name, target in references.items():
+                value = getattr(record, field_name)
+                if value is not None and value not in ids[target]:
+                    raise (root / section / index / field_name).fail(
+                        f"points to {target} id {value}, which is not in the file"
+                    )
+    for index, application in enumerate(snapshot.applications):
+        for field_name in ("company", "role"):
+            if not getattr(application, field_name).strip():
+                raise (root / "applications" / index / field_name).fail("is empty")
+    for index, request in enumerate(snapshot.requests):
+        if request.window_closes_at < request.window_opens_at:
+            raise (root / "requests" / index / "window_closes_at").fail("is before window_opens_at")
+    for index, interview in enumerate(snapshot.interviews):
+        if not 0 < interview.duration_minutes <= 24 * 60:
+            raise (root / "interviews" / index / "duration_minutes").fail(
+                "should be between 1 and 1440"
+            )
+
+
+def _check_ids(snapshot: Snapshot, section: str, root: _Path) -> set[int]:
+    seen: set[int] = set()
+    for index, record in enumerate(getattr(snapshot, section)):
+        where = root / section / index / "id"
+        if record.id <= 0:
+            raise where.fail("should be a positive whole number")
+        if record.id in seen:
+            raise where.fail(f"repeats the id {record.id}")
+        seen.add(record.id)
+    return seen
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "Company",
+    "Role",
+    "Stage",
+    "Applied at",
+    "Contacts",
+    "Next deadline",
+    "Location",
+    "URL",
+    "Source",
+    "Notes",
+    "Archived",
+)
+
+# Header spellings CSV import understands, after lower-casing and collapsing spaces and
+# underscores: our own export, and what people type in their own sheets.
+_CSV_ALIASES: dict[str, str] = {
+    "company": "company",
+    "employer": "company",
+    "organisation": "company",
+    "organization": "company",
+    "role": "role",
+    "position": "role",
+    "job title": "role",
+    "title": "role",
+    "job": "role",
+    "stage": "stage",
+    "status": "stage",
+    "applied at": "applied_at",
+    "applied": "applied_at",
+    "applied on": "applied_at",
+    "date applied": "applied_at",
+    "location": "location",
+    "url": "url",
+    "link": "url",
+    "source": "source",
+    "notes": "notes",
+    "note": "notes",
+}
+
+
+def neutralise_cell(text: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _unneutralise(text: str) -> str:
+    if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS):
+        return text[1:]
+    return text
+
+
+def _local(value: datetime | None, tz: tzinfo) -> str:
+    return "" if value is None else value.astimezone(tz).isoformat(timespec="minutes")
+
+
+def snapshot_to_csv(snapshot: Snapshot, tz: tzinfo) -> str:
+    contacts: dict[int, list[str]] = {}
+    for contact in snapshot.contacts:
+        label = f"{contact.name} <{contact.email}>" if contact.email else contact.name
+        contacts.setdefault(contact.application_id, []).append(label)
+    deadlines: dict[int, datetime] = {}
+    for request in snapshot.requests:
+        if request.status.is_open:
+            current = deadlines.get(request.application_id)
+            if current is None or request.window_closes_at < current:
+                deadlines[request.application_id] = request.window_closes_at
+    buffer = io.StringIO()
+    # QUOTE_MINIMAL with \r\n: what RFC 4180 and every spreadsheet expect.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for application in snapshot.applications:
+        cells = (
+            application.company,
+            application.role,
+            application.stage.value,
+            _local(application.applied_at, tz),
+            "; ".join(contacts.get(application.id, [])),
+            _local(deadlines.get(application.id), tz),
+            application.location,
+            application.url,
+            application.source,
+            application.notes,
+            "yes" if application.archived else "",
+        )
+        writer.writerow([neutralise_cell(cell) for cell in cells])
+    return buffer.getvalue()
+
+
+def _header_key(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
+
+
+def _dedupe_key(company: str, role: str) -> tuple[str, str]:
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    return norm(company), norm(role)
+
+
+def _parse_stage(text: str, line: int) -> Stage:
+    if not text.strip():
+        return Stage.APPLIED
+    key = text.strip().lower().replace(" ", "_").replace("-", "_")
+    try:
+        return Stage(key)
+    except ValueError:
+        allowed = ", ".join(stage.value for stage in Stage)
+        raise InvalidInput(
+            f"CSV row {line}: stage {_shown(text.strip())} is not one of {allowed}; "
+            "nothing was imported."
+        ) from None
+
+
+def _parse_applied(text: str, line: int, tz: tzinfo, now: datetime) -> datetime | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            parsed = datetime.combine(day, time(12, 0), tzinfo=tz)
+        else:
+            parsed = datetime.fromisoformat(text)
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=tz)
+        result = parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise InvalidInput(
+            f"CSV row {line}: applied date {_shown(text)} is not an ISO-8601 date like "
+            "2026-03-01; nothing was imported."
+        ) from None
+    if result > now + timedelta(days=1):
+        raise InvalidInput(
+            f"CSV row {line}: applied date {_shown(text)} is in the future; nothing was imported."
+        )
+    return result
+
+
+def _pick_dialect(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        if any(_CSV_ALIASES.get(_header_key(cell)) == "company" for cell in cells):
+            return delimiter
+    return ","
+
+
+def parse_csv(raw: bytes, *, now: datetime, tz: tzinfo) -> tuple[TableRow, ...]:
+    """Validate a CSV table completely, or raise InvalidInput naming the first bad row."""
+    text = _decode_text(raw, "CSV")
+    # Files that went through several editors mix \r\n, \n and lone \r; the csv module
+    # copes with quoted newlines only once they are uniform.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise InvalidInput("The CSV file contains NUL bytes; it is not a text table.")
+    delimiter = _pick_dialect(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise InvalidInput(f"The CSV header is not valid: {error}.") from None
+    if not header:
+        raise InvalidInput("The CSV file is empty: it needs a header row with Company and Role.")
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = _CSV_ALIASES.get(_header_key(cell))
+        if key is not None and key not in columns:
+            columns[key] = index
+    missing = [name for name in ("company", "role") if name not in columns]
+    if missing:
+        raise InvalidInput(
+            f"The CSV header has no {' and no '.join(m.capitalize() for m in missing)} "
+            "column; the first row must name the columns."
+        )
+    rows: list[TableRow] = []
+    # Rows are numbered as a spreadsheet shows them (the header is row 1), which differs
+    # from line numbers once a quoted cell spans lines.
+    number = 1
+    try:
+        for number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append(_table_row(cells, columns, number, now, tz))
+    except csv.Error as error:
+        raise InvalidInput(f"CSV row {number + 1}: {error}; nothing was imported.") from None
+    return tuple(rows)
+
+
+def _table_row(
+    cells: Sequence[str], columns: Mapping[str, int], line: int, now: datetime, tz: tzinfo
+) -> TableRow:
+    def cell(name: str, limit: int = MAX_NAME_LENGTH) -> str:
+        index = columns.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        value = _unneutralise(cells[index].strip() if limit == MAX_NAME_LENGTH else cells[index])
+        if len(value) > limit:
+            raise InvalidInput(
+                f"CSV row {line}: {name} is too long ({len(value)} characters, at most "
+                f"{limit}); nothing was imported."
+            )
+        if any(unicodedata.category(char) == "Cs" for char in value):
+            raise InvalidInput(f"CSV row {line}: {name} is not valid text; nothing was imported.")
+        return value
+
+    company = " ".join(cell("company").split())
+    role = " ".join(cell("role").split())
+    if not company:
+        raise InvalidInput(f"CSV row {line}: the company is empty; nothing was imported.")
+    if not role:
+        raise InvalidInput(f"CSV row {line}: the role is empty; nothing was imported.")
+    for name, value in (("company", company), ("role", role)):
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise InvalidInput(
+                f"CSV row {line}: the {name} contains control characters; nothing was imported."
+            )
+    return TableRow(
+        line=line,
+        company=company,
+        role=role,
+        stage=_parse_stage(cell("stage"), line),
+        applied_at=_parse_applied(cell("applied_at"), line, tz, now),
+        location=cell("location"),
+        url=cell("url", MAX_TEXT_LENGTH).strip(),
+        source=cell("source"),
+        notes=cell("notes", MAX_TEXT_LENGTH).strip(),
+    )
+
+
+def unique_rows(
+    rows: Iterable[TableRow], existing: Iterable[tuple[str, str]]
+) -> tuple[list[TableRow], int]:
+    """The rows to add, and how many were skipped as already present (or repeated)."""
+    seen = {_dedupe_key(company, role) for company, role in existing}
+    fresh: list[TableRow] = []
+    skipped = 0
+    for row in rows:
+        key = _dedupe_key(row.company, row.role)
+        if key in seen:
+            skipped += 1
+            continue
+        seen.add(key)
+        fresh.append(row)
+    return fresh, skipped
+
+
+# -- ICS -------------------------------------------------------------------------------
+
+_KIND_TITLES = {
+    RequestKind.FEEDBACK: "Ask {company} for feedback",
+    RequestKind.THANK_YOU: "Thank {company} for the interview",
+    RequestKind.CHECK_IN: "Check in with {company}",
+    RequestKind.STAY_IN_TOUCH: "Stay in touch with {company}",
+}
+
+
+def snapshot_to_ics(snapshot: Snapshot, *, now: datetime) -> bytes:
+    """One VEVENT at each open window's close, with a VALARM per pending reminder (UTC)."""
+    from icalendar import Alarm, Calendar, Event  # noqa: PLC0415 - only this export needs it
+
+    applications = {application.id: application for application in snapshot.applications}
+    reminders: dict[int, list[Reminder]] = {}
+    for reminder in snapshot.reminders:
+        reminders.setdefault(reminder.request_id, []).append(reminder)
+    calendar = Calendar()
+    calendar.add("prodid", f"-//AskWhy//{APP_ID} {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "AskWhy deadlines")
+    for request in sorted(snapshot.requests, key=lambda r: (r.window_closes_at, r.id)):
+        if not request.status.is_open:
+            continue
+        application = applications[request.application_id]
+        title = _KIND_TITLES[request.kind].format(company=application.company)
+        event = Event()
+        event.add("uid", f"request-{request.id}@{APP_ID}")
+        event.add("dtstamp", now.astimezone(UTC))
+        # A deadline is an instant: DTSTART alone means a zero-length event (RFC 5545).
+        event.add("dtstart", request.window_closes_at.astimezone(UTC))
+        event.add("summary", f"{title}: window closes ({application.role})")
+        event.add(
+            "description",
+            f"The follow-up window for {application.role} at {application.company} closes "
+            "now. Open AskWhy to send it.",
+        )
+        for reminder in sorted(reminders.get(request.id, []), key=lambda r: r.effective_due_at):
+            if reminder.fired_at is not None or reminder.missed:
+                continue
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{title} ({reminder.kind.value.replace('_', ' ')})")
+            alarm.add("trigger", reminder.effective_due_at.astimezone(UTC))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    ical: bytes = calendar.to_ical()
+    return ical
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+def exposure_warning(path: Path) -> str | None:
+    """A warning when other users can list or write the folder an export goes to."""
+    if os.name != "posix":
+        return None
+    folder = path.resolve().parent
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return None
+    if mode & (stat.S_IROTH | stat.S_IWOTH):
+        return (
+            f"{folder} can be read or written by other users on this machine; the export "
+            "itself is private (mode 600), but consider keeping it in a private folder"
+        )
+    return None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` as a private file that is either complete or absent."""
+    folder = path.parent if str(path.parent) else Path(".")
+    # mkstemp creates the file 0600 whatever the umask, and in the same folder so that
+    # os.replace is an atomic rename.
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _row_classes() -> dict[str, type[Any]]:
+    from desktop.store import models  # noqa: PLC0415 - mapping costs; only exchange pays
+
+    return {
+        "applications": models.ApplicationRow,
+        "contacts": models.ContactRow,
+        "interviews": models.InterviewRow,
+        "stage_events": models.StageEventRow,
+        "rejections": models.RejectionRow,
+        "templates": models.TemplateRow,
+        "requests": models.FollowUpRequestRow,
+        "reminders": models.ReminderRow,
+        "lessons": models.LessonRow,
+    }
+
+
+def _row_to_record(row: object, cls: type[_T]) -> _T:
+    # The tables name their columns after the record fields, so the copy is mechanical.
+    values: dict[str, object] = {}
+    for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = getattr(row, spec.name)
+        values[spec.name] = tuple(value) if isinstance(value, list) else value
+    return cls(**values)
+
+
+def _record_to_row(record: object, row_class: type[_T]) -> _T:
+    values: dict[str, object] = {}
+    for spec in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, spec.name)
+        values[spec.name] = list(value) if isinstance(value, tuple) else value
+    return row_class(**values)
+
+
+def _read_all(database: Database) -> Snapshot:
+    """Every record in the store, read in one transaction so the export is consistent."""
+    row_classes = _row_classes()
+    with database.transaction() as session:
+        sections: dict[str, tuple[Any, ...]] = {}
+        for section, cls in SECTIONS:
+            row_class = row_classes[section]
+            rows = session.scalars(select(row_class).order_by(row_class.id)).all()
+            sections[section] = tuple(_row_to_record(row, cls) for row in rows)
+        settings = _load_settings(session)
+    return Snapshot(settings=settings, **sections)
+
+
+def _restore(database: Database, snapshot: Snapshot) -> None:
+    """Write a whole snapshot into a store without applications, in one transaction."""
+    from desktop.store import models  # noqa: PLC0415
+
+    row_classes = _row_classes()
+    with database.transaction(write=True) as session:
+        present = session.scalar(select(func.count()).select_from(models.ApplicationRow))
+        if present:
+            raise InvalidInput(
+                f"This data dir already holds {plural(present, 'application')}, and a JSON import "
+                "restores a whole history: import it into an empty data dir (--data-dir), "
+                "or use a CSV file to add applications."
+            )
+        # What a fresh store holds besides applications: the default templates and the
+        # settings. The file has its own, so they are replaced, not merged; a hand-made
+        # file without templates keeps the defaults, so new requests still get a text.
+        for section, _ in reversed(SECTIONS):
+            if section != "templates" or snapshot.templates:
+                session.execute(delete(row_classes[section]))
+        for section, _ in SECTIONS:
+            session.add_all(
+                _record_to_row(record, row_classes[section])
+                for record in getattr(snapshot, section)
+            )
+            # Flushing section by section inserts parents before children, which the
+            # foreign-key checks require.
+            session.flush()
+        _save_settings(session, snapshot.settings)
+
+
+def _add_rows(database: Database, rows: Sequence[TableRow], *, now: datetime) -> tuple[int, int]:
+    """Add the CSV's applications in one transaction; skip those already there."""
+    from desktop.store import models  # noqa: PLC0415
+
+    with database.transaction(write=True) as session:
+        existing = session.execute(
+            select(models.ApplicationRow.company, models.ApplicationRow.role)
+        ).all()
+        fresh, skipped = unique_rows(rows, [(company, role) for company, role in existing])
+        for row in fresh:
+            application = models.ApplicationRow(
+                company=row.company,
+                role=row.role,
+                stage=row.stage,
+                created_at=now,
+                updated_at=now,
+                applied_at=row.applied_at,
+                location=row.location,
+                url=row.url,
+                source=row.source,
+                notes=row.notes,
+                archived=False,
+            )
+            session.add(application)
+            session.flush()
+            # The timeline starts with the stage the row gives, dated when it happened
+            # if the table says so.
+            session.add(
+                models.StageEventRow(
+                    application_id=application.id,
+                    from_stage=None,
+                    to_stage=row.stage,
+                    occurred_at=row.applied_at or now,
+                    recorded_at=now,
+                    note="Imported from CSV",
+                )
+            )
+    log.info("CSV import added %d applications, skipped %d", len(fresh), skipped)
+    return len(fresh), skipped
+
+
+def export_file(
+    database: Database, path: Path, *, now: datetime, tz: tzinfo | None = None
+) -> ExportResult:
+    """Export by the file's suffix: .json (everything), .csv (table) or .ics (deadlines)."""
+    snapshot = _read_all(database)
+    suffix = path.suffix.lower()
+    data: bytes
+    if suffix == ".json":
+        document = snapshot_to_json(snapshot, now=now)
+        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        summary = snapshot.counts()
+    elif suffix == ".csv":
+        # The BOM tells Excel the file is UTF-8; our own import takes it off again.
+        data = ("\ufeff" + snapshot_to_csv(snapshot, tz or _system_tz())).encode("utf-8")
+        summary = plural(len(snapshot.applications), "application")
+    elif suffix == ".ics":
+        data = snapshot_to_ics(snapshot, now=now)
+        open_requests = sum(1 for request in snapshot.requests if request.status.is_open)
+        summary = plural(open_requests, "deadline")
+    else:
+        raise InvalidInput(f"Cannot export to {path.name}: use .json, .csv or .ics.")
+    warning = exposure_warning(path)
+    write_atomically(path, data)
+    log.info("exported %s to %s", summary, path)
+    return ExportResult(path=path, summary=summary, warnings=(warning,) if warning else ())
+
+
+def _system_tz() -> tzinfo:
+    tz = datetime.now().astimezone().tzinfo
+    return tz if tz is not None else UTC
+
+
+def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo | None = None) -> ImportPlan:
+    """Validate a whole file before anything is written. Raises InvalidInput."""
+    if suffix.lower() == ".json":
+        return FullImport(parse_json(raw))
+    if suffix.lower() == ".csv":
+        return TableImport(parse_csv(raw, now=now, tz=tz or _system_tz()))
+    raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json or .csv.")
+
+
+def apply_import(database: Database, plan: ImportPlan, *, now: datetime) -> str:
+    """Write a validated import in one transaction; return what was imported, for the user."""
+    if isinstance(plan, FullImport):
+        _restore(database, plan.snapshot)
+        return plan.snapshot.counts()
+    added, skipped = _add_rows(database, plan.rows, now=now)
+    skipped_text = f" ({skipped} already there, skipped)" if skipped else ""
+    return f"{plural(added, 'application')}{skipped_text}"
+
+
+def import_file(database: Database, path: Path, *, now: datetime, tz: tzinfo | None = None) -> str:
+    """Read, validate and import `path` (for the UI's import action)."""
+    plan = parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
+    return apply_import(database, plan, now=now)
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ExportResult",
+    "FullImport",
+    "ImportPlan",
+    "Snapshot",
+    "TableImport",
+    "TableRow",
+    "apply_import",
+    "export_file",
+    "import_file",
+    "neutralise_cell",
+    "parse_csv",
+    "parse_import",
+    "parse_json",
+    "snapshot_to_csv",
+    "snapshot_to_ics",
+    "snapshot_to_json",
+]
+
+
+class _JoinTransaction:
+    """A stand-in Database whose every transaction is the one already open.
+
+    `Store.load_settings`/`save_settings` own the key/value encoding of settings; going
+    through them keeps one encoding, and this lets them run inside the import's single
+    transaction instead of starting their own.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @contextlib.contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Session]:
+        del write  # the outer transaction already decided
+        yield self._session
+
+
+def _settings_store(session: Session) -> Store:
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    return Store(typing.cast("Database", _JoinTransaction(session)))
+
+
+def _load_settings(session: Session) -> Settings:
+    return _settings_store(session).load_settings()
+
+
+def _save_settings(session: Session, settings: Settings) -> None:
+    _settings_store(session).save_settings(settings)

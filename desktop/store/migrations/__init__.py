@@ -1,0 +1,1 @@
+"""Alembic scripts for the AskWhy database (run from code by `desktop.store.migrate`)."""

@@ -1,0 +1,425 @@
+"""The kanban board: one column per stage, one painted card per application.
+
+Each column is a QListView over a small list model that holds row numbers into the shared
+`ApplicationTableModel`; a card is painted by a delegate, not built from widgets, so
+thousands of applications cost a few list views and no per-card objects. Rebuilding a
+column is one list comprehension over the source rows, triggered by a source reset or a
+filter change. The countdowns repaint when the source model's clock moves (`set_now`),
+so the board has no timers of its own.
+
+A drop on a column does not move anything itself: it emits `move_requested`, and the main
+window validates the move, runs it through the undo stack, or starts the rejection flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import ApplicationSummary, Stage
+from desktop.core.stages import PIPELINE
+from desktop.ui.table_model import (
+    APPLICATION_IDS_MIME,
+    AgeRole,
+    ApplicationFilterProxy,
+    ApplicationIdRole,
+    ApplicationTableModel,
+    CountdownRole,
+    SummaryRole,
+    countdown_text,
+    decode_application_ids,
+    encode_application_ids,
+    format_age,
+)
+from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current_colors
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+CARD_HEIGHT = 74
+COLUMN_WIDTH = 236
+
+
+def board_stages() -> tuple[Stage, ...]:
+    """PIPELINE order, plus any stage PIPELINE leaves out (so no application is hidden)."""
+    return PIPELINE + tuple(stage for stage in Stage if stage not in PIPELINE)
+
+
+class BoardColumnModel(QAbstractListModel):
+    """The cards of one stage: row numbers into the shared source model, most urgent first."""
+
+    move_requested = Signal(int, object)  # application id, target Stage
+
+    def __init__(
+        self, source: ApplicationTableModel, stage: Stage, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.stage = stage
+        self._rows: list[int] = []
+
+    def rebuild(self, mask: Sequence[bool] | None) -> None:
+        stage = self.stage
+        stages = self._source.stages
+        if mask is None:
+            rows = [i for i, s in enumerate(stages) if s is stage]
+        else:
+            rows = [i for i, s in enumerate(stages) if s is stage and mask[i]]
+        summaries = self._source.summaries
+        # Open follow-ups first, the one closing soonest on top; then the newest activity.
+        rows.sort(key=lambda i: _card_order(summaries[i]))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def repaint_all(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._rows) - 1), [CountdownRole, AgeRole]
+            )
+
+    def summary(self, row: int) -> ApplicationSummary:
+        return self._source.summary(self._rows[row])
+
+    def row_of(self, application_id: int) -> int:
+        source_row = self._source.row_of(application_id)
+        try:
+            return self._rows.index(source_row)
+        except ValueError:
+            return -1
+
+    # -- QAbstractListModel --------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(  # noqa: PLR0911 (one early return per role reads best)
+        self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        summary = self._source.summary(self._rows[index.row()])
+        app = summary.application
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{app.company} — {app.role}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            countdown = countdown_text(summary, self._source.now)
+            return f"{app.company}, {app.role}" + (f", {countdown}" if countdown else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return app.notes or None
+        if role == SummaryRole:
+            return summary
+        if role == ApplicationIdRole:
+            return app.id
+        if role == CountdownRole:
+            return countdown_text(summary, self._source.now)
+        if role == AgeRole:
+            return format_age(app.created_at, self._source.now)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            # Dropping between or below cards lands on the column itself.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [APPLICATION_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        return encode_application_ids(
+            sorted({self.summary(i.row()).application.id for i in indexes if i.isValid()})
+        )
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,  # noqa: ARG002 (Qt's signature)
+        row: int,  # noqa: ARG002
+        column: int,  # noqa: ARG002
+        parent: ModelIndex,  # noqa: ARG002
+    ) -> bool:
+        return data.hasFormat(APPLICATION_IDS_MIME)
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,  # noqa: ARG002 (Qt's signature)
+        row: int,  # noqa: ARG002
+        column: int,  # noqa: ARG002
+        parent: ModelIndex,  # noqa: ARG002
+    ) -> bool:
+        ids = decode_application_ids(data)
+        for application_id in ids:
+            source_row = self._source.row_of(application_id)
+            if source_row >= 0 and self._source.stages[source_row] is not self.stage:
+                self.move_requested.emit(application_id, self.stage)
+        # False: the dragging view must not remove rows itself; the store move and the
+        # reload that follows put the card in its new column.
+        return False
+
+
+def _card_order(summary: ApplicationSummary) -> tuple[int, float]:
+    request = summary.open_request
+    if request is not None:
+        return (0, request.window_closes_at.timestamp())
+    return (1, -summary.application.updated_at.timestamp())
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: company (bold), role, then age and the follow-up countdown."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: ARG002
+        return QSize(COLUMN_WIDTH - 2 * SPACING, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        summary = index.data(SummaryRole)
+        if not isinstance(summary, ApplicationSummary):
+            super().paint(painter, option, index)
+            return
+        colors = current_colors()
+        app = summary.application
+        rect: QRect = option.rect.adjusted(2, 3, -2, -3)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = QColor(colors.highlight if selected or focused else colors.card_border)
+        painter.setPen(QPen(border, 2 if selected else 1))
+        painter.setBrush(QColor(colors.card))
+        painter.drawRoundedRect(rect, CARD_RADIUS, CARD_RADIUS)
+        # A stage-coloured edge ties the card to its column at a glance.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(STAGE_COLORS[app.stage]))
+        painter.drawRoundedRect(QRect(rect.left(), rect.top(), 4, rect.height()), 2, 2)
+
+        inner = rect.adjusted(12, 6, -8, -6)
+        base_font: QFont = option.font
+        bold = QFont(base_font)
+        bold.setBold(True)
+        small = QFont(base_font)
+        small.setPointSizeF(max(7.0, base_font.pointSizeF() - 1))
+        line = QFontMetrics(base_font).height()
+
+        painter.setFont(bold)
+        painter.setPen(QColor(colors.text))
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(app.company, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.setFont(base_font)
+        painter.drawText(
+            QRect(inner.left(), inner.top() + line + 1, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(base_font).elidedText(
+                app.role, Qt.TextElideMode.ElideRight, inner.width()
+            ),
+        )
+        painter.setFont(small)
+        bottom = QRect(inner.left(), inner.bottom() - line + 2, inner.width(), line)
+        painter.setPen(QColor(colors.muted))
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            str(index.data(AgeRole) or ""),
+        )
+        countdown = str(index.data(CountdownRole) or "")
+        if countdown:
+            painter.setPen(QColor(colors.urgent))
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                "⏱ " + countdown,
+            )
+        painter.restore()
+
+
+class StageColumnView(QListView):
+    """A list of cards that accepts card drops from any column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSpacing(0)
+        self.setMinimumWidth(COLUMN_WIDTH)
+        self.setMaximumWidth(COLUMN_WIDTH)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
+class BoardColumn(QFrame):
+    def __init__(self, model: BoardColumnModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName(f"column_{model.stage.value}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING // 2, SPACING, SPACING // 2, SPACING // 2)
+        layout.setSpacing(SPACING // 2)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+        self.view = StageColumnView()
+        self.view.setModel(model)
+        self.view.setItemDelegate(CardDelegate(self.view))
+        self.view.setAccessibleName(f"{model.stage.label} column")
+        layout.addWidget(self.view, 1)
+        self.update_header()
+
+    def update_header(self) -> None:
+        color = STAGE_COLORS[self.model.stage]
+        self.header.setText(
+            f"<span style='color:{color}'>●</span>&nbsp;<b>{self.model.stage.label}</b>"
+            f"&nbsp;&nbsp;<span style='color:{current_colors().muted}'>"
+            f"{self.model.rowCount()}</span>"
+        )
+
+
+class BoardView(QWidget):
+    """All the columns side by side in a horizontal scroll area."""
+
+    move_requested = Signal(int, object)  # application id, target Stage
+    open_requested = Signal(int)  # application id
+    context_menu_requested = Signal(int, object)  # application id, global QPoint
+
+    def __init__(
+        self,
+        source: ApplicationTableModel,
+        proxy: ApplicationFilterProxy,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._proxy = proxy
+        self.columns: dict[Stage, BoardColumn] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        strip = QWidget()
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        row.setSpacing(SPACING)
+        for stage in board_stages():
+            column = BoardColumn(BoardColumnModel(source, stage, self))
+            self.columns[stage] = column
+            row.addWidget(column)
+        row.addStretch(1)
+        scroll.setWidget(strip)
+        outer.addWidget(scroll)
+
+        self._connect()
+        self.rebuild()
+
+    def _connect(self) -> None:
+        self._source.modelReset.connect(self.rebuild)
+        self._source.layoutChanged.connect(self.rebuild)
+        self._source.dataChanged.connect(self._on_source_data_changed)
+        self._proxy.filter_changed.connect(self.rebuild)
+        for column in self.columns.values():
+            column.model.move_requested.connect(self.move_requested)
+            column.view.activated.connect(partial(self._on_activated, column.model))
+            column.view.customContextMenuRequested.connect(partial(self._on_context_menu, column))
+
+    def rebuild(self) -> None:
+        mask = self._proxy.text_mask()
+        for column in self.columns.values():
+            column.model.rebuild(mask)
+            column.update_header()
+
+    def _on_source_data_changed(self, *_args: object) -> None:
+        for column in self.columns.values():
+            column.model.repaint_all()
+
+    def _on_activated(self, model: BoardColumnModel, index: QModelIndex) -> None:
+        self.open_requested.emit(model.summary(index.row()).application.id)
+
+    def _on_context_menu(self, column: BoardColumn, pos: Any) -> None:
+        index = column.view.indexAt(pos)
+        if index.isValid():
+            column.view.setCurrentIndex(index)
+            self.context_menu_requested.emit(
+                column.model.summary(index.row()).application.id,
+                column.view.viewport().mapToGlobal(pos),
+            )
+
+    # -- selection, for the window's actions ---------------------------------------------
+    def current_application_id(self) -> int | None:
+        focus = self.focusWidget()
+        candidates = [c for c in self.columns.values() if c.view is focus] + list(
+            self.columns.values()
+        )
+        for column in candidates:
+            index = column.view.currentIndex()
+            if index.isValid() and column.view.selectionModel().isSelected(index):
+                return column.model.summary(index.row()).application.id
+        return None
+
+    def select_application(self, application_id: int) -> bool:
+        for column in self.columns.values():
+            row = column.model.row_of(application_id)
+            if row >= 0:
+                column.view.setCurrentIndex(column.model.index(row))
+                column.view.scrollTo(column.model.index(row))
+                column.view.setFocus()
+                return True
+        return False
+
+    def focus_first_card(self) -> None:
+        for column in self.columns.values():
+            if column.model.rowCount() > 0:
+                column.view.setFocus()
+                if not column.view.currentIndex().isValid():
+                    column.view.setCurrentIndex(column.model.index(0))
+                return
+        first = next(iter(self.columns.values()))
+        first.view.setFocus()

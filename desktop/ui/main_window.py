@@ -1,0 +1,877 @@
+"""The main window: board, table and insights over one shared model, with every action in a
+menu and on a shortcut.
+
+Construction (what `desktop.app` does)::
+
+    window = MainWindow(store, clock, clipboard, settings=None, parent=None)
+    window.data_changed.connect(reminders.reschedule)   # after any change to the data
+    window.rejection_logged.connect(...)                # int: the new request's id
+    window.refresh()                                     # (re)load from the store
+    window.open_request(request_id)                      # e.g. a notification was clicked
+    window.start_rejection(None)                         # e.g. the tray's "Log rejection"
+
+`settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
+temporary file, `None` means the application's default QSettings.
+
+Data flow: `refresh()` reads `Store.list_summaries()` once into `ApplicationTableModel`;
+the table (through `ApplicationFilterProxy`) and the board (through per-column list models)
+both read that one model, so they can't disagree. Every change runs as an undo command
+(`undo_commands.py`); the undo stack's `indexChanged` is the single place that reloads and
+emits `data_changed`. One QTimer, once a minute, moves the model's clock so countdowns tick.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.model import Application, RequestKind, Stage
+from desktop.core.stages import allowed_transitions, check_move
+from desktop.native.clipboard import Clipboard
+from desktop.native.clock import Clock
+from desktop.native.notifications import Notifier
+from desktop.store.database import Database
+from desktop.store.repository import Store
+from desktop.ui import email_drop
+from desktop.ui.board_view import BoardView, board_stages
+from desktop.ui.details_dialog import DetailsAction, DetailsDialog
+from desktop.ui.empty_state import EmptyState
+from desktop.ui.icons import action_icon, app_icon, stage_dot
+from desktop.ui.insights_view import InsightsView
+from desktop.ui.rejection_flow import RejectionFlow
+from desktop.ui.settings_dialog import AutostartControl, SettingsDialog
+from desktop.ui.status_bar import StatusBar
+from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
+from desktop.ui.table_view import FilterBar, TablePage
+from desktop.ui.tasks import Task
+from desktop.ui.template_manager import TemplateManager
+from desktop.ui.theme import MARGIN, SPACING, current_colors
+from desktop.ui.undo_commands import (
+    DeleteApplicationCommand,
+    MoveStageCommand,
+    SetArchivedCommand,
+    StoreCommand,
+)
+
+log = logging.getLogger(__name__)
+
+VIEW_BOARD = "board"
+VIEW_TABLE = "table"
+VIEW_INSIGHTS = "insights"
+VIEWS = (VIEW_BOARD, VIEW_TABLE, VIEW_INSIGHTS)
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_VIEW = "main_window/view"
+
+TICK_MS = 60_000
+MESSAGE_MS = 10_000
+
+
+class MessageBar(QWidget):
+    """A dismissable line at the top of the window for refusals and results.
+
+    It does not block like a message box, so a refused drag or a finished export never
+    interrupts the user's flow, and tests can read it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(MARGIN, SPACING // 2, SPACING, SPACING // 2)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip("Dismiss")
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        close.clicked.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        colors = current_colors()
+        tint = colors.urgent if error else colors.highlight
+        self.setStyleSheet(
+            f"#messageBar {{ border-bottom: 2px solid {tint}; }}"
+            f" QLabel {{ color: {colors.urgent if error else colors.text}; }}"
+        )
+        self.label.setText(text)
+        self.show()
+        self._timer.start(MESSAGE_MS)
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring for how `desktop.app` builds and wires it."""
+
+    rejection_logged = Signal(int)  # the new feedback request's id
+    data_changed = Signal()
+    task_finished = Signal(bool, str)  # ok, the message shown to the user
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        clipboard: Clipboard,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._clipboard = clipboard
+        self._settings = settings if settings is not None else QSettings()
+        self._view = VIEW_BOARD
+        self._show_archived = False
+        self._tasks: set[Task] = set()
+        self._progress: QProgressDialog | None = None
+        self.details_dialog: DetailsDialog | None = None
+        self.side_dialog: QDialog | None = None  # settings or templates, while open
+        self.undo_stack = QUndoStack(self)
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1280, 780)
+
+        self.model = ApplicationTableModel(clock.now(), self)
+        self.proxy = ApplicationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.rejection_flow = RejectionFlow(store, clock, clipboard, self)
+        # Optional services for the settings dialog; app.py sets them when it has them.
+        self.notifier: Notifier | None = None
+        self.autostart: AutostartControl | None = None
+        self._email_drop = email_drop.EmailDropFilter(self)
+        self._email_drop.install(self)
+
+        self._build_widgets()
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_menus()
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setInterval(TICK_MS)
+        self._connect()
+        self._restore_settings()
+        self._tick_timer.start()
+
+    # -- building ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.message_bar = MessageBar()
+        layout.addWidget(self.message_bar)
+        self.filter_bar = FilterBar(self.proxy)
+        layout.addWidget(self.filter_bar)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.empty_state = EmptyState()
+        self.board = BoardView(self.model, self.proxy)
+        self.table_page = TablePage(self.proxy)
+        self.table = self.table_page.view
+        self.insights = InsightsView()
+        for page in (self.empty_state, self.board, self.table_page, self.insights):
+            self.stack.addWidget(page)
+        self.setCentralWidget(central)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+
+    def _action(  # noqa: PLR0917
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(action_icon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        # triggered(bool) would pass `checked` into slots that take no argument.
+        action.triggered.connect(partial(_call, slot))
+        self.actions_by_name[name] = action
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        a("new", "&New application…", self.new_application, "Ctrl+N", "new")
+        a("rejection", "Log &rejection…", self._on_log_rejection, "Ctrl+R", "rejection")
+        a("import", "&Import…", self._on_import, None, "import")
+        a("export_json", "Export everything (.&json)…", partial(self._on_export, ".json"))
+        a("export_csv", "Export table (.&csv)…", partial(self._on_export, ".csv"))
+        a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
+        a("backup", "&Back up now", self.backup_now, None, "backup")
+        a("restore", "Re&store from backup…", self._on_restore, None, "restore")
+        a("quit", "&Quit", self._on_quit, "Ctrl+Q", "quit")
+        a("find", "&Find…", self.focus_search, "Ctrl+F", "find")
+        a("paste_email", "&Paste rejection email", self.paste_email, "Ctrl+V", "paste")
+        a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
+        a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
+        a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
+        a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
+        a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
+        a("about", f"&About {APP_NAME}", self._on_about, None, "about")
+        # Ctrl+V in a text field pastes into the field: the field claims the shortcut first.
+        self.actions_by_name["paste_email"].setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        undo.setIcon(action_icon("undo"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setIcon(action_icon("redo"))
+        for name, action in (("undo", undo), ("redo", redo)):
+            self.actions_by_name[name] = action
+            self.addAction(action)
+
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        labels = {VIEW_BOARD: "&Board", VIEW_TABLE: "&Table", VIEW_INSIGHTS: "&Insights"}
+        for number, view in enumerate(VIEWS, start=1):
+            action = a(
+                f"view_{view}", labels[view], partial(self.set_view, view), f"Ctrl+{number}", view
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+        archived = a("show_archived", "Show &archived", self._on_show_archived)
+        archived.setCheckable(True)
+
+    def _build_menus(self) -> None:
+        acts = self.actions_by_name
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([acts["new"], acts["rejection"]])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["import"])
+        export_menu = file_menu.addMenu(action_icon("export"), "&Export")
+        export_menu.addActions([acts["export_json"], acts["export_csv"], acts["export_ics"]])
+        file_menu.addSeparator()
+        file_menu.addActions([acts["backup"], acts["restore"]])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["quit"])
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([acts["undo"], acts["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([acts["find"], acts["paste_email"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([acts["templates"], acts["settings"]])
+
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([acts[f"view_{v}"] for v in VIEWS])
+        view_menu.addSeparator()
+        view_menu.addAction(acts["show_archived"])
+
+        app_menu = bar.addMenu("&Application")
+        app_menu.addAction(acts["open"])
+        self.move_menu = app_menu.addMenu("&Move to")
+        for stage in board_stages():
+            action = QAction(stage_dot(stage), stage.label, self)
+            action.triggered.connect(partial(_call, partial(self.move_selected, stage)))
+            self.actions_by_name[f"move_{stage.value}"] = action
+            self.move_menu.addAction(action)
+        app_menu.addAction(acts["rejection"])
+        app_menu.addSeparator()
+        app_menu.addActions([acts["archive"], acts["delete"]])
+        app_menu.aboutToShow.connect(self._update_selection_actions)
+        self.app_menu = app_menu
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(acts["about"])
+
+    # -- signals: the one place they are connected ------------------------------------
+    def _connect(self) -> None:
+        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+        self._tick_timer.timeout.connect(self.tick)
+        self.board.move_requested.connect(self.request_move)
+        self.board.open_requested.connect(self.open_details)
+        self.board.context_menu_requested.connect(self._show_context_menu)
+        self.table.open_requested.connect(self.open_details)
+        self.table.context_menu_requested.connect(self._show_context_menu)
+        self.empty_state.add_requested.connect(self.new_application)
+        self.empty_state.rejection_requested.connect(self._on_log_rejection)
+        self.proxy.filter_changed.connect(self._update_page)
+        self._connect_flow()
+
+    def _connect_flow(self) -> None:
+        flow = self.rejection_flow
+        flow.rejection_logged.connect(self._on_rejection_logged)
+        flow.data_changed.connect(self._on_flow_data_changed)
+        self._email_drop.email_dropped.connect(flow.log_parsed_email)
+        self._email_drop.drop_failed.connect(self.show_error)
+
+    # -- loading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload everything from the store, keeping the selected application selected."""
+        selected = self.selected_application_id()
+        now = self._clock.now()
+        try:
+            summaries = self._store.list_summaries(include_archived=self._show_archived)
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        self.model.set_now(now)
+        self.model.set_summaries(summaries)
+        self.status.update_from(summaries, now, self._clock.local_tz())
+        self._update_page()
+        if self._view == VIEW_INSIGHTS:
+            self._refresh_insights()
+        if selected is not None:
+            self._select(selected)
+
+    def tick(self) -> None:
+        """Once a minute: countdowns and ages move, the status bar's deadline too."""
+        now = self._clock.now()
+        self.model.set_now(now)
+        self.status.update_from(self.model.summaries, now, self._clock.local_tz())
+
+    def _refresh_insights(self) -> None:
+        try:
+            self.insights.update_from(self._store)
+        except UserFacingError as error:
+            self.show_error(str(error))
+
+    # -- views -------------------------------------------------------------------------
+    @property
+    def current_view(self) -> str:
+        return self._view
+
+    def set_view(self, view: str) -> None:
+        if view not in VIEWS:
+            view = VIEW_BOARD
+        self._view = view
+        self.actions_by_name[f"view_{view}"].setChecked(True)
+        if view == VIEW_INSIGHTS:
+            self._refresh_insights()
+        self._update_page()
+        self._focus_view()
+
+    def _is_empty(self) -> bool:
+        return self.model.rowCount() == 0 and not self._show_archived
+
+    def _update_page(self) -> None:
+        if self._view == VIEW_INSIGHTS:
+            page: QWidget = self.insights
+        elif self._is_empty():
+            page = self.empty_state
+        else:
+            page = self.board if self._view == VIEW_BOARD else self.table_page
+        self.stack.setCurrentWidget(page)
+        self.filter_bar.setVisible(page in (self.board, self.table_page))
+
+    def _focus_view(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.board:
+            self.board.focus_first_card()
+        elif page is self.table_page:
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:
+                self.table.selectRow(0)
+        elif page is self.empty_state:
+            self.empty_state.add_button.setFocus()
+        elif page is not None:
+            page.setFocus()
+
+    def focus_search(self) -> None:
+        if self._view == VIEW_INSIGHTS or self._is_empty():
+            self.set_view(VIEW_TABLE if self._view == VIEW_INSIGHTS else self._view)
+        self.filter_bar.focus_search()
+
+    # -- selection ---------------------------------------------------------------------
+    def selected_application_id(self) -> int | None:
+        if self.stack.currentWidget() is self.table_page:
+            return self.table.current_application_id()
+        if self.stack.currentWidget() is self.board:
+            return self.board.current_application_id()
+        return None
+
+    def _select(self, application_id: int) -> None:
+        if self.stack.currentWidget() is self.table_page:
+            self.table.select_application(application_id)
+        elif self.stack.currentWidget() is self.board:
+            self.board.select_application(application_id)
+
+    def _selected_application(self) -> Application | None:
+        application_id = self.selected_application_id()
+        if application_id is None:
+            self.message_bar.show_message("Select an application first.")
+            return None
+        row = self.model.row_of(application_id)
+        if row < 0:
+            return None
+        return self.model.summary(row).application
+
+    def _update_selection_actions(self) -> None:
+        app = None
+        application_id = self.selected_application_id()
+        if application_id is not None and self.model.row_of(application_id) >= 0:
+            app = self.model.summary(self.model.row_of(application_id)).application
+        for stage in board_stages():
+            action = self.actions_by_name[f"move_{stage.value}"]
+            action.setEnabled(app is not None and stage in allowed_transitions(app.stage))
+        self.actions_by_name["archive"].setText(
+            "Un&archive" if app is not None and app.archived else "&Archive"
+        )
+
+    def _show_context_menu(self, _application_id: int, global_pos: QPoint) -> None:
+        self._update_selection_actions()
+        menu = QMenu(self)
+        menu.addAction(self.actions_by_name["open"])
+        menu.addMenu(self.move_menu)
+        menu.addAction(self.actions_by_name["rejection"])
+        menu.addSeparator()
+        menu.addAction(self.actions_by_name["archive"])
+        menu.addAction(self.actions_by_name["delete"])
+        menu.popup(global_pos)
+
+    # -- running changes through the undo stack ---------------------------------------
+    def run_command(self, command: StoreCommand) -> bool:
+        """Execute now; push onto the undo stack only if the store accepted it."""
+        try:
+            command.execute()
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return False
+        self.push_done(command)
+        return True
+
+    def push_done(self, command: StoreCommand) -> None:
+        """Push a command that already ran (e.g. inside the details dialog)."""
+        command.set_error_handler(self.show_error)
+        # push() triggers indexChanged, which reloads and emits data_changed.
+        self.undo_stack.push(command)
+
+    def _on_undo_index_changed(self, _index: int) -> None:
+        self.refresh()
+        self.data_changed.emit()
+
+    def show_error(self, message: str) -> None:
+        self.message_bar.show_message(message, error=True)
+
+    def show_info(self, message: str) -> None:
+        self.message_bar.show_message(message)
+
+    # -- user actions ------------------------------------------------------------------
+    def new_application(self) -> DetailsDialog:
+        """Open the details dialog for a new application (window-modal, not blocking)."""
+        return self._open_dialog(DetailsDialog(self._store, self._clock, parent=self))
+
+    def open_selected(self) -> None:
+        application_id = self.selected_application_id()
+        if application_id is None:
+            self.message_bar.show_message("Select an application first.")
+            return
+        self.open_details(application_id)
+
+    def open_details(self, application_id: int) -> DetailsDialog | None:
+        try:
+            dialog = DetailsDialog(
+                self._store, self._clock, application_id=application_id, parent=self
+            )
+        except UserFacingError as error:
+            # Deleted elsewhere since the list was loaded: say so and catch up.
+            self.show_error(str(error))
+            self.refresh()
+            return None
+        return self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: DetailsDialog) -> DetailsDialog:
+        # open(), not exec(): no nested event loop, and tests drive the dialog directly.
+        dialog.finished.connect(partial(self._on_details_finished, dialog))
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_details_finished(self, dialog: DetailsDialog, result: int) -> None:
+        if self.details_dialog is dialog:
+            self.details_dialog = None
+        dialog.deleteLater()
+        # Give the keyboard back to the window (some platforms leave no window active).
+        self.activateWindow()
+        if result != DetailsDialog.DialogCode.Accepted:
+            return
+        if dialog.command is not None:
+            self.push_done(dialog.command)
+        app = dialog.application
+        if app is None:
+            added = getattr(dialog.command, "application", None)
+            if isinstance(added, Application):
+                self._select(added.id)
+                self.show_info(f"Added {added.company}. When a rejection comes in, press Ctrl+R.")
+            return
+        if dialog.requested_action in (DetailsAction.ARCHIVE, DetailsAction.UNARCHIVE):
+            self.set_archived(app, dialog.requested_action is DetailsAction.ARCHIVE)
+        elif dialog.requested_action is DetailsAction.DELETE:
+            self.delete_application(app)
+
+    def request_move(self, application_id: int, to_stage: Stage) -> None:
+        """A card was dropped on a column, or Move to was chosen."""
+        row = self.model.row_of(application_id)
+        if row < 0:
+            return
+        app = self.model.summary(row).application
+        try:
+            check_move(app.stage, to_stage)
+        except InvalidInput as error:
+            self.show_error(str(error))
+            return
+        if to_stage is Stage.REJECTED:
+            # A rejection is more than a move: it starts the follow-up window and the editor.
+            self.start_rejection(application_id)
+            return
+        if self.run_command(MoveStageCommand(self._store, self._clock, app, to_stage)):
+            self.show_info(f"Moved {app.company} to {to_stage.label}. Undo with Ctrl+Z.")
+
+    def move_selected(self, stage: Stage) -> None:
+        app = self._selected_application()
+        if app is not None:
+            self.request_move(app.id, stage)
+
+    def archive_selected(self) -> None:
+        app = self._selected_application()
+        if app is not None:
+            self.set_archived(app, not app.archived)
+
+    def set_archived(self, app: Application, archived: bool) -> None:
+        if self.run_command(SetArchivedCommand(self._store, self._clock, app, archived)):
+            verb = "Archived" if archived else "Unarchived"
+            self.show_info(f"{verb} {app.company}. Undo with Ctrl+Z.")
+
+    def delete_selected(self) -> None:
+        app = self._selected_application()
+        if app is not None:
+            self.delete_application(app)
+
+    def delete_application(self, app: Application) -> None:
+        # No confirmation box: the delete is one Ctrl+Z away, and the bar says so.
+        if self.run_command(DeleteApplicationCommand(self._store, app)):
+            self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
+
+    def _on_log_rejection(self) -> None:
+        self.start_rejection(self.selected_application_id())
+
+    def start_rejection(self, application_id: int | None) -> None:
+        self.rejection_flow.start(application_id)
+
+    def open_request(self, request_id: int) -> None:
+        self.show_and_raise()
+        self.rejection_flow.open_request(request_id)
+
+    def show_and_raise(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _on_rejection_logged(self, application_id: int) -> None:
+        self.refresh()
+        self.data_changed.emit()
+        # The flow names the application; our signal names the request it created.
+        try:
+            requests = self._store.requests_for(application_id)
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        feedback = [r for r in requests if r.kind is RequestKind.FEEDBACK]
+        if feedback:
+            newest = max(feedback, key=lambda r: (r.created_at, r.id))
+            self.rejection_logged.emit(newest.id)
+
+    def _on_flow_data_changed(self) -> None:
+        self.refresh()
+        self.data_changed.emit()
+
+    def open_settings(self) -> QDialog:
+        dialog = SettingsDialog(self._store, self, notifier=self.notifier, autostart=self.autostart)
+        # Reminder offsets or quiet hours may have changed: the app reschedules on this.
+        dialog.accepted.connect(self.data_changed)
+        return self._open_side_dialog(dialog)
+
+    def open_templates(self) -> QDialog:
+        return self._open_side_dialog(TemplateManager(self._store, parent=self))
+
+    def _open_side_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))
+        self.side_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_side_dialog_finished(self, dialog: QDialog, _result: int) -> None:
+        if self.side_dialog is dialog:
+            self.side_dialog = None
+        dialog.deleteLater()
+        self.activateWindow()
+
+    def _on_show_archived(self) -> None:
+        self._show_archived = self.actions_by_name["show_archived"].isChecked()
+        self.refresh()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Track every application; ask why while the"
+            " answer is still fresh.",
+        )
+
+    def _on_quit(self) -> None:
+        app = QGuiApplication.instance()
+        self.close()
+        if app is not None:
+            app.quit()
+
+    # -- email paste and drop ----------------------------------------------------------
+    def paste_email(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        try:
+            payload = email_drop.payload_from_mime(mime) if mime is not None else None
+        except email_drop.EmailPayloadError as error:
+            self.show_error(str(error))
+            return
+        if payload is None:
+            self.show_info("Copy a rejection email (its text or an .eml file), then paste it here.")
+            return
+        self.rejection_flow.log_parsed_email(payload)
+
+    # -- export, import, backups: off the GUI thread -----------------------------------
+    def _database(self) -> Database:
+        return self._store.database
+
+    def run_task(
+        self, label: str, work: Callable[[], object], done: Callable[[object], str]
+    ) -> None:
+        """Run `work` in the thread pool behind a busy indicator; `done` words the result."""
+        if self._tasks:
+            self.show_info("Another task is still running; try again when it has finished.")
+            return
+        task = Task(work)
+        progress = QProgressDialog(label, "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self._progress = progress
+        self._tasks.add(task)
+        task.signals.succeeded.connect(partial(self._on_task_succeeded, task, done))
+        task.signals.failed.connect(partial(self._on_task_failed, task))
+        task.start()
+
+    def _finish_task(self, task: Task) -> None:
+        self._tasks.discard(task)
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _on_task_succeeded(self, task: Task, done: Callable[[object], str], result: object) -> None:
+        self._finish_task(task)
+        message = done(result)
+        self.show_info(message)
+        self.task_finished.emit(True, message)
+
+    def _on_task_failed(self, task: Task, message: str) -> None:
+        self._finish_task(task)
+        self.show_error(message)
+        self.task_finished.emit(False, message)
+
+    def _on_export(self, suffix: str) -> None:
+        names = {".json": "JSON (*.json)", ".csv": "CSV (*.csv)", ".ics": "Calendar (*.ics)"}
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / f"askwhy{suffix}"), names[suffix]
+        )
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        from desktop.store import exchange  # noqa: PLC0415 (only when exporting)
+
+        database = self._database()
+        now = self._clock.now()
+        tz = self._clock.local_tz()
+
+        def work() -> object:
+            return exchange.export_file(database, path, now=now, tz=tz)
+
+        def done(result: object) -> str:
+            warnings = " ".join(getattr(result, "warnings", ()))
+            summary = getattr(result, "summary", "")
+            return f"Exported {summary} to {path}. {warnings}".strip()
+
+        self.run_task(f"Exporting to {path.name}…", work, done)
+
+    def _on_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Import", str(Path.home()), "AskWhy data (*.json *.csv)"
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        from desktop.store import exchange  # noqa: PLC0415
+        from desktop.store.backups import Backups  # noqa: PLC0415
+
+        database = self._database()
+        now = self._clock.now()
+        tz = self._clock.local_tz()
+
+        def work() -> object:
+            # Validate the whole file first; back up only when something will be written.
+            plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
+            Backups(database.path.parent).create(database, "before-import", now=now)
+            return exchange.apply_import(database, plan, now=now)
+
+        def done(result: object) -> str:
+            self.undo_stack.clear()  # ids may have changed under the undo history
+            self.refresh()
+            self.data_changed.emit()
+            return f"Imported {result} from {path.name}."
+
+        self.run_task(f"Importing {path.name}…", work, done)
+
+    def backup_now(self) -> None:
+        from desktop.store.backups import Backups  # noqa: PLC0415
+
+        database = self._database()
+        now = self._clock.now()
+
+        def work() -> object:
+            return Backups(database.path.parent).create(database, "manual", now=now)
+
+        def done(result: object) -> str:
+            return f"Backed up to {result}."
+
+        self.run_task("Backing up…", work, done)
+
+    def _on_restore(self) -> None:
+        from desktop.store.backups import Backups  # noqa: PLC0415
+
+        database = self._database()
+        try:
+            backups = Backups(database.path.parent).list()
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        if not backups:
+            self.show_info("There are no backups yet. File › Back up now makes one.")
+            return
+        tz = self._clock.local_tz()
+        labels = [
+            f"{b.created_at.astimezone(tz):%Y-%m-%d %H:%M} — {b.reason} ({b.size // 1024} KB)"
+            for b in backups
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, "Restore from backup", "Replace the current data with:", labels, 0, False
+        )
+        if not ok:
+            return
+        chosen = backups[labels.index(choice)]
+        answer = QMessageBox.question(
+            self,
+            "Restore from backup",
+            f"Replace the current data with the backup from {choice}? "
+            "The current file is kept next to it, not deleted.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_backup(chosen.path)
+
+    def restore_backup(self, backup_path: Path) -> None:
+        from desktop.store.backups import Backups  # noqa: PLC0415
+
+        database = self._database()
+        now = self._clock.now()
+
+        def work() -> object:
+            # Restore needs the file closed; the engine reconnects on next use, to the
+            # restored file at the same path.
+            database.close()
+            return Backups(database.path.parent).restore(backup_path, now=now)
+
+        def done(result: object) -> str:
+            self.undo_stack.clear()
+            self.refresh()
+            self.data_changed.emit()
+            return f"Restored the backup. The data it replaced is kept as {Path(str(result)).name}."
+
+        self.run_task("Restoring…", work, done)
+
+    # -- settings ----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self._settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        view = self._settings.value(SETTINGS_VIEW, VIEW_BOARD)
+        self.set_view(str(view) if view in VIEWS else VIEW_BOARD)
+
+    def save_settings(self) -> None:
+        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(SETTINGS_STATE, self.saveState())
+        self._settings.setValue(SETTINGS_VIEW, self._view)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+
+def _call(slot: Callable[[], object], *_ignored: Any) -> None:
+    slot()

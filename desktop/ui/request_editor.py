@@ -1,0 +1,797 @@
+"""The request editor: the "why wasn't I selected?" message, ready to send in seconds.
+
+One non-modal window per follow-up request. The user edits the subject and the body as
+template text (placeholders allowed), sees a live preview with every merge field coloured
+by state, and sends it without giving AskWhy an account: copy to the clipboard, open a
+`mailto:` link, or save an `.eml` draft. Then mark it sent (or skip it, or snooze it), with
+an Undo right there.
+
+Edits are saved as they are typed (debounced), so closing the window never loses text.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.eml import build_eml
+from desktop.core.errors import UserFacingError
+from desktop.core.mailto import MAILTO_LIMIT, build_mailto, mailto_fits
+from desktop.core.model import (
+    FollowUpRequest,
+    RequestContext,
+    RequestKind,
+    RequestStatus,
+    Template,
+)
+from desktop.core.reminders import SnoozeChoice, snooze_until
+from desktop.core.stages import before_human_contact
+from desktop.core.templates import FieldState, Rendered, check, merge_values, render
+from desktop.core.timefmt import format_countdown, format_local
+from desktop.native.clipboard import Clipboard
+from desktop.native.clock import Clock
+from desktop.store.repository import Store
+from desktop.ui.template_highlighter import (
+    PreviewPart,
+    TemplateHighlighter,
+    format_preview,
+)
+
+log = logging.getLogger(__name__)
+
+_FIELD_SOURCE = re.compile(r"\{\{.*\}\}", re.DOTALL)
+
+# Long enough to batch a burst of typing into one write, short enough that a crash
+# loses at most a word or two.
+SAVE_DELAY_MS = 600
+# The countdown shows minutes; refreshing twice a minute keeps it within one minute of true.
+COUNTDOWN_INTERVAL_MS = 30_000
+CONFIRMATION_MS = 8_000
+
+KIND_TITLES: dict[RequestKind, str] = {
+    RequestKind.FEEDBACK: "Feedback request",
+    RequestKind.THANK_YOU: "Thank-you note",
+    RequestKind.CHECK_IN: "Check-in",
+    RequestKind.STAY_IN_TOUCH: "Stay-in-touch note",
+}
+
+# (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled.
+SaveFileChooser = Callable[[QWidget, str, str, str], str]
+UrlOpener = Callable[[QUrl], bool]
+
+
+def qt_save_file_chooser(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
+    path, _selected = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def qt_url_opener(url: QUrl) -> bool:
+    return QDesktopServices.openUrl(url)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe version of `text`: letters and digits (any script), dashes between."""
+    cleaned = re.sub(r"[^\w]+", "-", text.casefold()).replace("_", "-")
+    return re.sub(r"-{2,}", "-", cleaned).strip("-")
+
+
+def default_eml_name(company: str, role: str) -> str:
+    stem = "-".join(part for part in (slug(company), slug(role)) if part) or "request"
+    return f"{stem[:80]}.eml"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash leaves either the old file or the new one."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def describe_unresolved(subject: Rendered, body: Rendered) -> list[str]:
+    """One short line per field still showing as `{{ … }}`, in reading order, no repeats."""
+    lines: list[str] = []
+    for where, rendered in (("subject", subject), ("body", body)):
+        for span in rendered.unresolved:
+            shown = "{{ " + span.name + " }}" if span.name else "{{ }}"
+            if span.state is FieldState.EMPTY:
+                line = f"{shown} is empty (in the {where})"
+            else:
+                line = f"{shown} is not a field AskWhy knows (in the {where})"
+            if line not in lines:
+                lines.append(line)
+    return lines
+
+
+def mailbox(name: str, address: str) -> str:
+    """ "Name <address>" with the name quoted, so a comma in "Reyes, Dana" stays in the name."""
+    if not address:
+        return ""
+    if not name.strip():
+        return address
+    quoted = name.strip().replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{quoted}" <{address}>'
+
+
+class RequestEditor(QWidget):
+    """Edit, send and close one follow-up request.
+
+    Signals:
+        request_changed(request_id): its text, status or reminders were written.
+        closed(request_id): the window was closed (its timers are stopped).
+        lesson_requested(request_id): the user wants to log the reply.
+    """
+
+    request_changed = Signal(int)
+    closed = Signal(int)
+    lesson_requested = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        clipboard: Clipboard,
+        request_id: int,
+        parent: QWidget | None = None,
+        *,
+        url_opener: UrlOpener | None = None,
+        save_file_chooser: SaveFileChooser | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._store = store
+        self._clock = clock
+        self._clipboard = clipboard
+        self._open_url = url_opener or qt_url_opener
+        self._choose_save_file = save_file_chooser or qt_save_file_chooser
+        self.request_id = request_id
+        self._context: RequestContext = store.request_context(request_id)
+        self._request: FollowUpRequest = self._context.request
+        self._values = merge_values(self._context, clock.local_tz())
+        self._templates: list[Template] = store.templates(self._request.kind)
+        self._pristine: tuple[str, str] = ("", "")
+        self._rendered_subject = render("", {})
+        self._rendered_body = render("", {})
+        self._undo_action: Callable[[], None] | None = None
+        self.warning_box: QMessageBox | None = None
+        self.setObjectName("request_editor")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._countdown_timer = QTimer(self)
+        self._countdown_timer.setInterval(COUNTDOWN_INTERVAL_MS)
+        self._confirmation_timer = QTimer(self)
+        self._confirmation_timer.setSingleShot(True)
+        self._confirmation_timer.setInterval(CONFIRMATION_MS)
+
+        self._build()
+        self._load_text()
+        self._connect()
+        self._refresh_preview()
+        self._apply_status()
+        self.refresh_countdown()
+        self._countdown_timer.start()
+
+    # -- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        app = self._context.application
+        kind_title = KIND_TITLES.get(self._request.kind, "Follow-up")
+        self.setWindowTitle(f"{kind_title} — {app.company}, {app.role}")
+        self.resize(980, 640)
+
+        self._build_header()
+        splitter = self._build_text()
+        self._build_buttons()
+        self._lay_out(splitter)
+        self._build_actions()
+
+    def _build_header(self) -> None:
+        self.automated_banner = QFrame()
+        self.automated_banner.setObjectName("automated_banner")
+        self.automated_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_layout = QHBoxLayout(self.automated_banner)
+        banner_text = QLabel(
+            "This rejection came before anyone at the company spoke with you — most likely "
+            "an automated message. There may be no one to ask."
+        )
+        banner_text.setWordWrap(True)
+        self.banner_skip_button = QPushButton("S&kip this request")
+        self.banner_skip_button.setObjectName("banner_skip_button")
+        banner_layout.addWidget(banner_text, 1)
+        banner_layout.addWidget(self.banner_skip_button)
+
+        self.countdown_label = QLabel()
+        self.countdown_label.setObjectName("countdown_label")
+        font = self.countdown_label.font()
+        font.setBold(True)
+        self.countdown_label.setFont(font)
+        contact = self._context.contact
+        to_text = contact.email if contact and contact.email else "no address yet"
+        self.to_label = QLabel(f"To: {contact.name + ' · ' if contact else ''}{to_text}")
+        self.to_label.setObjectName("to_label")
+        self.to_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def _build_text(self) -> QSplitter:
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("template_combo")
+        for template in self._templates:
+            label = f"{template.name} (default)" if template.is_default else template.name
+            self.template_combo.addItem(label, template.id)
+        self.subject_edit = QLineEdit()
+        self.subject_edit.setObjectName("subject_edit")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setObjectName("body_edit")
+        self.body_edit.setTabChangesFocus(True)
+        self.body_highlighter = TemplateHighlighter(self.body_edit.document())
+
+        self.preview = QTextEdit()
+        self.preview.setObjectName("preview")
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName("Preview of the message as it will be sent")
+        self.problems_list = QListWidget()
+        self.problems_list.setObjectName("problems_list")
+        self.problems_list.setMaximumHeight(96)
+        self.problems_list.setAccessibleName("Problems to fix before sending")
+
+        form = QFormLayout()
+        form.addRow("&Template", self.template_combo)
+        form.addRow("&Subject", self.subject_edit)
+        source = QWidget()
+        source_layout = QVBoxLayout(source)
+        source_layout.setContentsMargins(0, 0, 0, 0)
+        source_layout.addLayout(form)
+        body_label = QLabel("&Body")
+        body_label.setBuddy(self.body_edit)
+        source_layout.addWidget(body_label)
+        source_layout.addWidget(self.body_edit, 1)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(QLabel("Preview"))
+        preview_layout.addWidget(self.preview, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(source)
+        splitter.addWidget(preview_box)
+        splitter.setChildrenCollapsible(False)
+
+        return splitter
+
+    def _build_buttons(self) -> None:
+        self.copy_subject_button = QPushButton("Copy s&ubject")
+        self.copy_subject_button.setObjectName("copy_subject_button")
+        self.copy_body_button = QPushButton("Copy bod&y")
+        self.copy_body_button.setObjectName("copy_body_button")
+        self.copy_both_button = QPushButton("&Copy both")
+        self.copy_both_button.setObjectName("copy_both_button")
+        self.mail_button = QPushButton("Open in &mail app")
+        self.mail_button.setObjectName("mail_button")
+        self.eml_button = QPushButton("Save as .&eml…")
+        self.eml_button.setObjectName("eml_button")
+        self.snooze_button = QToolButton()
+        self.snooze_button.setObjectName("snooze_button")
+        self.snooze_button.setText("Snoo&ze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        for choice in SnoozeChoice:
+            action = self.snooze_menu.addAction(choice.label)
+            action.setObjectName(f"snooze_{choice.value}")
+            action.triggered.connect(functools.partial(self.snooze, choice))
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.skip_button = QPushButton("S&kip")
+        self.skip_button.setObjectName("skip_button")
+        self.sent_button = QPushButton("Mark &sent")
+        self.sent_button.setObjectName("sent_button")
+        self.reopen_button = QPushButton("&Reopen")
+        self.reopen_button.setObjectName("reopen_button")
+        self.lesson_button = QPushButton("Log &reply…")
+        self.lesson_button.setObjectName("lesson_button")
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        self.status_label.setAccessibleName("Last action")
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.hide()
+
+    def _lay_out(self, splitter: QSplitter) -> None:
+        send_row = QHBoxLayout()
+        for button in (
+            self.copy_subject_button,
+            self.copy_body_button,
+            self.copy_both_button,
+            self.mail_button,
+            self.eml_button,
+        ):
+            send_row.addWidget(button)
+        send_row.addStretch(1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.undo_button)
+        status_row.addWidget(self.reopen_button)
+        status_row.addWidget(self.lesson_button)
+        status_row.addWidget(self.snooze_button)
+        status_row.addWidget(self.skip_button)
+        status_row.addWidget(self.sent_button)
+        header = QHBoxLayout()
+        header.addWidget(self.countdown_label, 1)
+        header.addWidget(self.to_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.automated_banner)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(QLabel("Problems"))
+        layout.addWidget(self.problems_list)
+        layout.addLayout(send_row)
+        layout.addLayout(status_row)
+
+    def _build_actions(self) -> None:
+        self._actions: dict[str, QAction] = {}
+        for name, keys, handler in (
+            ("copy_both", ("Ctrl+Shift+C",), self.copy_both),
+            ("copy_subject", ("Ctrl+Shift+U",), self.copy_subject),
+            ("copy_body", ("Ctrl+Shift+B",), self.copy_body),
+            ("open_mail", ("Ctrl+Shift+M",), self.open_in_mail_app),
+            ("save_eml", ("Ctrl+Shift+E",), self.save_as_eml),
+            ("mark_sent", ("Ctrl+Return", "Ctrl+Enter"), self.mark_sent),
+            ("close", ("Escape",), self.close),
+        ):
+            action = QAction(self)
+            action.setObjectName(f"{name}_action")
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+            self._actions[name] = action
+        for button, action_name in (
+            (self.copy_both_button, "copy_both"),
+            (self.copy_subject_button, "copy_subject"),
+            (self.copy_body_button, "copy_body"),
+            (self.mail_button, "open_mail"),
+            (self.eml_button, "save_eml"),
+            (self.sent_button, "mark_sent"),
+        ):
+            shortcut = self._actions[action_name].shortcut()
+            shown = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{button.text().replace('&', '')} ({shown})")
+
+    def _connect(self) -> None:
+        self.subject_edit.textChanged.connect(self._on_text_edited)
+        self.body_edit.textChanged.connect(self._on_text_edited)
+        self.template_combo.activated.connect(self._on_template_chosen)
+        self.problems_list.itemActivated.connect(self._go_to_problem)
+        self.problems_list.itemClicked.connect(self._go_to_problem)
+        self.copy_subject_button.clicked.connect(self.copy_subject)
+        self.copy_body_button.clicked.connect(self.copy_body)
+        self.copy_both_button.clicked.connect(self.copy_both)
+        self.mail_button.clicked.connect(self.open_in_mail_app)
+        self.eml_button.clicked.connect(self.save_as_eml)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.skip_button.clicked.connect(self.skip)
+        self.banner_skip_button.clicked.connect(self.skip)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.lesson_button.clicked.connect(self._request_lesson)
+        self.undo_button.clicked.connect(self.undo)
+        self._save_timer.timeout.connect(self.flush_pending_save)
+        self._countdown_timer.timeout.connect(self.refresh_countdown)
+        self._confirmation_timer.timeout.connect(self._clear_confirmation)
+
+    # -- text ----------------------------------------------------------------------
+    def _load_text(self) -> None:
+        request = self._request
+        index = self.template_combo.findData(request.template_id)
+        if index < 0:
+            index = next((i for i, t in enumerate(self._templates) if t.is_default), 0)
+        self.template_combo.setCurrentIndex(index)
+        if request.subject or request.body:
+            self._set_text(request.subject, request.body)
+        else:
+            # A request the store created without text: start from the chosen template.
+            template = self._current_template()
+            if template is not None:
+                self._set_text(template.subject, template.body)
+        self._pristine = (self.subject(), self.body())
+
+    def _set_text(self, subject: str, body: str) -> None:
+        self.subject_edit.setText(subject)
+        self.subject_edit.setCursorPosition(0)
+        self.body_edit.setPlainText(body)
+
+    def subject(self) -> str:
+        return self.subject_edit.text()
+
+    def body(self) -> str:
+        return self.body_edit.toPlainText()
+
+    def rendered_subject(self) -> str:
+        return self._rendered_subject.text
+
+    def rendered_body(self) -> str:
+        return self._rendered_body.text
+
+    def _current_template(self) -> Template | None:
+        template_id = self.template_combo.currentData()
+        return next((t for t in self._templates if t.id == template_id), None)
+
+    def _on_template_chosen(self, _index: int) -> None:
+        template = self._current_template()
+        if template is None:
+            return
+        if (template.subject, template.body) == (self.subject(), self.body()):
+            return
+        if (self.subject(), self.body()) != self._pristine:
+            answer = QMessageBox.question(
+                self,
+                "Replace your text?",
+                f"Use “{template.name}” and replace the text you have edited?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._set_text(template.subject, template.body)
+        self._pristine = (self.subject(), self.body())
+
+    def _on_text_edited(self) -> None:
+        self._refresh_preview()
+        if self._request.status.is_open:
+            self._save_timer.start()
+
+    def _refresh_preview(self) -> None:
+        """Render both parts and show them with every field coloured by its state."""
+        self._rendered_subject = render(self.subject(), self._values)
+        self._rendered_body = render(self.body(), self._values)
+        subject, body = self._rendered_subject, self._rendered_body
+        heading = "Subject: "
+        self.preview.setPlainText(f"{heading}{subject.text}\n\n{body.text}")
+        format_preview(
+            self.preview.document(),
+            (
+                PreviewPart(subject.text, subject.fields, len(heading)),
+                PreviewPart(body.text, body.fields, len(heading) + len(subject.text) + 2),
+            ),
+            self.palette(),
+        )
+        self._refresh_problems()
+
+    def _refresh_problems(self) -> None:
+        self.problems_list.clear()
+        for where, text in (("Subject", self.subject()), ("Body", self.body())):
+            for problem in check(text):
+                item = QListWidgetItem(f"{where}: {problem.message}")
+                item.setData(Qt.ItemDataRole.UserRole, (where, problem.start, problem.end))
+                self.problems_list.addItem(item)
+        for line in describe_unresolved(self._rendered_subject, self._rendered_body):
+            if "is empty" in line:
+                self.problems_list.addItem(f"{line}: fill it in, or edit it out of the text.")
+        if self.problems_list.count() == 0:
+            self.problems_list.addItem("Nothing to fix: every field is filled in.")
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        where = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(where, tuple):
+            return
+        part, start, end = where
+        if part == "Subject":
+            self.subject_edit.setFocus()
+            self.subject_edit.setSelection(start, end - start)
+            return
+        cursor = self.body_edit.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.body_edit.setTextCursor(cursor)
+        self.body_edit.setFocus()
+
+    def flush_pending_save(self) -> None:
+        """Write the text now if an edit is waiting for the debounce timer."""
+        self._save_timer.stop()
+        if not self._request.status.is_open:
+            return
+        subject, body = self.subject(), self.body()
+        if (subject, body) == (self._request.subject, self._request.body) and (
+            self.template_combo.currentData() == self._request.template_id
+        ):
+            return
+        template_id = self.template_combo.currentData()
+        try:
+            self._request = self._store.save_request_text(
+                self.request_id,
+                subject,
+                body,
+                template_id if isinstance(template_id, int) else None,
+            )
+        except UserFacingError as error:
+            self._confirm(f"Your text was not saved: {error}", undo=None)
+            return
+        self.request_changed.emit(self.request_id)
+
+    # -- sending -------------------------------------------------------------------
+    def unresolved_fields(self) -> list[str]:
+        """Everything that would reach the recipient as template syntax, one line each."""
+        lines = describe_unresolved(self._rendered_subject, self._rendered_body)
+        for where, text in (("subject", self.subject()), ("body", self.body())):
+            # Unknown fields are already listed from the render; add the brace problems.
+            lines.extend(
+                f"{problem.message} (in the {where})"
+                for problem in check(text)
+                if not _FIELD_SOURCE.fullmatch(text[problem.start : problem.end])
+            )
+        return lines
+
+    def _confirm_unresolved(self, verb: str) -> bool:
+        """Ask before sending text that still shows placeholders; True means go ahead."""
+        lines = self.unresolved_fields()
+        if not lines:
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("unresolved_warning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Some fields are not filled in")
+        box.setText("The message still has placeholders that would be sent as written:")
+        box.setInformativeText("\n".join(f"• {line}" for line in lines))
+        go_ahead = box.addButton(f"{verb} anyway", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.warning_box = box
+        try:
+            box.exec()
+        finally:
+            self.warning_box = None
+        return box.clickedButton() is go_ahead
+
+    def copy_subject(self) -> None:
+        self._copy(self.rendered_subject(), "Copied the subject")
+
+    def copy_body(self) -> None:
+        self._copy(self.rendered_body(), "Copied the body")
+
+    def copy_both(self) -> None:
+        self._copy(self.both_text(), "Copied subject and body")
+
+    def both_text(self) -> str:
+        return f"{self.rendered_subject()}\n\n{self.rendered_body()}"
+
+    def _copy(self, text: str, confirmation: str) -> None:
+        if not self._confirm_unresolved("Copy"):
+            self._confirm("Nothing copied: fill in the highlighted fields first.", undo=None)
+            return
+        self._clipboard.set_text(text)
+        self._confirm(f"{confirmation} to the clipboard.", undo=None)
+
+    def mailto_url(self) -> str:
+        contact = self._context.contact
+        return build_mailto(
+            contact.email if contact else "", self.rendered_subject(), self.rendered_body()
+        )
+
+    def open_in_mail_app(self) -> None:
+        if not self._confirm_unresolved("Open"):
+            return
+        url = self.mailto_url()
+        if not mailto_fits(url):
+            # Mail apps truncate or refuse long mailto: links; the clipboard always works.
+            self._clipboard.set_text(self.both_text())
+            self._confirm(
+                f"The message is too long for a mail link (over {MAILTO_LIMIT:,} characters): "
+                "copied subject and body to the clipboard instead. Paste them into a new email.",
+                undo=None,
+            )
+            return
+        if self._open_url(QUrl.fromEncoded(url.encode("ascii"))):
+            self._confirm("Opened a new message in your mail app.", undo=None)
+        else:
+            self._clipboard.set_text(self.both_text())
+            self._confirm(
+                "No mail app answered the link: copied subject and body to the clipboard instead.",
+                undo=None,
+            )
+
+    def save_as_eml(self) -> Path | None:
+        if not self._confirm_unresolved("Save"):
+            return None
+        app = self._context.application
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        suggested = str(Path(folder) / default_eml_name(app.company, app.role))
+        chosen = self._choose_save_file(
+            self, "Save the draft as an .eml file", suggested, "Email drafts (*.eml)"
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".eml":
+            path = path.with_name(path.name + ".eml")
+        contact = self._context.contact
+        profile = self._context.profile
+        sender = mailbox(profile.name, profile.email)
+        try:
+            data = build_eml(
+                to=contact.email if contact else "",
+                subject=self.rendered_subject(),
+                body=self.rendered_body(),
+                sender=sender,
+                date=self._clock.now(),
+            )
+            write_atomically(path, data)
+        except UserFacingError as error:
+            self._show_error("The draft was not saved", str(error))
+            return None
+        except OSError as error:
+            self._show_error(
+                "The draft was not saved",
+                f"{path} could not be written ({error.strerror or error}). "
+                "Choose another folder, or check the disk has space.",
+            )
+            return None
+        self._confirm(f"Saved the draft to {path}. Open it with your mail app.", undo=None)
+        return path
+
+    # -- status --------------------------------------------------------------------
+    def mark_sent(self) -> None:
+        if not self._request.status.is_open:
+            return
+        self.flush_pending_save()
+        self._change_status(
+            functools.partial(self._store.mark_sent, self.request_id, sent_at=self._clock.now()),
+            "Marked as sent. Well done for asking.",
+        )
+
+    def skip(self) -> None:
+        if not self._request.status.is_open:
+            return
+        self.flush_pending_save()
+        self._change_status(
+            functools.partial(self._store.skip_request, self.request_id, now=self._clock.now()),
+            "Skipped: no reminders for this request.",
+        )
+
+    def _change_status(self, change: Callable[[], FollowUpRequest], message: str) -> None:
+        try:
+            self._request = change()
+        except UserFacingError as error:
+            self._show_error("That did not work", str(error))
+            return
+        self._apply_status()
+        self.refresh_countdown()
+        self._confirm(message, undo=self.reopen)
+        self.request_changed.emit(self.request_id)
+
+    def reopen(self) -> None:
+        try:
+            self._request = self._store.reopen_request(self.request_id, now=self._clock.now())
+        except UserFacingError as error:
+            self._show_error("The request was not reopened", str(error))
+            return
+        self._apply_status()
+        self.refresh_countdown()
+        self._confirm("Reopened: the request is a draft again.", undo=None)
+        self.request_changed.emit(self.request_id)
+
+    def snooze(self, choice: SnoozeChoice) -> None:
+        now = self._clock.now()
+        tz = self._clock.local_tz()
+        try:
+            policy = self._store.load_settings().reminders
+            until = snooze_until(choice, now, tz, policy)
+            self._store.snooze_request(self.request_id, until)
+        except UserFacingError as error:
+            self._show_error("Reminders were not snoozed", str(error))
+            return
+        self._confirm(f"Reminders snoozed until {format_local(until, tz)}.", undo=None)
+        self.request_changed.emit(self.request_id)
+
+    def undo(self) -> None:
+        action, self._undo_action = self._undo_action, None
+        self.undo_button.hide()
+        if action is not None:
+            action()
+
+    def status(self) -> RequestStatus:
+        return self._request.status
+
+    def _apply_status(self) -> None:
+        request = self._request
+        editable = request.status.is_open
+        self.subject_edit.setReadOnly(not editable)
+        self.body_edit.setReadOnly(not editable)
+        self.template_combo.setEnabled(editable)
+        for widget in (self.sent_button, self.skip_button, self.snooze_button):
+            widget.setEnabled(editable)
+        self._actions["mark_sent"].setEnabled(editable)
+        self.reopen_button.setVisible(not editable)
+        self.lesson_button.setVisible(request.status in (RequestStatus.SENT, RequestStatus.REPLIED))
+        rejection = self._context.rejection
+        automated = (
+            editable
+            and rejection is not None
+            and request.kind is RequestKind.FEEDBACK
+            and before_human_contact(rejection.stage_reached)
+        )
+        self.automated_banner.setVisible(automated)
+
+    def refresh_countdown(self) -> None:
+        request = self._request
+        tz = self._clock.local_tz()
+        closes = format_local(request.window_closes_at, tz)
+        if request.status is RequestStatus.SENT and request.sent_at is not None:
+            text = f"Sent {format_local(request.sent_at, tz)}"
+        elif request.status is RequestStatus.SKIPPED:
+            text = "Skipped"
+        elif request.status is RequestStatus.REPLIED:
+            text = "Replied"
+        else:
+            left = request.window_closes_at - self._clock.now()
+            text = f"{format_countdown(left)} · the window closes {closes}"
+            if request.status is RequestStatus.EXPIRED:
+                text = f"Expired: {text}. You can still send it."
+        self.countdown_label.setText(text)
+
+    # -- feedback to the user ------------------------------------------------------
+    def _confirm(self, message: str, *, undo: Callable[[], None] | None) -> None:
+        self.status_label.setText(message)
+        self._undo_action = undo
+        self.undo_button.setVisible(undo is not None)
+        self._confirmation_timer.start()
+
+    def _clear_confirmation(self) -> None:
+        # The Undo stays while its confirmation does; a stale Undo would surprise.
+        self.status_label.clear()
+        self._undo_action = None
+        self.undo_button.hide()
+
+    def _show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _request_lesson(self) -> None:
+        self.lesson_requested.emit(self.request_id)
+
+    # -- lifetime ------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_pending_save()
+        self.stop_timers()
+        self.closed.emit(self.request_id)
+        super().closeEvent(event)
+
+    def stop_timers(self) -> None:
+        for timer in (self._save_timer, self._countdown_timer, self._confirmation_timer):
+            timer.stop()
+
+    def countdown_active(self) -> bool:
+        return self._countdown_timer.isActive()

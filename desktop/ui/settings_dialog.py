@@ -1,0 +1,360 @@
+"""Profile and reminder settings, validated in place before anything is written.
+
+The dialog edits a copy of `Settings` and writes it with one `Store.save_settings` call on
+OK, so a half-filled form never reaches the database. Fields the dialog does not show
+(`asked_about_autostart`, `reminders_paused_until`, the stale cut-off) are carried over
+untouched with `dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import time
+from typing import Protocol
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserFacingError
+from desktop.core.model import Profile, Settings
+from desktop.native.notifications import Notifier, describe_backend, send_test_notification
+from desktop.store.repository import Store
+from desktop.ui.rejection_dialog import error_colour, is_valid_email
+
+log = logging.getLogger(__name__)
+
+
+class AutostartControl(Protocol):
+    """What the dialog needs from `native.autostart` (and its fake)."""
+
+    supported: bool
+
+    def is_enabled(self) -> bool: ...
+    def set_enabled(self, enabled: bool) -> None: ...
+
+
+def _hours_spin(name: str, minimum: float, maximum: float, step: float = 0.5) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(minimum, maximum)
+    spin.setSingleStep(step)
+    spin.setDecimals(1)
+    spin.setSuffix(" h")
+    return spin
+
+
+def _int_spin(name: str, minimum: int, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _to_qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _from_qtime(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class SettingsDialog(QDialog):
+    """Signals: none; `accepted` means the settings were saved (read them with `settings`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        notifier: Notifier | None = None,
+        autostart: AutostartControl | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._notifier = notifier
+        self._autostart = autostart
+        self.settings: Settings = store.load_settings()
+        self.setWindowTitle("Settings")
+        self.setObjectName("settings_dialog")
+        self._build()
+        self._load(self.settings)
+        self._connect()
+        self.validate()
+
+    # -- building ------------------------------------------------------------------
+    def _build_profile(self) -> QGroupBox:
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("name_edit")
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("email_edit")
+        self.email_edit.setPlaceholderText("you@example.com")
+        self.signature_edit = QPlainTextEdit()
+        self.signature_edit.setObjectName("signature_edit")
+        self.signature_edit.setTabChangesFocus(True)
+        self.signature_edit.setPlaceholderText("How you sign: your name, a phone, a portfolio link")
+        self.signature_edit.setMaximumHeight(80)
+        profile_box = QGroupBox("Your profile (fills {{ my_name }}, {{ my_email }}…)")
+        profile_form = QFormLayout(profile_box)
+        profile_form.addRow("&Name", self.name_edit)
+        profile_form.addRow("&Email", self.email_edit)
+        profile_form.addRow("Si&gnature", self.signature_edit)
+
+        return profile_box
+
+    def _build_reminders(self) -> QGroupBox:
+        self.window_spin = _int_spin("window_spin", 1, 24 * 14, " h")
+        self.nudge_spin = _hours_spin("nudge_spin", 0.0, 24 * 14)
+        self.closing_spin = _hours_spin("closing_spin", 0.0, 24 * 14)
+        self.last_call_spin = _hours_spin("last_call_spin", 0.0, 24 * 14, 0.25)
+        self.last_call_spin.setDecimals(2)
+        self.quiet_check = QCheckBox("&Quiet hours: move reminders out of")
+        self.quiet_check.setObjectName("quiet_check")
+        self.quiet_start_edit = QTimeEdit()
+        self.quiet_start_edit.setObjectName("quiet_start_edit")
+        self.quiet_start_edit.setDisplayFormat("HH:mm")
+        self.quiet_end_edit = QTimeEdit()
+        self.quiet_end_edit.setObjectName("quiet_end_edit")
+        self.quiet_end_edit.setDisplayFormat("HH:mm")
+        quiet_row = QHBoxLayout()
+        quiet_row.addWidget(self.quiet_check)
+        quiet_row.addWidget(self.quiet_start_edit)
+        quiet_row.addWidget(QLabel("to"))
+        quiet_row.addWidget(self.quiet_end_edit)
+        quiet_row.addStretch(1)
+        self.reminders_error = _error_label(self, "reminders_error")
+        reminders_box = QGroupBox("Feedback requests")
+        reminders_form = QFormLayout(reminders_box)
+        reminders_form.addRow("&Window to ask", self.window_spin)
+        reminders_form.addRow("Nudge &after", self.nudge_spin)
+        reminders_form.addRow("“Closing” &before the close", self.closing_spin)
+        reminders_form.addRow("“&Last call” before the close", self.last_call_spin)
+        reminders_form.addRow(quiet_row)
+        reminders_form.addRow(self.reminders_error)
+
+        return reminders_box
+
+    def _build_others(self) -> QGroupBox:
+        self.thank_you_spin = _int_spin("thank_you_spin", 1, 24 * 7, " h")
+        self.check_in_spin = _int_spin("check_in_spin", 1, 60, " business days")
+        self.stay_in_touch_spin = _int_spin("stay_in_touch_spin", 1, 52, " weeks")
+        others_box = QGroupBox("Other follow-ups")
+        others_form = QFormLayout(others_box)
+        others_form.addRow("&Thank-you note within", self.thank_you_spin)
+        others_form.addRow("&Check in after", self.check_in_spin)
+        others_form.addRow("&Stay in touch after", self.stay_in_touch_spin)
+
+        return others_box
+
+    def _build_system(self) -> QGroupBox:
+        self.autostart_check = QCheckBox("Start AskWhy when I log in (in the tray)")
+        self.autostart_check.setObjectName("autostart_check")
+        self.backend_label = QLabel()
+        self.backend_label.setObjectName("backend_label")
+        self.backend_label.setWordWrap(True)
+        self.test_button = QPushButton("Send a test &notification")
+        self.test_button.setObjectName("test_button")
+        self.test_result_label = QLabel()
+        self.test_result_label.setObjectName("test_result_label")
+        self.test_result_label.setWordWrap(True)
+        system_box = QGroupBox("System")
+        system_layout = QVBoxLayout(system_box)
+        system_layout.addWidget(self.autostart_check)
+        system_layout.addWidget(self.backend_label)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result_label, 1)
+        system_layout.addLayout(test_row)
+
+        return system_box
+
+    def _build(self) -> None:
+        profile_box = self._build_profile()
+        reminders_box = self._build_reminders()
+        others_box = self._build_others()
+        system_box = self._build_system()
+        self.profile_error = _error_label(self, "profile_error")
+        self.form_error = _error_label(self, "form_error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("ok_button")
+        self.ok_button.setDefault(True)
+        self._buttons = buttons
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(profile_box)
+        layout.addWidget(self.profile_error)
+        layout.addWidget(reminders_box)
+        layout.addWidget(others_box)
+        layout.addWidget(system_box)
+        layout.addWidget(self.form_error)
+        layout.addWidget(buttons)
+
+    def _load(self, settings: Settings) -> None:
+        profile = settings.profile
+        self.name_edit.setText(profile.name)
+        self.email_edit.setText(profile.email)
+        self.signature_edit.setPlainText(profile.signature)
+        policy = settings.reminders
+        self.window_spin.setValue(policy.window_hours)
+        self.nudge_spin.setValue(policy.nudge_after_hours)
+        self.closing_spin.setValue(policy.closing_before_hours)
+        self.last_call_spin.setValue(policy.last_call_before_hours)
+        self.quiet_check.setChecked(policy.quiet_hours_enabled)
+        self.quiet_start_edit.setTime(_to_qtime(policy.quiet_start))
+        self.quiet_end_edit.setTime(_to_qtime(policy.quiet_end))
+        self.thank_you_spin.setValue(settings.thank_you_window_hours)
+        self.check_in_spin.setValue(settings.check_in_business_days)
+        self.stay_in_touch_spin.setValue(settings.stay_in_touch_weeks)
+
+        autostart = self._autostart
+        if autostart is not None and autostart.supported:
+            self.autostart_check.setChecked(autostart.is_enabled())
+        else:
+            self.autostart_check.setChecked(settings.start_at_login)
+            self.autostart_check.setEnabled(False)
+            self.autostart_check.setToolTip("Starting at login is not available on this system.")
+        if self._notifier is not None:
+            self.backend_label.setText(f"Notifications: {describe_backend(self._notifier)}")
+        else:
+            self.backend_label.setText("Notifications: not started yet.")
+            self.test_button.setEnabled(False)
+
+    def _connect(self) -> None:
+        self.email_edit.textChanged.connect(self.validate)
+        for spin in (self.window_spin, self.nudge_spin, self.closing_spin, self.last_call_spin):
+            spin.valueChanged.connect(self.validate)
+        self.quiet_check.toggled.connect(self.validate)
+        self.quiet_start_edit.timeChanged.connect(self.validate)
+        self.quiet_end_edit.timeChanged.connect(self.validate)
+        self.test_button.clicked.connect(self.send_test)
+        self.ok_button.clicked.connect(self._save)
+        self._buttons.rejected.connect(self.reject)
+        if self._notifier is not None:
+            self._notifier.failed.connect(self._on_notification_failed)
+
+    # -- validation ----------------------------------------------------------------
+    def validate(self) -> bool:
+        email = self.email_edit.text().strip()
+        profile_problem = (
+            f"“{email}” does not look like an email address."
+            if email and not is_valid_email(email)
+            else ""
+        )
+        self._show(self.profile_error, profile_problem)
+
+        window = float(self.window_spin.value())
+        problems: list[str] = []
+        if self.nudge_spin.value() >= window:
+            problems.append("The nudge must come before the window closes.")
+        if self.closing_spin.value() >= window:
+            problems.append("“Closing” must be fewer hours before the close than the window.")
+        if self.last_call_spin.value() >= self.closing_spin.value() > 0:
+            problems.append("“Last call” must come after “closing”: make it fewer hours.")
+        quiet_on = self.quiet_check.isChecked()
+        self.quiet_start_edit.setEnabled(quiet_on)
+        self.quiet_end_edit.setEnabled(quiet_on)
+        if quiet_on and self.quiet_start_edit.time() == self.quiet_end_edit.time():
+            problems.append("Quiet hours start and end at the same time: change one of them.")
+        self._show(self.reminders_error, " ".join(problems))
+        valid = not profile_problem and not problems
+        self.ok_button.setEnabled(valid)
+        return valid
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # -- actions -------------------------------------------------------------------
+    def build_settings(self) -> Settings:
+        current = self.settings
+        policy = dataclasses.replace(
+            current.reminders,
+            window_hours=self.window_spin.value(),
+            nudge_after_hours=self.nudge_spin.value(),
+            closing_before_hours=self.closing_spin.value(),
+            last_call_before_hours=self.last_call_spin.value(),
+            quiet_hours_enabled=self.quiet_check.isChecked(),
+            quiet_start=_from_qtime(self.quiet_start_edit.time()),
+            quiet_end=_from_qtime(self.quiet_end_edit.time()),
+        )
+        profile = Profile(
+            name=self.name_edit.text().strip(),
+            email=self.email_edit.text().strip(),
+            signature=self.signature_edit.toPlainText().strip(),
+        )
+        return dataclasses.replace(
+            current,
+            profile=profile,
+            reminders=policy,
+            thank_you_window_hours=self.thank_you_spin.value(),
+            check_in_business_days=self.check_in_spin.value(),
+            stay_in_touch_weeks=self.stay_in_touch_spin.value(),
+            start_at_login=self.autostart_check.isChecked(),
+        )
+
+    def send_test(self) -> None:
+        if self._notifier is None:
+            return
+        try:
+            send_test_notification(self._notifier)
+        except Exception as error:  # a backend failing is reported, never a crash
+            log.warning("test notification failed: %s", error)
+            self.test_result_label.setText(f"It did not arrive: {error}")
+            return
+        self.test_result_label.setText("Sent. Did it appear? If not, check the system settings.")
+
+    def _on_notification_failed(self, message: str) -> None:
+        self.test_result_label.setText(f"It did not arrive: {message}")
+
+    def _save(self) -> None:
+        if not self.validate():
+            return
+        settings = self.build_settings()
+        autostart = self._autostart
+        if (
+            autostart is not None
+            and autostart.supported
+            and settings.start_at_login != autostart.is_enabled()
+        ):
+            try:
+                autostart.set_enabled(settings.start_at_login)
+            except OSError as error:
+                self._show(
+                    self.form_error,
+                    f"Start at login could not be changed ({error}). Nothing was saved.",
+                )
+                return
+        try:
+            self._store.save_settings(settings)
+        except UserFacingError as error:
+            self._show(self.form_error, f"Nothing was saved: {error}")
+            return
+        self.settings = settings
+        self.accept()
+
+
+def _error_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {error_colour(parent.palette())};")
+    label.hide()
+    return label

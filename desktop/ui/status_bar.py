@@ -1,0 +1,62 @@
+"""The window's status bar: how many applications are where, and the next deadline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from desktop.core.model import ApplicationSummary, Stage
+from desktop.core.stages import OPEN_STAGES
+from desktop.core.timefmt import format_countdown, format_local
+from desktop.ui.theme import current_colors
+
+
+def counts_text(summaries: Sequence[ApplicationSummary]) -> str:
+    if not summaries:
+        return "No applications yet"
+    by_stage = Counter(s.application.stage for s in summaries)
+    active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
+    open_requests = sum(1 for s in summaries if s.open_request is not None)
+    parts = [
+        f"{len(summaries)} applications",
+        f"{active} active",
+        f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
+        f"{by_stage.get(Stage.REJECTED, 0)} rejected",
+    ]
+    if open_requests:
+        parts.append(f"{open_requests} to follow up")
+    return " · ".join(parts)
+
+
+def next_deadline_text(summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo) -> str:
+    upcoming = [
+        s for s in summaries if s.open_request is not None and s.open_request.window_closes_at > now
+    ]
+    if not upcoming:
+        return "No follow-up due"
+    first = min(upcoming, key=lambda s: s.open_request.window_closes_at)  # type: ignore[union-attr]
+    request = first.open_request
+    assert request is not None
+    return (
+        f"Next: {first.application.company} — {format_countdown(request.window_closes_at - now)}"
+        f" (closes {format_local(request.window_closes_at, tz)})"
+    )
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts_label = QLabel()
+        self.deadline_label = QLabel()
+        self.deadline_label.setStyleSheet(f"color: {current_colors().urgent};")
+        self.addWidget(self.counts_label, 1)
+        self.addPermanentWidget(self.deadline_label)
+
+    def update_from(
+        self, summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo
+    ) -> None:
+        self.counts_label.setText(counts_text(summaries))
+        self.deadline_label.setText(next_deadline_text(summaries, now, tz))

@@ -1,0 +1,158 @@
+"""The table: sortable columns over the filter proxy, plus the search and filter bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.model import Stage
+from desktop.ui.board_view import board_stages
+from desktop.ui.icons import action_icon, stage_dot
+from desktop.ui.table_model import (
+    COL_AGE,
+    COL_COMPANY,
+    COL_CONTACTS,
+    COL_DEADLINE,
+    COL_NOTES,
+    COL_ROLE,
+    COL_STAGE,
+    ApplicationFilterProxy,
+    ApplicationIdRole,
+)
+from desktop.ui.theme import MARGIN, SPACING
+
+
+class FilterBar(QWidget):
+    """Search box, stage filter and "needs action" toggle; drives the shared proxy, so the
+    board narrows too."""
+
+    def __init__(self, proxy: ApplicationFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._proxy = proxy
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        layout.setSpacing(SPACING)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search company, role, contacts, notes  (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(action_icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setAccessibleName("Search")
+        self.stage_combo = QComboBox()
+        self.stage_combo.setAccessibleName("Stage filter")
+        self.stage_combo.addItem("All stages", None)
+        for stage in board_stages():
+            self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
+        self.needs_action_check = QCheckBox("Needs action")
+        self.needs_action_check.setToolTip("Only applications with a follow-up to send")
+        layout.addWidget(self.search_edit, 1)
+        layout.addWidget(self.stage_combo)
+        layout.addWidget(self.needs_action_check)
+
+        self.search_edit.textChanged.connect(self._proxy.set_search_text)
+        self.stage_combo.currentIndexChanged.connect(self._on_stage_changed)
+        self.needs_action_check.toggled.connect(self._proxy.set_needs_action_only)
+
+    def _on_stage_changed(self, _index: int) -> None:
+        # Qt hands a StrEnum back as its plain string value; None means all stages.
+        value = self.stage_combo.currentData()
+        self._proxy.set_stage_filter(Stage(str(value)) if value else None)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+
+class ApplicationTableView(QTableView):
+    open_requested = Signal(int)  # application id
+    context_menu_requested = Signal(int, object)  # application id, global QPoint
+
+    def __init__(self, proxy: ApplicationFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.verticalHeader().hide()
+        # Fixed row heights let the view skip measuring 100,000 rows.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        widths = {
+            COL_COMPANY: 180,
+            COL_ROLE: 220,
+            COL_STAGE: 110,
+            COL_CONTACTS: 160,
+            COL_AGE: 60,
+            COL_DEADLINE: 150,
+            COL_NOTES: 200,
+        }
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self.activated.connect(self._on_activated)
+        self.customContextMenuRequested.connect(self._on_context_menu)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        application_id = index.data(ApplicationIdRole)
+        if isinstance(application_id, int):
+            self.open_requested.emit(application_id)
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.isValid():
+            self.selectRow(index.row())
+            self.context_menu_requested.emit(
+                index.data(ApplicationIdRole), self.viewport().mapToGlobal(pos)
+            )
+
+    def current_application_id(self) -> int | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row()):
+            return None
+        value = index.data(ApplicationIdRole)
+        return value if isinstance(value, int) else None
+
+    def select_application(self, application_id: int) -> bool:
+        proxy = self.model()
+        assert isinstance(proxy, ApplicationFilterProxy)
+        source = proxy.sourceModel()
+        row = source.row_of(application_id)  # type: ignore[attr-defined]
+        if row < 0:
+            return False
+        index = proxy.mapFromSource(source.index(row, COL_COMPANY))
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.selectRow(index.row())
+        self.scrollTo(index)
+        return True
+
+
+class TablePage(QWidget):
+    """The table with nothing above it: the filter bar is shared with the board."""
+
+    def __init__(self, proxy: ApplicationFilterProxy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, SPACING, MARGIN, 0)
+        self.view = ApplicationTableView(proxy)
+        layout.addWidget(self.view)

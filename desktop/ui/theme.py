@@ -1,0 +1,152 @@
+"""Light and dark palettes that follow the system, on the Fusion style everywhere.
+
+Fusion looks the same on every OS and honours a QPalette fully, so one palette per scheme
+gives a finished look without per-platform stylesheets. The scheme comes from
+`QStyleHints.colorScheme()` and is re-applied when the system switches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from desktop.core.model import Stage
+
+# Spacing used by every layout, so the screens line up with each other.
+SPACING = 8
+MARGIN = 12
+CARD_RADIUS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str
+    button: str
+    highlight: str
+    highlight_text: str
+    card: str
+    card_border: str
+    urgent: str
+    ok: str
+    link: str
+
+
+LIGHT = Colors(
+    window="#f4f5f7",
+    base="#ffffff",
+    alternate="#f0f2f5",
+    text="#1d232b",
+    muted="#5f6b7a",
+    button="#e9ecf0",
+    highlight="#2f6fde",
+    highlight_text="#ffffff",
+    card="#ffffff",
+    card_border="#d5dae1",
+    urgent="#c2410c",
+    ok="#15803d",
+    link="#1f5fc8",
+)
+
+DARK = Colors(
+    window="#1e2127",
+    base="#262a31",
+    alternate="#2c3139",
+    text="#e6e9ee",
+    muted="#9aa4b2",
+    button="#323842",
+    highlight="#4f8ef7",
+    highlight_text="#ffffff",
+    card="#2d323b",
+    card_border="#3d444f",
+    urgent="#fb923c",
+    ok="#4ade80",
+    link="#7fb0ff",
+)
+
+# One hue per stage for the column headers and card edges; readable on both palettes.
+STAGE_COLORS: dict[Stage, str] = {
+    Stage.SAVED: "#8b95a5",
+    Stage.APPLIED: "#3b82f6",
+    Stage.SCREENING: "#06b6d4",
+    Stage.INTERVIEWING: "#8b5cf6",
+    Stage.OFFER: "#f59e0b",
+    Stage.ACCEPTED: "#22c55e",
+    Stage.REJECTED: "#ef4444",
+    Stage.WITHDRAWN: "#a3a3a3",
+    Stage.GHOSTED: "#64748b",
+}
+
+
+def is_dark() -> bool:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def current_colors() -> Colors:
+    return DARK if is_dark() else LIGHT
+
+
+def build_palette(colors: Colors) -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: colors.window,
+        role.WindowText: colors.text,
+        role.Base: colors.base,
+        role.AlternateBase: colors.alternate,
+        role.ToolTipBase: colors.base,
+        role.ToolTipText: colors.text,
+        role.PlaceholderText: colors.muted,
+        role.Text: colors.text,
+        role.Button: colors.button,
+        role.ButtonText: colors.text,
+        role.BrightText: "#ffffff",
+        role.Highlight: colors.highlight,
+        role.HighlightedText: colors.highlight_text,
+        role.Link: colors.link,
+        role.LinkVisited: colors.link,
+        role.Light: colors.base,
+        role.Midlight: colors.alternate,
+        role.Mid: colors.card_border,
+        role.Dark: colors.muted,
+        role.Shadow: "#000000",
+    }
+    for color_role, value in pairs.items():
+        palette.setColor(color_role, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for color_role in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(disabled, color_role, QColor(colors.muted))
+    return palette
+
+
+class ThemeController(QObject):
+    """Applies the palette now and again whenever the system scheme changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+        self.apply()
+        app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+
+    def apply(self) -> None:
+        self._app.setPalette(build_palette(current_colors()))
+
+    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply()
+
+
+def install_theme(app: QApplication) -> ThemeController:
+    """Call once after the QApplication exists (app.py and the screenshot script do)."""
+    return ThemeController(app)

@@ -1,0 +1,441 @@
+"""Undoable store changes: every stage move and every destructive action goes through here.
+
+The pattern is "do, then push": the window runs `command.execute()` first, and pushes the
+command onto the QUndoStack only when the store accepted the change, so a refused change
+(bad input, locked database) is a message to the user and never an entry in Edit › Undo.
+QUndoStack calls `redo()` on push; that first call is skipped because the work is done.
+
+Undo and redo later on can still fail (another process deleted the row); the failure goes
+to `on_error` as the user-facing sentence rather than escaping from a Qt virtual method.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.core.errors import UserFacingError
+from desktop.core.model import Application, Contact, ContactRole, Interview, Stage
+from desktop.core.stages import can_move, check_move
+from desktop.native.clock import Clock
+from desktop.store.repository import ApplicationSnapshot, Store
+
+log = logging.getLogger(__name__)
+
+ErrorHandler = Callable[[str], None]
+
+
+def _ignore(_message: str) -> None:
+    return None
+
+
+class StoreCommand(QUndoCommand):
+    def __init__(self, text: str, on_error: ErrorHandler | None = None) -> None:
+        super().__init__(text)
+        self._on_error = on_error or _ignore
+        self._done = False
+        self.failed = False
+
+    def set_error_handler(self, on_error: ErrorHandler) -> None:
+        self._on_error = on_error
+
+    def execute(self) -> None:
+        """Run the change now; raises UserFacingError and leaves nothing to push."""
+        self._do()
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            # The first redo comes from QUndoStack.push right after execute(): skip it.
+            self._done = False
+            return
+        self._guard(self._do)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _guard(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+            self.failed = False
+        except UserFacingError as error:
+            log.warning("%s failed: %s", self.text(), error)
+            self.failed = True
+            self._on_error(str(error))
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddApplicationCommand(StoreCommand):
+    """Undo deletes the new application; redo puts it back with the same id."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        draft: Application,
+        contacts: list[Contact] | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(f"Add {draft.company}", on_error)
+        self._store = store
+        self._clock = clock
+        self._draft = draft
+        self._contacts = contacts or []
+        self._snapshot: ApplicationSnapshot | None = None
+        self.application: Application | None = None
+
+    def _do(self) -> None:
+        if self._snapshot is not None:
+            self._store.restore_application(self._snapshot)
+            return
+        d = self._draft
+        self.application = self._store.add_application(
+            d.company,
+            d.role,
+            now=self._clock.now(),
+            stage=d.stage,
+            applied_at=d.applied_at,
+            location=d.location,
+            url=d.url,
+            source=d.source,
+            notes=d.notes,
+        )
+        for contact in self._contacts:
+            self._store.add_contact(
+                self.application.id,
+                contact.name,
+                email=contact.email,
+                role=contact.role,
+                phone=contact.phone,
+                notes=contact.notes,
+            )
+
+    def _undo(self) -> None:
+        assert self.application is not None
+        self._snapshot = self._store.delete_application(self.application.id)
+
+
+class UpdateApplicationCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        before: Application,
+        after: Application,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(f"Edit {after.company}", on_error)
+        self._store = store
+        self._clock = clock
+        self._before = before
+        self._after = after
+
+    def _do(self) -> None:
+        self._store.update_application(self._after, now=self._clock.now())
+
+    def _undo(self) -> None:
+        self._store.update_application(self._before, now=self._clock.now())
+
+
+class MoveStageCommand(StoreCommand):
+    """A stage move. Undo is a move back when the pipeline allows it (the timeline keeps
+    both events, as it should). A move into a final stage (Withdrawn) can't be reversed by
+    a move, so the command keeps a snapshot of the application taken just before, and undo
+    puts that snapshot back: the same ids, the same timeline, no trace of the move.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        application: Application,
+        to_stage: Stage,
+        *,
+        occurred_at: datetime | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            f"Move {application.company} to {to_stage.label}",
+            on_error,
+        )
+        self._store = store
+        self._clock = clock
+        self.application_id = application.id
+        self.from_stage = application.stage
+        self.to_stage = to_stage
+        self._occurred_at = occurred_at
+        self._before: ApplicationSnapshot | None = None
+
+    def _reversible(self) -> bool:
+        return can_move(self.to_stage, self.from_stage)
+
+    def _do(self) -> None:
+        now = self._clock.now()
+        # Validate before taking the snapshot, so a refused move changes nothing at all.
+        check_move(self.from_stage, self.to_stage)
+        if not self._reversible():
+            # delete + restore is how the store hands out a full, id-preserving snapshot.
+            self._before = self._store.delete_application(self.application_id)
+            self._store.restore_application(self._before)
+        self._store.move_stage(
+            self.application_id,
+            self.to_stage,
+            occurred_at=self._occurred_at or now,
+            now=now,
+        )
+
+    def _undo(self) -> None:
+        if self._before is not None:
+            self._store.delete_application(self.application_id)
+            self._store.restore_application(self._before)
+            return
+        now = self._clock.now()
+        self._store.move_stage(
+            self.application_id, self.from_stage, occurred_at=now, now=now, note="Undo"
+        )
+
+
+class SetArchivedCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        application: Application,
+        archived: bool,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        verb = "Archive" if archived else "Unarchive"
+        super().__init__(f"{verb} {application.company}", on_error)
+        self._store = store
+        self._clock = clock
+        self.application_id = application.id
+        self._archived = archived
+
+    def _do(self) -> None:
+        self._store.set_archived(self.application_id, self._archived, now=self._clock.now())
+
+    def _undo(self) -> None:
+        self._store.set_archived(self.application_id, not self._archived, now=self._clock.now())
+
+
+class DeleteApplicationCommand(StoreCommand):
+    """The store hands back a snapshot of everything it removed; undo restores it whole."""
+
+    def __init__(
+        self, store: Store, application: Application, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__(f"Delete {application.company}", on_error)
+        self._store = store
+        self.application_id = application.id
+        self._snapshot: ApplicationSnapshot | None = None
+
+    def _do(self) -> None:
+        self._snapshot = self._store.delete_application(self.application_id)
+
+    def _undo(self) -> None:
+        assert self._snapshot is not None
+        self._store.restore_application(self._snapshot)
+
+
+class SetEventTimeCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        event_id: int,
+        before: datetime,
+        after: datetime,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__("Change event date", on_error)
+        self._store = store
+        self._event_id = event_id
+        self._before = before
+        self._after = after
+
+    def _do(self) -> None:
+        self._store.set_event_time(self._event_id, self._after)
+
+    def _undo(self) -> None:
+        self._store.set_event_time(self._event_id, self._before)
+
+
+class AddContactCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        application_id: int,
+        contact: Contact,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(f"Add contact {contact.name}", on_error)
+        self._store = store
+        self._application_id = application_id
+        self._contact = contact
+        self.created: Contact | None = None
+
+    def _do(self) -> None:
+        c = self._contact
+        self.created = self._store.add_contact(
+            self._application_id, c.name, email=c.email, role=c.role, phone=c.phone, notes=c.notes
+        )
+
+    def _undo(self) -> None:
+        if self.created is not None:
+            self._store.delete_contact(self.created.id)
+
+
+class UpdateContactCommand(StoreCommand):
+    def __init__(
+        self, store: Store, before: Contact, after: Contact, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__(f"Edit contact {after.name}", on_error)
+        self._store = store
+        self._before = before
+        self._after = after
+
+    def _do(self) -> None:
+        self._store.update_contact(self._after)
+
+    def _undo(self) -> None:
+        self._store.update_contact(self._before)
+
+
+class DeleteContactCommand(StoreCommand):
+    """Undo adds the contact back (under a new id; nothing else refers to it by then)."""
+
+    def __init__(
+        self, store: Store, contact: Contact, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__(f"Remove contact {contact.name}", on_error)
+        self._store = store
+        self._contact = contact
+
+    def _do(self) -> None:
+        self._store.delete_contact(self._contact.id)
+
+    def _undo(self) -> None:
+        c = self._contact
+        restored = self._store.add_contact(
+            c.application_id,
+            c.name,
+            email=c.email,
+            role=ContactRole(c.role),
+            phone=c.phone,
+            notes=c.notes,
+        )
+        self._contact = replace(c, id=restored.id)
+
+
+class AddInterviewCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        application_id: int,
+        interview: Interview,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__("Add interview", on_error)
+        self._store = store
+        self._application_id = application_id
+        self._interview = interview
+        self.created: Interview | None = None
+
+    def _do(self) -> None:
+        i = self._interview
+        self.created = self._store.add_interview(
+            self._application_id,
+            i.scheduled_at,
+            duration_minutes=i.duration_minutes,
+            kind=i.kind,
+            contact_id=i.contact_id,
+            notes=i.notes,
+        )
+
+    def _undo(self) -> None:
+        if self.created is not None:
+            self._store.delete_interview(self.created.id)
+
+
+class UpdateInterviewCommand(StoreCommand):
+    def __init__(
+        self,
+        store: Store,
+        before: Interview,
+        after: Interview,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__("Edit interview", on_error)
+        self._store = store
+        self._before = before
+        self._after = after
+
+    def _do(self) -> None:
+        self._store.update_interview(self._after)
+
+    def _undo(self) -> None:
+        self._store.update_interview(self._before)
+
+
+class DeleteInterviewCommand(StoreCommand):
+    def __init__(
+        self, store: Store, interview: Interview, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__("Remove interview", on_error)
+        self._store = store
+        self._interview = interview
+
+    def _do(self) -> None:
+        self._store.delete_interview(self._interview.id)
+
+    def _undo(self) -> None:
+        i = self._interview
+        restored = self._store.add_interview(
+            i.application_id,
+            i.scheduled_at,
+            duration_minutes=i.duration_minutes,
+            kind=i.kind,
+            contact_id=i.contact_id,
+            notes=i.notes,
+        )
+        self._interview = replace(i, id=restored.id)
+
+
+class CompositeCommand(StoreCommand):
+    """Several changes that the user made in one dialog, undone and redone as one step.
+
+    If a later part fails on execute, the parts already done are undone, so a refused save
+    leaves the store as it was.
+    """
+
+    def __init__(
+        self, text: str, parts: list[StoreCommand], on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__(text, on_error)
+        self.parts = parts
+
+    def _do(self) -> None:
+        done: list[StoreCommand] = []
+        try:
+            for part in self.parts:
+                part._do()
+                done.append(part)
+        except UserFacingError:
+            for part in reversed(done):
+                try:
+                    part._undo()
+                except UserFacingError:
+                    log.exception("could not roll back %s", part.text())
+            raise
+
+    def _undo(self) -> None:
+        for part in reversed(self.parts):
+            part._undo()

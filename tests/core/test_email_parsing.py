@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.core.email_parsing import parse_rejection_email
+from desktop.core.errors import InvalidInput
+
+
+def _eml(
+    sender: str, subject: str, body: str, *, date: str = "", extra: dict[str, str] | None = None
+) -> bytes:
+    message = EmailMessage(policy=SMTP)
+    message["From"] = sender
+    message["To"] = "sam@example.org"
+    message["Subject"] = subject
+    if date:
+        message["Date"] = date
+    for key, value in (extra or {}).items():
+        message[key] = value
+    message.set_content(body)
+    return message.as_bytes()
+
+
+REJECTION_BODY = """Hi Sam,
+
+Thank you for your interest in Acme Corp and for the time you gave us.
+After careful consideration we have decided not to move forward.
+
+Best regards,
+Dana Reyes
+Talent Acquisition | Acme Corp
+"""
+
+
+def test_a_typical_eml() -> None:
+    raw = _eml(
+        "Dana Reyes <Dana.Reyes@acme.example>",
+        "Your application for Data Analyst",
+        REJECTION_BODY,
+        date="Tue, 03 Mar 2026 10:15:00 +0100",
+    )
+    parsed = parse_rejection_email(raw)
+    assert parsed.sender_name == "Dana Reyes"
+    assert parsed.sender_email == "dana.reyes@acme.example"
+    assert parsed.company == "Acme Corp"
+    assert parsed.role == "Data Analyst"
+    assert parsed.received_at == datetime(2026, 3, 3, 9, 15, tzinfo=UTC)
+    assert not parsed.no_reply
+
+
+@pytest.mark.parametrize(
+    ("subject", "role", "company"),
+    [
+        ("Your application for Data Analyst", "Data Analyst", ""),
+        ("Re: Data Analyst position", "Data Analyst", ""),
+        ("RE: Fwd: Data Analyst position at Globex", "Data Analyst", "Globex"),
+        ("Your application to Globex: Senior Data Analyst", "Senior Data Analyst", "Globex"),
+        ("Update on your Data Analyst application", "Data Analyst", ""),
+        ("Application for the position of Data Analyst (Ref 4711)", "Data Analyst", ""),
+        ("Data Analyst at Globex", "Data Analyst", "Globex"),
+        ("Thank you for applying", "", ""),
+        ("Update on your application", "", ""),
+    ],
+)
+def test_subject_patterns(subject: str, role: str, company: str) -> None:
+    parsed = parse_rejection_email(_eml("Dana <dana@initech.example>", subject, "Hello."))
+    assert parsed.role == role
+    assert parsed.company == (company or "Initech")  # the domain when the subject has none
+
+
+def test_team_sender_is_not_a_person_and_names_the_company() -> None:
+    raw = _eml(
+        "Globex Careers <no-reply@globex-mail.example>",
+        "Your application",
+        "Thanks for applying.\n\nKind regards,\nPriya Natarajan\nRecruiter, Globex",
+    )
+    parsed = parse_rejection_email(raw)
+    assert parsed.company == "Globex"
+    assert parsed.sender_name == "Priya Natarajan"  # from the signature
+    assert parsed.no_reply
+
+
+def test_organization_header_wins() -> None:
+    raw = _eml("Dana <dana@mail.example>", "Hi", "Hello", extra={"Organization": "Initech GmbH"})
+    assert parse_rejection_email(raw).company == "Initech GmbH"
+
+
+def test_ats_and_freemail_domains_do_not_name_a_company() -> None:
+    raw = _eml("Dana <dana@gmail.com>", "Hello", "Just a note.")
+    parsed = parse_rejection_email(raw)
+    assert parsed.company == ""
+    assert parsed.sender_email == "dana@gmail.com"
+    ats = _eml("Recruiting <notify@greenhouse.io>", "Hello", "Just a note.")
+    assert parse_rejection_email(ats).company == ""
+
+
+def test_display_name_forms() -> None:
+    assert parse_rejection_email(_eml("Dana Reyes at Hooli <d@x.example>", "Hi", "x")).company == (
+        "Hooli"
+    )
+    assert parse_rejection_email(_eml("Hooli via Greenhouse <d@x.example>", "Hi", "x")).company == (
+        "Hooli"
+    )
+    reversed_name = parse_rejection_email(_eml('"Reyes, Dana" <d@x.example>', "Hi", "x"))
+    assert reversed_name.sender_name == "Dana Reyes"
+
+
+def test_pasted_text_copied_from_a_mail_app() -> None:
+    pasted = """From: Dana Reyes <dana@acme.example>
+Sent: Tuesday, March 3, 2026 10:15 AM
+To: Sam Lee
+Subject: RE: Data Analyst position
+
+Hi Sam, thank you for your interest in Acme. We went with another candidate.
+"""
+    parsed = parse_rejection_email(pasted, tz=ZoneInfo("Europe/Berlin"))
+    assert (parsed.sender_name, parsed.sender_email) == ("Dana Reyes", "dana@acme.example")
+    assert parsed.role == "Data Analyst"
+    assert parsed.company == "Acme"
+    assert parsed.received_at == datetime(2026, 3, 3, 9, 15, tzinfo=UTC)
+    # Without a zone, a zoneless date is left out rather than guessed.
+    assert parse_rejection_email(pasted).received_at is None
+
+
+def test_pasted_body_only() -> None:
+    parsed = parse_rejection_email(
+        "Dear Sam, thank you for applying for the Backend Engineer role at Vandelay "
+        "Industries. Unfortunately we won't proceed.\n\nBest,\nArt Vandelay"
+    )
+    assert parsed.role == "Backend Engineer"
+    assert parsed.company == "Vandelay Industries"
+    assert parsed.sender_name == "Art Vandelay"
+    assert parsed.sender_email == ""
+
+
+def test_html_only_email() -> None:
+    message = EmailMessage(policy=SMTP)
+    message["From"] = "Dana <dana@acme.example>"
+    message["Subject"] = "Your application"
+    message.set_content(
+        "<p>Thank you for your interest in <b>Acme</b>.</p>"
+        "<p>We considered you for the Data Analyst position.</p>",
+        subtype="html",
+    )
+    parsed = parse_rejection_email(message.as_bytes())
+    assert parsed.company == "Acme"
+    assert parsed.role == "Data Analyst"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        "   \n\n",
+        b"\x00\x01\x02\x03\x04binary" * 20,
+        "hello there, how are you",
+        "yesterday-ish",
+    ],
+)
+def test_unusable_input_is_a_clear_error(junk: bytes | str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_rejection_email(junk)
+    message = str(caught.value)
+    assert message.endswith(".")
+    assert "\n" not in message
+
+
+def test_huge_input_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="too large"):
+        parse_rejection_email(b"From: a@b.example\n\n" + b"x" * 5_000_001)
+
+
+header_names = st.sampled_from(["From", "Subject", "Date", "Organization", "To", "X-Y"])
+header_lines = st.tuples(header_names, st.text(max_size=40)).map(lambda kv: f"{kv[0]}: {kv[1]}")
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=400),
+        st.lists(header_lines, max_size=6).map("\n".join).map(lambda h: h + "\n\nbody"),
+    )
+)
+def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
+    try:
+        parsed = parse_rejection_email(raw)
+    except InvalidInput as error:
+        text = str(error)
+        assert text.endswith(".")
+        return
+    assert parsed.sender_email or parsed.company or parsed.role
+    assert parsed.received_at is None or parsed.received_at.tzinfo is UTC
+    assert "\n" not in parsed.company + parsed.role + parsed.sender_name

@@ -1,0 +1,78 @@
+"""Fixtures for the end-to-end tests: a real display, a private bus, real servers.
+
+Each fixture starts its processes itself and stops them at teardown, whatever the test did.
+A missing binary skips the test with the apt line to run, unless we run as root: CI runs as
+root and `make test` installs the packages there, so a missing binary in CI is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e import services
+
+
+def require(*binaries: str) -> None:
+    missing = services.missing_binaries(*binaries)
+    if not missing:
+        return
+    message = f"missing {', '.join(missing)}: {services.apt_line(missing)}"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.fail(message + " (running as root, so `make test` should have installed it)")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[services.Desktop]:
+    require("Xvfb", "dbus-daemon")
+    with services.desktop(tmp_path) as session:
+        yield session
+
+
+@pytest.fixture
+def recorder(desktop: services.Desktop) -> Path:
+    """A recording notification server on the private bus; the path of its record."""
+    record = desktop.workdir / "notifications.jsonl"
+    services.start_recording_server(desktop.processes, desktop.env, record)
+    return record
+
+
+@pytest.fixture
+def dunst(desktop: services.Desktop) -> subprocess.Popen[bytes]:
+    require("dunst")
+    config = desktop.workdir / "dunstrc"
+    # No user config: dunst's defaults, and nothing read from the developer's home.
+    config.write_text("[global]\n    follow = none\n", encoding="utf-8")
+    with services.log_to(desktop.workdir / "dunst.log") as log:
+        process = desktop.processes.add(
+            subprocess.Popen(
+                ["dunst", "-config", str(config)],
+                env=desktop.env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
+        )
+    services.wait_for(
+        lambda: services.name_has_owner(desktop.bus, "org.freedesktop.Notifications"),
+        10,
+        "dunst to own org.freedesktop.Notifications",
+    )
+    return process
+
+
+@pytest.fixture
+def trayer(desktop: services.Desktop) -> subprocess.Popen[bytes]:
+    require("trayer", "xwininfo", "xdotool")
+    command = ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel"]
+    command += ["--width", "200", "--height", "32", "--SetDockType", "false"]
+    with services.log_to(desktop.workdir / "trayer.log") as log:
+        process = desktop.processes.add(
+            subprocess.Popen(command, env=desktop.env, stdout=subprocess.DEVNULL, stderr=log)
+        )
+    services.wait_for(lambda: services.tray_manager_window(desktop.env), 10, "trayer's window")
+    return process

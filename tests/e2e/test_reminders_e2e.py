@@ -1,0 +1,197 @@
+"""The real app process, on a real X display and a private D-Bus, against real servers.
+
+Each test logs rejections through the real CLI, starts `askwhy` (the installed script) with
+DISPLAY, DBUS_SESSION_BUS_ADDRESS and ASKWHY_DATA_DIR pointing at its own servers, and looks
+at what arrived on the bus. Time passing while AskWhy is closed is simulated by moving the
+stored instants into the past (`shift_database_times`), not by patching a clock.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e import services
+
+pytestmark = pytest.mark.e2e
+
+NOTIFY_DEADLINE = 20.0  # seconds; generous for a loaded CI machine
+
+
+def log_rejection(desktop: services.Desktop, company: str, notified_ago: timedelta) -> None:
+    notified = (datetime.now(UTC) - notified_ago).isoformat(timespec="seconds")
+    result = desktop.run_cli(
+        "log-rejection",
+        "--company",
+        company,
+        "--role",
+        "Engineer",
+        "--notified-at",
+        notified,
+        "--no-gui",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def wait_running(
+    desktop: services.Desktop, process: subprocess.Popen[bytes], count: int = 1
+) -> None:
+    """Until the app logged that it is up (its first reminder check is done by then)."""
+
+    def running() -> bool:
+        assert process.poll() is None, desktop.app_log()
+        return desktop.app_log().count(" is running (notifications:") >= count
+
+    services.wait_for(running, NOTIFY_DEADLINE, "the app to start")
+
+
+def quit_app(desktop: services.Desktop, process: subprocess.Popen[bytes]) -> None:
+    services.stop(process, timeout=10)
+    # SIGTERM is a clean quit: the handler wakes the Qt loop, exit code 0.
+    assert process.returncode == 0, desktop.app_log()
+
+
+def test_app_sends_notify_and_gets_an_id(desktop: services.Desktop, recorder: Path) -> None:
+    # The nudge (2 h in) falls due a few seconds after the app starts.
+    log_rejection(desktop, "Acme", timedelta(hours=2) - timedelta(seconds=4))
+    app = desktop.start_app("--minimized")
+    records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
+    assert records[0]["app_name"] == "AskWhy"
+    assert "Acme" in records[0]["summary"]
+    assert records[0]["actions"] == ["default", "Open"]
+    assert records[0]["hints"]["desktop-entry"] == "io.github.askwhy.AskWhy"
+    # The app got the server's answer: it logs the id the server returned.
+    services.wait_for(
+        lambda: f"Notify answered with id {records[0]['id']}:" in desktop.app_log(),
+        5,
+        "the app to log the id",
+    )
+    quit_app(desktop, app)
+
+
+def test_last_call_within_seconds_and_never_twice(
+    desktop: services.Desktop, recorder: Path
+) -> None:
+    log_rejection(desktop, "Acme", timedelta(hours=47, minutes=30))
+    started = time.time()
+    app = desktop.start_app("--minimized")
+    records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
+    assert len(records) == 1
+    assert records[0]["summary"].startswith("Last call:")
+    assert "Acme" in records[0]["summary"]
+    assert records[0]["received_at"] - started < 10
+    quit_app(desktop, app)
+
+    again = desktop.start_app("--minimized")
+    wait_running(desktop, again, count=2)
+    # One more wake of the timer would be 60 s away; the start-up check is what could repeat.
+    time.sleep(1.0)
+    assert len(services.read_records(recorder)) == 1
+    quit_app(desktop, again)
+
+
+def test_reminders_missed_while_closed_arrive_once_grouped(
+    desktop: services.Desktop, recorder: Path
+) -> None:
+    for company in ("Acme", "Globex", "Initech"):
+        log_rejection(desktop, company, timedelta(minutes=10))
+    # Five hours pass with AskWhy closed: each nudge (2 h in) fell due meanwhile.
+    services.shift_database_times(desktop.workdir / "data" / "askwhy.sqlite3", -5 * 3600)
+    app = desktop.start_app("--minimized")
+    records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
+    wait_running(desktop, app)
+    time.sleep(1.0)
+    records = services.read_records(recorder)
+    assert len(records) == 1, records
+    assert records[0]["summary"] == "While you were away: 3 follow-ups need you"
+    for company in ("Acme", "Globex", "Initech"):
+        assert company in records[0]["body"]
+    quit_app(desktop, app)
+
+    again = desktop.start_app("--minimized")
+    wait_running(desktop, again, count=2)
+    time.sleep(1.0)
+    assert len(services.read_records(recorder)) == 1
+    quit_app(desktop, again)
+
+
+def test_notification_click_opens_the_request(desktop: services.Desktop, recorder: Path) -> None:
+    log_rejection(desktop, "Acme", timedelta(hours=2) - timedelta(seconds=3))
+    app = desktop.start_app("--minimized")
+    records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
+    services.click_notification(desktop.bus, records[0]["id"])
+    services.wait_for(
+        lambda: "opening request 1" in desktop.app_log(), 10, "the app to open the request"
+    )
+    quit_app(desktop, app)
+
+
+def test_second_launch_hands_over_and_exits(desktop: services.Desktop, recorder: Path) -> None:
+    app = desktop.start_app("--minimized")
+    wait_running(desktop, app)
+    started = time.monotonic()
+    result = desktop.run_cli("log-rejection", "--company", "Globex", "--role", "Analyst")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30
+    services.wait_for(
+        lambda: "opening request 1" in desktop.app_log(), 10, "the first instance to open it"
+    )
+    assert app.poll() is None
+    quit_app(desktop, app)
+
+
+def test_real_dunst_answers_notify(
+    desktop: services.Desktop, dunst: subprocess.Popen[bytes]
+) -> None:
+    log_rejection(desktop, "Acme", timedelta(hours=2) - timedelta(seconds=4))
+    app = desktop.start_app("--minimized")
+    services.wait_for(
+        lambda: re.search(r"Notify answered with id \d+: .*Acme", desktop.app_log()),
+        NOTIFY_DEADLINE,
+        "dunst to answer Notify",
+    )
+    assert "server dunst" in desktop.app_log()
+    history = subprocess.run(
+        ["dunstctl", "count", "displayed"],
+        env=desktop.env,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    if history.returncode == 0:
+        assert int(history.stdout.strip() or "0") >= 1
+    quit_app(desktop, app)
+
+
+def test_tray_icon_docks_and_menu_lists_the_due_request(
+    desktop: services.Desktop, recorder: Path, trayer: subprocess.Popen[bytes]
+) -> None:
+    log_rejection(desktop, "Acme", timedelta(hours=3))
+    app = desktop.start_app("--minimized")
+    wait_running(desktop, app)
+    assert "tray icon shown (tray available: True)" in desktop.app_log()
+
+    def our_icon() -> services.XWindow | None:
+        for window in services.docked_windows(desktop.env):
+            if services.window_pid(desktop.env, window.id) == app.pid:
+                return window
+        return None
+
+    icon = services.wait_for(our_icon, 10, "the icon to dock in trayer")
+    assert "tray icon state: due" in desktop.app_log()
+    services.right_click(desktop.env, icon)
+    opened = services.wait_for(
+        lambda: re.search(r"tray menu opened: (.*)", desktop.app_log()), 10, "the tray menu"
+    )
+    entries = opened.group(1).split(" | ")
+    assert entries[:2] == ["Open AskWhy", "Log rejection…"]
+    assert any(re.fullmatch(r"Acme — Engineer: 1 d 2\d h left", e) for e in entries), entries
+    assert "Snooze all" in entries
+    assert "Pause reminders" in entries
+    quit_app(desktop, app)

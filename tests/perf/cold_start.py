@@ -1,0 +1,83 @@
+"""Cold start: process start to the main window first painted, with 2,000 applications,
+as a ratio to a bare PySide6 QMainWindow started the same way in the same run.
+
+The app reports its first paint itself when it honours ASKWHY_PERF_EXIT_AFTER_PAINT=1
+(desktop/app.py prints "PAINTED <time.monotonic()>"); otherwise both programs are watched by
+baseline.PROBE, which adds the same small cost to each. Runs alternate app and bare so that
+a busy moment of the machine hits both. Target: ratio <= 2.0.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import baseline
+
+TARGET_RATIO = 2.0
+APPLICATIONS = 2_000
+
+
+def app_cold_start(env: dict[str, str], data_dir: str, *, hook: bool) -> float:
+    if hook:
+        proc = baseline.Proc(
+            baseline.askwhy_argv("--data-dir", data_dir),
+            {**env, baseline.PAINT_HOOK_ENV: "1"},
+        )
+    else:
+        proc = baseline.Proc(baseline.askwhy_argv("--data-dir", data_dir, probe=True), env)
+    try:
+        return baseline.paint_time(proc)
+    finally:
+        proc.stop()
+
+
+def main() -> int:
+    args = baseline.parse_args(__doc__ or "")
+    hook = baseline.app_paint_hook_available()
+    print(f"first paint measured by {'the app hook' if hook else 'the probe (no app hook)'}")
+    app_ms: list[float] = []
+    bare_ms: list[float] = []
+    with baseline.scratch("cold") as root, baseline.display_env() as display:
+        template = root / "template"
+        seeded = baseline.seed(template, APPLICATIONS)
+        print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
+        env = baseline.isolated_env(display, root / "session")
+        data_dir = root / "data"
+        shutil.copytree(template, data_dir)
+        # Warm-up, not counted: the first start after seeding may migrate or back up, and
+        # both programs get their files into the page cache.
+        app_cold_start(env, str(data_dir), hook=hook)
+        baseline.bare_cold_start(env, probe=not hook)
+        for run in range(args.runs):
+            if run % 2:
+                bare_ms.append(baseline.bare_cold_start(env, probe=not hook) * 1000)
+                app_ms.append(app_cold_start(env, str(data_dir), hook=hook) * 1000)
+            else:
+                app_ms.append(app_cold_start(env, str(data_dir), hook=hook) * 1000)
+                bare_ms.append(baseline.bare_cold_start(env, probe=not hook) * 1000)
+            print(f"run {run + 1}: app {app_ms[-1]:.0f} ms, bare {bare_ms[-1]:.0f} ms")
+        platform = env.get("QT_QPA_PLATFORM", "")
+    app = baseline.median(app_ms)
+    bare = baseline.median(bare_ms)
+    ratio = app / bare
+    print(baseline.describe("app", app_ms, "ms"))
+    print(baseline.describe("bare", bare_ms, "ms"))
+    print(f"ratio {ratio:.2f}x (target <= {TARGET_RATIO}x)")
+    baseline.emit(
+        "cold_start_ratio",
+        ratio,
+        "x",
+        f"<= {TARGET_RATIO}x bare",
+        ratio <= TARGET_RATIO,
+        app_ms=round(app, 1),
+        bare_ms=round(bare, 1),
+        runs=args.runs,
+        measured_by="app hook" if hook else "probe",
+        platform=platform,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""Backups: consistent snapshots, private files, the thinning policy, and restore."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.store.backups import Backups, check_file, move_aside
+from desktop.store.database import DB_FILENAME, Database, open_database
+from desktop.store.errors import DatabaseCorrupt
+from desktop.store.repository import Store
+
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+
+def companies(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return [
+            row[0] for row in connection.execute("SELECT company FROM applications ORDER BY id")
+        ]
+    finally:
+        connection.close()
+
+
+def test_backup_is_a_checked_private_snapshot_including_uncheckpointed_writes(
+    store: Store, database: Database, data_dir: Path
+) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        store.add_application("Acme", "Analyst", now=NOW)
+        # The write is still only in the WAL while the database is open.
+        assert (data_dir / f"{DB_FILENAME}-wal").stat().st_size > 0
+        path = Backups(data_dir).create(database, "Manual backup!", now=NOW)
+    finally:
+        os.umask(old_umask)
+    assert path.parent == data_dir / "backups"
+    assert path.name == "askwhy-20260310T120000.000000Z-manual-backup.sqlite3"
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert check_file(path) == "ok"
+    assert companies(path) == ["Acme"]
+    # A backup is a plain closed file: no WAL left beside it.
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_list_and_latest_read_names_and_ignore_strangers(
+    database: Database, data_dir: Path
+) -> None:
+    backups = Backups(data_dir)
+    assert backups.list() == []
+    assert backups.latest() is None
+    first = backups.create(database, "daily", now=NOW - timedelta(days=1))
+    second = backups.create(database, "manual", now=NOW)
+    same_moment = backups.create(database, "manual", now=NOW)
+    (data_dir / "backups" / "notes.txt").write_text("not a backup")
+    listed = backups.list()
+    assert [info.path for info in listed] == [first, second, same_moment]
+    assert listed[0].created_at == NOW - timedelta(days=1)
+    assert listed[0].reason == "daily"
+    latest = backups.latest()
+    assert latest is not None
+    assert latest.path == same_moment
+
+
+def test_thinning_keeps_day_week_month_and_drops_the_rest(
+    database: Database, data_dir: Path
+) -> None:
+    backups = Backups(data_dir)
+    ages = [
+        timedelta(hours=1),
+        timedelta(hours=5),
+        timedelta(hours=23),  # last 24 h: all three stay
+        timedelta(days=2, hours=1),
+        timedelta(days=2, hours=3),  # same day: only the newer stays
+        timedelta(days=6),
+        timedelta(days=15),
+        timedelta(days=15, hours=2),  # same ISO week: one stays
+        timedelta(days=60),
+        timedelta(days=61),  # same month (January): one stays
+        timedelta(days=400),  # older than a year: goes
+    ]
+    made = {age: backups.create(database, "daily", now=NOW - age) for age in ages}
+    deleted = set(backups.thin(NOW))
+    expected_deleted = {
+        made[timedelta(days=2, hours=3)],
+        made[timedelta(days=15, hours=2)],
+        made[timedelta(days=61)],
+        made[timedelta(days=400)],
+    }
+    assert deleted == expected_deleted
+    assert {info.path for info in backups.list()} == set(made.values()) - expected_deleted
+    # Thinning again changes nothing.
+    assert backups.thin(NOW) == []
+
+
+def test_thinning_never_deletes_the_only_backup(database: Database, data_dir: Path) -> None:
+    backups = Backups(data_dir)
+    only = backups.create(database, "manual", now=NOW - timedelta(days=900))
+    assert backups.thin(NOW) == []
+    assert [info.path for info in backups.list()] == [only]
+
+
+def test_automatic_backup_at_most_once_per_day(database: Database, data_dir: Path) -> None:
+    backups = Backups(data_dir)
+    assert backups.auto(database, now=NOW) is not None
+    assert backups.auto(database, now=NOW + timedelta(hours=3)) is None
+    assert backups.auto(database, now=NOW + timedelta(days=1)) is not None
+    assert [info.reason for info in backups.list()] == ["daily", "daily"]
+
+
+def test_restore_moves_the_current_file_aside_and_puts_the_backup_in_place(
+    data_dir: Path,
+) -> None:
+    database = open_database(data_dir)
+    store = Store(database)
+    store.add_application("Before", "Analyst", now=NOW)
+    backup = Backups(data_dir).create(database, "manual", now=NOW)
+    store.add_application("After", "Analyst", now=NOW)
+    database.close()
+    current_bytes = (data_dir / DB_FILENAME).read_bytes()
+
+    aside = Backups(data_dir).restore(backup, now=NOW)
+
+    assert aside.name == f"{DB_FILENAME}.replaced-20260310T120000.000000Z"
+    assert aside.read_bytes() == current_bytes
+    assert companies(aside) == ["Before", "After"]
+    assert backup.exists()  # the backup itself stays available
+    if os.name == "posix":
+        assert stat.S_IMODE((data_dir / DB_FILENAME).stat().st_mode) == 0o600
+    reopened = open_database(data_dir)
+    try:
+        assert [s.application.company for s in Store(reopened).list_summaries()] == ["Before"]
+    finally:
+        reopened.close()
+    # Restoring twice at the same moment never overwrites the first aside file.
+    second = Backups(data_dir).restore(backup, now=NOW)
+    assert second != aside
+    assert aside.exists()
+    assert second.exists()
+
+
+def test_restore_moves_a_stale_wal_aside_too(data_dir: Path) -> None:
+    """A WAL left beside a restored file would be replayed into it."""
+    database = open_database(data_dir)
+    Store(database).add_application("Kept", "Analyst", now=NOW)
+    backup = Backups(data_dir).create(database, "manual", now=NOW)
+    database.close()
+    wal = data_dir / f"{DB_FILENAME}-wal"
+    wal.write_bytes(b"pretend this is a live WAL")
+    aside = Backups(data_dir).restore(backup, now=NOW)
+    assert not wal.exists()
+    assert Path(f"{aside}-wal").read_bytes() == b"pretend this is a live WAL"
+
+
+def test_damaged_backup_is_not_restored(data_dir: Path) -> None:
+    database = open_database(data_dir)
+    database.close()
+    before = (data_dir / DB_FILENAME).read_bytes()
+    bad = data_dir / "backups" / "askwhy-20260310T120000.000000Z-manual.sqlite3"
+    bad.parent.mkdir(mode=0o700)
+    bad.write_bytes(b"garbage" * 1000)
+    with pytest.raises(DatabaseCorrupt, match="damaged"):
+        Backups(data_dir).restore(bad)
+    assert (data_dir / DB_FILENAME).read_bytes() == before
+
+
+def test_recovering_from_a_corrupt_database_in_one_step(data_dir: Path) -> None:
+    """The recovery path: the broken file goes aside untouched, the newest backup returns."""
+    database = open_database(data_dir)
+    Store(database).add_application("Acme", "Analyst", now=NOW)
+    Backups(data_dir).create(database, "daily", now=NOW)
+    database.close()
+    (data_dir / DB_FILENAME).write_bytes(b"\x00garbage" * 512)
+    with pytest.raises(DatabaseCorrupt):
+        open_database(data_dir)
+    latest = Backups(data_dir).latest()
+    assert latest is not None
+    aside = Backups(data_dir).restore(latest.path, aside_reason="damaged", now=NOW)
+    assert aside.read_bytes() == b"\x00garbage" * 512
+    reopened = open_database(data_dir)
+    try:
+        assert [s.application.company for s in Store(reopened).list_summaries()] == ["Acme"]
+    finally:
+        reopened.close()
+
+
+def test_move_aside_never_deletes(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / DB_FILENAME
+    path.write_bytes(b"broken")
+    aside = move_aside(path, "damaged", now=NOW)
+    assert not path.exists()
+    assert aside.read_bytes() == b"broken"
+
+
+def test_backup_of_a_corrupt_database_fails_and_leaves_no_file(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / DB_FILENAME
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    with pytest.raises(DatabaseCorrupt):
+        Backups(data_dir).create_from_file(path, "manual", now=NOW)
+    assert path.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
+    assert list((data_dir / "backups").iterdir()) == []

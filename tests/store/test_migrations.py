@@ -1,0 +1,247 @@
+"""Schema upgrades: frozen databases of every revision reach head with their data, the file
+is backed up first, and a failed upgrade puts the backup back.
+
+Later revisions are simulated with a copy of the real scripts plus one extra script, run
+through the same `open_database` path the app uses.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.core.model import ReminderKind, ReplyOutcome, RequestKind, RequestStatus, Stage
+from desktop.store.backups import Backups, check_file
+from desktop.store.database import DB_FILENAME, open_database
+from desktop.store.errors import DatabaseLocked, MigrationFailed
+from desktop.store.migrate import KNOWN_REVISIONS, SCRIPT_LOCATION, Schema
+from desktop.store.repository import Store
+from tests.store.make_fixture import BERLIN, T0, fixture_path
+
+
+def install_fixture(revision: str, data_dir: Path) -> Path:
+    data_dir.mkdir(mode=0o700)
+    target = data_dir / DB_FILENAME
+    shutil.copyfile(fixture_path(revision), target)
+    target.chmod(0o600)
+    return target
+
+
+def assert_fixture_data(store: Store) -> None:
+    """The records `make_fixture.populate` wrote, as the current code reads them."""
+    summaries = {s.application.company: s for s in store.list_summaries()}
+    assert set(summaries) == {"Acme", "Globex"}
+    acme = summaries["Acme"].application
+    assert acme.stage is Stage.REJECTED
+    assert acme.applied_at == T0
+    assert summaries["Acme"].contact_names == ("Dana Reyes",)
+    assert summaries["Globex"].application.role == "Analyst — BI 📊"
+    assert summaries["Globex"].contact_names == ("رنا",)
+    assert [e.to_stage for e in store.timeline(acme.id)] == [
+        Stage.APPLIED,
+        Stage.INTERVIEWING,
+        Stage.REJECTED,
+    ]
+    (interview,) = store.interviews(acme.id)
+    assert interview.scheduled_at == T0 + timedelta(days=3)
+    assert interview.duration_minutes == 45
+    (feedback,) = store.requests_for(acme.id)
+    assert feedback.kind is RequestKind.FEEDBACK
+    assert feedback.status is RequestStatus.REPLIED
+    assert feedback.sent_at == T0 + timedelta(days=5, hours=4)
+    assert feedback.window_closes_at == T0 + timedelta(days=7)
+    assert "Acme" in feedback.body
+    fired = [r for r in store.reminders_for(feedback.id) if r.fired_at is not None]
+    assert [r.fired_at for r in fired] == [T0 + timedelta(days=5, hours=3)]
+    (lesson,) = store.lessons()
+    assert lesson.outcome is ReplyOutcome.REPLIED
+    assert lesson.themes == ("SQL depth", "communication")
+    (check_in,) = store.requests_for(summaries["Globex"].application.id)
+    assert check_in.kind is RequestKind.CHECK_IN
+    assert store.reminders_for(check_in.id)
+    settings = store.load_settings()
+    assert settings.profile.name == "Sam Doe"
+    assert settings.stay_in_touch_weeks == 8
+    assert {t.kind for t in store.templates()} == set(RequestKind)
+
+
+@pytest.mark.parametrize("revision", KNOWN_REVISIONS)
+def test_frozen_database_of_every_revision_upgrades_with_data_intact(
+    revision: str, data_dir: Path
+) -> None:
+    install_fixture(revision, data_dir)
+    database = open_database(data_dir)
+    try:
+        assert database.integrity_check() == "ok"
+        assert_fixture_data(Store(database, local_tz=lambda: BERLIN))
+    finally:
+        database.close()
+
+
+def test_every_known_revision_has_a_frozen_fixture() -> None:
+    for revision in KNOWN_REVISIONS:
+        assert fixture_path(revision).is_file(), "run python -m tests.store.make_fixture"
+
+
+def test_first_open_seeds_one_default_template_per_kind(store: Store) -> None:
+    templates = store.templates()
+    assert sorted(t.kind for t in templates) == sorted(RequestKind)
+    assert all(t.is_default for t in templates)
+    assert "{{ role }}" in store.default_template(RequestKind.FEEDBACK).subject
+
+
+# -- a simulated next revision -------------------------------------------------------------
+
+GOOD_0002 = '''
+"""Add a column (test only)."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("applications") as batch:
+        batch.add_column(sa.Column("salary", sa.Integer(), nullable=True))
+    op.execute("UPDATE applications SET salary = 1")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+FAILING_0002 = '''
+"""Changes data, rebuilds a parent table, then fails (test only)."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("UPDATE applications SET company = 'CLOBBERED'")
+    with op.batch_alter_table("applications") as batch:
+        batch.add_column(sa.Column("salary", sa.Integer(), nullable=True))
+    raise RuntimeError("simulated failure halfway through an upgrade")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def scripts_with(tmp_path: Path, extra: str) -> Schema:
+    location = tmp_path / "scripts"
+    shutil.copytree(
+        SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__", "__init__.py")
+    )
+    (location / "versions" / "0002_test.py").write_text(extra)
+    return Schema(script_location=location, known_revisions=(*KNOWN_REVISIONS, "0002"))
+
+
+def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, data_dir: Path) -> None:
+    install_fixture("0001", data_dir)
+    database = open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002))
+    try:
+        assert database.schema_revision() == "0002"
+        with database.engine.connect() as connection:
+            salaries = connection.exec_driver_sql("SELECT salary FROM applications").all()
+            # The data survived the table rebuild, and the cascade did not fire.
+            assert salaries == [(1,), (1,)]
+            assert connection.exec_driver_sql("SELECT count(*) FROM contacts").scalar() == 2
+            assert connection.exec_driver_sql("SELECT count(*) FROM reminders").scalar() > 0
+    finally:
+        database.close()
+    (backup,) = Backups(data_dir).list()
+    assert backup.reason == "before-upgrade-from-0001"
+    assert check_file(backup.path) == "ok"
+    # The backup opens with the current code and holds the pre-upgrade data.
+    restored_dir = tmp_path / "from-backup"
+    restored_dir.mkdir(mode=0o700)
+    shutil.copyfile(backup.path, restored_dir / DB_FILENAME)
+    reopened = open_database(restored_dir)
+    try:
+        assert reopened.schema_revision() == "0001"
+        assert_fixture_data(Store(reopened, local_tz=lambda: BERLIN))
+    finally:
+        reopened.close()
+
+
+def test_failed_upgrade_puts_the_backup_back(tmp_path: Path, data_dir: Path) -> None:
+    install_fixture("0001", data_dir)
+    with pytest.raises(MigrationFailed, match="put back from the backup") as caught:
+        open_database(data_dir, schema=scripts_with(tmp_path, FAILING_0002))
+    assert "simulated failure" in str(caught.value)
+    # The file in place is the pre-upgrade data at the old revision...
+    database = open_database(data_dir)
+    try:
+        assert database.schema_revision() == "0001"
+        assert database.integrity_check() == "ok"
+        assert_fixture_data(Store(database, local_tz=lambda: BERLIN))
+    finally:
+        database.close()
+    # ...and the failed file was moved aside, not deleted.
+    aside = [p for p in data_dir.iterdir() if p.name.startswith(f"{DB_FILENAME}.failed-upgrade-")]
+    assert len(aside) == 1
+    connection = sqlite3.connect(aside[0])
+    assert connection.execute("SELECT count(*) FROM applications").fetchone() == (2,)
+    connection.close()
+
+
+def test_migration_runs_with_foreign_keys_off_so_rebuilds_do_not_cascade(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    # A rebuild of the parent table with foreign keys on would delete every child row.
+    install_fixture("0001", data_dir)
+    open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002)).close()
+    connection = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        counts = [
+            connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("stage_events", "rejections", "follow_up_requests", "lessons")
+        ]
+        assert all(count > 0 for count in counts), counts
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
+
+
+def test_reminder_kinds_in_fixture_are_known() -> None:
+    connection = sqlite3.connect(fixture_path(KNOWN_REVISIONS[0]))
+    try:
+        kinds = {row[0] for row in connection.execute("SELECT kind FROM reminders")}
+    finally:
+        connection.close()
+    assert kinds <= {kind.value for kind in ReminderKind}
+
+
+def test_upgrade_while_another_process_writes_is_locked_not_restored(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    path = install_fixture("0001", data_dir)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode = WAL")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseLocked, match="busy"):
+            open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002), busy_timeout_ms=100)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # Nothing was swapped under the other process's feet.
+    assert not [p for p in data_dir.iterdir() if ".failed-upgrade-" in p.name]
+    database = open_database(data_dir)
+    try:
+        assert database.schema_revision() == "0001"
+    finally:
+        database.close()

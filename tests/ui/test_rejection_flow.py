@@ -1,0 +1,170 @@
+"""The whole "log a rejection in seconds" path: dialog → store → editor, and its branches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.core.model import RequestStatus, Stage
+from desktop.store.repository import Store
+from desktop.ui.rejection_dialog import RejectionDialog
+from desktop.ui.rejection_flow import RejectionFlow
+from tests.fakes import ManualClock, RecordingClipboard
+
+BERLIN = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+REJECTION_EML = (
+    b"From: Dana Reyes <dana.reyes@acme.example>\r\n"
+    b"To: sam@example.org\r\n"
+    b"Subject: Your application for Backend Engineer at Acme\r\n"
+    b"Date: Mon, 02 Mar 2026 08:15:00 +0100\r\n"
+    b"Content-Type: text/plain; charset=utf-8\r\n"
+    b"\r\n"
+    b"Hi Sam,\r\n\r\nThank you for your interest in Acme. Unfortunately we have decided not "
+    b"to move forward with your application for the Backend Engineer role.\r\n\r\n"
+    b"Best,\r\nDana Reyes\r\nAcme\r\n"
+)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START, BERLIN)
+
+
+@pytest.fixture
+def clipboard() -> RecordingClipboard:
+    return RecordingClipboard()
+
+
+@pytest.fixture
+def flow(
+    qtbot: QtBot, store: Store, clock: ManualClock, clipboard: RecordingClipboard
+) -> Iterator[RejectionFlow]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    flow = RejectionFlow(store, clock, clipboard, window)
+    yield flow
+    flow.close_all()
+
+
+def _active_dialog(qtbot: QtBot, flow: RejectionFlow) -> RejectionDialog:
+    dialog = flow.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_ok_opens_the_editor_immediately_prefilled(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Acme", "Backend Engineer", now=clock.now(), stage=Stage.OFFER)
+    store.add_contact(app.id, "Dana Reyes", email="dana@acme.example")
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    with (
+        qtbot.waitSignal(flow.request_opened) as opened,
+        qtbot.waitSignal(flow.rejection_logged) as logged,
+        qtbot.waitSignal(flow.data_changed),
+    ):
+        qtbot.keyClick(dialog.notified_edit, Qt.Key.Key_Return)
+    assert logged.args == [app.id]
+    request_id = opened.args[0]
+    editor = flow.editor(request_id)
+    assert editor is not None
+    # Shown before control returns to the event loop: no timer or deferred call in between.
+    assert editor.isVisible()
+    assert editor.subject() == "Feedback on my Backend Engineer application"
+    assert editor.body().startswith("Hi Dana,")
+    assert "Acme" in editor.preview.toPlainText()
+    assert store.get_application(app.id).stage is Stage.REJECTED
+
+
+def test_open_request_twice_raises_the_same_editor(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.INTERVIEWING)
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (request,) = store.requests_for(app.id)
+    first = flow.open_request(request.id)
+    second = flow.open_request(request.id)
+    assert first is second
+    assert len(flow.open_editors()) == 1
+    assert first is not None
+    first.close()
+    assert flow.open_editors() == []
+    assert not first.countdown_active()
+
+
+def test_automated_rejection_skipped_in_one_click_and_undone(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Initech", "QA", now=clock.now(), stage=Stage.APPLIED)
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    with qtbot.waitSignal(flow.request_skipped) as skipped:
+        qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    (request,) = store.requests_for(app.id)
+    assert skipped.args == [request.id]
+    assert request.status is RequestStatus.SKIPPED
+    assert flow.open_editors() == []
+    assert store.get_application(app.id).stage is Stage.REJECTED
+    flow.undo_skip(request.id)
+    assert store.get_request(request.id).status is RequestStatus.DRAFT
+
+
+def test_cancel_writes_nothing(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Acme", "Engineer", now=clock.now())
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert store.requests_for(app.id) == []
+    assert store.get_application(app.id).stage is Stage.APPLIED
+    assert flow.dialog is None
+
+
+def test_dropped_email_is_confirmed_then_logged(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    confirm = flow.log_parsed_email(REJECTION_EML)
+    assert confirm is not None
+    qtbot.waitExposed(confirm)
+    assert confirm.sender_name_edit.text() == "Dana Reyes"
+    assert confirm.sender_email_edit.text() == "dana.reyes@acme.example"
+    assert confirm.company_edit.text() == "Acme"
+    assert confirm.role_edit.text() == "Backend Engineer"
+    qtbot.mouseClick(confirm.ok_button, Qt.MouseButton.LeftButton)
+    dialog = _active_dialog(qtbot, flow)
+    # A company never tracked: the dialog offers it as a new application, prefilled.
+    assert dialog.company_edit.text() == "Acme"
+    assert dialog.role_edit.text() == "Backend Engineer"
+    assert dialog.contact_name_edit.text() == "Dana Reyes"
+    assert dialog.notified_at() == datetime(2026, 3, 2, 7, 15, tzinfo=UTC)
+    with qtbot.waitSignal(flow.request_opened) as opened:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    editor = flow.editor(opened.args[0])
+    assert editor is not None
+    assert editor.body().startswith("Hi Dana,")
+    assert editor.to_label.text().endswith("dana.reyes@acme.example")
+
+
+def test_junk_is_refused_with_a_message(qtbot: QtBot, flow: RejectionFlow) -> None:
+    assert flow.log_parsed_email(b"\x00\x01\x02binary\x00" * 20) is None
+    assert "not an email" in flow.last_message
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        box.close()
+    assert flow.dialog is None
