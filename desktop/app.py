@@ -57,6 +57,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOG_ENV = "ASKWHY_LOG"
+# tests/perf/cold_start.py: print "PAINTED <time.monotonic()>" after the main window's first
+# paint has been flushed, then quit (see tests/perf/README.md).
+PERF_PAINT_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 SETTING_TOLD_ABOUT_TRAY = "tray/told_about_close"
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -137,7 +140,15 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication([sys.argv[0] if sys.argv else "askwhy"])
-    stop_signals = _quit_on_signals(app)
+    # Until the wiring exists a signal just ends the loop; then it quits through the wiring,
+    # which lets the window close instead of hiding to the tray (Qt 6's quit() first closes
+    # every window, and gives up if one refuses).
+    quit_hook: list[Any] = [app.quit]
+
+    def quit_now() -> None:
+        quit_hook[0]()
+
+    stop_signals = _quit_on_signals(app, quit_now)
 
     instance = SingleInstance(data_dir)
     message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
@@ -156,6 +167,7 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
         instance.release()
         return EXIT_BROKEN
     wiring = _Wiring(app, store, data_dir, instance, minimized=bool(args.minimized))
+    quit_hook[0] = wiring.quit
     wiring.start(pending_request)
     if splash is not None:
         splash.close()
@@ -167,7 +179,7 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
         stop_signals()
 
 
-def _quit_on_signals(app: QApplication) -> Any:
+def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
     """SIGINT/SIGTERM end the event loop cleanly.
 
     Python runs signal handlers only between bytecodes, and Qt's loop is C++: the wakeup fd
@@ -188,7 +200,7 @@ def _quit_on_signals(app: QApplication) -> Any:
     def on_signal() -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)  # drain: the signal number itself does not matter
-        app.quit()
+        quit_app()
 
     notifier.activated.connect(on_signal)
 
@@ -321,10 +333,16 @@ class _Wiring:
         self.notifier.activated.connect(self.open_request)
         self.notifier.activated_without_request.connect(window.show_and_raise)
         reminders.due_changed.connect(self._on_due_changed)
+        reminders.reminders_missed.connect(self._on_reminders_missed)
         window.data_changed.connect(reminders.refresh)
         window.data_changed.connect(self._refresh_tray)
         window.rejection_logged.connect(lambda _request_id: reminders.refresh())
         self.instance.message_received.connect(self._on_message)
+        # File > Quit must quit, not hide to the tray: route it through `quit()`.
+        quit_action = getattr(window, "actions_by_name", {}).get("quit")
+        if quit_action is not None:
+            quit_action.triggered.disconnect()
+            quit_action.triggered.connect(self.quit)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:
             tray = self.tray
@@ -340,6 +358,8 @@ class _Wiring:
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
+        if os.environ.get(PERF_PAINT_ENV) == "1":
+            _exit_after_first_paint(self.window, self.quit)
         if self.minimized and self.tray is not None:
             log.info("started minimized in the tray")
         elif self.minimized:
@@ -373,6 +393,14 @@ class _Wiring:
         self._refresh_tray()
         self.window.refresh()
 
+    def _on_reminders_missed(self, count: int) -> None:
+        # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
+        noun = "reminder" if count == 1 else "reminders"
+        self.window.show_info(
+            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
+            "their windows have closed."
+        )
+
     def _refresh_tray(self) -> None:
         if self.tray is not None:
             self.tray.refresh()
@@ -402,6 +430,7 @@ class _Wiring:
             return False
         self.window.save_settings()
         self.window.hide()
+        log.info("window closed: %s keeps running in the tray", APP_NAME)
         self.tell_about_tray_once()
         return True
 
@@ -436,6 +465,8 @@ class _Wiring:
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(result: int) -> None:
+            if self.quitting:
+                return  # closed by quitting, not answered: ask again next time
             enabled = result == QMessageBox.StandardButton.Yes.value
             current = self.store.load_settings()
             self.store.save_settings(
@@ -456,3 +487,24 @@ class _Wiring:
         if self.tray is not None:
             self.tray.close()
         self.instance.release()
+
+
+def _exit_after_first_paint(window: QWidget, quit_app: Any) -> None:
+    """The benchmark hook named by PERF_PAINT_ENV; costs nothing unless it is set."""
+    import time  # noqa: PLC0415
+
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is window and event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                # Queued: runs once this paint has been flushed to the screen.
+                QTimer.singleShot(0, report)
+            return False
+
+    def report() -> None:
+        print(f"PAINTED {time.monotonic()}", flush=True)
+        quit_app()
+
+    window.installEventFilter(FirstPaint(window))

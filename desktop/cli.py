@@ -719,12 +719,3 @@ def _autostart_state() -> str:
         return f"{state} ({autostart.describe()})"
     except Exception as error:
         return f"cannot tell ({_one_line(str(error))[:120]})"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run a non-GUI command: for scripts and tests that must never start Qt."""
-    args = parse_args(argv)
-    if args.command is None:
-        print(f"{PROG}: no command given (see '{PROG} --help')", file=sys.stderr)
-        return EXIT_USAGE
-    return run_command(args)

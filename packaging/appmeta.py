@@ -40,6 +40,9 @@ ALEMBIC_HIDDEN_IMPORTS = (
     "alembic.op",
     "alembic.context",
 )
+# zoneinfo falls back to the tzdata package where the OS has no zone database (Windows,
+# minimal Linux images); deadlines across DST depend on it, so it ships everywhere.
+TIME_ZONE_HIDDEN_IMPORTS = ("tzdata",)
 # Data that ships with the source tree but not with the app.
 RESOURCES_NOT_BUNDLED = ("screenshots",)
 
@@ -98,8 +101,22 @@ UNUSED_QT_MODULES = (
     "QtWebView",
     "QtXml",
 )
-# Standard-library and third-party modules nothing in the app needs at run time.
-OTHER_EXCLUDES = ("tkinter", "_tkinter", "unittest", "pydoc", "PyInstaller", "pytest")
+# Modules nothing in the app needs at run time.
+# - Pygments (340 modules) is reachable only through Mako's optional syntax-highlighting
+#   plugin, which Alembic never uses to migrate; the test tools put it in the build's venv.
+# - multiprocessing is reachable only through concurrent.futures' process pool, which the
+#   app does not use; left in, PyInstaller adds a runtime hook that imports it (and
+#   subprocess) at every start, `askwhy --version` included.
+OTHER_EXCLUDES = (
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc",
+    "PyInstaller",
+    "pytest",
+    "pygments",
+    "multiprocessing",
+)
 
 
 @dataclass(frozen=True)
@@ -269,7 +286,12 @@ def uses_qt_translations(package: Path = PACKAGE) -> bool:
 
 
 def hidden_imports() -> list[str]:
-    names = [*PLYER_HIDDEN_IMPORTS, *ALEMBIC_HIDDEN_IMPORTS, *migration_imports()]
+    names = [
+        *PLYER_HIDDEN_IMPORTS,
+        *ALEMBIC_HIDDEN_IMPORTS,
+        *TIME_ZONE_HIDDEN_IMPORTS,
+        *migration_imports(),
+    ]
     return list(dict.fromkeys(names))
 
 

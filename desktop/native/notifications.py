@@ -181,6 +181,9 @@ class FreedesktopNotifier(Notifier):
         self._vendor = vendor
         self._spec = spec
         self._supports_actions = "actions" in capabilities
+        # Without "body-markup" a server shows the body as it is: escaping would then show
+        # "&amp;" to the user (the spec says to strip markup client-side, and we send none).
+        self._escape_body = "body-markup" in capabilities
         self._pending_lock = threading.Lock()
         # Notification id -> request id (None for a notification not tied to a request).
         self._targets: dict[int, int | None] = {}
@@ -191,15 +194,19 @@ class FreedesktopNotifier(Notifier):
         bus = Proxy(message_bus, self._router, timeout=2.0)
         self._signal_queue: Queue[Any] = Queue(maxsize=256)
         self._filters = []
-        for member in ("ActionInvoked", "NotificationClosed"):
-            rule = MatchRule(
-                type="signal",
-                interface=NOTIFICATIONS_BUS_NAME,
-                member=member,
-                path=NOTIFICATIONS_PATH,
-            )
-            bus.AddMatch(rule)
-            self._filters.append(self._router.filter(rule, queue=self._signal_queue))
+        try:
+            for member in ("ActionInvoked", "NotificationClosed"):
+                rule = MatchRule(
+                    type="signal",
+                    interface=NOTIFICATIONS_BUS_NAME,
+                    member=member,
+                    path=NOTIFICATIONS_PATH,
+                )
+                bus.AddMatch(rule)
+                self._filters.append(self._router.filter(rule, queue=self._signal_queue))
+        except Exception as error:
+            self._shutdown_connection()
+            raise NotifierUnavailableError(f"cannot listen for clicks: {error}") from error
         self._action_invoked.connect(self._on_action_invoked)
         self._notification_closed.connect(self._on_notification_closed)
         # A plain thread blocks on the queue; it costs nothing while no signal arrives.
@@ -251,7 +258,7 @@ class FreedesktopNotifier(Notifier):
             0,
             app_icon_path(),
             title,
-            escape_markup(body),
+            escape_markup(body) if self._escape_body else body,
             actions,
             hints,
             -1,

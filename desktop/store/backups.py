@@ -9,11 +9,13 @@ Names carry a UTC timestamp and the reason, so the list needs no index file:
 from __future__ import annotations
 
 import builtins
+import contextlib
 import logging
 import os
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,6 +41,9 @@ BACKUP_DIRNAME = "backups"
 AUTO_REASON = "daily"
 _NAME = re.compile(r"^askwhy-(\d{8}T\d{6}\.\d{6}Z)-([a-z0-9-]+)\.sqlite3$")
 _STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
+# Unfinished snapshots: a name `list()` never matches.
+_PARTIAL_PREFIX = ".partial-"
+STALE_PARTIAL_SECONDS = 3600
 
 # The thinning policy: everything from the last day, then one per day for a week, one per
 # week for five weeks, one per month for a year; older ones go.
@@ -74,8 +79,35 @@ def check_file(path: Path) -> str:
     return "\n".join(str(row[0]) for row in rows)
 
 
+def _place_without_overwriting(staging: Path, target: Path) -> None:
+    """Move `staging` to `target`, failing if `target` exists (unlike rename() on POSIX)."""
+    try:
+        os.link(staging, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT, some network shares): fall back to a checked rename.
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(staging, target)
+        return
+    staging.unlink()
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make a rename durable (POSIX); directories can't be opened for this on Windows."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # Read-write: Windows refuses to flush a handle opened read-only.
+    fd = os.open(path, os.O_RDWR)
     try:
         os.fsync(fd)
     finally:
@@ -95,13 +127,22 @@ class Backups:
         return self.create_from_file(database.path, reason, now=now)
 
     def create_from_file(self, db_path: Path, reason: str, *, now: datetime | None = None) -> Path:
-        """Snapshot `db_path` into a new, checked, private backup file and return its path."""
+        """Snapshot `db_path` into a new, checked, private backup file and return its path.
+
+        The snapshot is written under a temporary name and renamed into the listed name
+        only once it is complete, fsynced and checked: a crash or kill at any moment leaves
+        either no new backup or a whole one, never a damaged file that "restore the newest
+        backup" would pick.
+        """
         prepare_data_dir(self.directory)
-        target = self._new_name(now or self._clock(), _clean_reason(reason))
+        self._remove_stale_partials()
+        moment = now or self._clock()
+        reason = _clean_reason(reason)
+        partial = self.directory / f"{_PARTIAL_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
         try:
             # Pre-created 0600: VACUUM INTO would create it with the umask's mode, readable by
             # others for a moment. VACUUM INTO accepts an existing empty file.
-            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
         except OSError as error:
             raise DataDirUnusable(
@@ -111,29 +152,57 @@ class Backups:
         try:
             source = sqlite3.connect(str(db_path), timeout=5.0, isolation_level=None)
             try:
-                source.execute("VACUUM INTO ?", (str(target),))
+                source.execute("VACUUM INTO ?", (str(partial),))
             finally:
                 source.close()
-            make_private(target)
+            make_private(partial)
             # SQLite does not fsync the VACUUM INTO output; a backup must survive a crash.
-            _fsync(target)
-            result = check_file(target)
+            _fsync(partial)
+            result = check_file(partial)
             if result != "ok":
                 raise DatabaseCorrupt(
                     f"The backup of {db_path.name} failed its integrity check ({result}). "
                     "The database itself may be damaged: run askwhy doctor."
                 )
+            target = self._publish(partial, moment, reason)
         except BaseException as error:
             # Only our own, unfinished file is removed; the database is never touched.
-            target.unlink(missing_ok=True)
+            partial.unlink(missing_ok=True)
             if isinstance(error, sqlite3.Error):
                 raise DatabaseCorrupt(
                     f"AskWhy could not back up {db_path.name} ({error}). The database was "
                     "left as it is; run askwhy doctor."
                 ) from error
+            if isinstance(error, OSError):
+                raise DataDirUnusable(
+                    f"AskWhy cannot write a backup in {self.directory}: "
+                    f"{error.strerror or error}. Free some space or fix the folder's permissions."
+                ) from error
             raise
         logger.info("Backup written: %s", target.name)
         return target
+
+    def _publish(self, partial: Path, now: datetime, reason: str) -> Path:
+        """Give the finished file its listed name, never replacing another backup."""
+        moment = now.astimezone(UTC)
+        while True:
+            target = self.directory / f"askwhy-{utc_stamp(moment)}-{reason}.sqlite3"
+            try:
+                _place_without_overwriting(partial, target)
+            except FileExistsError:
+                moment += timedelta(microseconds=1)
+                continue
+            _fsync_dir(self.directory)
+            return target
+
+    def _remove_stale_partials(self) -> None:
+        # Left by a killed backup. Only old ones: a young one may be another process's
+        # backup in progress.
+        cutoff = datetime.now(UTC).timestamp() - STALE_PARTIAL_SECONDS
+        for path in self.directory.glob(f"{_PARTIAL_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
 
     def auto(self, database: Database, *, now: datetime) -> Path | None:
         """At most one automatic backup per UTC day, then thinning. Returns the new file."""
@@ -145,14 +214,6 @@ class Backups:
         path = self.create(database, AUTO_REASON, now=now)
         self.thin(now)
         return path
-
-    def _new_name(self, now: datetime, reason: str) -> Path:
-        moment = now.astimezone(UTC)
-        while True:
-            candidate = self.directory / f"askwhy-{utc_stamp(moment)}-{reason}.sqlite3"
-            if not candidate.exists():
-                return candidate
-            moment += timedelta(microseconds=1)
 
     # -- listing and thinning ----------------------------------------------------------
     def list(self) -> builtins.list[BackupInfo]:
@@ -238,14 +299,22 @@ class Backups:
             _fsync(staging)
             # The -wal goes first: a stale WAL left next to the restored file would be
             # replayed into it. The main file goes last so a crash midway keeps it usable.
-            current = private_files(db_path)
-            moved = private_files(aside)
-            for source, target in zip(reversed(current), reversed(moved), strict=True):
-                if source.exists():
-                    os.rename(source, target)
-            # link() refuses to replace an existing file, unlike rename() on POSIX.
-            os.link(staging, db_path)
-            staging.unlink()
+            moved: builtins.list[tuple[Path, Path]] = []
+            try:
+                for source, target in zip(
+                    reversed(private_files(db_path)), reversed(private_files(aside)), strict=True
+                ):
+                    if source.exists():
+                        os.rename(source, target)
+                        moved.append((source, target))
+                _place_without_overwriting(staging, db_path)
+            except OSError:
+                # Put the current files back where they were: a half-done restore must not
+                # leave the app to start on an empty database.
+                for source, target in reversed(moved):
+                    if not source.exists():
+                        os.rename(target, source)
+                raise
         except OSError as error:
             staging.unlink(missing_ok=True)
             raise DataDirUnusable(

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,10 +76,10 @@ def prepare_data_dir(data_dir: Path) -> Path:
         # --data-dir at a shared folder does not lock others out of it.
         if not existed or (data_dir / DB_FILENAME).exists():
             make_private(data_dir)
-        probe = data_dir / f".askwhy-probe-{os.getpid()}"
-        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        # A unique name: several threads or processes may be starting at once.
+        fd, probe = tempfile.mkstemp(prefix=".askwhy-probe-", dir=data_dir)
         os.close(fd)
-        probe.unlink()
+        os.unlink(probe)
     except OSError as error:
         raise DataDirUnusable(
             f"AskWhy cannot use its data folder {data_dir}: {error.strerror or error}. "
@@ -125,7 +126,11 @@ def make_engine(
             db_path, timeout=busy_timeout_ms / 1000, check_same_thread=False, isolation_level=None
         )
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+    # hide_parameters: error messages (and so logs and crash reports) never carry the
+    # values of a statement, which can be email addresses or a whole letter.
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, hide_parameters=True
+    )
     event.listen(engine, "connect", _on_connect(foreign_keys, busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -309,15 +314,17 @@ def _upgrade_with_backup(
         logger.info("Backed up the database before upgrading it: %s", backup.name)
     engine = make_engine(path, foreign_keys=False, busy_timeout_ms=busy_timeout_ms)
     try:
-        upgrade(engine, schema)
+        # BEGIN IMMEDIATE: a deferred transaction that reads the revision and then writes
+        # fails at once, without waiting, when another first start got there in between.
+        upgrade(engine.execution_options(**{_WRITE_OPTION: True}), schema)
         if state.revision is None:
             _seed_defaults(engine)
     except Exception as error:
         engine.dispose()
         translated = _translate(error, path)
-        if isinstance(translated, DatabaseLocked):
-            # The transaction never got the lock, so nothing changed; another process has
-            # the file open, so it must not be swapped under it either.
+        if isinstance(translated, DatabaseLocked | DataDirUnusable):
+            # SQLite rolled the one transaction back, so the file is as it was; and when
+            # another process holds the lock, the file must not be swapped under it.
             raise translated from error
         logger.exception("Schema upgrade of %s failed", path)
         if backup is None:
@@ -329,7 +336,8 @@ def _upgrade_with_backup(
         raise MigrationFailed(
             f"Upgrading the AskWhy database failed ({error}). Your data was put back from "
             f"the backup made just before ({backup.name}); the failed file is kept as "
-            f"{aside.name}. Keep using the previous AskWhy version and report this problem."
+            f"{aside.name}. Please report this problem; until it is fixed, use the AskWhy version "
+            "you had before."
         ) from error
     engine.dispose()
 

@@ -122,7 +122,7 @@ _TEXT_LIMITS = {
     "phone": 64,
     "kind": 64,
     "url": 2000,
-    "signature": 10_000,
+    "signature": 5_000,
 }
 
 
@@ -466,11 +466,17 @@ def _check_settings(settings: Settings, where: _Path) -> None:
     policy = settings.reminders
     if not 1 <= policy.window_hours <= 24 * 365:
         raise (where / "reminders" / "window_hours").fail("should be between 1 and 8760")
-    for name in ("nudge_after_hours", "closing_before_hours", "last_call_before_hours"):
-        if not 0 <= getattr(policy, name) <= 24 * 365:
-            raise (where / "reminders" / name).fail("should be between 0 and 8760")
-    if not 0 <= policy.stale_after_hours <= 24 * 365:
-        raise (where / "reminders" / "stale_after_hours").fail("should be between 0 and 8760")
+    # The same bounds as Store.save_settings, checked here so that the file is refused
+    # before the database is opened rather than rolled back halfway through the import.
+    limit = policy.window_hours * 10
+    for name in (
+        "nudge_after_hours",
+        "closing_before_hours",
+        "last_call_before_hours",
+        "stale_after_hours",
+    ):
+        if not 0 <= getattr(policy, name) <= limit:
+            raise (where / "reminders" / name).fail(f"should be between 0 and {limit}")
     email = settings.profile.email.strip()
     if email and not _EMAIL_RE.fullmatch(email):
         raise (where / "profile" / "email").fail("is not an email address")
@@ -493,10 +499,18 @@ def _check_snapshot(snapshot: Snapshot, root: _Path) -> None:
                     raise (root / section / index / field_name).fail(
                         f"points to {target} id {value}, which is not in the file"
                     )
+    _check_sense(snapshot, root)
+
+
+def _check_sense(snapshot: Snapshot, root: _Path) -> None:
+    """What the store's own forms would refuse: empty names, bad addresses, odd windows."""
     for index, application in enumerate(snapshot.applications):
         for field_name in ("company", "role"):
             if not getattr(application, field_name).strip():
                 raise (root / "applications" / index / field_name).fail("is empty")
+    for index, contact in enumerate(snapshot.contacts):
+        if contact.email.strip() and not _EMAIL_RE.fullmatch(contact.email.strip()):
+            raise (root / "contacts" / index / "email").fail("is not an email address")
     for index, request in enumerate(snapshot.requests):
         if request.window_closes_at < request.window_opens_at:
             raise (root / "requests" / index / "window_closes_at").fail("is before window_opens_at")
@@ -1002,8 +1016,9 @@ def export_file(
 
 
 def _system_tz() -> tzinfo:
-    tz = datetime.now().astimezone().tzinfo
-    return tz if tz is not None else UTC
+    from desktop.store.repository import system_tz  # noqa: PLC0415
+
+    return system_tz()
 
 
 def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo | None = None) -> ImportPlan:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ logger = logging.getLogger(__name__)
 KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
+# Alembic keeps `context` and `op` as module globals, so two upgrades in one process must
+# not overlap. Processes are kept apart by SQLite's write lock instead.
+_ALEMBIC_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,7 @@ def upgrade(engine: Engine, schema: Schema = DEFAULT_SCHEMA) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(schema.script_location))
-    with engine.begin() as connection:
+    with _ALEMBIC_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         logger.info("Upgrading the database schema to %s", schema.head)
         command.upgrade(config, schema.head)

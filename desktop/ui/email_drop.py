@@ -143,11 +143,7 @@ class EmailConfirmDialog(QDialog):
         )
         self.received_label = QLabel(received)
         self.received_label.setObjectName("received_label")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())};")
-        self.error_label.hide()
+        self.error_label = _error_label(self)
 
         intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
         intro.setWordWrap(True)
@@ -171,7 +167,6 @@ class EmailConfirmDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Continue", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -183,6 +178,9 @@ class EmailConfirmDialog(QDialog):
         for edit in (self.sender_email_edit, self.company_edit, self.role_edit):
             edit.textChanged.connect(self.validate)
         self.validate()
+        # Set once the button sits inside the dialog: an earlier setDefault never reaches
+        # the dialog, and Enter would then press whichever button Qt picked (Cancel).
+        self.ok_button.setDefault(True)
 
     def validate(self) -> bool:
         problems = []
@@ -214,3 +212,12 @@ class EmailConfirmDialog(QDialog):
             notified_at=self._received_at,
             channel=Channel.EMAIL,
         )
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel()
+    label.setObjectName("error_label")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {error_colour(parent.palette())};")
+    label.hide()
+    return label

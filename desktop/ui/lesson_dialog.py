@@ -89,6 +89,9 @@ class LessonDialog(QDialog):
         self.setObjectName("lesson_dialog")
         self._build()
         self._connect()
+        # Set once the button sits inside the dialog: an earlier setDefault never reaches
+        # the dialog, and Enter would then press whichever button Qt picked (Cancel).
+        self.ok_button.setDefault(True)
 
     def _build(self) -> None:
         self.replied_radio = QRadioButton("They &replied")
@@ -119,7 +122,6 @@ class LessonDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save lesson", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
 
         outcome_row = QVBoxLayout()
         outcome_row.addWidget(self.replied_radio)

@@ -136,6 +136,9 @@ class RejectionDialog(QDialog):
         self._apply_prefill(prefill or RejectionPrefill())
         self._connect()
         self._validate()
+        # Set once the button sits inside the dialog: an earlier setDefault never reaches
+        # the dialog, and Enter would then press whichever button Qt picked (Cancel).
+        self.ok_button.setDefault(True)
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -190,6 +193,9 @@ class RejectionDialog(QDialog):
         for channel, label in CHANNEL_LABELS.items():
             self.channel_combo.addItem(label, channel.value)
 
+        self._build_contact_fields()
+
+    def _build_contact_fields(self) -> None:
         self.contact_combo = QComboBox()
         self.contact_combo.setObjectName("contact_combo")
         self.contact_name_edit = QLineEdit()
@@ -220,7 +226,6 @@ class RejectionDialog(QDialog):
             "&Log rejection", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
         self.skip_button = QPushButton("Log and &skip the request")
         self.skip_button.setObjectName("skip_button")
         self.skip_button.setToolTip(
@@ -233,8 +238,6 @@ class RejectionDialog(QDialog):
         # or added last: skipping is a deliberate click (or Ctrl+K).
         for button in (self.skip_button, self.cancel_button):
             button.setAutoDefault(False)
-            button.setDefault(False)
-        self.ok_button.setDefault(True)
 
     def _lay_out(self) -> None:
         form = QFormLayout()

@@ -68,6 +68,11 @@ class RejectionFlow(QObject):
         self, application_id: int | None = None, *, prefill: RejectionPrefill | None = None
     ) -> RejectionDialog | None:
         """Open the rejection dialog (window-modal, not blocking); returns it for callers."""
+        if self.dialog is not None and self.dialog.isVisible():
+            # One rejection at a time: a second trigger (tray, shortcut) finds the first.
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
         try:
             dialog = RejectionDialog(
                 self._store, self._clock, application_id, self._window, prefill=prefill
@@ -132,7 +137,7 @@ class RejectionFlow(QObject):
         dialog = LessonDialog(
             self._store, self._clock, request.application_id, request_id=request_id, parent=parent
         )
-        dialog.lesson_logged.connect(self._on_lesson_logged)
+        dialog.lesson_logged.connect(functools.partial(self._on_lesson_logged, request_id))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -181,7 +186,10 @@ class RejectionFlow(QObject):
     def _on_request_changed(self, _request_id: int) -> None:
         self.data_changed.emit()
 
-    def _on_lesson_logged(self, _lesson: object) -> None:
+    def _on_lesson_logged(self, request_id: int, _lesson: object) -> None:
+        editor = self._editors.get(request_id)
+        if editor is not None:
+            editor.reload_status()
         self.data_changed.emit()
 
     def _on_editor_closed(self, request_id: int) -> None:

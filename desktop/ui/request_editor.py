@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -188,7 +188,6 @@ class RequestEditor(QWidget):
         self._undo_action: Callable[[], None] | None = None
         self.warning_box: QMessageBox | None = None
         self.setObjectName("request_editor")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -230,8 +229,9 @@ class RequestEditor(QWidget):
             "an automated message. There may be no one to ask."
         )
         banner_text.setWordWrap(True)
-        self.banner_skip_button = QPushButton("S&kip this request")
+        self.banner_skip_button = QPushButton("Skip this request")
         self.banner_skip_button.setObjectName("banner_skip_button")
+        self.banner_skip_button.setToolTip("Skip this request (Alt+K, like the Skip button)")
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.banner_skip_button)
 
@@ -270,12 +270,12 @@ class RequestEditor(QWidget):
 
         form = QFormLayout()
         form.addRow("&Template", self.template_combo)
-        form.addRow("&Subject", self.subject_edit)
+        form.addRow("Su&bject", self.subject_edit)
         source = QWidget()
         source_layout = QVBoxLayout(source)
         source_layout.setContentsMargins(0, 0, 0, 0)
         source_layout.addLayout(form)
-        body_label = QLabel("&Body")
+        body_label = QLabel("B&ody")
         body_label.setBuddy(self.body_edit)
         source_layout.addWidget(body_label)
         source_layout.addWidget(self.body_edit, 1)
@@ -292,7 +292,7 @@ class RequestEditor(QWidget):
         return splitter
 
     def _build_buttons(self) -> None:
-        self.copy_subject_button = QPushButton("Copy s&ubject")
+        self.copy_subject_button = QPushButton("Copy &subject")
         self.copy_subject_button.setObjectName("copy_subject_button")
         self.copy_body_button = QPushButton("Copy bod&y")
         self.copy_body_button.setObjectName("copy_body_button")
@@ -314,11 +314,11 @@ class RequestEditor(QWidget):
         self.snooze_button.setMenu(self.snooze_menu)
         self.skip_button = QPushButton("S&kip")
         self.skip_button.setObjectName("skip_button")
-        self.sent_button = QPushButton("Mark &sent")
+        self.sent_button = QPushButton("Mark se&nt")
         self.sent_button.setObjectName("sent_button")
         self.reopen_button = QPushButton("&Reopen")
         self.reopen_button.setObjectName("reopen_button")
-        self.lesson_button = QPushButton("Log &reply…")
+        self.lesson_button = QPushButton("&Log reply…")
         self.lesson_button.setObjectName("lesson_button")
 
         self.status_label = QLabel()
@@ -418,13 +418,22 @@ class RequestEditor(QWidget):
         if index < 0:
             index = next((i for i, t in enumerate(self._templates) if t.is_default), 0)
         self.template_combo.setCurrentIndex(index)
-        if request.subject or request.body:
-            self._set_text(request.subject, request.body)
+        # The store keeps the text as it would be sent (rendered). While it is still exactly
+        # what the template renders to, edit the template's source instead, so the preview
+        # can show every field, filled ones included, where it came from.
+        template = self._current_template()
+        stored = (request.subject, request.body)
+        if template is not None and (
+            not any(stored)
+            or stored
+            == (
+                render(template.subject, self._values).text,
+                render(template.body, self._values).text,
+            )
+        ):
+            self._set_text(template.subject, template.body)
         else:
-            # A request the store created without text: start from the chosen template.
-            template = self._current_template()
-            if template is not None:
-                self._set_text(template.subject, template.body)
+            self._set_text(request.subject, request.body)
         self._pristine = (self.subject(), self.body())
 
     def _set_text(self, subject: str, body: str) -> None:
@@ -522,23 +531,42 @@ class RequestEditor(QWidget):
         self._save_timer.stop()
         if not self._request.status.is_open:
             return
-        subject, body = self.subject(), self.body()
-        if (subject, body) == (self._request.subject, self._request.body) and (
-            self.template_combo.currentData() == self._request.template_id
+        # Stored as it would be sent; placeholders still unfilled stay visible in it.
+        subject, body = self.rendered_subject(), self.rendered_body()
+        template_id = self.template_combo.currentData()
+        if (subject, body, template_id) == (
+            self._request.subject,
+            self._request.body,
+            self._request.template_id,
         ):
             return
-        template_id = self.template_combo.currentData()
+        template = template_id if isinstance(template_id, int) else None
         try:
-            self._request = self._store.save_request_text(
-                self.request_id,
-                subject,
-                body,
-                template_id if isinstance(template_id, int) else None,
-            )
+            self._request = self._save_text(subject, body, template)
         except UserFacingError as error:
             self._confirm(f"Your text was not saved: {error}", undo=None)
             return
         self.request_changed.emit(self.request_id)
+
+    def _save_text(self, subject: str, body: str, template_id: int | None) -> FollowUpRequest:
+        try:
+            return self._store.save_request_text(self.request_id, subject, body, template_id)
+        except UserFacingError:
+            if template_id is None:
+                raise
+            # The template may have been deleted in the template manager meanwhile; the
+            # text matters more than remembering where it came from.
+            return self._store.save_request_text(self.request_id, subject, body, None)
+
+    def reload_status(self) -> None:
+        """Re-read the request after another window changed it (a reply was logged)."""
+        try:
+            self._request = self._store.get_request(self.request_id)
+        except UserFacingError as error:
+            self._confirm(f"This request could not be re-read: {error}", undo=None)
+            return
+        self._apply_status()
+        self.refresh_countdown()
 
     # -- sending -------------------------------------------------------------------
     def unresolved_fields(self) -> list[str]:
@@ -564,7 +592,7 @@ class RequestEditor(QWidget):
         box.setWindowTitle("Some fields are not filled in")
         box.setText("The message still has placeholders that would be sent as written:")
         box.setInformativeText("\n".join(f"• {line}" for line in lines))
-        go_ahead = box.addButton(f"{verb} anyway", QMessageBox.ButtonRole.AcceptRole)
+        go_ahead = box.addButton(f"&{verb} anyway", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
@@ -783,6 +811,13 @@ class RequestEditor(QWidget):
         self.lesson_requested.emit(self.request_id)
 
     # -- lifetime ------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        # A light/dark switch: re-pick the field colours so they keep their contrast.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.body_highlighter.refresh_palette()
+            self._refresh_preview()
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_pending_save()
         self.stop_timers()

@@ -98,6 +98,9 @@ class SettingsDialog(QDialog):
         self._load(self.settings)
         self._connect()
         self.validate()
+        # Set once the button sits inside the dialog: an earlier setDefault never reaches
+        # the dialog, and Enter would then press whichever button Qt picked (Cancel).
+        self.ok_button.setDefault(True)
 
     # -- building ------------------------------------------------------------------
     def _build_profile(self) -> QGroupBox:
@@ -159,7 +162,7 @@ class SettingsDialog(QDialog):
         others_form = QFormLayout(others_box)
         others_form.addRow("&Thank-you note within", self.thank_you_spin)
         others_form.addRow("&Check in after", self.check_in_spin)
-        others_form.addRow("&Stay in touch after", self.stay_in_touch_spin)
+        others_form.addRow("Stay in to&uch after", self.stay_in_touch_spin)
 
         return others_box
 
@@ -169,7 +172,7 @@ class SettingsDialog(QDialog):
         self.backend_label = QLabel()
         self.backend_label.setObjectName("backend_label")
         self.backend_label.setWordWrap(True)
-        self.test_button = QPushButton("Send a test &notification")
+        self.test_button = QPushButton("Send a test noti&fication")
         self.test_button.setObjectName("test_button")
         self.test_result_label = QLabel()
         self.test_result_label.setObjectName("test_result_label")
@@ -195,7 +198,6 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
         self._buttons = buttons
 
         layout = QVBoxLayout(self)

@@ -477,6 +477,12 @@ class TemplateManager(QDialog):
         )
         return answer == buttons.Discard
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A light/dark switch: re-pick the field colours so they keep their contrast.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.refresh_palette()
+        super().changeEvent(event)
+
     def reject(self) -> None:
         if self._may_leave():
             super().reject()

@@ -25,7 +25,7 @@ fi
 
 if [ -f "$manifest" ]; then
   echo "Removing the previous install first"
-  "$lib_dir/uninstall.sh" --quiet
+  "$lib_dir/uninstall.sh" --quiet --upgrade
 fi
 
 entries=()
@@ -69,11 +69,14 @@ printf '#!/bin/sh\nexec %s "$@"\n' "$single_quoted" >"$work/askwhy"
 put_file "$work/askwhy" "$launcher" 755
 
 # Menu entries start without the user's shell PATH, so Exec names the launcher in full,
-# quoted and escaped as the Desktop Entry spec asks.
+# quoted as the Desktop Entry spec asks: a backslash before \ " ` $ inside the quotes, then
+# every backslash doubled once more by the key-file string rules.
 quoted="$launcher"
-for char in '\\' '"' '`' '$'; do
+# shellcheck disable=SC1003  # a lone backslash, not an escaped quote
+for char in '\' '"' '`' '$'; do
   quoted="${quoted//"$char"/\\$char}"
 done
+quoted="${quoted//\\/\\\\}"
 quoted="${quoted//%/%%}"
 EXEC_LINE="Exec=\"$quoted\"" awk '/^Exec=askwhy$/ { print ENVIRON["EXEC_LINE"]; next } { print }' \
   "$here/share/applications/$app_id.desktop" >"$work/$app_id.desktop"

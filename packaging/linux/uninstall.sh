@@ -7,7 +7,14 @@ set -euo pipefail
 lib_dir="$HOME/.local/lib/askwhy"
 manifest="$lib_dir/install-manifest"
 quiet=0
-[ "${1:-}" = "--quiet" ] && quiet=1
+upgrade=0  # install.sh removes the previous version first: keep the user's settings then
+for argument in "$@"; do
+  case "$argument" in
+    --quiet) quiet=1 ;;
+    --upgrade) upgrade=1 ;;
+    *) echo "usage: uninstall.sh [--quiet] [--upgrade]" >&2; exit 2 ;;
+  esac
+done
 
 if [ ! -f "$manifest" ]; then
   echo "uninstall.sh: AskWhy is not installed for this user ($manifest not found)" >&2
@@ -28,6 +35,14 @@ for ((i = ${#entries[@]} - 1; i >= 0; i--)); do
     *) echo "uninstall.sh: skipping an unknown manifest line: ${entries[$i]}" >&2 ;;
   esac
 done
+
+# The app's own "start at login" entry is not the installer's, but once the app is gone it
+# would point at nothing: remove it only when it starts this installation.
+autostart="${XDG_CONFIG_HOME:-$HOME/.config}/autostart/io.github.askwhy.AskWhy.desktop"
+if [ "$upgrade" = 0 ] && [ -f "$autostart" ] && grep -qF "$lib_dir/app/askwhy" "$autostart"; then
+  rm -f -- "$autostart"
+  [ "$quiet" = 1 ] || echo "Removed the start-at-login entry ($autostart)."
+fi
 
 if [ -d "$data_home/icons/hicolor" ]; then
   touch "$data_home/icons/hicolor" 2>/dev/null || true

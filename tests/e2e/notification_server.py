@@ -71,7 +71,7 @@ def serve(record: Path) -> None:
                 new_method_return(message, "ssss", ("askwhy-recorder", "AskWhy tests", "1", "1.2"))
             )
         elif member == "GetCapabilities":
-            connection.send(new_method_return(message, "as", (["actions", "body"],)))
+            connection.send(new_method_return(message, "as", (["actions", "body", "body-markup"],)))
         elif member == "Notify":
             app_name, replaces_id, icon, summary, body, actions, hints, timeout = message.body
             notification_id = next_id

@@ -106,21 +106,38 @@ class Processes:
         self.started.clear()
 
 
-def start_xvfb(processes: Processes, workdir: Path) -> str:
-    """Xvfb on a free display number; returns DISPLAY."""
-    read_fd, write_fd = os.pipe()
-    command = ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24"]
-    command += ["-nolisten", "tcp"]
-    with log_to(workdir / "xvfb.log") as log:
-        process = processes.add(
-            subprocess.Popen(command, pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=log)
-        )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        raise RuntimeError(f"Xvfb did not start (exit {process.poll()})")
-    return f":{number}"
+def start_xvfb(processes: Processes, workdir: Path, attempts: int = 3) -> str:
+    """Xvfb on a free display number, checked to accept clients; returns DISPLAY."""
+    for _attempt in range(attempts):
+        read_fd, write_fd = os.pipe()
+        command = ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24"]
+        command += ["-nolisten", "tcp"]
+        with log_to(workdir / "xvfb.log") as log:
+            process = processes.add(
+                subprocess.Popen(
+                    command, pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=log
+                )
+            )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            number = pipe.readline().strip()
+        display = f":{number}"
+        # Another test's server can hold a socket with the same number (parallel runs):
+        # only a display that answers counts.
+        if number and _display_answers(display):
+            return display
+        stop(process)
+    raise RuntimeError(f"Xvfb did not start a usable display; see {workdir / 'xvfb.log'}")
+
+
+def _display_answers(display: str) -> bool:
+    if shutil.which("xwininfo") is None:
+        return True
+    env = {**os.environ, "DISPLAY": display}
+    result = subprocess.run(
+        ["xwininfo", "-root"], env=env, capture_output=True, timeout=10, check=False
+    )
+    return result.returncode == 0
 
 
 def start_bus(processes: Processes, workdir: Path) -> str:
@@ -228,15 +245,27 @@ def daytime_zone(local_hour: int = 14) -> str:
     return f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
 
 
+def base_env() -> dict[str, str]:
+    """This environment without the developer's display and bus."""
+    env = dict(os.environ)
+    for name in (
+        "QT_QPA_PLATFORM",
+        "WAYLAND_DISPLAY",
+        "XDG_SESSION_TYPE",
+        "DISPLAY",
+        "DBUS_SESSION_BUS_ADDRESS",
+    ):
+        env.pop(name, None)
+    return env
+
+
 @contextlib.contextmanager
 def desktop(workdir: Path, *, data_dir: Path | None = None) -> Iterator[Desktop]:
     processes = Processes()
     try:
         display = start_xvfb(processes, workdir)
         bus = start_bus(processes, workdir)
-        env = dict(os.environ)
-        for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
-            env.pop(name, None)
+        env = base_env()
         runtime = workdir / "runtime"
         runtime.mkdir(mode=0o700, exist_ok=True)
         env.update(

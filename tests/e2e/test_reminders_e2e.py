@@ -74,9 +74,14 @@ def test_app_sends_notify_and_gets_an_id(desktop: services.Desktop, recorder: Pa
     quit_app(desktop, app)
 
 
-def test_last_call_within_seconds_and_never_twice(
+def test_rejection_logged_47h30m_ago_gets_a_last_call_at_start(
     desktop: services.Desktop, recorder: Path
 ) -> None:
+    """Issue 4's scenario: the window closes in 30 min, so the start must say "last call".
+
+    This needs the plan of a backdated rejection to keep its latest reminder that is already
+    due (core.reminders.plan_reminders with `now` drops every past one today).
+    """
     log_rejection(desktop, "Acme", timedelta(hours=47, minutes=30))
     started = time.time()
     app = desktop.start_app("--minimized")
@@ -89,7 +94,26 @@ def test_last_call_within_seconds_and_never_twice(
 
     again = desktop.start_app("--minimized")
     wait_running(desktop, again, count=2)
-    # One more wake of the timer would be 60 s away; the start-up check is what could repeat.
+    time.sleep(1.0)
+    assert len(services.read_records(recorder)) == 1
+    quit_app(desktop, again)
+
+
+def test_last_call_on_the_timer_then_never_again_after_restart(
+    desktop: services.Desktop, recorder: Path
+) -> None:
+    # The last call (47 h in) falls due a few seconds after the app has started.
+    log_rejection(desktop, "Acme", timedelta(hours=47) - timedelta(seconds=5))
+    app = desktop.start_app("--minimized")
+    wait_running(desktop, app)
+    records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
+    assert records[0]["summary"] == "Last call: 1 hour left to ask Acme why"
+    assert records[0]["hints"]["urgency"] == 2
+    quit_app(desktop, app)
+
+    again = desktop.start_app("--minimized")
+    wait_running(desktop, again, count=2)
+    # The start-up check is what could repeat it; the next timer wake is a minute away.
     time.sleep(1.0)
     assert len(services.read_records(recorder)) == 1
     quit_app(desktop, again)
@@ -194,4 +218,18 @@ def test_tray_icon_docks_and_menu_lists_the_due_request(
     assert any(re.fullmatch(r"Acme — Engineer: 1 d 2\d h left", e) for e in entries), entries
     assert "Snooze all" in entries
     assert "Pause reminders" in entries
+    quit_app(desktop, app)
+
+
+def test_visible_window_with_a_tray_still_quits_on_sigterm(
+    desktop: services.Desktop, recorder: Path, trayer: subprocess.Popen[bytes]
+) -> None:
+    """With a tray, the window's close means "hide"; quitting must still close it.
+
+    (Qt 6's quit() first closes every window and gives up if one refuses; the signal path
+    once did exactly that and the app never exited.)
+    """
+    app = desktop.start_app()
+    wait_running(desktop, app)
+    assert "tray icon shown (tray available: True)" in desktop.app_log()
     quit_app(desktop, app)

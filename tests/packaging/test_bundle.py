@@ -29,7 +29,14 @@ pytestmark = pytest.mark.bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the bundle is built from; a bundle older than any of these is stale.
-SOURCES = ("desktop", "resources", "packaging/askwhy.spec", "packaging/appmeta.py")
+SOURCES = (
+    "desktop",
+    "resources",
+    "packaging/askwhy.spec",
+    "packaging/appmeta.py",
+    "packaging/askwhy_entry.py",
+    "packaging/pyinstaller-hooks",
+)
 GUI_START_TIMEOUT = 30.0
 GUI_QUIT_TIMEOUT = 15.0
 
@@ -107,6 +114,20 @@ def test_version(frozen_app: Path, user_env: dict[str, str]) -> None:
     assert desktop.__version__ in result.stdout
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's LD_DEBUG")
+@pytest.mark.parametrize("command", [["--version"], ["due", "--json"]], ids=" ".join)
+def test_commands_without_a_window_never_load_qt(
+    frozen_app: Path, user_env: dict[str, str], command: list[str]
+) -> None:
+    # The CLI promises not to pay for Qt; PyInstaller's stock PySide6 run-time hook would
+    # load it at every start (packaging/pyinstaller-hooks/rthooks/ replaces that hook).
+    result = run_frozen(frozen_app, {**user_env, "LD_DEBUG": "files"}, *command)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "libpython" in result.stderr, "LD_DEBUG printed nothing to check"
+    assert "libQt6Core" not in result.stderr
+    assert "libshiboken6" not in result.stderr
+
+
 def test_doctor_on_a_fresh_data_dir(frozen_app: Path, user_env: dict[str, str]) -> None:
     result = run_frozen(frozen_app, user_env, "doctor")
     report = result.stdout + result.stderr
@@ -143,6 +164,28 @@ def test_log_rejection_then_due(frozen_app: Path, user_env: dict[str, str]) -> N
     for key in ("kind", "status", "window_closes_at", "next_reminder_at"):
         assert key in item
     assert item["window_closes_at"][-6] in "+-", "times carry an offset"
+
+    # Exports and backups import their libraries lazily: the kind a bundle forgets.
+    exported = Path(user_env["HOME"])
+    for name in ("deadlines.ics", "all.json", "table.csv"):
+        result = run_frozen(frozen_app, user_env, "export", str(exported / name))
+        assert result.returncode == 0, result.stderr
+    assert "BEGIN:VCALENDAR" in (exported / "deadlines.ics").read_text()
+    assert "Frozen Fjord AB" in (exported / "all.json").read_text()
+    backup = run_frozen(frozen_app, user_env, "backup")
+    assert backup.returncode == 0, backup.stderr
+
+
+def test_bundle_carries_its_data(frozen_app: Path) -> None:
+    internal = frozen_app.parent / "_internal"
+    assert (internal / "resources" / "icons" / "askwhy-tray-due.png").is_file()
+    assert (internal / "desktop" / "store" / "migrations" / "env.py").is_file()
+    # The zone database for systems without one: deadlines across DST depend on it.
+    assert (internal / "tzdata" / "zoneinfo" / "Europe" / "Berlin").is_file()
+    # Pruned: Qt's QML stack, the GTK theme and the translations the app never loads.
+    assert not list(internal.rglob("libQt6Qml*"))
+    assert not list(internal.rglob("libqgtk3*"))
+    assert not list(internal.rglob("qt_*.qm"))
 
 
 def test_bad_input_exits_2_with_one_line(frozen_app: Path, user_env: dict[str, str]) -> None:

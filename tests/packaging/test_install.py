@@ -27,6 +27,10 @@ def unpacked(build_script: ModuleType, tmp_path_factory: pytest.TempPathFactory)
     (bundle / "askwhy").chmod(0o755)
     tarball = build_script.make_tarball(bundle, work / "dist", "x86_64")
     assert tarball.name == f"askwhy-{__version__}-linux-x86_64.tar.gz"
+    checksum = build_script.write_checksum(tarball)
+    subprocess.run(
+        ["sha256sum", "--check", "--quiet", checksum.name], cwd=tarball.parent, check=True
+    )
     with tarfile.open(tarball) as archive:
         archive.extractall(work / "unpacked", filter="tar")
     return work / "unpacked" / f"askwhy-{__version__}-linux-x86_64"
@@ -105,6 +109,36 @@ def test_installing_twice_upgrades_in_place(unpacked: Path, tmp_path: Path) -> N
     assert "previous install" in output
     run(home / ".local" / "lib" / "askwhy" / "uninstall.sh", home, None)
     assert snapshot(home) == set()
+
+
+def test_start_at_login_entry_survives_upgrades_and_goes_with_the_app(
+    unpacked: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    run(unpacked / "install.sh", home, None)
+    autostart = home / ".config" / "autostart" / f"{APP_ID}.desktop"
+    autostart.parent.mkdir(parents=True)
+    # What the app writes when the user turns on "start at login" (native/autostart.py).
+    app = home / ".local" / "lib" / "askwhy" / "app" / "askwhy"
+    autostart.write_text(f"[Desktop Entry]\nType=Application\nExec={app} --minimized\n")
+
+    run(unpacked / "install.sh", home, None)
+    assert autostart.is_file(), "an upgrade turned off start at login"
+
+    run(home / ".local" / "lib" / "askwhy" / "uninstall.sh", home, None)
+    assert not autostart.exists()
+
+
+def test_uninstall_leaves_another_installs_autostart_alone(unpacked: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    run(unpacked / "install.sh", home, None)
+    autostart = home / ".config" / "autostart" / f"{APP_ID}.desktop"
+    autostart.parent.mkdir(parents=True)
+    autostart.write_text("[Desktop Entry]\nType=Application\nExec=/opt/askwhy/askwhy\n")
+    run(home / ".local" / "lib" / "askwhy" / "uninstall.sh", home, None)
+    assert autostart.is_file()
 
 
 def test_uninstall_without_an_install_says_so(unpacked: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,16 @@ def test_one_folder_build_named_after_the_package(spec_calls: dict[str, list[Rec
     assert analysis.args[0] == [str(ROOT / "packaging" / "askwhy_entry.py")]
 
 
+def test_our_pyside6_runtime_hook_replaces_pyinstallers(
+    spec_calls: dict[str, list[Recorded]],
+) -> None:
+    (analysis,) = spec_calls["Analysis"]
+    (hooks,) = analysis.kwargs["hookspath"]
+    registered = ast.literal_eval((Path(hooks) / "rthooks.dat").read_text())
+    (hook,) = registered["PySide6"]
+    assert (Path(hooks) / "rthooks" / hook).is_file()
+
+
 def test_data_and_hidden_imports(spec_calls: dict[str, list[Recorded]]) -> None:
     (analysis,) = spec_calls["Analysis"]
     destinations = {dest for _, dest in analysis.kwargs["datas"]}
@@ -93,6 +104,7 @@ def test_data_and_hidden_imports(spec_calls: dict[str, list[Recorded]]) -> None:
         assert f"plyer.platforms.{backend}.notification" in hidden
     assert "sqlalchemy.dialects.sqlite" in hidden
     assert "logging.config" in hidden
+    assert "tzdata" in hidden
     if (ROOT / "desktop/store/migrations/env.py").is_file():
         assert str(Path("desktop/store/migrations/versions")) in destinations
         assert "alembic.op" in hidden

@@ -70,18 +70,28 @@ def time_to_event_loop(argv: Sequence[str], env: dict[str, str]) -> float:
         baseline.stop(process)
 
 
-def measure(label: str, argv: Sequence[str], runs: int, env: dict[str, str]) -> dict[str, float]:
-    version: list[float] = []
-    gui: list[float] = []
+def measure(
+    builds: dict[str, Sequence[str]], runs: int, env: dict[str, str]
+) -> dict[str, dict[str, float]]:
+    """Median figures per build. The builds take turns in every round, so a machine that
+    gets busier during the benchmark slows both alike."""
+    figures: dict[str, dict[str, list[float]]] = {
+        label: {"version": [], "gui": []} for label in builds
+    }
     for _ in range(runs):
-        with baseline.scratch("frozen") as root:
-            run_env = baseline.isolated_env(env, root)
-            run_env["ASKWHY_DATA_DIR"] = str(root / "askwhy-data")
-            version.append(time_command([*argv, "--version"], run_env))
-            gui.append(time_to_event_loop(argv, run_env))
-    print(baseline.describe(f"{label} --version", version, "ms"))
-    print(baseline.describe(f"{label} GUI to event loop", gui, "ms"))
-    return {"version": baseline.median(version), "gui": baseline.median(gui)}
+        for label, argv in builds.items():
+            with baseline.scratch(label) as root:
+                run_env = baseline.isolated_env(env, root)
+                run_env["ASKWHY_DATA_DIR"] = str(root / "askwhy-data")
+                figures[label]["version"].append(time_command([*argv, "--version"], run_env))
+                figures[label]["gui"].append(time_to_event_loop(argv, run_env))
+    for label, values in figures.items():
+        print(baseline.describe(f"{label} --version", values["version"], "ms"))
+        print(baseline.describe(f"{label} GUI to event loop", values["gui"], "ms"))
+    return {
+        label: {key: baseline.median(series) for key, series in values.items()}
+        for label, values in figures.items()
+    }
 
 
 def mapped_files(executable: Path, env: dict[str, str]) -> set[Path]:
@@ -140,11 +150,10 @@ def main() -> int:
         return 0
     frozen_app = (str(bundle / "askwhy"),)
     with baseline.display_env() as env:
-        frozen = measure("frozen", frozen_app, args.runs, env)
-        source = measure("source", SOURCE_APP, args.runs, env)
+        medians = measure({"frozen": frozen_app, "source": SOURCE_APP}, args.runs, env)
         for key, label in (("version", "--version"), ("gui", "GUI to event loop")):
-            baseline.emit(f"frozen {label}", frozen[key], "ms", "informational", None)
-            baseline.emit(f"source {label}", source[key], "ms", "informational", None)
+            for build in ("frozen", "source"):
+                baseline.emit(f"{build} {label}", medians[build][key], "ms", "informational", None)
         loaded = mapped_files(bundle / "askwhy", env)
     size_report(bundle, loaded)
     return 0

@@ -3,6 +3,7 @@
     python kill_driver.py store DATA_DIR TAG    log rejections through the Store, in a loop
     python kill_driver.py cli DATA_DIR TAG      run `askwhy log-rejection --no-gui` in a loop
     python kill_driver.py claim DATA_DIR TAG    claim every due reminder, as the app's timer does
+    python kill_driver.py backup DATA_DIR TAG   make backups in a loop, as `askwhy backup` does
 
 It prints "READY" once it is about to write, then one line per write that has COMMITTED:
 "DONE <company>" or "FIRED <reminder id>". A line is printed only after the call that made
@@ -113,6 +114,18 @@ def claimer(data_dir: Path) -> None:
             time.sleep(0.005)  # nothing left to claim: yield the CPU to the writer
 
 
+def backer(data_dir: Path) -> None:
+    from desktop.store.backups import Backups  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+
+    database = open_database(data_dir)
+    backups = Backups(data_dir)
+    print("READY", flush=True)
+    while True:
+        path = backups.create(database, "manual")
+        print(f"DONE {path.name}", flush=True)
+
+
 def main(argv: list[str]) -> None:
     mode, data_dir, tag = argv[1], Path(argv[2]), argv[3]
     if mode == "store":
@@ -121,6 +134,8 @@ def main(argv: list[str]) -> None:
         cli_writer(data_dir, tag)
     elif mode == "claim":
         claimer(data_dir)
+    elif mode == "backup":
+        backer(data_dir)
     else:
         raise SystemExit(f"unknown mode {mode!r}")
 

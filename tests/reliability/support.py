@@ -176,19 +176,22 @@ def started(
 class Lines:
     """Collects a child's stdout lines in a thread, so waiting for one never blocks forever."""
 
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        assert proc.stdout is not None
-        self._stream = proc.stdout
+    def __init__(self, proc: subprocess.Popen[str], *, stderr: bool = False) -> None:
+        stream = proc.stderr if stderr else proc.stdout
+        assert stream is not None
+        self._stream = stream
         self.lines: list[str] = []
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._pump, daemon=True)
         self._thread.start()
 
     def _pump(self) -> None:
-        for line in self._stream:
-            if line.endswith("\n"):  # a line cut by a kill is not a report
-                with self._lock:
-                    self.lines.append(line.rstrip("\n"))
+        # The stream may be closed under this thread once the child is killed: that is EOF.
+        with contextlib.suppress(ValueError, OSError):
+            for line in self._stream:
+                if line.endswith("\n"):  # a line cut by a kill is not a report
+                    with self._lock:
+                        self.lines.append(line.rstrip("\n"))
 
     def snapshot(self) -> list[str]:
         with self._lock:
@@ -201,3 +204,36 @@ class Lines:
         """All lines, once the child has exited and its stdout is drained."""
         self._thread.join(timeout)
         return self.snapshot()
+
+
+def bulk_applications(data_dir: Path, count: int) -> None:
+    """A migrated database holding `count` applications, inserted in one transaction."""
+    from datetime import UTC, datetime, timedelta  # noqa: PLC0415
+
+    from desktop.core.model import Stage  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.models import ApplicationRow, match_key  # noqa: PLC0415
+
+    now = datetime.now(UTC)
+    rows = []
+    for index in range(count):
+        company, role = f"Bulk Company {index:06d}", "Bulk Role"
+        created = now - timedelta(minutes=index)
+        rows.append(
+            {
+                "company": company,
+                "role": role,
+                "match_key": match_key(company, role),
+                "stage": Stage.APPLIED,
+                "created_at": created,
+                "updated_at": created,
+                "applied_at": created,
+                "location": "Remote",
+                "url": f"https://jobs.example.com/{index}",
+                "source": "board",
+                "notes": "A note long enough to give each row some weight. " * 3,
+                "archived": False,
+            }
+        )
+    with open_database(data_dir) as database, database.engine.begin() as connection:
+        connection.execute(ApplicationRow.__table__.insert(), rows)

@@ -21,6 +21,7 @@ import pytest
 
 from tests.reliability.support import (
     Lines,
+    askwhy_argv,
     db_path,
     describe,
     digests_under,
@@ -29,6 +30,7 @@ from tests.reliability.support import (
     run_askwhy,
     sha256,
     started,
+    wait_until,
 )
 
 SAVED = "Backed Up Company"
@@ -229,3 +231,110 @@ def test_database_locked_by_another_writer(populated: Path, env: dict[str, str])
         holder.stdin.close()  # release the lock
         holder.wait(timeout=30)
     assert "Blocked Co" not in _companies(env, populated)
+
+
+def test_gui_start_on_a_damaged_database_asks_and_keeps_the_file(
+    populated: Path, env: dict[str, str]
+) -> None:
+    """The window's recovery path: a message offering the latest backup, not a crash."""
+    path = db_path(populated)
+    _truncate(path)
+    broken = sha256(path)
+    with started(
+        askwhy_argv("--data-dir", str(populated)),
+        {**env, "ASKWHY_LOG": "info"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    ) as app:
+        lines = Lines(app, stderr=True)
+        wait_until(
+            lambda: (
+                any("cannot open the database" in line for line in lines.snapshot())
+                or app.poll() is not None
+            ),
+            timeout=60,
+            what="the recovery message",
+        )
+        assert app.poll() is None, "\n".join(lines.snapshot())  # waiting on the user
+        seen = lines.snapshot()
+    log = "\n".join(seen)
+    assert "Traceback" not in log, log
+    assert DAMAGE_WORDS.search(log), log
+    assert broken in digests_under(populated)
+
+
+@contextlib.contextmanager
+def small_disk(directory: Path, size_kb: int) -> Iterator[None]:
+    """A tiny tmpfs at `directory` (root only): a disk that fills up for real."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    directory.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k,mode=0700", "tmpfs", str(directory)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(directory)], check=True)
+
+
+def _fill(directory: Path) -> Path:
+    filler = directory / "filler"
+    with filler.open("wb", buffering=0) as stream, contextlib.suppress(OSError):
+        while True:  # unbuffered: the write that fails is the one that finds the disk full
+            stream.write(b"\0" * 1024)
+    return filler
+
+
+def test_full_disk_gives_a_clear_message_and_loses_nothing(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    disk = tmp_path / "disk"
+    with small_disk(disk, 1024):
+        data_dir = disk / "data"
+        _ok(
+            run_askwhy(
+                env, data_dir, "log-rejection", "--company", SAVED, "--role", "A", "--no-gui"
+            )
+        )
+        filler = _fill(disk)
+        failures = []
+        for index in range(40):  # enough rows to need a new page whatever space was left
+            result = run_askwhy(
+                env,
+                data_dir,
+                "log-rejection",
+                "--company",
+                f"Disk Full Co {index:02d} " + "x" * 150,
+                "--role",
+                "A",
+                "--no-gui",
+            )
+            if result.returncode != 0:
+                failures.append(result)
+                break
+        assert failures, "the disk never filled up: the test proved nothing"
+        line = one_clear_line(failures[0])
+        assert re.search(r"full|space|write", line, re.IGNORECASE), line
+        filler.unlink()
+        assert integrity(db_path(data_dir)) == "ok"
+        companies = _companies(env, data_dir)
+        assert SAVED in companies
+        _ok(
+            run_askwhy(
+                env,
+                data_dir,
+                "log-rejection",
+                "--company",
+                "After Space Freed",
+                "--role",
+                "A",
+                "--no-gui",
+            )
+        )
+        assert "After Space Freed" in _companies(env, data_dir)

@@ -23,6 +23,7 @@ from tests.reliability.kill_driver import ROLE
 from tests.reliability.support import (
     DRIVER,
     Lines,
+    bulk_applications,
     db_path,
     describe,
     integrity,
@@ -183,6 +184,60 @@ def test_kill_store_writer_and_claimers(
 
 def test_kill_cli_writer_and_claimers(data_dir: Path, env: dict[str, str], tmp_path: Path) -> None:
     _run("cli", 4, data_dir, env, tmp_path)
+
+
+def _kill_backups(cycles: int, data_dir: Path, env: dict[str, str], tmp_path: Path) -> None:
+    from desktop.store.backups import Backups, check_file  # noqa: PLC0415
+
+    bulk_applications(data_dir, 8_000)
+    seed = random.SystemRandom().randrange(2**32)
+    rng = random.Random(seed)
+    made: list[str] = []
+    for cycle in range(cycles):
+        with (tmp_path / f"backup-{cycle}.log").open("w") as stderr:
+            proc = subprocess.Popen(
+                [sys.executable, str(DRIVER), "backup", str(data_dir), str(cycle)],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                start_new_session=True,
+            )
+        try:
+            lines = Lines(proc)
+            lines.wait_for("READY", timeout=60)
+            time.sleep(rng.uniform(0.05, 1.0))  # the random kill moment
+            assert proc.poll() is None, (tmp_path / f"backup-{cycle}.log").read_text()
+            kill_group(proc)
+            made += [line[5:] for line in lines.finish() if line.startswith("DONE ")]
+        finally:
+            kill_group(proc)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        assert integrity(db_path(data_dir)) == "ok", f"cycle {cycle} (seed {seed})"
+        listed = Backups(data_dir).list()
+        names = {info.path.name for info in listed}
+        assert set(made) <= names, f"reported backups missing (seed {seed})"
+        # Whatever the moment of the kill, a listed backup is a whole one: "restore the
+        # newest backup" must never pick a half-written file.
+        bad = [info.path.name for info in listed if check_file(info.path) != "ok"]
+        assert not bad, f"cycle {cycle} (seed {seed}): listed but damaged backups: {bad}"
+    assert made, f"no backup completed in {cycles} cycles (seed {seed})"
+    print(f"backup: {cycles} kills, {len(made)} backups reported, seed {seed}")
+
+
+def test_kill_during_backup_leaves_only_whole_backups(
+    data_dir: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    _kill_backups(5, data_dir, env, tmp_path)
+
+
+@pytest.mark.slow
+def test_kill_during_backup_many_cycles(
+    data_dir: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    _kill_backups(30, data_dir, env, tmp_path)
 
 
 @pytest.mark.slow

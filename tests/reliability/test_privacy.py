@@ -17,6 +17,7 @@ import pytest
 from tests.reliability.support import (
     DRIVER,
     Lines,
+    askwhy_argv,
     db_path,
     describe,
     mode,
@@ -202,3 +203,54 @@ def test_debug_logs_hold_no_email_address_or_template_body(
         for line in body.splitlines():
             if len(line.strip()) >= 25:
                 assert line.strip() not in logged_text, f"template text logged: {line!r}"
+
+
+def test_real_processes_at_debug_log_no_email_or_template_body(
+    env: dict[str, str], data_dir: Path
+) -> None:
+    """The GUI and a hand-over, both with ASKWHY_LOG=debug: the editor renders the default
+    template with the contact's address, and none of it reaches the log."""
+    from desktop.core.templates import DEFAULT_TEMPLATES  # noqa: PLC0415
+
+    debug = {**env, "ASKWHY_LOG": "debug"}
+    with started(
+        askwhy_argv("--data-dir", str(data_dir)),
+        debug,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    ) as app:
+        log = Lines(app, stderr=True)
+        wait_until(
+            lambda: any(" is running" in line for line in log.snapshot()) or app.poll() is not None,
+            timeout=60,
+            what="the app to start",
+        )
+        assert app.poll() is None, "\n".join(log.snapshot())
+        handed = run_askwhy(
+            debug,
+            data_dir,
+            "log-rejection",
+            "--company",
+            "Debug Log Co",
+            "--role",
+            "Writer",
+            "--contact-name",
+            "Casey",
+            "--contact-email",
+            EMAIL,
+        )
+        assert handed.returncode == 0, describe(handed)
+        wait_until(
+            lambda: any("opening request" in line for line in log.snapshot()),
+            timeout=30,
+            what="the running app to open the request",
+        )
+        app.terminate()  # a clean quit: whatever is logged on the way out counts too
+        app.wait(timeout=30)
+        text = "\n".join(log.finish()) + "\n" + handed.stderr
+    assert "DEBUG" in text, "no debug logging was captured: the checks below prove nothing"
+    assert EMAIL not in text
+    for _name, _subject, body in DEFAULT_TEMPLATES.values():
+        for line in body.splitlines():
+            if len(line.strip()) >= 25 and "{{" not in line:
+                assert line.strip() not in text, f"template text logged: {line!r}"

@@ -7,11 +7,24 @@ quiet hours (22:00-08:00) then cannot move the reminders this test predicts, whe
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from tests.reliability.support import describe, private_env, run_askwhy
+import pytest
+
+from tests.reliability.support import (
+    askwhy_argv,
+    db_path,
+    describe,
+    private_env,
+    query,
+    run_askwhy,
+    started,
+    wait_until,
+)
 
 TOLERANCE = timedelta(seconds=2)
 WINDOW = timedelta(hours=48)  # ReminderPolicy.window_hours
@@ -72,22 +85,46 @@ def test_notified_almost_48_hours_ago_leaves_the_last_call(tmp_path: Path, data_
     assert abs(reminder - (closes - LAST_CALL_BEFORE)) <= TOLERANCE, item
 
 
-def test_notified_three_days_ago_is_past_its_window(tmp_path: Path, data_dir: Path) -> None:
+def _status(data_dir: Path, company: str) -> str:
+    rows = query(
+        db_path(data_dir),
+        "SELECT q.status FROM follow_up_requests q JOIN applications a"
+        " ON a.id = q.application_id WHERE a.company = ?",
+        (company,),
+    )
+    assert len(rows) == 1, rows
+    return str(rows[0][0])
+
+
+def test_notified_three_days_ago_expires_when_the_app_runs(tmp_path: Path, data_dir: Path) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     zone, _offset = _afternoon_zone(now)
     env = private_env(tmp_path / "session", tz=zone)
     _log(env, data_dir, "Long Gone Co", now - timedelta(days=3))
     _log(env, data_dir, "Fresh Co", now - timedelta(hours=1))
-    items = _due(env, data_dir)
-    fresh = [i for i in items if i["company"] == "Fresh Co"]
-    assert [i["status"] for i in fresh] == ["draft"], items  # the check below can tell
-    stale = [i for i in items if i["company"] == "Long Gone Co"]
-    assert all(i["status"] != "draft" for i in stale), stale
-    for item in stale:
-        assert (
-            item["next_reminder_at"] is None
-            or datetime.fromisoformat(item["next_reminder_at"]) <= now
-        ), f"a closed window still has a reminder ahead: {item}"
+    items = {i["company"]: i for i in _due(env, data_dir)}
+    # Until the app has run, the CLI lists it as the most urgent item: closed, nothing ahead.
+    stale = items["Long Gone Co"]
+    assert datetime.fromisoformat(stale["window_closes_at"]) <= now, stale
+    assert stale["next_reminder_at"] is None, f"a reminder after the window closed: {stale}"
+    assert items["Fresh Co"]["next_reminder_at"] is not None, items["Fresh Co"]
+    # The app's catch-up at start expires it (no pop-up burst: it had no reminder left).
+    with started(
+        askwhy_argv("--data-dir", str(data_dir), "--minimized"),
+        env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    ) as app:
+        wait_until(
+            lambda: _status(data_dir, "Long Gone Co") == "expired" or app.poll() is not None,
+            timeout=60,
+            what="the app to expire the closed request",
+        )
+        assert app.poll() is None, app.stderr.read() if app.stderr else ""
+    assert _status(data_dir, "Fresh Co") == "draft"
+    after = {i["company"]: i for i in _due(env, data_dir)}
+    assert after.get("Long Gone Co", {}).get("status") in (None, "expired"), after
+    assert after["Fresh Co"]["status"] == "draft", after
 
 
 def test_offset_in_notified_at_is_honoured(tmp_path: Path, data_dir: Path) -> None:
@@ -101,3 +138,60 @@ def test_offset_in_notified_at_is_honoured(tmp_path: Path, data_dir: Path) -> No
     [item] = [i for i in _due(env, data_dir) if i["company"] == "Offset Co"]
     closes = _aware(item["window_closes_at"], offset)
     assert abs(closes - (notified + WINDOW)) <= TOLERANCE, item
+
+
+def _compile_zone(directory: Path, name: str, before: int, after: int, at: datetime) -> None:
+    """A zone whose UTC offset goes from `before` to `after` hours at `at`: DST, made to fall
+    inside this test's 48 h window whenever it runs (real zones change twice a year)."""
+    zic = shutil.which("zic")
+    if zic is None:
+        pytest.skip("zic (libc-bin) is not installed: cannot build a test time zone")
+    standard = min(before, after)
+    directory.mkdir(parents=True, exist_ok=True)
+    source = directory.parent / "zones.txt"
+    source.write_text(
+        f"Rule\tShift\t1970\tonly\t-\tJan\t1\t0:00u\t{before - standard}:00\tX\n"
+        f"Rule\tShift\t{at.year}\tonly\t-\t{at:%b}\t{at.day}\t{at:%H:%M}u"
+        f"\t{after - standard}:00\tY\n"
+        f"Zone\t{name}\t{standard}:00\tShift\tT%s\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [zic, "-d", str(directory), str(source)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("before", "after"), [(1, 2), (2, 1)], ids=["spring", "autumn"])
+def test_window_across_a_dst_change(
+    before: int, after: int, tmp_path: Path, data_dir: Path
+) -> None:
+    """48 h are 48 real hours across the change; times come back in the new local offset."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    change = now.replace(minute=0) + timedelta(hours=10)
+    zones = tmp_path / "zoneinfo"
+    _compile_zone(zones, "Test/Shift", before, after, change)
+    env = private_env(tmp_path / "session", tz="Test/Shift", extra={"PYTHONTZPATH": str(zones)})
+    local_before = timezone(timedelta(hours=before))
+    # Typed as the user would: a wall time without an offset, in the zone's current offset.
+    notified_wall = (now - timedelta(hours=1)).astimezone(local_before).replace(tzinfo=None)
+    result = run_askwhy(
+        env,
+        data_dir,
+        "log-rejection",
+        "--company",
+        "Shift Co",
+        "--role",
+        "Analyst",
+        "--notified-at",
+        notified_wall.isoformat(timespec="minutes"),
+        "--no-gui",
+    )
+    assert result.returncode == 0, describe(result)
+    [item] = [i for i in _due(env, data_dir) if i["company"] == "Shift Co"]
+    closes = _aware(item["window_closes_at"], timedelta(hours=after))
+    notified = notified_wall.replace(tzinfo=local_before)
+    assert closes == notified + WINDOW, item
+    # On the wall clock the window is an hour longer or shorter than 48 h.
+    wall_hours = (closes.replace(tzinfo=None) - notified_wall) / timedelta(hours=1)
+    assert wall_hours == 48 + after - before, item

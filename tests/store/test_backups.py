@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -208,3 +209,22 @@ def test_backup_of_a_corrupt_database_fails_and_leaves_no_file(data_dir: Path) -
         Backups(data_dir).create_from_file(path, "manual", now=NOW)
     assert path.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 5000
     assert list((data_dir / "backups").iterdir()) == []
+
+
+def test_unfinished_snapshots_are_never_listed_and_old_ones_are_cleaned(
+    database: Database, data_dir: Path
+) -> None:
+    """What a kill during a backup leaves behind: a partial file under a temporary name."""
+    backups = Backups(data_dir)
+    first = backups.create(database, "manual", now=NOW)
+    old = data_dir / "backups" / ".partial-123-old"
+    young = data_dir / "backups" / ".partial-456-young"
+    for path in (old, young):
+        path.write_bytes(b"SQLite format 3\x00 half written")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    assert [info.path for info in backups.list()] == [first]
+    second = backups.create(database, "manual", now=NOW + timedelta(seconds=1))
+    assert not old.exists()
+    assert young.exists()  # may be another process's backup in progress
+    assert [info.path for info in backups.list()] == [first, second]

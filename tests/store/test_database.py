@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from desktop.store.database import (
     DB_FILENAME,
@@ -342,7 +344,7 @@ def test_lock_released_in_time_lets_the_write_through(database: Database) -> Non
     assert len(Store(database).list_summaries()) == 1
 
 
-def test_two_first_starts_racing_create_one_schema_and_one_set_of_templates(
+def test_first_starts_racing_in_threads_create_one_schema_and_one_set_of_templates(
     data_dir: Path,
 ) -> None:
     start = threading.Barrier(4)
@@ -363,10 +365,56 @@ def test_two_first_starts_racing_create_one_schema_and_one_set_of_templates(
         thread.join(timeout=60)
     assert errors == []
     try:
-        store = Store(opened[0])
-        kinds = [template.kind for template in store.templates()]
-        assert len(kinds) == len(set(kinds))
-        assert opened[0].schema_revision() == HEAD_REVISION
+        kinds = [template.kind for template in Store(opened[0]).templates()]
+        assert sorted(kinds) == sorted(set(kinds))
     finally:
         for database in opened:
             database.close()
+
+
+FIRST_START = """
+import sys, time
+from desktop.store.database import open_database
+start_at = float(sys.argv[2])
+while time.time() < start_at:
+    time.sleep(0.001)
+open_database(sys.argv[1]).close()
+"""
+
+
+def test_first_starts_racing_in_processes_create_one_schema_and_one_set_of_templates(
+    data_dir: Path,
+) -> None:
+    start_at = time.time() + 2.0
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", FIRST_START, str(data_dir), str(start_at)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == 0, err
+    database = open_database(data_dir)
+    try:
+        assert database.schema_revision() == HEAD_REVISION
+        kinds = [template.kind for template in Store(database).templates()]
+        assert sorted(kinds) == sorted(set(kinds))
+        assert len(kinds) == len(set(kinds)) > 0
+    finally:
+        database.close()
+
+
+def test_database_errors_never_carry_the_values_written(database: Database) -> None:
+    """Logs and crash reports quote errors; they must not quote a letter or an address."""
+    insert = text("INSERT INTO settings (key, value) VALUES ('k', :v)")
+    with database.transaction(write=True) as session:
+        session.execute(insert, {"v": '"a@b.example"'})
+    with (
+        pytest.raises(IntegrityError, match="UNIQUE") as caught,
+        database.transaction(write=True) as session,
+    ):
+        session.execute(insert, {"v": '"a@b.example"'})
+    assert "a@b.example" not in str(caught.value)

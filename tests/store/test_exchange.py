@@ -45,6 +45,7 @@ from desktop.core.model import (
 from desktop.store import exchange
 from desktop.store.database import Database, open_database
 from desktop.store.exchange import FullImport, Snapshot, TableImport
+from desktop.store.repository import Store
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -213,7 +214,11 @@ def sample_snapshot() -> Snapshot:
 
 
 def to_bytes(document: object) -> bytes:
-    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+    try:
+        return json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate can only travel as an escape such as \ud800.
+        return json.dumps(document).encode("ascii")
 
 
 def exported() -> dict[str, object]:
@@ -274,6 +279,7 @@ def mutate(path: tuple[str | int, ...], value: object) -> bytes:
         (("applications", 0, "company"), "x" * 201, "is too long"),
         (("applications", 0, "notes"), "a\x00b", "not text"),
         (("contacts", 0, "application_id"), 99, "points to applications id 99"),
+        (("contacts", 0, "email"), "dana at acme", "contacts[0].email is not an email address"),
         (("requests", 0, "template_id"), 42, "points to templates id 42"),
         (("reminders", 0, "request_id"), 1, "points to requests id 1"),
         (("lessons", 0, "themes"), "sql", "should be a list"),
@@ -324,12 +330,33 @@ def test_truncated_json_is_refused_at_every_length() -> None:
 
 
 # JSON-shaped junk: every kind of value, nested, as Hypothesis likes to build them.
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
-    ),
-    max_leaves=20,
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30)
+    # Huge, right-to-left, emoji, BOM, bidi override, lone surrogate, date-like.
+    | st.sampled_from(
+        [
+            "x" * 200_000,
+            "مرحبا بالعالم",
+            "👩🏽‍💻🚀",
+            "\ufeff",
+            "\u202egnp.exe",
+            "\ud800",
+            "2026-03-10T12:00:00+00:00",
+            "2026-03-10T12:00:00",
+            "draft",
+            "feedback",
+        ]
+    )
+)
+# Two levels of nesting are enough to hit every type check; deeper is the truncation test's.
+json_values = (
+    json_scalars
+    | st.lists(json_scalars, max_size=4)
+    | st.dictionaries(st.text(max_size=10), json_scalars | st.lists(json_scalars), max_size=4)
 )
 section_names = st.sampled_from([name for name, _ in exchange.SECTIONS] + ["settings"])
 
@@ -441,6 +468,7 @@ def test_csv_handles_bom_mixed_newlines_semicolons_and_quoted_lines() -> None:
         (b"Company,Role\n\xff,A\n", "not UTF-8"),
         (b"Company,Role\nA\x07cme,A\n", "control characters"),
         ("Company,Role\n{},A\n".format("x" * 201).encode(), "too long"),
+        ("Company,Role,Notes\nA,B,{}\n".format("x" * 200_000).encode(), "CSV row 2: field larger"),
     ],
 )
 def test_bad_csv_names_the_row(raw: bytes, message: str) -> None:
@@ -556,6 +584,12 @@ def test_json_restore_then_export_gives_the_same_records(tmp_path: Path, fresh: 
     exchange.export_file(fresh, target, now=NOW)
     again = exchange.parse_json(target.read_bytes())
     assert again == snapshot
+    store = Store(fresh, local_tz=lambda: BERLIN)
+    # The restored ids are taken: new rows continue after them.
+    assert store.add_application("Initech", "Tester", now=NOW).id == 8
+    (due,) = store.due_items(now=NOW)
+    assert (due.request.id, due.company) == (9, "Acme")
+    assert store.load_settings() == snapshot.settings
 
 
 def test_json_import_into_a_store_with_applications_is_refused(fresh: Database) -> None:

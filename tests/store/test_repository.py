@@ -695,6 +695,14 @@ def test_reminders_due_respects_time_snooze_firing_and_status(store: Store) -> N
     assert store.reminders_due(now=logged.request.window_closes_at) == []
 
 
+def test_snooze_all_counts_requests_not_reminders(store: Store) -> None:
+    first = store.log_rejection(rejection(company="One"), now=NOW)
+    store.log_rejection(rejection(company="Two"), now=NOW)
+    everything = first.request.window_closes_at + timedelta(hours=1)
+    assert store.snooze_all(everything, now=NOW) == 2
+    assert store.next_reminder_due() == everything
+
+
 def test_snooze_all_needs_a_future_end(store: Store) -> None:
     with pytest.raises(InvalidInput, match="future"):
         store.snooze_all(NOW, now=NOW)

@@ -30,9 +30,7 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def make_dialog(
-    qtbot: QtBot, store: Store, clock: ManualClock
-) -> Callable[..., RejectionDialog]:
+def make_dialog(qtbot: QtBot, store: Store, clock: ManualClock) -> Callable[..., RejectionDialog]:
     def make(
         application_id: int | None = None, prefill: RejectionPrefill | None = None
     ) -> RejectionDialog:
@@ -235,4 +233,3 @@ def test_store_refusal_is_shown_and_nothing_written(
     assert "Withdrawn" in dialog.form_error.text()
     assert dialog.isVisible()
     assert store.requests_for(app.id) == []
-

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import RequestStatus, Stage
+from desktop.core.model import RequestKind, RequestStatus, Stage
 from desktop.store.repository import Store
+from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog
 from desktop.ui.rejection_flow import RejectionFlow
 from tests.fakes import ManualClock, RecordingClipboard
@@ -83,8 +85,8 @@ def test_ok_opens_the_editor_immediately_prefilled(
     assert editor is not None
     # Shown before control returns to the event loop: no timer or deferred call in between.
     assert editor.isVisible()
-    assert editor.subject() == "Feedback on my Backend Engineer application"
-    assert editor.body().startswith("Hi Dana,")
+    assert editor.rendered_subject() == "Feedback on my Backend Engineer application"
+    assert editor.rendered_body().startswith("Hi Dana,")
     assert "Acme" in editor.preview.toPlainText()
     assert store.get_application(app.id).stage is Stage.REJECTED
 
@@ -157,7 +159,7 @@ def test_dropped_email_is_confirmed_then_logged(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     editor = flow.editor(opened.args[0])
     assert editor is not None
-    assert editor.body().startswith("Hi Dana,")
+    assert editor.rendered_body().startswith("Hi Dana,")
     assert editor.to_label.text().endswith("dana.reyes@acme.example")
 
 
@@ -167,4 +169,103 @@ def test_junk_is_refused_with_a_message(qtbot: QtBot, flow: RejectionFlow) -> No
     box = QApplication.activeModalWidget()
     if isinstance(box, QMessageBox):
         box.close()
+    assert flow.dialog is None
+
+
+def test_keyboard_only_from_an_empty_database_to_the_clipboard(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clipboard: RecordingClipboard
+) -> None:
+    assert store.list_summaries() == []
+    flow.start(None)
+    dialog = _active_dialog(qtbot, flow)
+    # Focus starts in the application search; "New application…" is chosen already.
+    qtbot.keyClick(dialog, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Globex")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Data Analyst")
+    assert (dialog.company_edit.text(), dialog.role_edit.text()) == ("Globex", "Data Analyst")
+    with qtbot.waitSignal(flow.request_opened) as opened:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    editor = flow.editor(opened.args[0])
+    assert editor is not None
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+
+    def copy_anyway() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, copy_anyway)
+            return
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        # Alt+C is the button's mnemonic ("&Copy anyway").
+        qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+
+    QTimer.singleShot(0, copy_anyway)
+    focus = QApplication.focusWidget() or editor
+    qtbot.keyClick(
+        focus, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert clipboard.texts == [editor.both_text()]
+    assert clipboard.text().startswith("Feedback on my Data Analyst application\n\nHi ")
+    assert editor.status_label.text() == "Copied subject and body to the clipboard."
+
+
+def test_log_the_reply_from_the_editor(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.INTERVIEWING)
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    with qtbot.waitSignal(flow.request_opened) as opened:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    editor = flow.editor(opened.args[0])
+    assert editor is not None
+    assert not editor.lesson_button.isVisible()
+    editor.mark_sent()
+    assert editor.lesson_button.isVisible()
+    qtbot.mouseClick(editor.lesson_button, Qt.MouseButton.LeftButton)
+    lesson_dialog = editor.findChild(LessonDialog)
+    assert lesson_dialog is not None
+    qtbot.waitExposed(lesson_dialog)
+    lesson_dialog.theme_checks["experience"].setChecked(True)
+    with qtbot.waitSignal(flow.data_changed):
+        qtbot.mouseClick(lesson_dialog.ok_button, Qt.MouseButton.LeftButton)
+    (lesson,) = store.lessons()
+    assert lesson.themes == ("experience",)
+    assert editor.status() is RequestStatus.REPLIED
+    assert editor.countdown_label.text() == "Replied"
+
+
+def test_text_survives_its_template_being_deleted(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.INTERVIEWING)
+    default = store.default_template(RequestKind.FEEDBACK)
+    extra = store.save_template(dataclasses.replace(default, id=0, name="Extra", body="Hi!"))
+    flow.start(app.id)
+    dialog = _active_dialog(qtbot, flow)
+    with qtbot.waitSignal(flow.request_opened) as opened:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    editor = flow.editor(opened.args[0])
+    assert editor is not None
+    index = editor.template_combo.findData(extra.id)
+    editor.template_combo.setCurrentIndex(index)
+    editor.template_combo.activated.emit(index)
+    editor.flush_pending_save()
+    store.delete_template(extra.id)
+    editor.body_edit.setPlainText("Still mine.")
+    editor.flush_pending_save()
+    saved = store.get_request(opened.args[0])
+    assert (saved.body, saved.template_id) == ("Still mine.", None)
+
+
+def test_a_second_start_raises_the_open_dialog(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    first = flow.start(None)
+    assert first is not None
+    qtbot.waitExposed(first)
+    assert flow.start(None) is first
+    first.reject()
     assert flow.dialog is None

@@ -162,9 +162,14 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
 ) -> None:
     editor = make_editor(log_rejection(store, clock))
-    assert "Backend Engineer" in editor.subject()
-    assert editor.body().startswith("Hi Dana,")
-    assert "Acme" in editor.preview.toPlainText()
+    # The untouched request is edited as its template, so every field shows where it is.
+    assert editor.subject() == "Feedback on my {{ role }} application"
+    assert editor.rendered_subject() == "Feedback on my Backend Engineer application"
+    assert editor.rendered_body().startswith("Hi Dana,")
+    preview = editor.preview.toPlainText()
+    assert mark_at(editor.preview.document(), preview.index("Dana")) is Mark.FILLED
+    assert mark_at(editor.preview.document(), preview.index("Acme")) is Mark.FILLED
+    assert mark_at(editor.preview.document(), preview.index("Thank you")) is None
     # A fresh profile has no name: the signature stays a visible, marked placeholder.
     document = editor.preview.document()
     position = editor.preview.toPlainText().index("{{ my_signature }}")
@@ -172,7 +177,7 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     problems = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
     assert any("my_signature" in line and "empty" in line for line in problems)
     assert "left" in editor.countdown_label.text()
-    assert "To: Dana Reyes · dana@acme.example" == editor.to_label.text()
+    assert editor.to_label.text() == "To: Dana Reyes · dana@acme.example"
 
 
 def test_typing_an_unknown_field_shows_inline_problem_and_mark(
@@ -262,7 +267,9 @@ def test_mail_app_link_round_trips_hostile_text(
     assert len(opener.urls) == 1
     url = bytes(opener.urls[0].toEncoded().data()).decode("ascii")
     assert url.startswith("mailto:dana@acme.example?subject=")
-    assert "%0D%0A" in url and "%20" in url and "+" not in url.split("?", 1)[1]
+    assert "%0D%0A" in url
+    assert "%20" in url
+    assert "+" not in url.split("?", 1)[1]
     to, subject, body = parse_mailto(url)
     assert (to, subject) == ("dana@acme.example", "Re: R&D? #1 🙂 100%")
     assert body == HOSTILE.replace("\r\n", "\n")
@@ -501,3 +508,23 @@ def test_write_atomically_replaces_whole_file(tmp_path: Path) -> None:
     write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.eml"]
+
+
+def test_switching_to_a_dark_palette_recolours_the_preview(
+    make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
+) -> None:
+    editor = make_editor(log_rejection(store, clock))
+    text = editor.preview.toPlainText()
+    position = text.index("{{ my_signature }}")
+
+    def background() -> str:
+        cursor = editor.preview.textCursor()
+        cursor.setPosition(position + 1)
+        return cursor.charFormat().background().color().name()
+
+    light = background()
+    dark = QPalette(editor.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    editor.setPalette(dark)
+    assert background() != light
+    assert background() == mark_format(Mark.EMPTY, dark).background().color().name()

@@ -18,12 +18,12 @@ from desktop.ui.template_manager import TemplateManager, template_problems
 @pytest.fixture
 def manager(qtbot: QtBot, store: Store) -> Iterator[TemplateManager]:
     dialog = TemplateManager(store)
-    qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     yield dialog
-    # Leave without the unsaved-changes question.
+    # Closed here rather than by qtbot, whose close() would ask about unsaved edits.
     dialog.done(0)
+    dialog.deleteLater()
 
 
 def answer_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:

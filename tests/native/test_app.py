@@ -1,0 +1,148 @@
+"""The composition root: no Qt for CLI commands, a clean GUI start and stop, a clear
+message for a broken database, and the single-instance hand-off."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop import app
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        ASKWHY_DATA_DIR=str(tmp_path / "data"),
+        ASKWHY_NOTIFIER="none",
+        ASKWHY_LOG="info",
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    return env
+
+
+def test_cli_commands_never_import_qt(tmp_path: Path):
+    code = textwrap.dedent(
+        """
+        import sys
+        from desktop.app import main
+        code = main(["due", "--json"])
+        print("qt" if any(m.startswith("PySide6") for m in sys.modules) else "no-qt", code)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "no-qt 0", result.stderr
+
+
+def test_bad_log_rejection_input_exits_2_before_any_window(tmp_path: Path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "log-rejection",
+            "--company",
+            "Acme",
+            "--role",
+            "R",
+            "--notified-at",
+            "yesterday-ish",
+        ],
+        cwd=REPO,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "data" / "askwhy.sqlite3").exists()
+
+
+def _wait_log(path: Path, text: str, process: subprocess.Popen[bytes], timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        content = path.read_text(errors="replace") if path.exists() else ""
+        if text in content:
+            return content
+        assert process.poll() is None, content
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} not logged:\n{path.read_text(errors='replace')}")
+
+
+def test_gui_starts_hands_over_a_second_launch_and_quits_on_sigterm(tmp_path: Path):
+    env = _env(tmp_path)
+    log_path = tmp_path / "app.log"
+    with log_path.open("wb") as log:
+        first = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "--minimized"],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_log(log_path, " is running (notifications:", first)
+        second = subprocess.run(
+            [sys.executable, "-m", "desktop"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert second.returncode == 0, second.stderr
+        assert "handed show to the running AskWhy" in second.stderr
+        _wait_log(log_path, "message from a second launch: show", first)
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.wait(20)
+    assert first.returncode == 0
+
+
+def test_corrupt_database_is_a_message_not_a_traceback(qtbot: QtBot, tmp_path: Path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "askwhy.sqlite3").write_bytes(b"this is not a database" * 100)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    store, database = app._open_store(data_dir, None)
+    assert (store, database) == (None, None)
+    assert len(seen) == 1
+    assert "askwhy.sqlite3" in seen[0]
+    # Never overwritten.
+    assert (data_dir / "askwhy.sqlite3").read_bytes().startswith(b"this is not a database")

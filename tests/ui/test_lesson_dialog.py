@@ -1,0 +1,108 @@
+"""Logging what a reply taught, or that none came."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.model import (
+    Channel,
+    RejectionInput,
+    ReplyOutcome,
+    RequestStatus,
+    Stage,
+)
+from desktop.store.repository import Store
+from desktop.ui.lesson_dialog import LessonDialog, parse_tags
+from tests.fakes import ManualClock
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), BERLIN)
+
+
+def sent_request(store: Store, clock: ManualClock) -> tuple[int, int]:
+    logged = store.log_rejection(
+        RejectionInput(
+            company="Acme",
+            role="Engineer",
+            notified_at=clock.now(),
+            stage_reached=Stage.INTERVIEWING,
+            channel=Channel.EMAIL,
+        ),
+        now=clock.now(),
+    )
+    store.mark_sent(logged.request.id, sent_at=clock.now())
+    return logged.application.id, logged.request.id
+
+
+def make(
+    qtbot: QtBot, store: Store, clock: ManualClock, app_id: int, request_id: int
+) -> LessonDialog:
+    dialog = LessonDialog(store, clock, app_id, request_id=request_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_reply_with_themes_tags_notes_and_an_action(
+    qtbot: QtBot, store: Store, clock: ManualClock
+) -> None:
+    app_id, request_id = sent_request(store, clock)
+    dialog = make(qtbot, store, clock, app_id, request_id)
+    assert dialog.windowTitle() == "What did Acme say?"
+    qtbot.mouseClick(dialog.theme_checks["communication"], Qt.MouseButton.LeftButton)
+    dialog.theme_checks["technical depth"].setChecked(True)
+    qtbot.keyClicks(dialog.tags_edit, "System Design,  communication; take-home ")
+    qtbot.keyClicks(dialog.action_edit, "Practise one system design question a week")
+    dialog.notes_edit.setPlainText("Strong on code, vague on trade-offs.")
+    with qtbot.waitSignal(dialog.lesson_logged):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (lesson,) = store.lessons()
+    assert lesson.outcome is ReplyOutcome.REPLIED
+    assert lesson.themes == ("communication", "technical depth", "system design", "take-home")
+    assert lesson.action == "Practise one system design question a week"
+    assert lesson.notes == "Strong on code, vague on trade-offs."
+    assert lesson.request_id == request_id
+    assert store.get_request(request_id).status is RequestStatus.REPLIED
+
+
+def test_no_reply_by_keyboard_records_no_themes(
+    qtbot: QtBot, store: Store, clock: ManualClock
+) -> None:
+    app_id, request_id = sent_request(store, clock)
+    dialog = make(qtbot, store, clock, app_id, request_id)
+    dialog.theme_checks["fit"].setChecked(True)
+    # Click the radio's indicator: the widget is wider than its text, and Qt ignores
+    # clicks on the empty space beside the label.
+    indicator = QPoint(6, dialog.no_reply_radio.height() // 2)
+    qtbot.mouseClick(dialog.no_reply_radio, Qt.MouseButton.LeftButton, pos=indicator)
+    assert not dialog.themes_box.isEnabled()
+    qtbot.keyClick(dialog.action_edit, Qt.Key.Key_Return)
+    (lesson,) = store.lessons()
+    assert lesson.outcome is ReplyOutcome.NO_REPLY
+    assert lesson.themes == ()
+    assert store.get_request(request_id).status is RequestStatus.SENT
+
+
+def test_overlong_theme_is_refused_inline(qtbot: QtBot, store: Store, clock: ManualClock) -> None:
+    app_id, request_id = sent_request(store, clock)
+    dialog = make(qtbot, store, clock, app_id, request_id)
+    qtbot.keyClicks(dialog.tags_edit, "x" * 60)
+    assert dialog.error_label.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.tags_edit, Qt.Key.Key_Return)
+    assert store.lessons() == []
+
+
+def test_parse_tags() -> None:
+    assert parse_tags(" A  b, a b;C\n\n, ") == ("a b", "c")
+    assert parse_tags("") == ()

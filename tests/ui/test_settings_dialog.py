@@ -1,0 +1,112 @@
+"""The settings dialog: profile, reminder timing, quiet hours, autostart, test notification."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from pytestqt.qtbot import QtBot
+
+from desktop.core.model import Settings
+from desktop.store.repository import Store
+from desktop.ui.settings_dialog import SettingsDialog
+from tests.fakes import FakeAutostart, RecordingNotifier
+
+
+@pytest.fixture
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+def make(
+    qtbot: QtBot,
+    store: Store,
+    notifier: RecordingNotifier | None = None,
+    autostart: FakeAutostart | None = None,
+) -> SettingsDialog:
+    dialog = SettingsDialog(store, notifier=notifier, autostart=autostart)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_shows_the_defaults(qtbot: QtBot, store: Store, notifier: RecordingNotifier) -> None:
+    dialog = make(qtbot, store, notifier)
+    defaults = Settings()
+    assert dialog.window_spin.value() == defaults.reminders.window_hours
+    assert dialog.quiet_check.isChecked()
+    assert dialog.quiet_start_edit.time() == QTime(22, 0)
+    assert dialog.stay_in_touch_spin.value() == defaults.stay_in_touch_weeks
+    assert dialog.backend_label.text() == "Notifications: Recording notifier (tests)"
+    assert dialog.ok_button.isEnabled()
+
+
+def test_profile_and_timing_saved_in_one_go(
+    qtbot: QtBot, store: Store, notifier: RecordingNotifier
+) -> None:
+    autostart = FakeAutostart()
+    dialog = make(qtbot, store, notifier, autostart)
+    qtbot.keyClicks(dialog.name_edit, "Sam Lee")
+    qtbot.keyClicks(dialog.email_edit, "sam@example.org")
+    dialog.signature_edit.setPlainText("Sam Lee\nportfolio.example")
+    dialog.window_spin.setValue(72)
+    dialog.quiet_end_edit.setTime(QTime(7, 30))
+    dialog.check_in_spin.setValue(5)
+    dialog.autostart_check.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    saved = store.load_settings()
+    assert saved.profile.name == "Sam Lee"
+    assert saved.profile.email == "sam@example.org"
+    assert saved.profile.signature == "Sam Lee\nportfolio.example"
+    assert saved.reminders.window_hours == 72
+    assert saved.reminders.quiet_end == time(7, 30)
+    assert saved.check_in_business_days == 5
+    assert saved.start_at_login
+    assert autostart.calls == [True]
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_bad_values_are_refused_inline(qtbot: QtBot, store: Store) -> None:
+    dialog = make(qtbot, store)
+    qtbot.keyClicks(dialog.email_edit, "sam@")
+    assert dialog.profile_error.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    dialog.email_edit.clear()
+    assert dialog.ok_button.isEnabled()
+    dialog.last_call_spin.setValue(9)  # after "closing" (8 h before the close)
+    assert "Last call" in dialog.reminders_error.text()
+    dialog.last_call_spin.setValue(1)
+    dialog.window_spin.setValue(2)
+    assert "nudge" in dialog.reminders_error.text().lower()
+    dialog.window_spin.setValue(48)
+    dialog.quiet_end_edit.setTime(dialog.quiet_start_edit.time())
+    assert "same time" in dialog.reminders_error.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.quiet_check.setChecked(False)
+    assert dialog.ok_button.isEnabled()
+    assert not dialog.quiet_start_edit.isEnabled()
+    before = store.load_settings()
+    dialog.email_edit.setText("nope")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert store.load_settings() == before
+
+
+def test_test_notification_goes_to_the_backend(
+    qtbot: QtBot, store: Store, notifier: RecordingNotifier
+) -> None:
+    dialog = make(qtbot, store, notifier)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert len(notifier.sent) == 1
+    assert "notifications work" in notifier.sent[0].title
+    assert dialog.test_result_label.text().startswith("Sent.")
+    notifier.failed.emit("the server went away")
+    assert "the server went away" in dialog.test_result_label.text()
+
+
+def test_without_a_notifier_or_autostart_the_controls_say_so(qtbot: QtBot, store: Store) -> None:
+    dialog = make(qtbot, store, None, FakeAutostart(supported=False))
+    assert not dialog.test_button.isEnabled()
+    assert not dialog.autostart_check.isEnabled()
+    assert "not available" in dialog.autostart_check.toolTip()
