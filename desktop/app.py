@@ -93,7 +93,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store import repository as _repository  # noqa: PLC0415, F401
 
     data_dir = _database.resolve_data_dir(args.data_dir)
+    if not _has_display():
+        # Qt would abort the process (qFatal) without a display: say it in one line instead.
+        done = " The rejection was logged." if pending_request is not None else ""
+        print(
+            f"{cli.PROG}: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are "
+            f"unset).{done} Commands such as 'due' and 'log-rejection --no-gui' need none.",
+            file=sys.stderr,
+        )
+        return EXIT_OK if pending_request is not None else EXIT_BROKEN
     return run_gui(args, data_dir, pending_request)
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") and "bsd" not in sys.platform:
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
 
 
 def _log_rejection(args: argparse.Namespace) -> tuple[int | None, int]:
@@ -130,8 +149,6 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from desktop.native.single_instance import SingleInstance  # noqa: PLC0415
-
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -149,6 +166,20 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
         quit_hook[0]()
 
     stop_signals = _quit_on_signals(app, quit_now)
+    try:
+        return _run(app, args, data_dir, pending_request, quit_hook)
+    finally:
+        stop_signals()
+
+
+def _run(
+    app: QApplication,
+    args: argparse.Namespace,
+    data_dir: Path,
+    pending_request: int | None,
+    quit_hook: list[Any],
+) -> int:
+    from desktop.native.single_instance import SingleInstance  # noqa: PLC0415
 
     instance = SingleInstance(data_dir)
     message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
@@ -176,7 +207,6 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     finally:
         wiring.shutdown()
         database.close()
-        stop_signals()
 
 
 def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
@@ -293,6 +323,7 @@ class _Wiring:
         from desktop.native.clipboard import QtClipboard  # noqa: PLC0415
         from desktop.native.clock import SystemClock  # noqa: PLC0415
         from desktop.native.notifications import choose_notifier  # noqa: PLC0415
+        from desktop.native.power import ResumeWatcher  # noqa: PLC0415
         from desktop.native.reminder_service import ReminderService  # noqa: PLC0415
         from desktop.native.tray import CloseToTrayFilter, Tray, tray_available  # noqa: PLC0415
         from desktop.ui.main_window import MainWindow  # noqa: PLC0415
@@ -324,6 +355,8 @@ class _Wiring:
         self.window.notifier = self.notifier
         self.window.autostart = self.autostart
         self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
+        # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
+        self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
         self._close_filter = CloseToTrayFilter(self.window, self._hide_to_tray)
         self.window.installEventFilter(self._close_filter)
         self._connect()
@@ -334,6 +367,8 @@ class _Wiring:
         self.notifier.activated_without_request.connect(window.show_and_raise)
         reminders.due_changed.connect(self._on_due_changed)
         reminders.reminders_missed.connect(self._on_reminders_missed)
+        if self.resume_watcher is not None:
+            self.resume_watcher.resumed.connect(reminders.refresh)
         window.data_changed.connect(reminders.refresh)
         window.data_changed.connect(self._refresh_tray)
         window.rejection_logged.connect(lambda _request_id: reminders.refresh())
@@ -483,6 +518,8 @@ class _Wiring:
 
     def shutdown(self) -> None:
         self.reminders.stop()
+        if self.resume_watcher is not None:
+            self.resume_watcher.close()
         self.notifier.close()
         if self.tray is not None:
             self.tray.close()

@@ -158,8 +158,11 @@ def plan_reminders(
     - If a more urgent reminder ends up at or before a less urgent one, the less urgent one
       is dropped: two pop-ups at the same minute say the same thing twice.
     - With `now`, reminders already in the past are dropped, because a request logged late
-      (a backdated notification) should not open with a burst of stale reminders. If even
-      the close has passed, the list is empty: the user is looking at the request already.
+      (a backdated notification) should not open with a burst of stale reminders. But when
+      no reminder that asks for action is left ahead, the most urgent past one is kept and
+      moved to `now`: a rejection logged 30 min before the close must still say "last
+      call" once. If even the close has passed, the list is empty: the user is looking at
+      the request already.
     """
     planned: list[PlannedReminder] = []
     for kind, nominal in nominal_times(window, policy).items():
@@ -175,7 +178,11 @@ def plan_reminders(
         planned.append(PlannedReminder(kind, due))
     planned = _drop_quiet_duplicates(planned, policy, tz)
     if now is not None:
+        past = [r for r in planned if r.due_at < now and r.kind is not ReminderKind.CLOSED]
         planned = [reminder for reminder in planned if reminder.due_at >= now]
+        actionable_ahead = any(r.kind is not ReminderKind.CLOSED for r in planned)
+        if past and not actionable_ahead and now < window.closes_at:
+            planned.insert(0, PlannedReminder(past[-1].kind, now))
     return planned
 
 
@@ -210,7 +217,13 @@ def _is_useful(item: FiringReminder, now: datetime, policy: ReminderPolicy) -> b
     return item.reminder.kind is ReminderKind.CLOSED and now - closes <= stale_after
 
 
-def _urgency(item: FiringReminder) -> tuple[datetime, int]:
+def _urgency(item: FiringReminder) -> tuple[int, datetime]:
+    # The kind decides, not the time: a snoozed nudge coming back late must not hide a
+    # "last call" due in the same batch.
+    return (_RANK[item.reminder.kind], item.reminder.effective_due_at)
+
+
+def _due_order(item: FiringReminder) -> tuple[datetime, int]:
     return (item.reminder.effective_due_at, _RANK[item.reminder.kind])
 
 
@@ -243,7 +256,7 @@ def triage(
         else:
             result.fire_now.append(latest)
     for group in (result.fire_now, result.away, result.missed, result.superseded):
-        group.sort(key=_urgency)
+        group.sort(key=_due_order)
     return result
 
 

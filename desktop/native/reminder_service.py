@@ -28,6 +28,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     DueItem,
     FiringReminder,
@@ -290,9 +291,14 @@ class ReminderService(QObject):
         log.debug("next reminder check in %.1f s", milliseconds / 1000)
 
     # -- user actions ------------------------------------------------------------------
-    def snooze(self, request_id: int, choice: SnoozeChoice | str) -> datetime:
+    def snooze(self, request_id: int, choice: SnoozeChoice | str) -> datetime | None:
         until = self._snooze_time(choice)
-        self._store.snooze_request(request_id, until)
+        try:
+            self._store.snooze_request(request_id, until)
+        except UserFacingError as error:
+            # E.g. the request was sent meanwhile: nothing left to snooze.
+            log.warning("cannot snooze request %d: %s", request_id, error)
+            return None
         log.info("request %d snoozed until %s", request_id, until.isoformat())
         self.due_changed.emit()
         self.refresh()
@@ -300,7 +306,11 @@ class ReminderService(QObject):
 
     def snooze_all(self, choice: SnoozeChoice | str) -> int:
         until = self._snooze_time(choice)
-        count = self._store.snooze_all(until, now=self._clock.now())
+        try:
+            count = self._store.snooze_all(until, now=self._clock.now())
+        except UserFacingError as error:
+            log.warning("cannot snooze: %s", error)
+            return 0
         log.info("%d requests snoozed until %s", count, until.isoformat())
         self.due_changed.emit()
         self.refresh()

@@ -63,7 +63,7 @@ from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CARD_HEIGHT = 74
-COLUMN_WIDTH = 236
+COLUMN_WIDTH = 224
 
 
 def board_stages() -> tuple[Stage, ...]:
@@ -299,7 +299,12 @@ class BoardColumn(QFrame):
         super().__init__(parent)
         self.model = model
         self.setObjectName(f"column_{model.stage.value}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        colors = current_colors()
+        # A tinted lane with borderless cards on it reads as a board, not as nine lists.
+        self.setStyleSheet(
+            f"#column_{model.stage.value} {{ background: {colors.alternate};"
+            f" border: 1px solid {colors.card_border}; border-radius: {CARD_RADIUS + 2}px; }}"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING // 2, SPACING, SPACING // 2, SPACING // 2)
         layout.setSpacing(SPACING // 2)
@@ -310,6 +315,7 @@ class BoardColumn(QFrame):
         self.view.setModel(model)
         self.view.setItemDelegate(CardDelegate(self.view))
         self.view.setAccessibleName(f"{model.stage.label} column")
+        self.view.setStyleSheet("QListView { background: transparent; }")
         layout.addWidget(self.view, 1)
         self.update_header()
 
@@ -343,6 +349,7 @@ class BoardView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        self._scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         strip = QWidget()
@@ -367,6 +374,9 @@ class BoardView(QWidget):
         self._proxy.filter_changed.connect(self.rebuild)
         for column in self.columns.values():
             column.model.move_requested.connect(self.move_requested)
+            column.view.selectionModel().currentChanged.connect(
+                partial(self._on_current_changed, column)
+            )
             column.view.activated.connect(partial(self._on_activated, column.model))
             column.view.customContextMenuRequested.connect(partial(self._on_context_menu, column))
 
@@ -375,6 +385,16 @@ class BoardView(QWidget):
         for column in self.columns.values():
             column.model.rebuild(mask)
             column.update_header()
+
+    def _on_current_changed(
+        self, column: BoardColumn, current: QModelIndex, _previous: QModelIndex
+    ) -> None:
+        # One card is "the selected application" across the whole board, as in the table.
+        if not current.isValid():
+            return
+        for other in self.columns.values():
+            if other is not column:
+                other.view.selectionModel().clear()
 
     def _on_source_data_changed(self, *_args: object) -> None:
         for column in self.columns.values():
@@ -410,6 +430,7 @@ class BoardView(QWidget):
             if row >= 0:
                 column.view.setCurrentIndex(column.model.index(row))
                 column.view.scrollTo(column.model.index(row))
+                self._scroll.ensureWidgetVisible(column, SPACING, 0)
                 column.view.setFocus()
                 return True
         return False

@@ -118,7 +118,10 @@ class ErrorLabel(QLabel):
 
 
 class DetailsDialog(QDialog):
-    """`application_id=None` adds a new application; otherwise it edits that one."""
+    """`application_id=None` adds a new application; otherwise it edits that one.
+
+    Keyboard: Alt+A/C/I/T pick the tabs; every field has its own Alt mnemonic; Enter saves.
+    """
 
     validity_changed = Signal(bool)
 
@@ -182,18 +185,27 @@ class DetailsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Save" if self.application is not None else "&Add")
+        # Mnemonics are unique in the dialog: Alt+A is the Application tab.
+        self.ok_button.setText("&Save" if self.application is not None else "A&dd")
         self.archive_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
+        row = QHBoxLayout()
         if self.application is not None:
             archived = self.application.archived
+            # Set apart on the left, away from Save, so a destructive click is deliberate.
             self.archive_button = QPushButton(
-                action_icon("archive"), "Unarchive" if archived else "Archive"
+                action_icon("archive"), "Unarc&hive" if archived else "Arc&hive"
             )
-            self.delete_button = QPushButton(action_icon("delete"), "Delete…")
-            self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.ResetRole)
-            self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        layout.addWidget(self.buttons)
+            self.delete_button = QPushButton(action_icon("delete"), "&Delete")
+            self.delete_button.setToolTip(
+                "Delete this application (Ctrl+Z in the window undoes it)"
+            )
+            for button in (self.archive_button, self.delete_button):
+                button.setAutoDefault(False)
+                row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout.addLayout(row)
 
     def _build_fields(self) -> QWidget:
         page = QWidget()
@@ -233,12 +245,12 @@ class DetailsDialog(QDialog):
 
         add("Co&mpany *", self.company_edit, self.company_error)
         add("&Role *", self.role_edit, self.role_error)
-        add("&Stage", self.stage_combo, self.stage_error)
-        add("Applied o&n", self.applied_edit, self.applied_error)
+        add("Sta&ge", self.stage_combo, self.stage_error)
+        add("A&pplied on", self.applied_edit, self.applied_error)
         add("&Location", self.location_edit)
         add("&URL", self.url_edit, self.url_error)
         add("S&ource", self.source_edit)
-        add("N&otes", self.notes_edit)
+        add("&Notes", self.notes_edit)
         return page
 
     def _table(self, headers: list[str]) -> QTableWidget:

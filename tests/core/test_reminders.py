@@ -336,3 +336,29 @@ def test_next_wake_after_the_wall_clock_jumps() -> None:
     assert next_wake(due, T0 - timedelta(days=1)) == timedelta(seconds=60)
     # Jumped forward past the due time: wake at once.
     assert next_wake(due, T0 + timedelta(hours=3)) == timedelta(0)
+
+
+def test_a_snoozed_nudge_does_not_hide_the_last_call() -> None:
+    closes = T0 + timedelta(hours=48)
+    nudge = _firing(1, 1, ReminderKind.NUDGE, T0 + timedelta(hours=2))
+    snoozed = FiringReminder(
+        Reminder(1, 1, ReminderKind.NUDGE, nudge.reminder.due_at, snoozed_until=closes),
+        nudge.request,
+        "Acme",
+        "R",
+    )
+    last_call = _firing(2, 1, ReminderKind.LAST_CALL, closes - timedelta(hours=1))
+    result = triage([snoozed, last_call], closes - timedelta(minutes=1), POLICY)
+    assert result.away == [last_call]
+    assert result.superseded == [snoozed]
+
+
+def test_a_late_log_still_gets_one_last_call_at_now() -> None:
+    notified = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+    window = feedback_window(notified, POLICY)
+    now = notified + timedelta(hours=47, minutes=30)
+    plan = plan_reminders(window, POLICY, UTC, now=now)
+    assert [(r.kind, r.due_at) for r in plan] == [
+        (ReminderKind.LAST_CALL, now),
+        (ReminderKind.CLOSED, window.closes_at),
+    ]

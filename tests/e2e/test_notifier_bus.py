@@ -65,3 +65,33 @@ def test_chain_skips_a_bus_without_a_server(
         assert chosen.name != "freedesktop"
     finally:
         chosen.close()
+
+
+def test_resume_signal_from_logind_is_heard(
+    qtbot: QtBot, bus: tuple[str, services.Processes]
+) -> None:
+    from jeepney import DBusAddress, new_signal  # type: ignore[import-untyped]  # noqa: PLC0415
+    from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]  # noqa: PLC0415
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    from desktop.native.power import LOGIN1_MANAGER, LOGIN1_NAME, LOGIN1_PATH, ResumeWatcher  # noqa: PLC0415
+
+    address, _processes = bus
+    watcher = ResumeWatcher.start(address)
+    assert watcher is not None
+    try:
+        with open_dbus_connection(bus=address) as logind:
+            # A stand-in logind: it owns the name, so the watcher's sender filter matches.
+            logind.send_and_get_reply(message_bus.RequestName(LOGIN1_NAME), timeout=5)
+            emitter = DBusAddress(LOGIN1_PATH, interface=LOGIN1_MANAGER)
+            logind.send(new_signal(emitter, "PrepareForSleep", "b", (True,)))
+            with qtbot.waitSignal(watcher.resumed, timeout=10_000):
+                logind.send(new_signal(emitter, "PrepareForSleep", "b", (False,)))
+    finally:
+        watcher.close()
+
+
+def test_no_logind_means_no_watcher(tmp_path: Path) -> None:
+    from desktop.native.power import ResumeWatcher  # noqa: PLC0415
+
+    assert ResumeWatcher.start(f"unix:path={tmp_path / 'nothing'}") is None

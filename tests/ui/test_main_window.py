@@ -49,7 +49,9 @@ def window(
     window.rejection_flow.close_all()
 
 
-def add(store: Store, clock: ManualClock, company: str, stage: Stage = Stage.APPLIED) -> Application:
+def add(
+    store: Store, clock: ManualClock, company: str, stage: Stage = Stage.APPLIED
+) -> Application:
     return store.add_application(company, "Engineer", now=clock.now(), stage=stage)
 
 
@@ -357,12 +359,14 @@ def test_details_dialog_archive_and_delete_buttons(
     app = add(ui_store, clock, "Acme")
     window.refresh()
     dialog = window.open_details(app.id)
-    assert dialog is not None and dialog.delete_button is not None
+    assert dialog is not None
+    assert dialog.delete_button is not None
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert ui_store.list_summaries() == []
     window.undo_stack.undo()
     dialog = window.open_details(app.id)
-    assert dialog is not None and dialog.archive_button is not None
+    assert dialog is not None
+    assert dialog.archive_button is not None
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
     assert ui_store.get_application(app.id).archived
 
@@ -382,7 +386,7 @@ def test_find_filters_the_table_and_the_board(
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 1
 
 
-def test_views_switch_with_ctrl_digits_and_are_remembered(
+def test_views_switch_with_ctrl_digits_and_are_remembered(  # noqa: PLR0917 (fixtures)
     qtbot: QtBot,
     window: MainWindow,
     ui_store: Store,

@@ -1,0 +1,201 @@
+"""One keystroke in the search box at 100,000 applications: filter, board and table repainted.
+
+    python tests/perf/search_keystroke.py [--runs N] [--rows 100000]
+
+A real `MainWindow` over a real store seeded with `--rows` applications shows the table; the
+script types a query one key at a time (then erases it) into the search box and times each
+key from the key event to the table's next paint. Each run types the whole query; the figure
+is the median keystroke over all runs. The floor, in the same process and alternating with
+the app: a bare QTableView over a QStandardItemModel with the same company and role text,
+filtered by Qt's own C++ `QSortFilterProxyModel.setFilterFixedString` for the same keys.
+
+Runs in a child process on the display `baseline.display_env()` provides. Nothing asserts;
+the RESULT line says met or missed (target ≤ 50 ms per keystroke).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import baseline
+
+TARGET_MS = 50.0
+ROWS = 100_000
+QUERY = "globex backend"
+RUN_PREFIX = "RUN "
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="repetitions (default 5)")
+    parser.add_argument("--rows", type=int, default=ROWS, help=f"applications (default {ROWS})")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def measure(data_dir: Path, runs: int) -> None:
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QSortFilterProxyModel, Qt  # noqa: PLC0415, I001
+    from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: PLC0415
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: PLC0415
+
+    from desktop.native.clock import SystemClock  # noqa: PLC0415
+    from desktop.ui.main_window import VIEW_TABLE, MainWindow  # noqa: PLC0415
+
+    app = QApplication([])
+
+    class PaintWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.target: QObject | None = None
+            self.painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is self.target and event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+
+    def key_to_paint(edit: QWidget, viewport: QWidget, key: str | None) -> float:
+        watch.target = viewport
+        watch.painted = False
+        started = time.perf_counter()
+        if key is None:
+            QTest.keyClick(edit, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClicks(edit, key)
+        deadline = started + 10
+        while not watch.painted and time.perf_counter() < deadline:
+            QCoreApplication.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    def settle(seconds: float = 0.05) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            QCoreApplication.processEvents()
+
+    class NullClipboard:
+        def set_text(self, text: str) -> None:  # noqa: ARG002
+            return None
+
+    database = open_database(data_dir)
+    store = Store(database)
+    settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, SystemClock(), NullClipboard(), settings=settings)
+    window.resize(1200, 760)
+    window.refresh()
+    window.set_view(VIEW_TABLE)
+    window.show()
+    settle(0.5)
+    rows = window.model.rowCount()
+
+    # The floor: the same text, filtered by Qt in C++.
+    bare = QWidget()
+    layout = QVBoxLayout(bare)
+    bare_edit = QLineEdit()
+    source = QStandardItemModel()
+    for summary in window.model.summaries:
+        app_record = summary.application
+        source.appendRow(
+            [QStandardItem(app_record.company), QStandardItem(app_record.role)]
+        )
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(source)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    bare_edit.textChanged.connect(proxy.setFilterFixedString)
+    table = QTableView()
+    table.setModel(proxy)
+    layout.addWidget(bare_edit)
+    layout.addWidget(table)
+    bare.resize(1200, 760)
+    bare.show()
+    settle(0.5)
+
+    def type_query(edit: QWidget, viewport: QWidget) -> list[float]:
+        edit.setFocus()
+        timings = [key_to_paint(edit, viewport, char) for char in QUERY]
+        timings += [key_to_paint(edit, viewport, None) for _ in QUERY]
+        return timings
+
+    app_edit = window.filter_bar.search_edit
+    app_view = window.table.viewport()
+    type_query(app_edit, app_view)  # warm-up
+    type_query(bare_edit, table.viewport())
+    for index in range(runs):
+        order = [("app", app_edit, app_view), ("bare", bare_edit, table.viewport())]
+        if index % 2:
+            order.reverse()
+        record: dict[str, Any] = {"rows": rows}
+        for name, edit, viewport in order:
+            record[name] = type_query(edit, viewport)
+        print(RUN_PREFIX + json.dumps(record), flush=True)
+    window.close()
+    bare.close()
+    database.close()
+
+
+def main() -> int:
+    args = parse_args()
+    if args.child is not None:
+        measure(args.child, args.runs)
+        return 0
+    runs = max(1, args.runs)
+    with baseline.display_env() as display, baseline.scratch("search-keystroke") as root:
+        env = baseline.isolated_env(display, root)
+        seeded = baseline.seed(root / "data", args.rows)
+        print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", str(root / "data"), "--runs", str(runs)],
+            env=env,
+            cwd=baseline.REPO,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+            check=False,
+        )
+    records = [
+        json.loads(line[len(RUN_PREFIX) :])
+        for line in result.stdout.splitlines()
+        if line.startswith(RUN_PREFIX)
+    ]
+    if result.returncode != 0 or not records:
+        print(result.stderr[-3000:], file=sys.stderr)
+        baseline.emit("search_keystroke", float("nan"), "ms", f"<= {TARGET_MS:.0f} ms", None)
+        return 1
+    app_ms = [t for r in records for t in r["app"]]
+    bare_ms = [t for r in records for t in r["bare"]]
+    rows = records[0]["rows"]
+    print(f"{rows} rows, {len(QUERY)} keys typed and erased per run, {len(records)} runs")
+    print(baseline.describe("app: key → table painted", app_ms, "ms"))
+    print(baseline.describe("bare QSortFilterProxyModel (C++ filter)", bare_ms, "ms"))
+    median = baseline.median(app_ms)
+    bare_median = baseline.median(bare_ms)
+    baseline.emit(
+        "search_keystroke",
+        median,
+        "ms",
+        f"<= {TARGET_MS:.0f} ms",
+        median <= TARGET_MS,
+        rows=rows,
+        p90=round(baseline.percentile(app_ms, 90), 1),
+        bare_ms=round(bare_median, 1),
+        ratio=round(median / bare_median, 2) if bare_median else None,
+        keystrokes=len(app_ms),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
