@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -84,19 +84,20 @@ class BoardColumnModel(QAbstractListModel):
         self.stage = stage
         self._rows: list[int] = []
 
-    def rebuild(self, mask: Sequence[bool] | None) -> None:
-        stage = self.stage
-        stages = self._source.stages
-        if mask is None:
-            rows = [i for i, s in enumerate(stages) if s is stage]
-        else:
-            rows = [i for i, s in enumerate(stages) if s is stage and mask[i]]
-        summaries = self._source.summaries
-        # Open follow-ups first, the one closing soonest on top; then the newest activity.
-        rows.sort(key=lambda i: _card_order(summaries[i]))
+    def set_rows(self, rows: list[int]) -> None:
+        """Show these source rows (already in card order)."""
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def rebuild(self, mask: Sequence[bool] | None) -> None:
+        """Recompute this column alone (tests; the board rebuilds all columns in one pass)."""
+        stage = self.stage
+        stages = self._source.stages
+        rows = [i for i, s in enumerate(stages) if s is stage and (mask is None or mask[i])]
+        summaries = self._source.summaries
+        rows.sort(key=lambda i: _card_order(summaries[i]))
+        self.set_rows(rows)
 
     def repaint_all(self) -> None:
         if self._rows:
@@ -345,6 +346,9 @@ class BoardView(QWidget):
         self._source = source
         self._proxy = proxy
         self.columns: dict[Stage, BoardColumn] = {}
+        self._stale = True
+        self._keys: list[tuple[int, float]] = []
+        self._keys_generation = -1
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -381,10 +385,43 @@ class BoardView(QWidget):
             column.view.customContextMenuRequested.connect(partial(self._on_context_menu, column))
 
     def rebuild(self) -> None:
+        """Split the (filtered) rows into columns: one pass over the rows, not one per column.
+
+        Skipped while the board is hidden (typing a search in the table); `showEvent`
+        catches up.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         mask = self._proxy.text_mask()
-        for column in self.columns.values():
-            column.model.rebuild(mask)
+        stages = self._source.stages
+        groups: dict[Stage, list[int]] = {stage: [] for stage in self.columns}
+        if mask is None:
+            for row, stage in enumerate(stages):
+                groups[stage].append(row)
+        else:
+            for row, (stage, keep) in enumerate(zip(stages, mask, strict=True)):
+                if keep:
+                    groups[stage].append(row)
+        keys = self._order_keys()
+        for stage, column in self.columns.items():
+            rows = groups[stage]
+            rows.sort(key=keys.__getitem__)
+            column.model.set_rows(rows)
             column.update_header()
+
+    def _order_keys(self) -> list[tuple[int, float]]:
+        # Card order keys are computed once per reload, not on every keystroke.
+        if self._keys_generation != self._source.generation:
+            self._keys = [_card_order(s) for s in self._source.summaries]
+            self._keys_generation = self._source.generation
+        return self._keys
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.rebuild()
+        super().showEvent(event)
 
     def _on_current_changed(
         self, column: BoardColumn, current: QModelIndex, _previous: QModelIndex

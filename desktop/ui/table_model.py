@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
@@ -342,6 +343,7 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         self._accept: list[bool] | None = None
         self._text_mask: list[bool] | None = None
         self._generation = -1
+        self._cached_source: ApplicationTableModel | None = None
         self.setDynamicSortFilter(False)
 
     def _source(self) -> ApplicationTableModel:
@@ -428,8 +430,16 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
                 accept = [a and s is stage for a, s in zip(accept, stages, strict=True)]
         self._accept = accept
 
+    def setSourceModel(self, source: QAbstractItemModel | None) -> None:
+        assert source is None or isinstance(source, ApplicationTableModel)
+        # Cached: filterAcceptsRow runs once per row per keystroke, and sourceModel() plus
+        # an isinstance check cost more than the filter itself.
+        self._cached_source = source
+        super().setSourceModel(source)
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: ARG002
-        if self._generation != self._source().generation:
+        source = self._cached_source
+        if source is not None and self._generation != source.generation:
             self._compute()
         accept = self._accept
         return True if accept is None else accept[source_row]

@@ -383,7 +383,8 @@ def test_find_filters_the_table_and_the_board(
     qtbot.keyClicks(window.filter_bar.search_edit, "glo")
     assert window.proxy.rowCount() == 1
     assert window.proxy.index(0, COL_COMPANY).data() == "Globex"
-    assert window.board.columns[Stage.APPLIED].model.rowCount() == 1
+    press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.board.columns[Stage.APPLIED].model.rowCount() == 1  # the board narrows too
 
 
 def test_views_switch_with_ctrl_digits_and_are_remembered(  # noqa: PLR0917 (fixtures)

@@ -1,0 +1,213 @@
+"""Open the database to a painted, usable main window, at 2,000 and 100,000 applications.
+
+    python tests/perf/time_to_interactive.py [--runs N]
+
+Each run, in an already started QApplication: open the database, build the `MainWindow`,
+load it (`refresh()`: `Store.list_summaries` into the shared model, the board's columns,
+the status bar), show it and wait until the board has painted. It prints the parts
+(database open, `list_summaries`, the window) so a regression points at its layer. The
+floor, in the same process and alternating with the app: a bare QMainWindow with a
+QTableView over a QStandardItemModel of the same rows' company and role, read with plain
+`sqlite3`, from the same start to its first paint.
+
+Runs in a child process on the display `baseline.display_env()` provides. Nothing asserts;
+targets: ≤ 300 ms at 2,000 rows, ≤ 5 s at 100,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import baseline
+
+SIZES = (2_000, 100_000)
+TARGETS_MS = {2_000: 300.0, 100_000: 5_000.0}
+RUN_PREFIX = "RUN "
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="repetitions (default 5)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def measure(data_dir: Path, runs: int) -> None:
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings  # noqa: PLC0415, I001
+    from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: PLC0415
+
+    from desktop.native.clock import SystemClock  # noqa: PLC0415
+    from desktop.ui.main_window import VIEW_BOARD, MainWindow  # noqa: PLC0415
+
+    app = QApplication([])
+
+    class PaintWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.target: QObject | None = None
+            self.painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is self.target and event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+
+    def wait_paint(widget: QWidget) -> None:
+        deadline = time.perf_counter() + 60
+        while not watch.painted and time.perf_counter() < deadline:
+            QCoreApplication.processEvents()
+
+    def settle(seconds: float = 0.1) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            QCoreApplication.processEvents()
+
+    class NullClipboard:
+        def set_text(self, text: str) -> None:  # noqa: ARG002
+            return None
+
+    settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
+    settings.setValue("main_window/view", VIEW_BOARD)
+
+    def app_run() -> dict[str, float]:
+        started = time.perf_counter()
+        database = open_database(data_dir)
+        opened = time.perf_counter()
+        store = Store(database)
+        store.list_summaries()  # timed alone, for the breakdown
+        listed = time.perf_counter()
+        window = MainWindow(store, SystemClock(), NullClipboard(), settings=settings)
+        window.resize(1280, 760)
+        window.refresh()
+        first = next(iter(window.board.columns.values()))
+        watch.target = first.view.viewport()
+        watch.painted = False
+        window.show()
+        wait_paint(window)
+        painted = time.perf_counter()
+        window.close()
+        window.deleteLater()
+        database.close()
+        settle()
+        list_ms = (listed - opened) * 1000
+        return {
+            # The window's own refresh() lists again; count that list once, not twice.
+            "app_ms": (painted - started) * 1000 - list_ms,
+            "open_ms": (opened - started) * 1000,
+            "list_ms": list_ms,
+            "window_ms": (painted - listed) * 1000,
+        }
+
+    def bare_run() -> float:
+        started = time.perf_counter()
+        connection = sqlite3.connect(data_dir / "askwhy.sqlite3")
+        rows = connection.execute("SELECT company, role FROM applications").fetchall()
+        connection.close()
+        model = QStandardItemModel()
+        for company, role in rows:
+            model.appendRow([QStandardItem(company), QStandardItem(role)])
+        window = QMainWindow()
+        table = QTableView()
+        table.setModel(model)
+        window.setCentralWidget(table)
+        window.resize(1280, 760)
+        watch.target = table.viewport()
+        watch.painted = False
+        window.show()
+        wait_paint(window)
+        elapsed = (time.perf_counter() - started) * 1000
+        window.close()
+        window.deleteLater()
+        settle()
+        return elapsed
+
+    app_run()  # warm-up: first-use imports and font caches belong to cold start, not here
+    bare_run()
+    for index in range(runs):
+        if index % 2:
+            bare_ms = bare_run()
+            record: dict[str, Any] = app_run()
+        else:
+            record = app_run()
+            bare_ms = bare_run()
+        record["bare_ms"] = bare_ms
+        print(RUN_PREFIX + json.dumps(record), flush=True)
+
+
+def main() -> int:
+    args = parse_args()
+    if args.child is not None:
+        measure(args.child, args.runs)
+        return 0
+    runs = max(1, args.runs)
+    failed = False
+    with baseline.display_env() as display:
+        for size in SIZES:
+            with baseline.scratch(f"tti-{size}") as root:
+                env = baseline.isolated_env(display, root)
+                seeded = baseline.seed(root / "data", size)
+                print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
+                result = subprocess.run(
+                    [sys.executable, __file__, "--child", str(root / "data"), "--runs", str(runs)],
+                    env=env,
+                    cwd=baseline.REPO,
+                    capture_output=True,
+                    text=True,
+                    timeout=1800,
+                    check=False,
+                )
+            records = [
+                json.loads(line[len(RUN_PREFIX) :])
+                for line in result.stdout.splitlines()
+                if line.startswith(RUN_PREFIX)
+            ]
+            name = f"time_to_interactive_{size // 1000}k"
+            target = TARGETS_MS[size]
+            target_text = f"<= {target:.0f} ms"
+            if result.returncode != 0 or not records:
+                print(result.stderr[-3000:], file=sys.stderr)
+                baseline.emit(name, float("nan"), "ms", target_text, None)
+                failed = True
+                continue
+            app_ms = [r["app_ms"] for r in records]
+            bare_ms = [r["bare_ms"] for r in records]
+            print(f"-- {size} applications")
+            print(baseline.describe("app: open → board painted", app_ms, "ms"))
+            for part in ("open_ms", "list_ms", "window_ms"):
+                print(baseline.describe(f"  {part}", [r[part] for r in records], "ms"))
+            print(baseline.describe("bare QMainWindow + QTableView", bare_ms, "ms"))
+            median = baseline.median(app_ms)
+            bare_median = baseline.median(bare_ms)
+            baseline.emit(
+                name,
+                median,
+                "ms",
+                target_text,
+                median <= target,
+                rows=size,
+                open_ms=round(baseline.median([r["open_ms"] for r in records]), 1),
+                list_ms=round(baseline.median([r["list_ms"] for r in records]), 1),
+                window_ms=round(baseline.median([r["window_ms"] for r in records]), 1),
+                bare_ms=round(bare_median, 1),
+                ratio=round(median / bare_median, 2) if bare_median else None,
+                runs=len(app_ms),
+            )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
