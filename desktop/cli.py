@@ -30,12 +30,12 @@ from datetime import UTC, datetime, tzinfo
 from io import StringIO, TextIOWrapper
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop import __version__
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import Channel, DueItem, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
+from desktop.core.zones import system_zone
 
 if TYPE_CHECKING:
     from desktop.store.database import Database
@@ -295,27 +295,8 @@ class _Io:
 
 
 def local_tz() -> tzinfo:
-    """The machine's time zone with its DST rules, found without importing Qt.
-
-    `native.clock.SystemClock` asks Qt for the zone id; the CLI must not pay for Qt, so it
-    reads the same sources Qt does on POSIX (TZ, then /etc/localtime). A fixed offset is
-    the last resort: it is right for "now", and at most an hour off across a DST change.
-    """
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            log.debug("TZ=%r is not in the zone database", name)
-    localtime = Path("/etc/localtime")
-    if localtime.exists():
-        try:
-            with localtime.open("rb") as stream:
-                return ZoneInfo.from_file(stream, key="localtime")
-        except (ValueError, OSError):
-            log.debug("/etc/localtime is not a zone file")
-    zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else UTC
+    """The machine's time zone, found without importing Qt (the CLI must stay fast)."""
+    return system_zone()
 
 
 def run_command(

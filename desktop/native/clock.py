@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from datetime import UTC, datetime, tzinfo
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QTimeZone
+
+from desktop.core.zones import system_zone
 
 log = logging.getLogger(__name__)
 
@@ -30,17 +30,8 @@ class SystemClock:
         return datetime.now(UTC)
 
     def local_tz(self) -> tzinfo:
-        # A named IANA zone knows its DST rules; a fixed offset from astimezone() would put
-        # "tomorrow 08:00" an hour off across a DST change, so it is only the last resort.
-        for name in (os.environ.get("TZ", "").lstrip(":"), _qt_zone_id()):
-            if not name:
-                continue
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                log.debug("time zone %r is not in the zone database", name)
-        zone = datetime.now().astimezone().tzinfo
-        return zone if zone is not None else UTC
+        # Qt maps Windows zone names to IANA ids; elsewhere /etc/localtime answers first.
+        return system_zone(extra_names=(_qt_zone_id(),))
 
 
 def _qt_zone_id() -> str:

@@ -61,6 +61,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
+from desktop.core.zones import system_zone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -1001,7 +1002,7 @@ def export_file(
         summary = snapshot.counts()
     elif suffix == ".csv":
         # The BOM tells Excel the file is UTF-8; our own import takes it off again.
-        data = ("\ufeff" + snapshot_to_csv(snapshot, tz or _system_tz())).encode("utf-8")
+        data = ("\ufeff" + snapshot_to_csv(snapshot, tz or system_zone())).encode("utf-8")
         summary = plural(len(snapshot.applications), "application")
     elif suffix == ".ics":
         data = snapshot_to_ics(snapshot, now=now)
@@ -1015,18 +1016,12 @@ def export_file(
     return ExportResult(path=path, summary=summary, warnings=(warning,) if warning else ())
 
 
-def _system_tz() -> tzinfo:
-    from desktop.store.repository import system_tz  # noqa: PLC0415
-
-    return system_tz()
-
-
 def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo | None = None) -> ImportPlan:
     """Validate a whole file before anything is written. Raises InvalidInput."""
     if suffix.lower() == ".json":
         return FullImport(parse_json(raw))
     if suffix.lower() == ".csv":
-        return TableImport(parse_csv(raw, now=now, tz=tz or _system_tz()))
+        return TableImport(parse_csv(raw, now=now, tz=tz or system_zone()))
     raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json or .csv.")
 
 

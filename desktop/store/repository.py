@@ -15,13 +15,11 @@ Reminder life cycle, which every method here keeps consistent:
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -56,6 +54,7 @@ from desktop.core.model import (
 )
 from desktop.core.reminders import plan_reminders
 from desktop.core.windows import FollowUpWindow, window_for
+from desktop.core.zones import system_zone
 from desktop.store.database import Database
 from desktop.store.errors import NotFound
 from desktop.store.models import (
@@ -94,24 +93,6 @@ _SNAPSHOT_TABLES: tuple[type[Base], ...] = (
 )
 
 R = TypeVar("R")
-
-
-def system_tz() -> tzinfo:
-    """The machine's named zone when it can be found (DST rules matter for quiet hours)."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        target = os.readlink("/etc/localtime")
-        if "zoneinfo/" in target:
-            candidates.append(target.split("zoneinfo/", 1)[1])
-    except OSError:
-        pass
-    for name in candidates:
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return datetime.now().astimezone().tzinfo or UTC
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +392,7 @@ class Store:
     def __init__(self, database: Database, *, local_tz: Callable[[], tzinfo] | None = None) -> None:
         self._database = database
         # Asked on every use: the machine's zone can change while the app runs.
-        self._local_tz = local_tz or system_tz
+        self._local_tz = local_tz or system_zone
 
     @property
     def database(self) -> Database:
@@ -1720,4 +1701,4 @@ def _table(model: type[Base]) -> Table:
     return table
 
 
-__all__ = ["ApplicationSnapshot", "Store", "system_tz"]
+__all__ = ["ApplicationSnapshot", "Store"]

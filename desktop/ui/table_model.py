@@ -430,8 +430,8 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
                 accept = [a and s is stage for a, s in zip(accept, stages, strict=True)]
         self._accept = accept
 
-    def setSourceModel(self, source: QAbstractItemModel | None) -> None:
-        assert source is None or isinstance(source, ApplicationTableModel)
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        assert isinstance(source, ApplicationTableModel)
         # Cached: filterAcceptsRow runs once per row per keystroke, and sourceModel() plus
         # an isinstance check cost more than the filter itself.
         self._cached_source = source

@@ -40,14 +40,13 @@ def parse_args() -> argparse.Namespace:
 
 
 def measure(data_dir: Path, runs: int) -> None:
-    from desktop.store.database import open_database  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
-
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings  # noqa: PLC0415, I001
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings  # noqa: PLC0415
     from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: PLC0415
 
     from desktop.native.clock import SystemClock  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
     from desktop.ui.main_window import VIEW_BOARD, MainWindow  # noqa: PLC0415
 
     app = QApplication([])
@@ -77,7 +76,7 @@ def measure(data_dir: Path, runs: int) -> None:
             QCoreApplication.processEvents()
 
     class NullClipboard:
-        def set_text(self, text: str) -> None:  # noqa: ARG002
+        def set_text(self, text: str) -> None:
             return None
 
     settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
