@@ -179,6 +179,8 @@ def _run(
     pending_request: int | None,
     quit_hook: list[Any],
 ) -> int:
+    from PySide6.QtCore import QThreadPool  # noqa: PLC0415
+
     from desktop.native.single_instance import SingleInstance  # noqa: PLC0415
 
     instance = SingleInstance(data_dir)
@@ -206,6 +208,8 @@ def _run(
         return int(app.exec())
     finally:
         wiring.shutdown()
+        # A backup may still be writing from the thread pool: let it finish first.
+        QThreadPool.globalInstance().waitForDone(10_000)
         database.close()
 
 
@@ -402,6 +406,7 @@ class _Wiring:
         else:
             self.window.show()
         self.reminders.start()
+        self._start_daily_backup()
         if pending_request is not None:
             self.open_request(pending_request)
         if not self.minimized:
@@ -409,6 +414,25 @@ class _Wiring:
         log.info(
             "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
         )
+
+    def _start_daily_backup(self) -> None:
+        """At most one automatic backup a day, taken off the GUI thread after start-up."""
+        from desktop.store.backups import Backups  # noqa: PLC0415
+        from desktop.ui.tasks import Task  # noqa: PLC0415
+
+        backups, database, now = Backups(self.data_dir), self.store.database, self.clock.now()
+        self._backup_task = Task(lambda: backups.auto(database, now=now))
+        self._backup_task.signals.succeeded.connect(self._on_backup_done)
+        self._backup_task.signals.failed.connect(self._on_backup_failed)
+        self._backup_task.start()
+
+    def _on_backup_done(self, path: object) -> None:
+        if path is not None:
+            log.info("daily backup written to %s", path)
+
+    def _on_backup_failed(self, message: str) -> None:
+        # Not worth a dialog at start-up: the next start tries again, and doctor reports it.
+        log.warning("the daily backup failed: %s", message)
 
     # -- actions -------------------------------------------------------------------------
     def open_request(self, request_id: int) -> None:

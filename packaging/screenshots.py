@@ -302,15 +302,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
-    if args.dark:
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
-    else:
-        app.styleHints().setColorScheme(Qt.ColorScheme.Light)
 
     from desktop.ui.main_window import VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow  # noqa: PLC0415
     from desktop.ui.theme import install_theme  # noqa: PLC0415
 
-    install_theme(app)
+    # Pinned: the offscreen platform has no system scheme to follow.
+    install_theme(app, forced=Qt.ColorScheme.Dark if args.dark else Qt.ColorScheme.Light)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-dark" if args.dark else ""

@@ -84,7 +84,11 @@ STAGE_COLORS: dict[Stage, str] = {
 }
 
 
-def is_dark() -> bool:
+# What the theme controller last applied; None until one runs (then the system decides).
+_applied: Colors | None = None
+
+
+def system_is_dark() -> bool:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
         return False
@@ -92,7 +96,10 @@ def is_dark() -> bool:
 
 
 def current_colors() -> Colors:
-    return DARK if is_dark() else LIGHT
+    """The colours in use: widgets that paint or style themselves read them from here."""
+    if _applied is not None:
+        return _applied
+    return DARK if system_is_dark() else LIGHT
 
 
 def build_palette(colors: Colors) -> QPalette:
@@ -129,24 +136,29 @@ def build_palette(colors: Colors) -> QPalette:
 
 
 class ThemeController(QObject):
-    """Applies the palette now and again whenever the system scheme changes."""
+    """Applies the palette now and again whenever the system scheme changes.
 
-    def __init__(self, app: QApplication) -> None:
+    `forced` pins a scheme (the screenshot script renders both); otherwise the system's
+    `QStyleHints.colorScheme()` decides, and `colorSchemeChanged` re-applies it live.
+    """
+
+    def __init__(self, app: QApplication, *, forced: Qt.ColorScheme | None = None) -> None:
         super().__init__(app)
         self._app = app
+        self._forced = forced
         fusion = QStyleFactory.create("Fusion")
         if fusion is not None:
             app.setStyle(fusion)
-        self.apply()
-        app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self.apply(app.styleHints().colorScheme())
+        app.styleHints().colorSchemeChanged.connect(self.apply)
 
-    def apply(self) -> None:
-        self._app.setPalette(build_palette(current_colors()))
+    def apply(self, scheme: Qt.ColorScheme) -> None:
+        global _applied  # noqa: PLW0603 (one palette per process, like QApplication's own)
+        chosen = self._forced or scheme
+        _applied = DARK if chosen == Qt.ColorScheme.Dark else LIGHT
+        self._app.setPalette(build_palette(_applied))
 
-    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        self.apply()
 
-
-def install_theme(app: QApplication) -> ThemeController:
+def install_theme(app: QApplication, *, forced: Qt.ColorScheme | None = None) -> ThemeController:
     """Call once after the QApplication exists (app.py and the screenshot script do)."""
-    return ThemeController(app)
+    return ThemeController(app, forced=forced)

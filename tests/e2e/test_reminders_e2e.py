@@ -71,6 +71,9 @@ def test_app_sends_notify_and_gets_an_id(desktop: services.Desktop, recorder: Pa
         5,
         "the app to log the id",
     )
+    # The day's automatic backup is taken in the background after start-up.
+    backups = Path(desktop.env["ASKWHY_DATA_DIR"]) / "backups"
+    services.wait_for(lambda: list(backups.glob("askwhy-*-daily.sqlite3")), 10, "the daily backup")
     quit_app(desktop, app)
 
 

@@ -16,6 +16,7 @@ from desktop.store.repository import Store
 from desktop.ui.email_drop import EmailConfirmDialog
 from desktop.ui.insights_view import gather_insights
 from desktop.ui.main_window import VIEW_INSIGHTS, MainWindow
+from desktop.ui import theme
 from desktop.ui.theme import DARK, LIGHT, build_palette, install_theme
 from tests.fakes import ManualClock, RecordingClipboard
 
@@ -100,7 +101,7 @@ def test_insights_of_an_empty_store_say_so(ui_store: Store) -> None:
     assert not loaded.insights.has_data
 
 
-def test_palettes_follow_the_system_scheme(qtbot: QtBot) -> None:
+def test_palettes_follow_the_system_scheme() -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     light, dark = build_palette(LIGHT), build_palette(DARK)
@@ -108,15 +109,19 @@ def test_palettes_follow_the_system_scheme(qtbot: QtBot) -> None:
     assert light.color(window_role).lightness() > dark.color(window_role).lightness()
     original = app.palette()
     hints = app.styleHints()
+    controller = install_theme(app)
     try:
-        install_theme(app)
         assert app.style().name().lower() == "fusion"
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-        qtbot.waitUntil(lambda: app.palette().color(window_role) == dark.color(window_role))
-        hints.setColorScheme(Qt.ColorScheme.Light)
-        qtbot.waitUntil(lambda: app.palette().color(window_role) == light.color(window_role))
+        # What the platform emits when the user switches the desktop to dark, and back.
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert app.palette().color(window_role) == dark.color(window_role)
+        assert theme.current_colors() is DARK
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert app.palette().color(window_role) == light.color(window_role)
     finally:
-        hints.unsetColorScheme()
+        hints.colorSchemeChanged.disconnect(controller.apply)
+        controller.deleteLater()
+        theme._applied = None
         app.setPalette(original)
 
 
