@@ -157,6 +157,10 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication([sys.argv[0] if sys.argv else "askwhy"])
+    from desktop.ui.theme import install_theme  # noqa: PLC0415
+
+    # Fusion with light and dark palettes that follow the system's colour scheme.
+    install_theme(app)  # parented to the app, which keeps it alive
     # Until the wiring exists a signal just ends the loop; then it quits through the wiring,
     # which lets the window close instead of hiding to the tray (Qt 6's quit() first closes
     # every window, and gives up if one refuses).

@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -287,6 +288,7 @@ def populate(store: Store) -> dict[str, int]:
                 )
         if company == "Granite Systems":
             ids["request"] = logged.request.id
+            ids["rejected"] = app.id
     return ids
 
 
@@ -298,7 +300,6 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     from PySide6.QtCore import QSettings, Qt  # noqa: PLC0415
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
@@ -342,20 +343,19 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         window.set_view(VIEW_BOARD)
         window.board.select_application(ids["details"])
         save(window, "board")
-        window.board.select_application(ids["request"])
+        window.board.select_application(ids["rejected"])
         save(window, "board-follow-ups")
         window.set_view(VIEW_TABLE)
         window.table.select_application(ids["details"])
         save(window, "table")
 
-        window.set_view(VIEW_INSIGHTS)
         ready = {"done": False}
         window.insights.insights_ready.connect(lambda _i: ready.update(done=True))
-        for _ in range(500):
-            if ready["done"]:
-                break
+        window.set_view(VIEW_INSIGHTS)  # computes in a worker thread
+        deadline = time.monotonic() + 20
+        while not ready["done"] and time.monotonic() < deadline:
             QApplication.processEvents()
-            QGuiApplication.sync()
+            time.sleep(0.01)
         save(window, "insights")
 
         window.set_view(VIEW_BOARD)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -267,10 +268,23 @@ class CardDelegate(QStyledItemDelegate):
         if countdown:
             painter.setPen(QColor(colors.urgent))
             painter.drawText(
-                bottom,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                "⏱ " + countdown,
+                bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, countdown
             )
+            # A small clock, drawn: not every system font has a stopwatch glyph.
+            text_width = QFontMetrics(small).horizontalAdvance(countdown)
+            size = max(8, line - 6)
+            face = QRect(
+                bottom.right() - text_width - size - 4,
+                bottom.center().y() - size // 2,
+                size,
+                size,
+            )
+            painter.setPen(QPen(QColor(colors.urgent), 1.2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(face)
+            center = face.center()
+            painter.drawLine(center, QPoint(center.x(), face.top() + 2))
+            painter.drawLine(center, QPoint(face.right() - 2, center.y()))
         painter.restore()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -96,12 +96,6 @@ def is_valid_email(text: str) -> bool:
 def format_input_time(moment: datetime, clock: Clock) -> str:
     """The text a user would type for `moment`: ISO-8601 wall time, minutes precision."""
     return moment.astimezone(clock.local_tz()).strftime("%Y-%m-%d %H:%M")
-
-
-@dataclass
-class _FieldCheck:
-    widget: QWidget
-    label: QLabel
 
 
 class ErrorLabel(QLabel):
@@ -723,7 +717,6 @@ class _NewApplication(AddApplicationCommand):
     ) -> None:
         super().__init__(store, clock, draft, contacts)
         self._interviews = interviews
-        self._first = True
 
     def _do(self) -> None:
         first = self.application is None

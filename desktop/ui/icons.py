@@ -68,7 +68,9 @@ def app_icon() -> QIcon:
     return icon
 
 
+@cache
 def stage_dot(stage: Stage, size: int = 12) -> QIcon:
+    """A coloured dot for a stage; cached, since the table asks for one per visible row."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

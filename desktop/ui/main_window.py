@@ -11,7 +11,14 @@ Construction (what `desktop.app` does)::
     window.start_rejection(None)                         # e.g. the tray's "Log rejection"
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
-temporary file, `None` means the application's default QSettings.
+temporary file, `None` means the application's default QSettings. Geometry and view are
+saved in `closeEvent` (and by `save_settings()`, for an app that hides to the tray instead).
+
+Optional services, set after construction when the app has them: `window.notifier`
+(a `Notifier`, for Settings' "send a test notification") and `window.autostart`.
+`window.rejection_flow` is the shared `RejectionFlow`; `window.show_and_raise()` brings the
+window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
+backup and restore, which run in a worker thread behind a busy indicator.
 
 Data flow: `refresh()` reads `Store.list_summaries()` once into `ApplicationTableModel`;
 the table (through `ApplicationFilterProxy`) and the board (through per-column list models)
@@ -42,6 +49,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -189,8 +197,8 @@ class MainWindow(QMainWindow):
         # Optional services for the settings dialog; app.py sets them when it has them.
         self.notifier: Notifier | None = None
         self.autostart: AutostartControl | None = None
-        self._email_drop = email_drop.EmailDropFilter(self)
-        self._email_drop.install(self)
+        self.email_drop_filter = email_drop.EmailDropFilter(self)
+        self.email_drop_filter.install(self)
 
         self._build_widgets()
         self.actions_by_name: dict[str, QAction] = {}
@@ -352,8 +360,8 @@ class MainWindow(QMainWindow):
         flow = self.rejection_flow
         flow.rejection_logged.connect(self._on_rejection_logged)
         flow.data_changed.connect(self._on_flow_data_changed)
-        self._email_drop.email_dropped.connect(flow.log_parsed_email)
-        self._email_drop.drop_failed.connect(self.show_error)
+        self.email_drop_filter.email_dropped.connect(flow.log_parsed_email)
+        self.email_drop_filter.drop_failed.connect(self.show_error)
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -870,7 +878,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        # A closed window has nothing to count down; showEvent starts the clock again.
+        self._tick_timer.stop()
         super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tick_timer.isActive():
+            self.tick()  # catch up on the minutes the window was closed
+            self._tick_timer.start()
+        super().showEvent(event)
 
 
 def _call(slot: Callable[[], object], *_ignored: Any) -> None:

@@ -27,9 +27,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.timefmt import format_countdown
+from desktop.ui.icons import stage_dot
+from desktop.ui.theme import current_colors
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -207,7 +210,7 @@ class ApplicationTableModel(QAbstractTableModel):
             return _HEADERS.get(section)
         return None
 
-    def data(  # noqa: PLR0911 (one early return per role reads best)
+    def data(  # noqa: PLR0911, PLR0912 (one early return per role reads best)
         self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
@@ -227,6 +230,10 @@ class ApplicationTableModel(QAbstractTableModel):
                 closes = summary.open_request.window_closes_at.astimezone()
                 return f"Closes {closes:%a %d %b %H:%M}"
             return None
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
+            return stage_dot(app.stage)
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_DEADLINE:
+            return QColor(current_colors().urgent)
         if role == SummaryRole:
             return summary
         if role == ApplicationIdRole:

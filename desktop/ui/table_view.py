@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,9 +58,18 @@ class FilterBar(QWidget):
         layout.addWidget(self.stage_combo)
         layout.addWidget(self.needs_action_check)
 
-        self.search_edit.textChanged.connect(self._proxy.set_search_text)
+        # Keys that arrive while a filter pass runs (fast typing at 100,000 rows) collapse
+        # into one pass: the timer fires as soon as the event loop is free, never later.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search_edit.textChanged.connect(self._search_timer.start)
         self.stage_combo.currentIndexChanged.connect(self._on_stage_changed)
         self.needs_action_check.toggled.connect(self._proxy.set_needs_action_only)
+
+    def _apply_search(self) -> None:
+        self._proxy.set_search_text(self.search_edit.text())
 
     def _on_stage_changed(self, _index: int) -> None:
         # Qt hands a StrEnum back as its plain string value; None means all stages.

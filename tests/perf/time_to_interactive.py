@@ -87,11 +87,9 @@ def measure(data_dir: Path, runs: int) -> None:
         database = open_database(data_dir)
         opened = time.perf_counter()
         store = Store(database)
-        store.list_summaries()  # timed alone, for the breakdown
-        listed = time.perf_counter()
         window = MainWindow(store, SystemClock(), NullClipboard(), settings=settings)
         window.resize(1280, 760)
-        window.refresh()
+        window.refresh()  # list_summaries, the shared model, the board, the status bar
         first = next(iter(window.board.columns.values()))
         watch.target = first.view.viewport()
         watch.painted = False
@@ -100,15 +98,17 @@ def measure(data_dir: Path, runs: int) -> None:
         painted = time.perf_counter()
         window.close()
         window.deleteLater()
-        database.close()
         settle()
-        list_ms = (listed - opened) * 1000
+        # The store's share, timed on its own afterwards (not part of app_ms).
+        listed_from = time.perf_counter()
+        store.list_summaries()
+        list_ms = (time.perf_counter() - listed_from) * 1000
+        database.close()
         return {
-            # The window's own refresh() lists again; count that list once, not twice.
-            "app_ms": (painted - started) * 1000 - list_ms,
+            "app_ms": (painted - started) * 1000,
             "open_ms": (opened - started) * 1000,
             "list_ms": list_ms,
-            "window_ms": (painted - listed) * 1000,
+            "window_ms": (painted - opened) * 1000,
         }
 
     def bare_run() -> float:
@@ -186,6 +186,7 @@ def main() -> int:
             bare_ms = [r["bare_ms"] for r in records]
             print(f"-- {size} applications")
             print(baseline.describe("app: open → board painted", app_ms, "ms"))
+            # window_ms includes the store's list_summaries; list_ms is that call alone.
             for part in ("open_ms", "list_ms", "window_ms"):
                 print(baseline.describe(f"  {part}", [r[part] for r in records], "ms"))
             print(baseline.describe("bare QMainWindow + QTableView", bare_ms, "ms"))

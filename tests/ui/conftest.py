@@ -1,28 +1,13 @@
-"""Fixtures for the main-window tests: a real store on tmp_path, a manual clock, fakes."""
+"""Fixtures for the window tests; the real store on tmp_path (`store`) is tests/conftest.py's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.store.database import Database, open_database
-from desktop.store.repository import Store
 from tests.fakes import ManualClock, RecordingClipboard
-
-
-@pytest.fixture
-def ui_database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "data")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def ui_store(ui_database: Database) -> Store:
-    return Store(ui_database)
 
 
 @pytest.fixture

@@ -48,12 +48,12 @@ class Keyboard:
 @pytest.fixture
 def window(
     qtbot: QtBot,
-    ui_store: Store,
+    store: Store,
     clock: ManualClock,
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> Iterator[MainWindow]:
-    window = MainWindow(ui_store, clock, clipboard, settings=qsettings)
+    window = MainWindow(store, clock, clipboard, settings=qsettings)
     qtbot.addWidget(window)
     window.refresh()
     window.show()
@@ -65,7 +65,7 @@ def window(
 
 
 def test_add_reject_and_copy_with_the_keyboard_only(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clipboard: RecordingClipboard
+    qtbot: QtBot, window: MainWindow, store: Store, clipboard: RecordingClipboard
 ) -> None:
     keys = Keyboard(qtbot)
     assert window.stack.currentWidget() is window.empty_state
@@ -86,7 +86,7 @@ def test_add_reject_and_copy_with_the_keyboard_only(
         keys.press(Qt.Key.Key_S, ALT)
     keys.press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.side_dialog is None)
-    assert ui_store.load_settings().profile.name == "Sam Rivera"
+    assert store.load_settings().profile.name == "Sam Rivera"
 
     # 2. Add the application: Ctrl+N, company, Tab, role, Enter.
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -99,7 +99,7 @@ def test_add_reject_and_copy_with_the_keyboard_only(
     keys.type("Platform Engineer")
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.details_dialog is None)
-    [summary] = ui_store.list_summaries()
+    [summary] = store.list_summaries()
     application = summary.application
     assert (application.company, application.role) == ("Acme Corp", "Platform Engineer")
 
@@ -122,7 +122,7 @@ def test_add_reject_and_copy_with_the_keyboard_only(
     with qtbot.waitSignal(window.rejection_logged) as logged:
         keys.press(Qt.Key.Key_Return)
     request_id = logged.args[0]
-    assert ui_store.get_application(application.id).stage is Stage.REJECTED
+    assert store.get_application(application.id).stage is Stage.REJECTED
 
     # 4. The editor is up at once, prefilled; Ctrl+Shift+C copies subject and body.
     editor = window.rejection_flow.editor(request_id)
@@ -136,4 +136,4 @@ def test_add_reject_and_copy_with_the_keyboard_only(
     assert "Hi Dana," in copied
     assert "Acme Corp" in copied
     assert "Sam Rivera" in copied
-    assert ui_store.get_request(request_id).status is RequestStatus.DRAFT
+    assert store.get_request(request_id).status is RequestStatus.DRAFT

@@ -14,6 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Application, Channel, RejectionInput, Stage
+from desktop.store.backups import Backups
 from desktop.store.repository import Store
 from desktop.ui.main_window import VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
 from desktop.ui.table_model import COL_COMPANY, CountdownRole, encode_application_ids
@@ -39,12 +40,12 @@ def make_window(
 @pytest.fixture
 def window(
     qtbot: QtBot,
-    ui_store: Store,
+    store: Store,
     clock: ManualClock,
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> Iterator[MainWindow]:
-    window = make_window(qtbot, ui_store, clock, clipboard, qsettings)
+    window = make_window(qtbot, store, clock, clipboard, qsettings)
     yield window
     window.rejection_flow.close_all()
 
@@ -91,7 +92,7 @@ def test_every_main_action_has_its_shortcut(window: MainWindow) -> None:
 
 
 def test_ctrl_n_adds_an_application_typed_at_the_keyboard(
-    qtbot: QtBot, window: MainWindow, ui_store: Store
+    qtbot: QtBot, window: MainWindow, store: Store
 ) -> None:
     changes: list[None] = []
     window.data_changed.connect(lambda: changes.append(None))
@@ -107,7 +108,7 @@ def test_ctrl_n_adds_an_application_typed_at_the_keyboard(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.details_dialog is None)
 
-    [summary] = ui_store.list_summaries()
+    [summary] = store.list_summaries()
     assert (summary.application.company, summary.application.role) == ("Acme", "Backend Engineer")
     assert window.stack.currentWidget() is window.board
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 1
@@ -115,12 +116,12 @@ def test_ctrl_n_adds_an_application_typed_at_the_keyboard(
     assert changes
     # Undo takes the new application away again.
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert ui_store.list_summaries() == []
+    assert store.list_summaries() == []
     assert window.stack.currentWidget() is window.empty_state
 
 
 def test_invalid_input_keeps_ok_disabled_and_saves_nothing(
-    qtbot: QtBot, window: MainWindow, ui_store: Store
+    qtbot: QtBot, window: MainWindow, store: Store
 ) -> None:
     dialog = window.new_application()
     qtbot.keyClicks(dialog.company_edit, "Acme")
@@ -152,44 +153,44 @@ def test_invalid_input_keeps_ok_disabled_and_saves_nothing(
     assert dialog.role_error.text() == "Role is required."
 
     dialog.accept()  # even forced, nothing invalid is written
-    assert ui_store.list_summaries() == []
+    assert store.list_summaries() == []
     qtbot.keyClicks(dialog.role_edit, "Engineer")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    [summary] = ui_store.list_summaries()
+    [summary] = store.list_summaries()
     assert summary.contact_names == ("Dana Scully",)
     assert summary.application.url == "https://jobs.example.com/42"
 
 
 def test_drag_to_another_column_moves_and_undo_moves_back(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     clock.advance(hours=1)
     target = window.board.columns[Stage.INTERVIEWING].model
     mime = encode_application_ids([app.id])
     target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
 
-    assert ui_store.get_application(app.id).stage is Stage.INTERVIEWING
+    assert store.get_application(app.id).stage is Stage.INTERVIEWING
     assert target.rowCount() == 1
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 0
-    timeline = ui_store.timeline(app.id)
+    timeline = store.timeline(app.id)
     assert timeline[-1].to_stage is Stage.INTERVIEWING
 
     window.undo_stack.undo()
-    assert ui_store.get_application(app.id).stage is Stage.APPLIED
+    assert store.get_application(app.id).stage is Stage.APPLIED
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 1
     window.undo_stack.redo()
-    assert ui_store.get_application(app.id).stage is Stage.INTERVIEWING
+    assert store.get_application(app.id).stage is Stage.INTERVIEWING
 
 
 def test_drop_through_the_view_moves_the_card(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
     from PySide6.QtCore import QPointF  # noqa: PLC0415
     from PySide6.QtGui import QDropEvent  # noqa: PLC0415
 
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     view = window.board.columns[Stage.SCREENING].view
     mime = encode_application_ids([app.id])
@@ -203,40 +204,40 @@ def test_drop_through_the_view_moves_the_card(
     event.setAccepted(False)  # as Qt delivers it: the view decides
     # The view's own drop handling, as the drag manager would call it at the end of a drag.
     view.dropEvent(event)
-    assert ui_store.get_application(app.id).stage is Stage.SCREENING
+    assert store.get_application(app.id).stage is Stage.SCREENING
 
 
 def test_a_refused_move_shows_a_message_and_changes_nothing(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme", Stage.SAVED)
-    ui_store.move_stage(app.id, Stage.WITHDRAWN, occurred_at=clock.now(), now=clock.now())
+    app = add(store, clock, "Acme", Stage.SAVED)
+    store.move_stage(app.id, Stage.WITHDRAWN, occurred_at=clock.now(), now=clock.now())
     window.refresh()
     window.request_move(app.id, Stage.APPLIED)
     assert "final" in window.message_bar.text()
-    assert ui_store.get_application(app.id).stage is Stage.WITHDRAWN
+    assert store.get_application(app.id).stage is Stage.WITHDRAWN
     assert window.undo_stack.count() == 0
 
 
 def test_a_move_to_a_final_stage_is_undone_from_a_snapshot(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
-    events_before = ui_store.timeline(app.id)
+    events_before = store.timeline(app.id)
     window.request_move(app.id, Stage.WITHDRAWN)
-    assert ui_store.get_application(app.id).stage is Stage.WITHDRAWN
+    assert store.get_application(app.id).stage is Stage.WITHDRAWN
     window.undo_stack.undo()
-    assert ui_store.get_application(app.id).stage is Stage.APPLIED
-    assert ui_store.timeline(app.id) == events_before
+    assert store.get_application(app.id).stage is Stage.APPLIED
+    assert store.timeline(app.id) == events_before
     window.undo_stack.redo()
-    assert ui_store.get_application(app.id).stage is Stage.WITHDRAWN
+    assert store.get_application(app.id).stage is Stage.WITHDRAWN
 
 
 def test_a_drop_on_rejected_starts_the_rejection_flow(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     column = window.board.columns[Stage.REJECTED].model
     column.dropMimeData(
@@ -246,26 +247,26 @@ def test_a_drop_on_rejected_starts_the_rejection_flow(
     assert dialog is not None
     assert dialog.isVisible()
     # Nothing is written until the user confirms the rejection.
-    assert ui_store.get_application(app.id).stage is Stage.APPLIED
+    assert store.get_application(app.id).stage is Stage.APPLIED
     dialog.reject()
 
 
 def test_delete_key_deletes_and_undo_redo_round_trip(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
-    ui_store.add_contact(app.id, "Dana Scully", email="dana@example.com")
-    add(ui_store, clock, "Globex")
+    app = add(store, clock, "Acme")
+    store.add_contact(app.id, "Dana Scully", email="dana@example.com")
+    add(store, clock, "Globex")
     window.refresh()
     window.set_view(VIEW_TABLE)
     assert window.table.select_application(app.id)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
-    assert [s.application.company for s in ui_store.list_summaries()] == ["Globex"]
+    assert [s.application.company for s in store.list_summaries()] == ["Globex"]
     assert "Undo" in window.message_bar.text()
 
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    restored = {s.application.company: s for s in ui_store.list_summaries()}
+    restored = {s.application.company: s for s in store.list_summaries()}
     assert restored["Acme"].application.id == app.id  # same id, same contacts
     assert restored["Acme"].contact_names == ("Dana Scully",)
     assert window.proxy.rowCount() == 2
@@ -275,29 +276,29 @@ def test_delete_key_deletes_and_undo_redo_round_trip(
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert [s.application.company for s in ui_store.list_summaries()] == ["Globex"]
+    assert [s.application.company for s in store.list_summaries()] == ["Globex"]
 
 
 def test_archive_hides_and_undo_brings_back(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     assert window.board.select_application(app.id)
     window.actions_by_name["archive"].trigger()
-    assert ui_store.list_summaries() == []
-    assert ui_store.get_application(app.id).archived
+    assert store.list_summaries() == []
+    assert store.get_application(app.id).archived
     window.actions_by_name["show_archived"].trigger()
     assert window.model.rowCount() == 1
     window.actions_by_name["show_archived"].trigger()
     window.actions_by_name["undo"].trigger()
-    assert not ui_store.get_application(app.id).archived
+    assert not store.get_application(app.id).archived
 
 
 def test_details_edit_contacts_interviews_and_backdated_timeline(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     clock.advance(days=2)
     window.refresh()
     dialog = window.open_details(app.id)
@@ -321,29 +322,29 @@ def test_details_edit_contacts_interviews_and_backdated_timeline(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert window.details_dialog is None
 
-    saved = ui_store.get_application(app.id)
+    saved = store.get_application(app.id)
     assert saved.notes == "Met the team lead"
     assert saved.stage is Stage.SCREENING
-    [contact] = ui_store.contacts(app.id)
+    [contact] = store.contacts(app.id)
     assert (contact.name, contact.role.value) == ("Fox Mulder", "hiring_manager")
-    [interview] = ui_store.interviews(app.id)
+    [interview] = store.interviews(app.id)
     assert interview.duration_minutes == 45
-    first_event = ui_store.timeline(app.id)[0]
+    first_event = store.timeline(app.id)[0]
     assert first_event.occurred_at.strftime("%Y-%m-%d %H:%M") == "2026-02-01 10:00"
 
     # One Ctrl+Z undoes the whole dialog.
     window.undo_stack.undo()
-    assert ui_store.get_application(app.id).notes == ""
-    assert ui_store.get_application(app.id).stage is Stage.APPLIED
-    assert ui_store.contacts(app.id) == []
-    assert ui_store.interviews(app.id) == []
-    assert ui_store.timeline(app.id)[0].occurred_at == app.created_at
+    assert store.get_application(app.id).notes == ""
+    assert store.get_application(app.id).stage is Stage.APPLIED
+    assert store.contacts(app.id) == []
+    assert store.interviews(app.id) == []
+    assert store.timeline(app.id)[0].occurred_at == app.created_at
 
 
 def test_a_future_timeline_date_is_refused_inline(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     dialog = window.open_details(app.id)
     assert dialog is not None
@@ -354,34 +355,34 @@ def test_a_future_timeline_date_is_refused_inline(
 
 
 def test_details_dialog_archive_and_delete_buttons(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     dialog = window.open_details(app.id)
     assert dialog is not None
     assert dialog.delete_button is not None
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert ui_store.list_summaries() == []
+    assert store.list_summaries() == []
     window.undo_stack.undo()
     dialog = window.open_details(app.id)
     assert dialog is not None
     assert dialog.archive_button is not None
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
-    assert ui_store.get_application(app.id).archived
+    assert store.get_application(app.id).archived
 
 
 def test_find_filters_the_table_and_the_board(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
     for company in ("Acme", "Globex", "Initech"):
-        add(ui_store, clock, company)
+        add(store, clock, company)
     window.refresh()
     window.set_view(VIEW_TABLE)
     press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.filter_bar.search_edit.hasFocus()
     qtbot.keyClicks(window.filter_bar.search_edit, "glo")
-    assert window.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1)
     assert window.proxy.index(0, COL_COMPANY).data() == "Globex"
     press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 1  # the board narrows too
@@ -390,21 +391,23 @@ def test_find_filters_the_table_and_the_board(
 def test_views_switch_with_ctrl_digits_and_are_remembered(  # noqa: PLR0917 (fixtures)
     qtbot: QtBot,
     window: MainWindow,
-    ui_store: Store,
+    store: Store,
     clock: ManualClock,
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> None:
-    add(ui_store, clock, "Acme")
+    add(store, clock, "Acme")
     window.refresh()
-    for key, view in ((Qt.Key.Key_2, VIEW_TABLE), (Qt.Key.Key_3, VIEW_INSIGHTS)):
-        press(qtbot, window, key, Qt.KeyboardModifier.ControlModifier)
-        assert window.current_view == view
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view == VIEW_TABLE
+    with qtbot.waitSignal(window.insights.insights_ready, timeout=10_000):
+        press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view == VIEW_INSIGHTS
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     window.resize(700, 520)
     window.close()
 
-    again = make_window(qtbot, ui_store, clock, clipboard, qsettings)
+    again = make_window(qtbot, store, clock, clipboard, qsettings)
     assert again.current_view == VIEW_TABLE
     assert again.stack.currentWidget() is again.table_page
     assert (again.width(), again.height()) == (700, 520)
@@ -413,10 +416,10 @@ def test_views_switch_with_ctrl_digits_and_are_remembered(  # noqa: PLR0917 (fix
 
 
 def test_status_bar_and_card_show_the_follow_up_countdown(
-    window: MainWindow, ui_store: Store, clock: ManualClock
+    window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    add(ui_store, clock, "Globex")
-    ui_store.log_rejection(
+    add(store, clock, "Globex")
+    store.log_rejection(
         RejectionInput(
             company="Acme",
             role="Engineer",
@@ -442,10 +445,10 @@ def test_status_bar_and_card_show_the_follow_up_countdown(
 
 
 def test_models_pass_the_model_tester_with_store_data(
-    qtmodeltester: ModelTester, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtmodeltester: ModelTester, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
     for company in ("Acme", "Globex"):
-        add(ui_store, clock, company)
+        add(store, clock, company)
     window.refresh()
     qtmodeltester.check(window.model)
     qtmodeltester.check(window.proxy)
@@ -454,25 +457,25 @@ def test_models_pass_the_model_tester_with_store_data(
 
 
 def test_rejection_logged_signal_names_the_new_request(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
-    app = add(ui_store, clock, "Acme")
+    app = add(store, clock, "Acme")
     window.refresh()
     window.start_rejection(app.id)
     dialog = window.rejection_flow.dialog
     assert dialog is not None
     with qtbot.waitSignal(window.rejection_logged) as blocker:
         dialog.ok_button.click()
-    [request] = ui_store.requests_for(app.id)
+    [request] = store.requests_for(app.id)
     assert blocker.args == [request.id]
-    assert ui_store.get_application(app.id).stage is Stage.REJECTED
+    assert store.get_application(app.id).stage is Stage.REJECTED
     assert window.board.columns[Stage.REJECTED].model.rowCount() == 1
 
 
 def test_export_import_and_backup_run_off_the_gui_thread(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
-    add(ui_store, clock, "Acme")
+    add(store, clock, "Acme")
     window.refresh()
     target = tmp_path / "out" / "askwhy.json"
     target.parent.mkdir()
@@ -496,9 +499,9 @@ def test_export_import_and_backup_run_off_the_gui_thread(
 
 
 def test_a_bad_import_is_a_message_and_writes_nothing(
-    qtbot: QtBot, window: MainWindow, ui_store: Store, clock: ManualClock, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
-    add(ui_store, clock, "Acme")
+    add(store, clock, "Acme")
     window.refresh()
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
@@ -506,7 +509,7 @@ def test_a_bad_import_is_a_message_and_writes_nothing(
         window.import_from(bad)
     assert blocker.args[0] is False
     assert window.message_bar.text()
-    assert [s.application.company for s in ui_store.list_summaries()] == ["Acme"]
+    assert [s.application.company for s in store.list_summaries()] == ["Acme"]
 
 
 def test_dialog_buttons_are_standard(window: MainWindow) -> None:
@@ -514,3 +517,74 @@ def test_dialog_buttons_are_standard(window: MainWindow) -> None:
     box = dialog.buttons
     assert box.button(QDialogButtonBox.StandardButton.Cancel) is not None
     dialog.reject()
+
+
+def test_enter_on_a_row_or_a_card_opens_its_details(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    app = add(store, clock, "Acme")
+    window.refresh()
+    window.set_view(VIEW_TABLE)
+    assert window.table.select_application(app.id)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    dialog = window.details_dialog
+    assert dialog is not None
+    assert dialog.company_edit.text() == "Acme"
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.details_dialog is None)
+
+    window.set_view(VIEW_BOARD)
+    assert window.board.select_application(app.id)
+    view = window.board.columns[Stage.APPLIED].view
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = window.details_dialog
+    assert dialog is not None
+    assert dialog.role_edit.text() == "Engineer"
+    dialog.reject()
+
+
+def test_move_to_menu_moves_the_selected_card(
+    window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    app = add(store, clock, "Acme")
+    window.refresh()
+    assert window.board.select_application(app.id)
+    window.app_menu.aboutToShow.emit()  # what opening Application › Move to does
+    assert window.actions_by_name["move_screening"].isEnabled()
+    assert not window.actions_by_name["move_applied"].isEnabled()  # already there
+    window.actions_by_name["move_screening"].trigger()
+    assert store.get_application(app.id).stage is Stage.SCREENING
+    assert window.board.columns[Stage.SCREENING].model.rowCount() == 1
+
+
+def test_data_changed_follows_every_change_and_undo(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    app = add(store, clock, "Acme")
+    window.refresh()
+    with qtbot.waitSignal(window.data_changed):
+        window.request_move(app.id, Stage.SCREENING)
+    with qtbot.waitSignal(window.data_changed):
+        window.undo_stack.undo()
+
+
+def test_restore_from_a_backup_puts_the_old_data_back(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    add(store, clock, "Acme")
+    window.refresh()
+    with qtbot.waitSignal(window.task_finished, timeout=10_000) as blocker:
+        window.backup_now()
+    assert blocker.args[0] is True, blocker.args
+    [backup] = Backups(store.database.path.parent).list()
+    add(store, clock, "Globex")
+    window.refresh()
+    assert window.model.rowCount() == 2
+
+    with qtbot.waitSignal(window.task_finished, timeout=10_000) as blocker:
+        window.restore_backup(backup.path)
+    assert blocker.args[0] is True, blocker.args
+    assert [s.application.company for s in store.list_summaries()] == ["Acme"]
+    assert window.model.rowCount() == 1
+    assert "kept as" in window.message_bar.text()

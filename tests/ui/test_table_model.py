@@ -284,10 +284,10 @@ def test_filtering_ten_thousand_rows_is_quick(qtbot: QtBot) -> None:
 
 
 def test_store_summaries_fill_the_model(
-    qtmodeltester: ModelTester, ui_store: Store, clock: ManualClock
+    qtmodeltester: ModelTester, store: Store, clock: ManualClock
 ) -> None:
-    ui_store.add_application("Acme", "Engineer", now=clock.now())
+    store.add_application("Acme", "Engineer", now=clock.now())
     model = ApplicationTableModel(clock.now())
-    model.set_summaries(ui_store.list_summaries())
+    model.set_summaries(store.list_summaries())
     qtmodeltester.check(model)
     assert model.index(0, COL_COMPANY).data() == "Acme"
