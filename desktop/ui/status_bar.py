@@ -33,16 +33,16 @@ def counts_text(summaries: Sequence[ApplicationSummary]) -> str:
 
 def next_deadline_text(summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo) -> str:
     upcoming = [
-        s for s in summaries if s.open_request is not None and s.open_request.window_closes_at > now
+        (s.open_request.window_closes_at, s.application.company)
+        for s in summaries
+        if s.open_request is not None and s.open_request.window_closes_at > now
     ]
     if not upcoming:
         return "No follow-up due"
-    first = min(upcoming, key=lambda s: s.open_request.window_closes_at)  # type: ignore[union-attr]
-    request = first.open_request
-    assert request is not None
+    closes_at, company = min(upcoming)
     return (
-        f"Next: {first.application.company} — {format_countdown(request.window_closes_at - now)}"
-        f" (closes {format_local(request.window_closes_at, tz)})"
+        f"Next: {company} — {format_countdown(closes_at - now)}"
+        f" (closes {format_local(closes_at, tz)})"
     )
 
 
@@ -51,7 +51,6 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.counts_label = QLabel()
         self.deadline_label = QLabel()
-        self.deadline_label.setStyleSheet(f"color: {current_colors().urgent};")
         self.addWidget(self.counts_label, 1)
         self.addPermanentWidget(self.deadline_label)
 
@@ -59,4 +58,9 @@ class StatusBar(QStatusBar):
         self, summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo
     ) -> None:
         self.counts_label.setText(counts_text(summaries))
-        self.deadline_label.setText(next_deadline_text(summaries, now, tz))
+        text = next_deadline_text(summaries, now, tz)
+        self.deadline_label.setText(text)
+        # Only a closing window earns the urgent colour; read the palette now so that a
+        # switch between light and dark is followed at the next update.
+        urgent = text.startswith("Next:")
+        self.deadline_label.setStyleSheet(f"color: {current_colors().urgent};" if urgent else "")
