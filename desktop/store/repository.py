@@ -161,21 +161,10 @@ def _check_template_text(text: str, what: str) -> str:
 # -- rows to records -----------------------------------------------------------------------------
 
 
-def _application(row: ApplicationRow) -> Application:
-    return Application(
-        id=row.id,
-        company=row.company,
-        role=row.role,
-        stage=row.stage,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        applied_at=row.applied_at,
-        location=row.location,
-        url=row.url,
-        source=row.source,
-        notes=row.notes,
-        archived=row.archived,
-    )
+def _record(record_type: type[R], row: object) -> R:
+    """The plain record for an ORM row: the row's attributes are named like its fields."""
+    names = (item.name for item in fields(record_type))  # type: ignore[arg-type]
+    return record_type(**{name: getattr(row, name) for name in names})
 
 
 _APPLICATION_SQL = (
@@ -205,96 +194,6 @@ def _application_from_tuple(
         source,
         notes,
         bool(archived),
-    )
-
-
-def _contact(row: ContactRow) -> Contact:
-    return Contact(
-        id=row.id,
-        application_id=row.application_id,
-        name=row.name,
-        email=row.email,
-        role=row.role,
-        phone=row.phone,
-        notes=row.notes,
-    )
-
-
-def _interview(row: InterviewRow) -> Interview:
-    return Interview(
-        id=row.id,
-        application_id=row.application_id,
-        scheduled_at=row.scheduled_at,
-        duration_minutes=row.duration_minutes,
-        kind=row.kind,
-        contact_id=row.contact_id,
-        notes=row.notes,
-    )
-
-
-def _event(row: StageEventRow) -> StageEvent:
-    return StageEvent(
-        id=row.id,
-        application_id=row.application_id,
-        from_stage=row.from_stage,
-        to_stage=row.to_stage,
-        occurred_at=row.occurred_at,
-        recorded_at=row.recorded_at,
-        note=row.note,
-    )
-
-
-def _rejection(row: RejectionRow) -> Rejection:
-    return Rejection(
-        id=row.id,
-        application_id=row.application_id,
-        notified_at=row.notified_at,
-        stage_reached=row.stage_reached,
-        channel=row.channel,
-        contact_id=row.contact_id,
-        note=row.note,
-    )
-
-
-def _request(row: FollowUpRequestRow) -> FollowUpRequest:
-    return FollowUpRequest(
-        id=row.id,
-        application_id=row.application_id,
-        kind=row.kind,
-        status=row.status,
-        subject=row.subject,
-        body=row.body,
-        window_opens_at=row.window_opens_at,
-        window_closes_at=row.window_closes_at,
-        created_at=row.created_at,
-        template_id=row.template_id,
-        contact_id=row.contact_id,
-        rejection_id=row.rejection_id,
-        interview_id=row.interview_id,
-        sent_at=row.sent_at,
-    )
-
-
-def _reminder(row: ReminderRow) -> Reminder:
-    return Reminder(
-        id=row.id,
-        request_id=row.request_id,
-        kind=row.kind,
-        due_at=row.due_at,
-        fired_at=row.fired_at,
-        snoozed_until=row.snoozed_until,
-        missed=row.missed,
-    )
-
-
-def _template(row: TemplateRow) -> Template:
-    return Template(
-        id=row.id,
-        kind=row.kind,
-        name=row.name,
-        subject=row.subject,
-        body=row.body,
-        is_default=row.is_default,
     )
 
 
@@ -463,7 +362,7 @@ class Store:
                 .where(FollowUpRequestRow.status == _OPEN)
                 .order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
             ):
-                open_requests.setdefault(row.application_id, _request(row))
+                open_requests.setdefault(row.application_id, _record(FollowUpRequest, row))
             next_due = self._next_due_by_request(session)
         summaries = []
         for application in applications:
@@ -480,12 +379,12 @@ class Store:
 
     def get_application(self, application_id: int) -> Application:
         with self._database.transaction() as session:
-            return _application(self._application_row(session, application_id))
+            return _record(Application, self._application_row(session, application_id))
 
     def find_application(self, company: str, role: str) -> Application | None:
         with self._database.transaction() as session:
             row = self._match(session, company, role)
-            return None if row is None else _application(row)
+            return None if row is None else _record(Application, row)
 
     def add_application(
         self,
@@ -527,7 +426,7 @@ class Store:
                     note="",
                 )
             )
-            return _application(row)
+            return _record(Application, row)
 
     def update_application(self, application: Application, *, now: datetime) -> Application:
         """Saves the editable fields; a changed stage goes through `check_move` and the
@@ -563,7 +462,7 @@ class Store:
             row.archived = application.archived
             row.updated_at = now
             session.flush()
-            return _application(row)
+            return _record(Application, row)
 
     def move_stage(
         self,
@@ -593,7 +492,7 @@ class Store:
             if to_stage is Stage.APPLIED and row.applied_at is None:
                 row.applied_at = occurred_at
             session.flush()
-            return _event(event)
+            return _record(StageEvent, event)
 
     def set_archived(self, application_id: int, archived: bool, *, now: datetime) -> None:
         now = _aware(now, "now")
@@ -606,7 +505,7 @@ class Store:
         """Deletes the application and everything hanging off it; the snapshot undoes it."""
         with self._database.transaction(write=True) as session:
             row = self._application_row(session, application_id)
-            application = _application(row)
+            application = _record(Application, row)
             payload: dict[str, object] = {}
             request_ids = list(
                 session.scalars(
@@ -658,7 +557,7 @@ class Store:
         with self._database.transaction() as session:
             self._application_row(session, application_id)
             return [
-                _event(row)
+                _record(StageEvent, row)
                 for row in session.scalars(
                     select(StageEventRow)
                     .where(StageEventRow.application_id == application_id)
@@ -677,14 +576,14 @@ class Store:
                 raise InvalidInput("The date of the change can't be after it was recorded.")
             row.occurred_at = occurred_at
             session.flush()
-            return _event(row)
+            return _record(StageEvent, row)
 
     # -- contacts and interviews ---------------------------------------------------
     def contacts(self, application_id: int) -> list[Contact]:
         with self._database.transaction() as session:
             self._application_row(session, application_id)
             return [
-                _contact(row)
+                _record(Contact, row)
                 for row in session.scalars(
                     select(ContactRow)
                     .where(ContactRow.application_id == application_id)
@@ -707,7 +606,7 @@ class Store:
             self._application_row(session, application_id)
             session.add(row)
             session.flush()
-            return _contact(row)
+            return _record(Contact, row)
 
     @staticmethod
     def _new_contact(
@@ -748,7 +647,7 @@ class Store:
             row.name, row.email, row.role = fresh.name, fresh.email, fresh.role
             row.phone, row.notes = fresh.phone, fresh.notes
             session.flush()
-            return _contact(row)
+            return _record(Contact, row)
 
     def delete_contact(self, contact_id: int) -> None:
         with self._database.transaction(write=True) as session:
@@ -761,7 +660,7 @@ class Store:
         with self._database.transaction() as session:
             self._application_row(session, application_id)
             return [
-                _interview(row)
+                _record(Interview, row)
                 for row in session.scalars(
                     select(InterviewRow)
                     .where(InterviewRow.application_id == application_id)
@@ -792,7 +691,7 @@ class Store:
             self._check_contact(session, contact_id, application_id)
             session.add(row)
             session.flush()
-            return _interview(row)
+            return _record(Interview, row)
 
     def update_interview(self, interview: Interview) -> Interview:
         scheduled_at = _aware(interview.scheduled_at, "The interview time")
@@ -808,7 +707,7 @@ class Store:
             row.contact_id = interview.contact_id
             row.notes = _optional(interview.notes, "The notes")
             session.flush()
-            return _interview(row)
+            return _record(Interview, row)
 
     def delete_interview(self, interview_id: int) -> None:
         with self._database.transaction(write=True) as session:
@@ -889,11 +788,11 @@ class Store:
             )
             logger.info("Logged a rejection (application %d, request %d)", app.id, request_row.id)
             return LoggedRejection(
-                application=_application(app),
-                rejection=_rejection(rejection_row),
-                request=_request(request_row),
-                reminders=tuple(_reminder(row) for row in reminder_rows),
-                contact=None if contact is None else _contact(contact),
+                application=_record(Application, app),
+                rejection=_record(Rejection, rejection_row),
+                request=_record(FollowUpRequest, request_row),
+                reminders=tuple(_record(Reminder, row) for row in reminder_rows),
+                contact=None if contact is None else _record(Contact, contact),
                 application_created=created,
             )
 
@@ -995,11 +894,11 @@ class Store:
         )
         context = RequestContext(
             request=draft,
-            application=_application(app),
+            application=_record(Application, app),
             profile=settings.profile,
-            contact=None if contact is None else _contact(contact),
-            interview=None if interview is None else _interview(interview),
-            rejection=None if rejection is None else _rejection(rejection),
+            contact=None if contact is None else _record(Contact, contact),
+            interview=None if interview is None else _record(Interview, interview),
+            rejection=None if rejection is None else _record(Rejection, rejection),
         )
         values = templates.merge_values(context, tz)
         request = FollowUpRequestRow(
@@ -1105,7 +1004,7 @@ class Store:
                 else None,
                 interview=interview,
             )
-            return _request(request)
+            return _record(FollowUpRequest, request)
 
     @staticmethod
     def _default_contact(
@@ -1155,7 +1054,7 @@ class Store:
 
     def get_request(self, request_id: int) -> FollowUpRequest:
         with self._database.transaction() as session:
-            return _request(self._request_row(session, request_id))
+            return _record(FollowUpRequest, self._request_row(session, request_id))
 
     def request_context(self, request_id: int) -> RequestContext:
         with self._database.transaction() as session:
@@ -1175,12 +1074,12 @@ class Store:
                 else session.get(RejectionRow, request.rejection_id)
             )
             return RequestContext(
-                request=_request(request),
-                application=_application(app),
+                request=_record(FollowUpRequest, request),
+                application=_record(Application, app),
                 profile=self._settings(session).profile,
-                contact=None if contact is None else _contact(contact),
-                interview=None if interview is None else _interview(interview),
-                rejection=None if rejection is None else _rejection(rejection),
+                contact=None if contact is None else _record(Contact, contact),
+                interview=None if interview is None else _record(Interview, interview),
+                rejection=None if rejection is None else _record(Rejection, rejection),
             )
 
     def save_request_text(
@@ -1197,7 +1096,7 @@ class Store:
             row.body = body
             row.template_id = template_id
             session.flush()
-            return _request(row)
+            return _record(FollowUpRequest, row)
 
     def mark_sent(self, request_id: int, *, sent_at: datetime) -> FollowUpRequest:
         sent_at = _aware(sent_at, "The time it was sent")
@@ -1209,7 +1108,7 @@ class Store:
             row.sent_at = sent_at
             self._cancel_reminders(session, [row.id])
             session.flush()
-            return _request(row)
+            return _record(FollowUpRequest, row)
 
     def skip_request(self, request_id: int, *, now: datetime) -> FollowUpRequest:
         _aware(now, "now")
@@ -1220,7 +1119,7 @@ class Store:
             row.status = RequestStatus.SKIPPED
             self._cancel_reminders(session, [row.id])
             session.flush()
-            return _request(row)
+            return _record(FollowUpRequest, row)
 
     def reopen_request(self, request_id: int, *, now: datetime) -> FollowUpRequest:
         """Back to draft; the reminders still ahead in its window are planned again."""
@@ -1229,14 +1128,14 @@ class Store:
         with self._database.transaction(write=True) as session:
             row = self._request_row(session, request_id)
             if row.status is _OPEN:
-                return _request(row)
+                return _record(FollowUpRequest, row)
             policy = self._settings(session).reminders
             row.status = _OPEN
             row.sent_at = None
             self._cancel_reminders(session, [row.id])
             self._plan(session, row, policy, tz, now)
             session.flush()
-            return _request(row)
+            return _record(FollowUpRequest, row)
 
     def expire_overdue(self, *, now: datetime) -> list[FollowUpRequest]:
         """Open requests whose window has closed become Expired.
@@ -1260,13 +1159,13 @@ class Store:
                 row.status = RequestStatus.EXPIRED
             self._cancel_reminders(session, [row.id for row in rows])
             session.flush()
-            return [_request(row) for row in rows]
+            return [_record(FollowUpRequest, row) for row in rows]
 
     def requests_for(self, application_id: int) -> list[FollowUpRequest]:
         with self._database.transaction() as session:
             self._application_row(session, application_id)
             return [
-                _request(row)
+                _record(FollowUpRequest, row)
                 for row in session.scalars(
                     select(FollowUpRequestRow)
                     .where(FollowUpRequestRow.application_id == application_id)
@@ -1292,10 +1191,10 @@ class Store:
             for reminder in session.scalars(
                 self._pending_reminders().order_by(_effective_due(), ReminderRow.id)
             ):
-                next_by_request.setdefault(reminder.request_id, _reminder(reminder))
+                next_by_request.setdefault(reminder.request_id, _record(Reminder, reminder))
             return [
                 DueItem(
-                    request=_request(request),
+                    request=_record(FollowUpRequest, request),
                     company=company,
                     role=role,
                     next_reminder=next_by_request.get(request.id),
@@ -1422,7 +1321,7 @@ class Store:
                 session.add(extra)
                 moved.append(extra)
             session.flush()
-            return [_reminder(row) for row in moved]
+            return [_record(Reminder, row) for row in moved]
 
     def snooze_all(self, until: datetime, *, now: datetime) -> int:
         """Every reminder that would fire before `until` waits until then; returns how many
@@ -1440,7 +1339,7 @@ class Store:
         with self._database.transaction() as session:
             self._request_row(session, request_id)
             return [
-                _reminder(row)
+                _record(Reminder, row)
                 for row in session.scalars(
                     select(ReminderRow)
                     .where(ReminderRow.request_id == request_id)
@@ -1454,11 +1353,11 @@ class Store:
             query = select(TemplateRow).order_by(TemplateRow.kind, TemplateRow.id)
             if kind is not None:
                 query = query.where(TemplateRow.kind == kind)
-            return [_template(row) for row in session.scalars(query)]
+            return [_record(Template, row) for row in session.scalars(query)]
 
     def default_template(self, kind: RequestKind) -> Template:
         with self._database.transaction(write=True) as session:
-            return _template(self._default_template_row(session, kind))
+            return _record(Template, self._default_template_row(session, kind))
 
     def save_template(self, template: Template) -> Template:
         """Inserts when `template.id` is 0, updates otherwise. Refuses text with unknown
@@ -1493,7 +1392,7 @@ class Store:
                 self._default_template_row(session, row.kind)
             session.flush()
             session.refresh(row)
-            return _template(row)
+            return _record(Template, row)
 
     def delete_template(self, template_id: int) -> None:
         with self._database.transaction(write=True) as session:
@@ -1675,8 +1574,8 @@ class Store:
     def _firing(session: Session, query: Any) -> list[FiringReminder]:
         return [
             FiringReminder(
-                reminder=_reminder(reminder),
-                request=_request(request),
+                reminder=_record(Reminder, reminder),
+                request=_record(FollowUpRequest, request),
                 company=company,
                 role=role,
             )

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +56,7 @@ from desktop.core.templates import FieldState, Rendered, check, merge_values, re
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
+from desktop.store.exchange import write_atomically
 from desktop.store.repository import Store
 from desktop.ui.template_highlighter import (
     PreviewPart,
@@ -106,20 +105,6 @@ def slug(text: str) -> str:
 def default_eml_name(company: str, role: str) -> str:
     stem = "-".join(part for part in (slug(company), slug(role)) if part) or "request"
     return f"{stem[:80]}.eml"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves either the old file or the new one."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def describe_unresolved(subject: Rendered, body: Rendered) -> list[str]:

@@ -32,7 +32,6 @@ from desktop.ui.request_editor import (
     default_eml_name,
     mailbox,
     slug,
-    write_atomically,
 )
 from desktop.ui.template_highlighter import Mark, mark_at, mark_format, source_marks
 from tests.fakes import ManualClock, RecordingClipboard
@@ -500,14 +499,6 @@ def test_file_names_and_addresses() -> None:
     assert default_eml_name("", "") == "request.eml"
     assert mailbox('Reyes, "Dana"', "d@x.example") == '"Reyes, \\"Dana\\"" <d@x.example>'
     assert mailbox("", "d@x.example") == "d@x.example"
-
-
-def test_write_atomically_replaces_whole_file(tmp_path: Path) -> None:
-    target = tmp_path / "draft.eml"
-    target.write_bytes(b"old")
-    write_atomically(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["draft.eml"]
 
 
 def test_switching_to_a_dark_palette_recolours_the_preview(
