@@ -10,7 +10,8 @@ set -euo pipefail
 group="${1:-qt}"
 qt_packages="libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3"
 test_packages="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-libxkbcommon-x11-0 dbus-daemon dunst trayer xclip xdotool x11-utils binutils"
+libxkbcommon-x11-0 dbus-daemon dunst trayer xclip xdotool x11-utils binutils
+desktop-file-utils appstream"
 
 case "$group" in
   qt) wanted="$qt_packages" ;;

@@ -4,7 +4,7 @@ The bundle comes from, in order:
 - `ASKWHY_BUNDLE` (a built `askwhy/` folder), for running these against a given build;
 - `dist/askwhy` when it is newer than every source file it was built from (`make dist`);
 - otherwise a fresh build into a temporary folder, reusing PyInstaller's cache in `build/`
-  (about 30 s on a warm cache, a minute cold).
+  (20-50 s here, depending on the load).
 
 Each scenario gets its own HOME, runtime dir and ASKWHY_DATA_DIR, so nothing touches the
 developer's data and scenarios cannot see each other's single-instance socket.
