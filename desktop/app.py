@@ -46,7 +46,7 @@ from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.native.notifications import Notifier
+    from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
     from desktop.native.tray import Tray
@@ -359,6 +359,7 @@ class _Wiring:
         app.setQuitOnLastWindowClosed(self.tray is None)
 
         self.notifier: Notifier = choose_notifier(tray=self.tray)
+        self.fallback_notifier = self._tray_fallback()
         self.window: MainWindow = MainWindow(store, self.clock, self.clipboard)
         self.window.notifier = self.notifier
         self.window.autostart = self.autostart
@@ -369,10 +370,28 @@ class _Wiring:
         self.window.installEventFilter(self._close_filter)
         self._connect()
 
+    def _tray_fallback(self) -> TrayNotifier | None:
+        """The tray balloon, for a message the chosen backend fails to show at run time."""
+        from desktop.native.notifications import (  # noqa: PLC0415
+            NotifierUnavailableError,
+            TrayNotifier,
+        )
+
+        if self.tray is None or isinstance(self.notifier, TrayNotifier):
+            return None
+        try:
+            return TrayNotifier(self.tray)
+        except NotifierUnavailableError:
+            return None
+
     def _connect(self) -> None:
         window, reminders = self.window, self.reminders
-        self.notifier.activated.connect(self.open_request)
-        self.notifier.activated_without_request.connect(window.show_and_raise)
+        for notifier in (self.notifier, self.fallback_notifier):
+            if notifier is not None:
+                notifier.activated.connect(self.open_request)
+                notifier.activated_without_request.connect(window.show_and_raise)
+        if self.fallback_notifier is not None:
+            self.notifier.undelivered.connect(self.fallback_notifier.show_undelivered)
         reminders.due_changed.connect(self._on_due_changed)
         reminders.reminders_missed.connect(self._on_reminders_missed)
         if self.resume_watcher is not None:

@@ -93,6 +93,10 @@ class Notifier(QObject):
     # A notification was handed over; for a freedesktop server the int is its id (else 0).
     delivered = Signal(int)
     failed = Signal(str)
+    # A message this backend could not show (title, body, request id or None, urgent),
+    # emitted from its worker thread. The app hands it to the tray, so that a reminder
+    # already claimed in the database is still seen once.
+    undelivered = Signal(str, str, object, bool)
 
     def notify(
         self,
@@ -263,15 +267,16 @@ class FreedesktopNotifier(Notifier):
             hints,
             -1,
         )
-        self._pool.start(lambda: self._send(args, on_click_request_id))
+        self._pool.start(lambda: self._send(args, on_click_request_id, body, urgent))
 
-    def _send(self, args: tuple[Any, ...], request_id: int | None) -> None:
+    def _send(self, args: tuple[Any, ...], request_id: int | None, body: str, urgent: bool) -> None:
         # Runs on the pool's worker thread: no widgets, only the bus and signals.
         try:
             reply = self._call("Notify", "susssasa{sv}i", args, timeout=DBUS_CALL_TIMEOUT)
         except Exception as error:
             log.warning("Notify failed: %s", error)
             self.failed.emit(str(error))
+            self.undelivered.emit(args[3], body, request_id, urgent)
             return
         notification_id = int(reply[0])
         with self._pending_lock:
@@ -337,14 +342,18 @@ class PlyerNotifier(Notifier):
         *,
         platform: str = sys.platform,
         which: Callable[[str], str | None] = shutil.which,
+        notification: Any | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`notification` stands in for plyer's facade in tests."""
         super().__init__(parent)
-        try:
-            # Imported on demand: plyer loads platform modules, and Linux rarely needs it.
-            from plyer import notification  # noqa: PLC0415
-        except Exception as error:
-            raise NotifierUnavailableError(f"plyer cannot be imported: {error}") from error
+        if notification is None:
+            try:
+                # Imported on demand: plyer loads platform modules; Linux rarely needs it.
+                from plyer import notification as plyer_notification  # noqa: PLC0415
+            except Exception as error:
+                raise NotifierUnavailableError(f"plyer cannot be imported: {error}") from error
+            notification = plyer_notification
         if platform.startswith("linux") or "bsd" in platform:
             # plyer's Linux backend uses dbus-python if it imports, else `notify-send`, which
             # fails silently without a session bus: check what it will need.
@@ -375,17 +384,17 @@ class PlyerNotifier(Notifier):
         *,
         urgent: bool = False,
     ) -> None:
-        del on_click_request_id, urgent  # plyer offers neither click callbacks nor urgency
+        # plyer offers neither click callbacks nor urgency; both still matter to a fallback.
         text = body
         if self._platform.startswith("linux") or "bsd" in self._platform:
             text = escape_markup(body)
-        self._pool.start(lambda: self._send(title, text))
+        self._pool.start(lambda: self._send(title, text, body, on_click_request_id, urgent))
 
-    def _send(self, title: str, body: str) -> None:
+    def _send(self, title: str, text: str, body: str, request_id: int | None, urgent: bool) -> None:
         try:
             self._notification.notify(
                 title=title,
-                message=body,
+                message=text,
                 app_name=APP_NAME,
                 app_icon=app_icon_path(),
                 timeout=10,
@@ -393,6 +402,7 @@ class PlyerNotifier(Notifier):
         except Exception as error:
             log.warning("plyer notification failed: %s", error)
             self.failed.emit(str(error))
+            self.undelivered.emit(title, body, request_id, urgent)
             return
         self.delivered.emit(0)
 
@@ -431,6 +441,10 @@ class TrayNotifier(Notifier):
 
     def _on_message_clicked(self, request_id: int) -> None:
         self._clicked(request_id if request_id > 0 else None)
+
+    def show_undelivered(self, title: str, body: str, request_id: object, urgent: bool) -> None:
+        """The slot for another backend's `undelivered`: runs on this object's (GUI) thread."""
+        self.notify(title, body, request_id if isinstance(request_id, int) else None, urgent=urgent)
 
 
 BackendFactory = Callable[[], Notifier]

@@ -101,3 +101,22 @@ def test_test_notification_and_click(qtbot: QtBot):
     assert recording.sent[0].title == "AskWhy notifications work"
     with qtbot.waitSignal(recording.activated_without_request):
         recording.click()
+
+
+class FailingPlyerFacade:
+    """plyer's `notification` facade when the platform has no way to show anything."""
+
+    def notify(self, **_kwargs: object) -> None:
+        raise OSError("no notification service answered")
+
+
+def test_a_message_that_fails_to_show_is_handed_on_for_the_tray(qtbot: QtBot):
+    notifier = PlyerNotifier(platform="win32", notification=FailingPlyerFacade())
+    with (
+        qtbot.waitSignal(notifier.failed, timeout=5000),
+        qtbot.waitSignal(notifier.undelivered, timeout=5000) as undelivered,
+    ):
+        notifier.notify("Last call", "1 hour left to ask Acme & Co why", 7, urgent=True)
+    # The raw body travels on: the tray shows plain text, so nothing is escaped twice.
+    assert undelivered.args == ["Last call", "1 hour left to ask Acme & Co why", 7, True]
+    assert notifier.wait_idle()
