@@ -360,9 +360,9 @@ class _Wiring:
 
         self.notifier: Notifier = choose_notifier(tray=self.tray)
         self.fallback_notifier = self._tray_fallback()
-        self.window: MainWindow = MainWindow(store, self.clock, self.clipboard)
-        self.window.notifier = self.notifier
-        self.window.autostart = self.autostart
+        self.window: MainWindow = MainWindow(
+            store, self.clock, self.clipboard, notifier=self.notifier, autostart=self.autostart
+        )
         self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None

@@ -14,8 +14,8 @@ Construction (what `desktop.app` does)::
 temporary file, `None` means the application's default QSettings. Geometry and view are
 saved in `closeEvent` (and by `save_settings()`, for an app that hides to the tray instead).
 
-Optional services, set after construction when the app has them: `window.notifier`
-(a `Notifier`, for Settings' "send a test notification") and `window.autostart`.
+Optional services, passed when the app has them: `notifier` (for Settings' "send a test
+notification") and `autostart` (for "start at login").
 `window.rejection_flow` is the shared `RejectionFlow`; `window.show_and_raise()` brings the
 window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
 backup and restore, which run in a worker thread behind a busy indicator.
@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         clipboard: Clipboard,
         *,
         settings: QSettings | None = None,
+        notifier: Notifier | None = None,
+        autostart: AutostartControl | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,8 +197,9 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.rejection_flow = RejectionFlow(store, clock, clipboard, self)
         # Optional services for the settings dialog; app.py sets them when it has them.
-        self.notifier: Notifier | None = None
-        self.autostart: AutostartControl | None = None
+        # Optional: Settings' "send a test notification" and "start at login" need them.
+        self.notifier = notifier
+        self.autostart = autostart
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
