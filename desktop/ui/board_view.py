@@ -64,6 +64,9 @@ from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CARD_HEIGHT = 74
+# Columns share the window's width between these bounds, so that all nine stages (the
+# closed ones too, where a fresh rejection lands) fit a 1280 px wide window.
+COLUMN_MIN_WIDTH = 116
 COLUMN_WIDTH = 224
 
 
@@ -209,6 +212,10 @@ class CardDelegate(QStyledItemDelegate):
     """Paints a card: company (bold), role, then age and the follow-up countdown."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: ARG002
+        view = self.parent()
+        if isinstance(view, QListView):
+            # A card fills its column, whatever width the column got.
+            return QSize(view.viewport().width(), CARD_HEIGHT)
         return QSize(COLUMN_WIDTH - 2 * SPACING, CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -294,6 +301,8 @@ class StageColumnView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
+        # Lay the cards out again when the column's width changes (they fill it).
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -304,7 +313,7 @@ class StageColumnView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSpacing(0)
-        self.setMinimumWidth(COLUMN_WIDTH)
+        self.setMinimumWidth(COLUMN_MIN_WIDTH)
         self.setMaximumWidth(COLUMN_WIDTH)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

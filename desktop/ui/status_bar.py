@@ -21,7 +21,7 @@ def counts_text(summaries: Sequence[ApplicationSummary]) -> str:
     active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
     open_requests = sum(1 for s in summaries if s.open_request is not None)
     parts = [
-        f"{len(summaries)} applications",
+        f"{len(summaries)} application{'' if len(summaries) == 1 else 's'}",
         f"{active} active",
         f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
         f"{by_stage.get(Stage.REJECTED, 0)} rejected",
