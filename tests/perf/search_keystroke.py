@@ -10,7 +10,8 @@ the app: a bare QTableView over a QStandardItemModel with the same company and r
 filtered by Qt's own C++ `QSortFilterProxyModel.setFilterFixedString` for the same keys.
 
 Runs in a child process on the display `baseline.display_env()` provides. Nothing asserts;
-the RESULT line says met or missed (target: at most 2x the bare C++ filter's keystroke).
+the RESULT line says met or missed against the project's target, a median of at most 30 ms
+per keystroke, and carries the ratio to the bare C++ filter as a detail.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from typing import Any
 
 import baseline
 
-# The target is relative: at 100,000 rows Qt's own C++ filter with a visible table already
-# costs tens of milliseconds here, so the app is judged against that floor.
-TARGET_RATIO = 2.0
+# The project's target (issue "Prove it"). At 100,000 rows Qt's own C++ filter with a
+# visible table already costs tens of milliseconds here, so the ratio is printed beside it.
+TARGET_MS = 30.0
 ROWS = 100_000
 QUERY = "globex backend"
 RUN_PREFIX = "RUN "
@@ -156,7 +157,7 @@ def main() -> int:
     ]
     if result.returncode != 0 or not records:
         print(result.stderr[-3000:], file=sys.stderr)
-        baseline.emit("search_keystroke", float("nan"), "ms", f"<= {TARGET_RATIO}x bare", None)
+        baseline.emit("search_keystroke", float("nan"), "ms", f"<= {TARGET_MS:.0f} ms", None)
         return 1
     app_ms = [t for r in records for t in r["app"]]
     bare_ms = [t for r in records for t in r["bare"]]
@@ -171,8 +172,8 @@ def main() -> int:
         "search_keystroke",
         median,
         "ms",
-        f"<= {TARGET_RATIO}x bare",
-        ratio <= TARGET_RATIO,
+        f"<= {TARGET_MS:.0f} ms",
+        median <= TARGET_MS,
         rows=rows,
         p90=round(baseline.percentile(app_ms, 90), 1),
         bare_ms=round(bare_median, 1),
