@@ -126,7 +126,8 @@ def display_env() -> Iterator[dict[str, str]]:
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        # Same process group as this script: when run_all's watchdog kills the script's
+        # group, the server goes with it instead of living on as an orphan.
     )
     os.close(write_fd)
     try:
@@ -138,7 +139,8 @@ def display_env() -> Iterator[dict[str, str]]:
         env["QT_QPA_PLATFORM"] = "xcb"
         yield env
     finally:
-        stop(server)
+        server.kill()
+        server.wait(timeout=10)
 
 
 def isolated_env(base: dict[str, str], root: Path) -> dict[str, str]:
