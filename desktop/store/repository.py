@@ -161,6 +161,26 @@ def _check_template_text(text: str, what: str) -> str:
 # -- rows to records -----------------------------------------------------------------------------
 
 
+def _stage_event(
+    application: ApplicationRow,
+    from_stage: Stage | None,
+    to_stage: Stage,
+    *,
+    occurred_at: datetime,
+    now: datetime,
+    note: str = "",
+) -> StageEventRow:
+    """A timeline entry; `occurred_at` may be backdated, `recorded_at` is always now."""
+    return StageEventRow(
+        application_id=application.id,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        occurred_at=occurred_at,
+        recorded_at=now,
+        note=note,
+    )
+
+
 def _record(record_type: type[R], row: object) -> R:
     """The plain record for an ORM row: the row's attributes are named like its fields."""
     names = (item.name for item in fields(record_type))  # type: ignore[arg-type]
@@ -417,14 +437,7 @@ class Store:
             session.add(row)
             session.flush()
             session.add(
-                StageEventRow(
-                    application_id=row.id,
-                    from_stage=None,
-                    to_stage=row.stage,
-                    occurred_at=row.applied_at or now,
-                    recorded_at=now,
-                    note="",
-                )
+                _stage_event(row, None, row.stage, occurred_at=row.applied_at or now, now=now)
             )
             return _record(Application, row)
 
@@ -442,14 +455,7 @@ class Store:
             if application.stage is not row.stage:
                 stages.check_move(row.stage, application.stage)
                 session.add(
-                    StageEventRow(
-                        application_id=row.id,
-                        from_stage=row.stage,
-                        to_stage=application.stage,
-                        occurred_at=now,
-                        recorded_at=now,
-                        note="",
-                    )
+                    _stage_event(row, row.stage, application.stage, occurred_at=now, now=now)
                 )
                 row.stage = application.stage
             row.company = company
@@ -478,12 +484,12 @@ class Store:
         with self._database.transaction(write=True) as session:
             row = self._application_row(session, application_id)
             stages.check_move(row.stage, to_stage)
-            event = StageEventRow(
-                application_id=row.id,
-                from_stage=row.stage,
-                to_stage=to_stage,
+            event = _stage_event(
+                row,
+                row.stage,
+                to_stage,
                 occurred_at=occurred_at,
-                recorded_at=now,
+                now=now,
                 note=_optional(note, "The note"),
             )
             session.add(event)
@@ -762,14 +768,7 @@ class Store:
             )
             session.add(rejection_row)
             session.add(
-                StageEventRow(
-                    application_id=app.id,
-                    from_stage=app.stage,
-                    to_stage=Stage.REJECTED,
-                    occurred_at=notified_at,
-                    recorded_at=now,
-                    note="",
-                )
+                _stage_event(app, app.stage, Stage.REJECTED, occurred_at=notified_at, now=now)
             )
             app.stage = Stage.REJECTED
             app.updated_at = now
@@ -819,13 +818,12 @@ class Store:
         session.add(app)
         session.flush()
         session.add(
-            StageEventRow(
-                application_id=app.id,
-                from_stage=None,
-                to_stage=stage,
+            _stage_event(
+                app,
+                None,
+                stage,
                 occurred_at=_aware(rejection.notified_at, "The rejection date"),
-                recorded_at=now,
-                note="",
+                now=now,
             )
         )
         return app
