@@ -593,6 +593,40 @@ def seed(data_dir: Path, applications: int, *, rejections: int = 40) -> Seeded:
     return Seeded(data_dir, applications, time.monotonic() - started)
 
 
+# -- measuring in a child process -----------------------------------------------------------
+# A script that measures inside a Qt process re-runs itself with `--child DATA_DIR` and prints
+# one `RUN_PREFIX` JSON line per run; the parent collects them with `run_child`.
+RUN_PREFIX = "RUN "
+
+
+def print_run(record: dict[str, Any]) -> None:
+    print(RUN_PREFIX + json.dumps(record), flush=True)
+
+
+def run_child(
+    script: str, data_dir: Path, runs: int, env: dict[str, str], *, timeout: float
+) -> list[dict[str, Any]] | None:
+    """The child's per-run records, or None (its stderr printed) when it measured nothing."""
+    result = subprocess.run(
+        [sys.executable, script, "--child", str(data_dir), "--runs", str(runs)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    records = [
+        json.loads(line[len(RUN_PREFIX) :])
+        for line in result.stdout.splitlines()
+        if line.startswith(RUN_PREFIX)
+    ]
+    if result.returncode != 0 or not records:
+        print(result.stderr[-3000:], file=sys.stderr)
+        return None
+    return records
+
+
 def timed(function: Callable[[], Any]) -> float:
     started = time.perf_counter()
     function()

@@ -16,18 +16,14 @@ created. Nothing asserts; the RESULT line says met or missed (target ≤ 100 ms)
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import baseline
 
 TARGET_MS = 100.0
 SEEDED_APPLICATIONS = 2000
-RUN_PREFIX = "RUN "
 
 
 def parse_args() -> argparse.Namespace:
@@ -153,7 +149,7 @@ def measure(data_dir: Path, runs: int) -> None:
             app_ms, logic_ms = app_run(index)
             bare_ms = bare_run()
         record = {"app_ms": app_ms, "logic_ms": logic_ms, "bare_ms": bare_ms}
-        print(RUN_PREFIX + json.dumps(record), flush=True)
+        baseline.print_run(record)
     flow.close_all()
     window.close()
     database.close()
@@ -172,22 +168,8 @@ def main() -> int:
         env = baseline.isolated_env(display, root)
         seeded = baseline.seed(root / "data", SEEDED_APPLICATIONS)
         print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", str(root / "data"), "--runs", str(runs)],
-            env=env,
-            cwd=baseline.REPO,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    records: list[dict[str, Any]] = [
-        json.loads(line[len(RUN_PREFIX) :])
-        for line in result.stdout.splitlines()
-        if line.startswith(RUN_PREFIX)
-    ]
-    if result.returncode != 0 or not records:
-        print(result.stderr[-3000:], file=sys.stderr)
+        records = baseline.run_child(__file__, root / "data", runs, env, timeout=600)
+    if records is None:
         baseline.emit("rejection_to_editor", float("nan"), "ms", f"<= {TARGET_MS:.0f} ms", None)
         return 1
     app_ms = [r["app_ms"] for r in records]

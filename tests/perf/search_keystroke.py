@@ -17,8 +17,6 @@ per keystroke, and carries the ratio to the bare C++ filter as a detail.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,7 +29,6 @@ import baseline
 TARGET_MS = 30.0
 ROWS = 100_000
 QUERY = "globex backend"
-RUN_PREFIX = "RUN "
 
 
 def parse_args() -> argparse.Namespace:
@@ -125,7 +122,7 @@ def measure(data_dir: Path, runs: int) -> None:
         record: dict[str, Any] = {"rows": rows}
         for name, edit, viewport in order:
             record[name] = type_query(edit, viewport)
-        print(RUN_PREFIX + json.dumps(record), flush=True)
+        baseline.print_run(record)
     window.close()
     bare.close()
     database.close()
@@ -141,22 +138,8 @@ def main() -> int:
         env = baseline.isolated_env(display, root)
         seeded = baseline.seed(root / "data", args.rows)
         print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", str(root / "data"), "--runs", str(runs)],
-            env=env,
-            cwd=baseline.REPO,
-            capture_output=True,
-            text=True,
-            timeout=1200,
-            check=False,
-        )
-    records = [
-        json.loads(line[len(RUN_PREFIX) :])
-        for line in result.stdout.splitlines()
-        if line.startswith(RUN_PREFIX)
-    ]
-    if result.returncode != 0 or not records:
-        print(result.stderr[-3000:], file=sys.stderr)
+        records = baseline.run_child(__file__, root / "data", runs, env, timeout=1200)
+    if records is None:
         baseline.emit("search_keystroke", float("nan"), "ms", f"<= {TARGET_MS:.0f} ms", None)
         return 1
     app_ms = [t for r in records for t in r["app"]]

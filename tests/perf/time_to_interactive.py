@@ -17,9 +17,7 @@ targets: ≤ 300 ms at 2,000 rows, ≤ 1 s at 100,000.
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +27,6 @@ import baseline
 
 SIZES = (2_000, 100_000)
 TARGETS_MS = {2_000: 300.0, 100_000: 1_000.0}
-RUN_PREFIX = "RUN "
 
 
 def parse_args() -> argparse.Namespace:
@@ -144,7 +141,7 @@ def measure(data_dir: Path, runs: int) -> None:
             record = app_run()
             bare_ms = bare_run()
         record["bare_ms"] = bare_ms
-        print(RUN_PREFIX + json.dumps(record), flush=True)
+        baseline.print_run(record)
 
 
 def main() -> int:
@@ -160,25 +157,11 @@ def main() -> int:
                 env = baseline.isolated_env(display, root)
                 seeded = baseline.seed(root / "data", size)
                 print(f"seeded {seeded.applications} applications in {seeded.seconds:.1f} s")
-                result = subprocess.run(
-                    [sys.executable, __file__, "--child", str(root / "data"), "--runs", str(runs)],
-                    env=env,
-                    cwd=baseline.REPO,
-                    capture_output=True,
-                    text=True,
-                    timeout=1800,
-                    check=False,
-                )
-            records = [
-                json.loads(line[len(RUN_PREFIX) :])
-                for line in result.stdout.splitlines()
-                if line.startswith(RUN_PREFIX)
-            ]
+                records = baseline.run_child(__file__, root / "data", runs, env, timeout=1800)
             name = f"time_to_interactive_{size // 1000}k"
             target = TARGETS_MS[size]
             target_text = f"<= {target:.0f} ms"
-            if result.returncode != 0 or not records:
-                print(result.stderr[-3000:], file=sys.stderr)
+            if records is None:
                 baseline.emit(name, float("nan"), "ms", target_text, None)
                 failed = True
                 continue
