@@ -117,24 +117,12 @@ def _has_display() -> bool:
 
 def _log_rejection(args: argparse.Namespace) -> tuple[int | None, int]:
     """Records the rejection: (the new request's id, 0), or (None, exit code) on failure."""
-    from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
-    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
+    from desktop.core.errors import UserFacingError  # noqa: PLC0415
 
-    now = datetime.now(UTC)
     try:
-        rejection = cli.log_rejection_input(args, now, cli.local_tz())
-        database = open_database(resolve_data_dir(args.data_dir))
-        try:
-            logged = Store(database).log_rejection(rejection, now=now)
-        finally:
-            database.close()
-    except InvalidInput as error:
-        print(f"{cli.PROG}: {' '.join(str(error).split())}", file=sys.stderr)
-        return None, cli.EXIT_USAGE
-    except UserFacingError as error:
-        print(f"{cli.PROG}: {' '.join(str(error).split())}", file=sys.stderr)
-        return None, cli.EXIT_BROKEN
+        logged = cli.record_rejection(args, datetime.now(UTC), cli.local_tz())
+    except (UserFacingError, OSError) as error:
+        return None, cli.report_error(error, sys.stderr)
     log.info(
         "logged a rejection from %s: request %d", logged.application.company, logged.request.id
     )

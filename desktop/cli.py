@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from desktop import __version__
 from desktop.core.errors import InvalidInput, UserFacingError
-from desktop.core.model import Channel, DueItem, RejectionInput, Stage
+from desktop.core.model import Channel, DueItem, LoggedRejection, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.zones import system_zone
 
@@ -332,20 +332,25 @@ def run_command(
         return EXIT_USAGE
     try:
         return handler(args, io)
-    except InvalidInput as error:
-        print(f"{PROG}: {_one_line(str(error))}", file=io.stderr)
-        return EXIT_USAGE
-    except UserFacingError as error:
-        # StoreError and friends: corrupt, locked or too new a database, an unusable dir.
-        print(f"{PROG}: {_one_line(str(error))}", file=io.stderr)
-        return EXIT_BROKEN
-    except OSError as error:
-        print(f"{PROG}: {_os_error_text(error)}", file=io.stderr)
-        return EXIT_BROKEN
+    except (UserFacingError, OSError) as error:
+        return report_error(error, io.stderr)
     except KeyboardInterrupt:
         # Every write is one transaction, so an interrupted command left nothing half-done.
         print(f"{PROG}: interrupted; nothing was left half-written", file=io.stderr)
         return 130
+
+
+def report_error(error: UserFacingError | OSError, stderr: TextIO) -> int:
+    """One line on stderr for a known failure, and its exit code.
+
+    Bad input is the user's to fix (2); a StoreError (corrupt, locked or too new a
+    database, an unusable dir) or a file error is the machine's (1).
+    """
+    if isinstance(error, OSError):
+        print(f"{PROG}: {_os_error_text(error)}", file=stderr)
+        return EXIT_BROKEN
+    print(f"{PROG}: {_one_line(str(error))}", file=stderr)
+    return EXIT_USAGE if isinstance(error, InvalidInput) else EXIT_BROKEN
 
 
 def _tolerant(stream: TextIO | None) -> TextIO:
@@ -375,12 +380,17 @@ def _open(args: argparse.Namespace) -> Database:
     return open_database(resolve_data_dir(args.data_dir))
 
 
-def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
-    rejection = log_rejection_input(args, io.now, io.tz)
+def record_rejection(args: argparse.Namespace, now: datetime, tz: tzinfo) -> LoggedRejection:
+    """Validates a `log-rejection` and stores it: `--no-gui` and the GUI hand-over share it."""
+    rejection = log_rejection_input(args, now, tz)
     from desktop.store.repository import Store  # noqa: PLC0415
 
     with _open(args) as database:
-        logged = Store(database, local_tz=lambda: io.tz).log_rejection(rejection, now=io.now)
+        return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
+
+
+def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
+    logged = record_rejection(args, io.now, io.tz)
     from desktop.core.timefmt import format_local  # noqa: PLC0415
 
     closes = logged.request.window_closes_at
