@@ -50,6 +50,7 @@ from desktop.core.stages import allowed_transitions
 from desktop.core.timefmt import parse_user_datetime
 from desktop.native.clock import Clock
 from desktop.store.repository import Store
+from desktop.ui.forms import is_valid_email
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.theme import MARGIN, SPACING, current_colors
 from desktop.ui.undo_commands import (
@@ -67,7 +68,6 @@ from desktop.ui.undo_commands import (
     UpdateInterviewCommand,
 )
 
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
 # No job search predates the web; an earlier year is a typo, not history.
 EARLIEST_YEAR = 1990
@@ -87,10 +87,6 @@ class DetailsAction(enum.Enum):
     ARCHIVE = "archive"
     UNARCHIVE = "unarchive"
     DELETE = "delete"
-
-
-def is_valid_email(text: str) -> bool:
-    return bool(EMAIL_PATTERN.match(text.strip()))
 
 
 def format_input_time(moment: datetime, clock: Clock) -> str:

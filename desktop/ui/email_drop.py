@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.core.email_parsing import ParsedEmail
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
-from desktop.ui.rejection_dialog import RejectionPrefill, error_colour, is_valid_email
+from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.rejection_dialog import RejectionPrefill
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class EmailConfirmDialog(QDialog):
         )
         self.received_label = QLabel(received)
         self.received_label.setObjectName("received_label")
-        self.error_label = _error_label(self)
+        self.error_label = error_label("error_label")
 
         intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
         intro.setWordWrap(True)
@@ -212,12 +213,3 @@ class EmailConfirmDialog(QDialog):
             notified_at=self._received_at,
             channel=Channel.EMAIL,
         )
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel()
-    label.setObjectName("error_label")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_colour(parent.palette())};")
-    label.hide()
-    return label

@@ -30,7 +30,7 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import Lesson, ReplyOutcome
 from desktop.native.clock import Clock
 from desktop.store.repository import Store
-from desktop.ui.rejection_dialog import error_colour
+from desktop.ui.forms import error_colour
 
 log = logging.getLogger(__name__)
 

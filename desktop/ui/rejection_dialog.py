@@ -9,12 +9,11 @@ editor, or skipping it) belongs to `RejectionFlow`.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
-from PySide6.QtGui import QKeySequence, QPalette
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -42,12 +41,10 @@ from desktop.core.model import (
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
 from desktop.native.clock import Clock
 from desktop.store.repository import Store
-from desktop.ui.template_highlighter import is_dark
+from desktop.ui.forms import error_label, is_valid_email
 
 log = logging.getLogger(__name__)
 
-# Loose on purpose: it catches typos (a missing @, a space), not every RFC 5322 corner.
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # A clock a minute or two apart from the mail server's must not make "now" invalid.
 FUTURE_SLACK = timedelta(minutes=5)
 NEW_APPLICATION = -1
@@ -74,10 +71,6 @@ class RejectionPrefill:
     contact_email: str = ""
     notified_at: datetime | None = None
     channel: Channel | None = None
-
-
-def is_valid_email(text: str) -> bool:
-    return bool(EMAIL_PATTERN.match(text))
 
 
 def to_local_qdatetime(moment: datetime, tz: tzinfo) -> QDateTime:
@@ -173,7 +166,7 @@ class RejectionDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.company_edit)
         row.addWidget(self.role_edit)
-        self.application_error = _error_label("application_error")
+        self.application_error = error_label("application_error")
 
         self.notified_edit = QDateTimeEdit()
         self.notified_edit.setObjectName("notified_edit")
@@ -181,7 +174,7 @@ class RejectionDialog(QDialog):
         self.notified_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.notified_edit.setCalendarPopup(True)
         self.notified_edit.setToolTip("When the rejection reached you, in your local time.")
-        self.notified_error = _error_label("notified_error")
+        self.notified_error = error_label("notified_error")
 
         self.stage_combo = QComboBox()
         self.stage_combo.setObjectName("stage_combo")
@@ -209,7 +202,7 @@ class RejectionDialog(QDialog):
         contact_row.setContentsMargins(0, 0, 0, 0)
         contact_row.addWidget(self.contact_name_edit)
         contact_row.addWidget(self.contact_email_edit)
-        self.contact_error = _error_label("contact_error")
+        self.contact_error = error_label("contact_error")
 
     def _build_buttons(self) -> None:
         self.automated_hint = QLabel(
@@ -218,7 +211,7 @@ class RejectionDialog(QDialog):
         )
         self.automated_hint.setObjectName("automated_hint")
         self.automated_hint.setWordWrap(True)
-        self.form_error = _error_label("form_error")
+        self.form_error = error_label("form_error")
         self.form_error.hide()
 
         self.buttons = QDialogButtonBox()
@@ -456,16 +449,3 @@ class RejectionDialog(QDialog):
         self.logged = logged
         self.accept()
         self.rejection_logged.emit(logged, self._skip_chosen)
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_colour(label.palette())};")
-    return label
-
-
-def error_colour(palette: QPalette) -> str:
-    """A red that keeps a readable contrast on the palette's window colour."""
-    return "#ff8a80" if is_dark(palette) else "#b3261e"

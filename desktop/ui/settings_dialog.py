@@ -36,7 +36,7 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import Profile, Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
 from desktop.store.repository import Store
-from desktop.ui.rejection_dialog import error_colour, is_valid_email
+from desktop.ui.forms import error_label, is_valid_email
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(QLabel("to"))
         quiet_row.addWidget(self.quiet_end_edit)
         quiet_row.addStretch(1)
-        self.reminders_error = _error_label(self, "reminders_error")
+        self.reminders_error = error_label("reminders_error")
         reminders_box = QGroupBox("Feedback requests")
         reminders_form = QFormLayout(reminders_box)
         reminders_form.addRow("&Window to ask", self.window_spin)
@@ -193,8 +193,8 @@ class SettingsDialog(QDialog):
         reminders_box = self._build_reminders()
         others_box = self._build_others()
         system_box = self._build_system()
-        self.profile_error = _error_label(self, "profile_error")
-        self.form_error = _error_label(self, "form_error")
+        self.profile_error = error_label("profile_error")
+        self.form_error = error_label("form_error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
@@ -351,12 +351,3 @@ class SettingsDialog(QDialog):
             return
         self.settings = settings
         self.accept()
-
-
-def _error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_colour(parent.palette())};")
-    label.hide()
-    return label

@@ -40,7 +40,7 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
 from desktop.store.repository import Store
-from desktop.ui.rejection_dialog import error_colour
+from desktop.ui.forms import error_colour
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.template_highlighter import TemplateHighlighter
 
