@@ -36,8 +36,8 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,8 @@ from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.core.model import RejectionInput
+    from desktop.native.clock import SystemClock
     from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
@@ -82,17 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is not None and not (args.command == "log-rejection" and not args.no_gui):
         return cli.run_command(args)
 
+    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
+
+    data_dir = resolve_data_dir(args.data_dir)
     pending_request: int | None = None
     if args.command == "log-rejection":
-        pending_request, code = _log_rejection(args)
+        pending_request, code = _log_rejection(args, data_dir)
         if pending_request is None:
             return code
-
-    # Before PySide6 (see step 4 in the module docstring).
-    from desktop.store import database as _database  # noqa: PLC0415
-    from desktop.store import repository as _repository  # noqa: PLC0415, F401
-
-    data_dir = _database.resolve_data_dir(args.data_dir)
     if not _has_display():
         # Qt would abort the process (qFatal) without a display: say it in one line instead.
         done = " The rejection was logged." if pending_request is not None else ""
@@ -115,18 +114,64 @@ def _has_display() -> bool:
     )
 
 
-def _log_rejection(args: argparse.Namespace) -> tuple[int | None, int]:
-    """Records the rejection: (the new request's id, 0), or (None, exit code) on failure."""
-    from desktop.core.errors import UserFacingError  # noqa: PLC0415
+def _log_rejection(args: argparse.Namespace, data_dir: Path) -> tuple[int | None, int]:
+    """Hands the rejection to the running AskWhy, or records it here when none runs.
 
+    (the request this process's window should open, 0), or (None, exit code) when this
+    process has nothing more to do: handed over, or failed.
+    """
+    from desktop.core.errors import UserFacingError  # noqa: PLC0415
+    from desktop.core.handover import LoggedSummary  # noqa: PLC0415
+
+    now, tz = datetime.now(UTC), cli.local_tz()
     try:
-        logged = cli.record_rejection(args, datetime.now(UTC), cli.local_tz())
+        rejection = cli.log_rejection_input(args, now, tz)
+        handed = _hand_over_rejection(data_dir, rejection, tz)
+        if handed is not None:
+            return None, handed
+        logged = cli.record_rejection(args, rejection, now, tz)
     except (UserFacingError, OSError) as error:
         return None, cli.report_error(error, sys.stderr)
-    log.info(
-        "logged a rejection from %s: request %d", logged.application.company, logged.request.id
-    )
+    log.info("logged a rejection here: request %d", logged.request.id)
+    print(cli.describe_logged(LoggedSummary.of(logged), tz))
     return logged.request.id, EXIT_OK
+
+
+def _hand_over_rejection(data_dir: Path, rejection: RejectionInput, tz: tzinfo) -> int | None:
+    """The exit code once the running AskWhy has taken (or refused) the rejection; None
+    when no AskWhy runs on `data_dir`.
+
+    This is the fast path of a second launch: Python, QtNetwork and this message, with no
+    QApplication and no SQLAlchemy. The running instance writes the rejection with its own
+    store and opens the request editor.
+    """
+    from desktop.core import handover  # noqa: PLC0415
+    from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
+    from desktop.native.single_instance import InstanceNotAnswering, hand_over  # noqa: PLC0415
+
+    try:
+        answer = hand_over(data_dir, handover.rejection_message(rejection))
+    except InstanceNotAnswering:
+        print(
+            f"{cli.PROG}: another AskWhy holds {data_dir} but did not confirm the rejection; "
+            "look in its window before logging it again.",
+            file=sys.stderr,
+        )
+        return EXIT_BROKEN
+    if answer is None:
+        return None
+    if not answer.get("ok"):
+        refused = InvalidInput if answer.get("invalid_input") else UserFacingError
+        text = str(answer.get("error") or "The running AskWhy refused the rejection.")
+        return cli.report_error(refused(text), sys.stderr)
+    try:
+        logged = handover.LoggedSummary.from_message(answer.get("logged"))
+    except InvalidInput as error:
+        print(f"{cli.PROG}: {error}", file=sys.stderr)
+        return EXIT_BROKEN
+    log.info("handed the rejection to the running AskWhy: request %d", logged.request_id)
+    print(cli.describe_logged(logged, tz))
+    return EXIT_OK
 
 
 # -- the GUI ---------------------------------------------------------------------------------
@@ -171,38 +216,79 @@ def _run(
     pending_request: int | None,
     quit_hook: list[Any],
 ) -> int:
-    from PySide6.QtCore import QThreadPool  # noqa: PLC0415
+    from PySide6.QtCore import QThreadPool, QTimer  # noqa: PLC0415
 
-    from desktop.native.single_instance import SingleInstance  # noqa: PLC0415
+    from desktop.native.clipboard import QtClipboard  # noqa: PLC0415
+    from desktop.native.clock import SystemClock  # noqa: PLC0415
+    from desktop.ui.main_window import MainWindow  # noqa: PLC0415
+
+    instance = _become_the_instance(args, data_dir, pending_request)
+    if isinstance(instance, int):
+        return instance
+    minimized = bool(args.minimized)
+    clock = SystemClock()
+    # The window comes first, with only PySide6 loaded; it says it is opening the data.
+    window = MainWindow(None, clock, QtClipboard())
+    perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
+    started: list[tuple[_Wiring, Database]] = []
+
+    def open_data() -> None:
+        store, database = _open_store(data_dir, window)
+        if store is None or database is None:
+            window.close()
+            app.exit(EXIT_BROKEN)
+            return
+        wiring = _Wiring(app, store, window, instance, clock=clock, minimized=minimized)
+        started.append((wiring, database))
+        quit_hook[0] = wiring.quit
+        wiring.start(pending_request)
+        if perf_hook:
+            _report_perf("LOADED", wiring.quit)
+
+    def painted() -> None:
+        if perf_hook:
+            _report_perf("PAINTED")
+        open_data()
+
+    if minimized:
+        QTimer.singleShot(0, open_data)
+    else:
+        # SQLAlchemy and the database after the first paint, so the window is seen at once.
+        _after_first_paint(window, painted)
+        window.show()
+    try:
+        code = int(app.exec())
+    finally:
+        if started:
+            wiring, database = started[0]
+            wiring.shutdown()
+            # A backup may still be writing from the thread pool: let it finish first.
+            QThreadPool.globalInstance().waitForDone(10_000)
+            database.close()
+        else:
+            instance.release()
+    return code
+
+
+def _become_the_instance(
+    args: argparse.Namespace, data_dir: Path, pending_request: int | None
+) -> SingleInstance | int:
+    """This process's instance guard, or the exit code once a running AskWhy took over."""
+    from desktop.native.single_instance import InstanceNotAnswering, SingleInstance  # noqa: PLC0415
 
     instance = SingleInstance(data_dir)
+    if instance.acquire():
+        return instance
     message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
     if pending_request is not None:
         message = {"command": "open-request", "request_id": pending_request}
-    if not instance.acquire():
-        if instance.send(message):
-            log.info("handed %s to the running AskWhy", message["command"])
-            return EXIT_OK
+    try:
+        instance.send(message)
+    except InstanceNotAnswering:
         print(f"{cli.PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
         return EXIT_BROKEN
-
-    splash = None if args.minimized else _splash()
-    store, database = _open_store(data_dir, splash)
-    if store is None or database is None:
-        instance.release()
-        return EXIT_BROKEN
-    wiring = _Wiring(app, store, data_dir, instance, minimized=bool(args.minimized))
-    quit_hook[0] = wiring.quit
-    wiring.start(pending_request)
-    if splash is not None:
-        splash.close()
-    try:
-        return int(app.exec())
-    finally:
-        wiring.shutdown()
-        # A backup may still be writing from the thread pool: let it finish first.
-        QThreadPool.globalInstance().waitForDone(10_000)
-        database.close()
+    log.info("handed %s to the running AskWhy", message["command"])
+    return EXIT_OK
 
 
 def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
@@ -239,20 +325,6 @@ def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
         writer.close()
 
     return restore
-
-
-def _splash() -> QWidget:
-    """A plain window shown before the database opens, so a slow migration has a face."""
-    from PySide6.QtCore import Qt  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication, QLabel  # noqa: PLC0415
-
-    label = QLabel(f"Opening {APP_NAME}…")
-    label.setWindowTitle(APP_NAME)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMinimumSize(320, 120)
-    label.show()
-    QApplication.processEvents()
-    return label
 
 
 def _open_store(data_dir: Path, parent: QWidget | None) -> tuple[Store | None, Database | None]:
@@ -310,27 +382,25 @@ class _Wiring:
         self,
         app: QApplication,
         store: Store,
-        data_dir: Path,
+        window: MainWindow,
         instance: SingleInstance,
         *,
+        clock: SystemClock,
         minimized: bool,
     ) -> None:
         from desktop.native.autostart import current_autostart  # noqa: PLC0415
-        from desktop.native.clipboard import QtClipboard  # noqa: PLC0415
-        from desktop.native.clock import SystemClock  # noqa: PLC0415
         from desktop.native.notifications import choose_notifier  # noqa: PLC0415
         from desktop.native.power import ResumeWatcher  # noqa: PLC0415
         from desktop.native.reminder_service import ReminderService  # noqa: PLC0415
         from desktop.native.tray import CloseToTrayFilter, Tray, tray_available  # noqa: PLC0415
-        from desktop.ui.main_window import MainWindow  # noqa: PLC0415
 
         self.app = app
         self.store = store
-        self.data_dir = data_dir
+        self.data_dir = store.database.path.parent
         self.instance = instance
         self.minimized = minimized
-        self.clock = SystemClock()
-        self.clipboard = QtClipboard()
+        self.clock = clock
+        self.window = window
         self.autostart = current_autostart()
         self.quitting = False
 
@@ -348,9 +418,9 @@ class _Wiring:
 
         self.notifier: Notifier = choose_notifier(tray=self.tray)
         self.fallback_notifier = self._tray_fallback()
-        self.window: MainWindow = MainWindow(
-            store, self.clock, self.clipboard, notifier=self.notifier, autostart=self.autostart
-        )
+        # The window was built before these existed (see _run); Settings needs both.
+        window.notifier = self.notifier
+        window.autostart = self.autostart
         self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
@@ -387,7 +457,7 @@ class _Wiring:
         window.data_changed.connect(reminders.refresh)
         window.data_changed.connect(self._refresh_tray)
         window.rejection_logged.connect(lambda _request_id: reminders.refresh())
-        self.instance.message_received.connect(self._on_message)
+        self.instance.set_handler(self._on_message)
         # File > Quit must quit, not hide to the tray: route it through `quit()`.
         quit_action = getattr(window, "actions_by_name", {}).get("quit")
         if quit_action is not None:
@@ -404,18 +474,14 @@ class _Wiring:
             tray.quit_requested.connect(self.quit)
 
     def start(self, pending_request: int | None) -> None:
-        self.window.refresh()
+        self.window.attach_store(self.store)
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
-        if os.environ.get(PERF_PAINT_ENV) == "1":
-            _exit_after_first_paint(self.window, self.quit)
         if self.minimized and self.tray is not None:
             log.info("started minimized in the tray")
         elif self.minimized:
             self.window.showMinimized()
-        else:
-            self.window.show()
         self.reminders.start()
         self._start_daily_backup()
         if pending_request is not None:
@@ -448,8 +514,9 @@ class _Wiring:
     # -- actions -------------------------------------------------------------------------
     def open_request(self, request_id: int) -> None:
         log.info("opening request %d", request_id)
-        self.window.refresh()
+        # The editor first, so the user sees it at once; then the lists catch up.
         self.window.open_request(request_id)
+        self.window.refresh()
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()
@@ -475,17 +542,52 @@ class _Wiring:
         if self.tray is not None:
             self.tray.refresh()
 
-    def _on_message(self, message: dict[str, Any]) -> None:
+    def _on_message(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Answers a second launch (see SingleInstance.set_handler)."""
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        from desktop.core import handover  # noqa: PLC0415
+
         command = message.get("command")
+        if command == handover.LOG_REJECTION:
+            return self._log_handed_rejection(message)
         if command == "open-request" and isinstance(message.get("request_id"), int):
-            self.reminders.refresh()
-            self._refresh_tray()
-            self.open_request(int(message["request_id"]))
-        elif command == "show":
+            request_id = int(message["request_id"])
+            # After answering: the second launch exits without waiting for the editor.
+            QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+            return {"ok": True}
+        if command == "show":
             if not message.get("minimized"):
                 self.window.show_and_raise()
-        else:
-            log.warning("unknown message from a second launch: %r", command)
+            return {"ok": True}
+        log.warning("unknown message from a second launch: %r", command)
+        return {"ok": False, "error": f"This AskWhy does not know {command!r}."}
+
+    def _log_handed_rejection(self, message: dict[str, Any]) -> dict[str, Any]:
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        from desktop.core import handover  # noqa: PLC0415
+        from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
+
+        try:
+            rejection = handover.rejection_from_message(message)
+            logged = self.store.log_rejection(rejection, now=self.clock.now())
+        except UserFacingError as error:
+            return {
+                "ok": False,
+                "error": str(error),
+                "invalid_input": isinstance(error, InvalidInput),
+            }
+        request_id = logged.request.id
+        log.info("logged a rejection handed over by a second launch: request %d", request_id)
+        QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+        return {"ok": True, "logged": handover.LoggedSummary.of(logged).to_message()}
+
+    def _show_new_request(self, request_id: int) -> None:
+        """A second launch logged a rejection (or this request is new to the schedule)."""
+        self.open_request(request_id)
+        self.reminders.refresh()
+        self._refresh_tray()
 
     def quit(self) -> None:
         self.quitting = True
@@ -561,22 +663,27 @@ class _Wiring:
         self.instance.release()
 
 
-def _exit_after_first_paint(window: QWidget, quit_app: Any) -> None:
-    """The benchmark hook named by PERF_PAINT_ENV; costs nothing unless it is set."""
-    import time  # noqa: PLC0415
-
+def _after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Runs `then` once, just after `window`'s first paint has been flushed to the screen."""
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if watched is window and event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
+                self.deleteLater()
                 # Queued: runs once this paint has been flushed to the screen.
-                QTimer.singleShot(0, report)
+                QTimer.singleShot(0, then)
             return False
 
-    def report() -> None:
-        print(f"PAINTED {time.monotonic()}", flush=True)
-        quit_app()
-
     window.installEventFilter(FirstPaint(window))
+
+
+def _report_perf(milestone: str, quit_app: Callable[[], None] | None = None) -> None:
+    """The benchmark hook named by PERF_PAINT_ENV: PAINTED at the window's first paint,
+    LOADED once the data is shown and the services run; then it quits."""
+    import time  # noqa: PLC0415
+
+    print(f"{milestone} {time.monotonic()}", flush=True)
+    if quit_app is not None:
+        quit_app()

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from desktop import __version__
 from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.handover import LoggedSummary
 from desktop.core.model import Channel, DueItem, LoggedRejection, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.zones import system_zone
@@ -375,33 +376,41 @@ def _os_error_text(error: OSError) -> str:
 
 
 def _open(args: argparse.Namespace) -> Database:
-    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
     return open_database(resolve_data_dir(args.data_dir))
 
 
-def record_rejection(args: argparse.Namespace, now: datetime, tz: tzinfo) -> LoggedRejection:
-    """Validates a `log-rejection` and stores it: `--no-gui` and the GUI hand-over share it."""
-    rejection = log_rejection_input(args, now, tz)
+def record_rejection(
+    args: argparse.Namespace, rejection: RejectionInput, now: datetime, tz: tzinfo
+) -> LoggedRejection:
+    """Stores a validated `log-rejection` in `args`' data dir: `--no-gui`, and the GUI
+    launch when no AskWhy is running to hand it to, share it."""
     from desktop.store.repository import Store  # noqa: PLC0415
 
     with _open(args) as database:
         return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
 
 
-def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
-    logged = record_rejection(args, io.now, io.tz)
+def describe_logged(logged: LoggedSummary, tz: tzinfo) -> str:
+    """The line `log-rejection` prints, whichever process logged the rejection."""
     from desktop.core.timefmt import format_local  # noqa: PLC0415
 
-    closes = logged.request.window_closes_at
-    zone = closes.astimezone(io.tz).strftime("%Z")
+    closes = logged.window_closes_at
+    zone = closes.astimezone(tz).strftime("%Z")
     created = " (new application)" if logged.application_created else ""
-    print(
-        f"Logged the rejection from {_one_line(logged.application.company)}, "
-        f"{_one_line(logged.application.role)}{created}. Ask why before the window closes: "
-        f"{format_local(closes, io.tz)} {zone} (request #{logged.request.id}).",
-        file=io.stdout,
+    return (
+        f"Logged the rejection from {_one_line(logged.company)}, "
+        f"{_one_line(logged.role)}{created}. Ask why before the window closes: "
+        f"{format_local(closes, tz)} {zone} (request #{logged.request_id})."
     )
+
+
+def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
+    rejection = log_rejection_input(args, io.now, io.tz)
+    logged = record_rejection(args, rejection, io.now, io.tz)
+    print(describe_logged(LoggedSummary.of(logged), io.tz), file=io.stdout)
     return EXIT_OK
 
 
@@ -583,7 +592,8 @@ def _doctor_qt(report: _Report) -> None:
 
 
 def _doctor_data(args: argparse.Namespace, report: _Report, io: _Io) -> None:
-    from desktop.store.database import open_database, resolve_data_dir  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
     data_dir = resolve_data_dir(args.data_dir)
     dir_mode = data_dir.stat().st_mode & 0o777 if data_dir.is_dir() else None

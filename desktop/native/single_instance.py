@@ -8,7 +8,11 @@ The guard has two parts:
   first instance removes it only after a connect to it failed, and never while it answers.
 
 The name includes a hash of the data dir, so two data dirs are two independent instances.
-A message is one line of JSON; the first instance answers "ok" once it has taken it.
+A message is one line of JSON, and so is the answer: the first instance's handler (see
+`set_handler`) returns it, e.g. `{"ok": true}` or what a handed-over rejection became.
+
+`hand_over()` is the second launch's side. It needs no QApplication, so a second
+`askwhy log-rejection` can hand its rejection over without starting a GUI or the store.
 """
 
 from __future__ import annotations
@@ -21,18 +25,25 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 # Sun socket paths are limited to 108 bytes on Linux (104 on macOS).
 _MAX_SOCKET_PATH = 100
-_ACK = b"ok\n"
 _MAX_MESSAGE = 1 << 20
+
+# Takes a message, returns the answer; runs on the GUI thread.
+MessageHandler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+class InstanceNotAnswering(Exception):
+    """Another AskWhy holds this data dir but did not answer in time."""
 
 
 def instance_key(data_dir: Path) -> str:
@@ -65,10 +76,12 @@ def server_name(data_dir: Path, runtime: Path | None = None) -> str:
     return f"askwhy-{_user()}-{key}"
 
 
+def lock_path(data_dir: Path, runtime: Path) -> Path:
+    return runtime / f"askwhy-{instance_key(data_dir)}.lock"
+
+
 class SingleInstance(QObject):
     """`acquire()` to become the instance; `send()` to talk to the one that is."""
-
-    message_received = Signal(dict)
 
     def __init__(
         self, data_dir: Path, *, runtime: Path | None = None, parent: QObject | None = None
@@ -77,11 +90,12 @@ class SingleInstance(QObject):
         base = runtime or runtime_dir()
         self._name = server_name(data_dir, base)
         base.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(base / f"askwhy-{instance_key(data_dir)}.lock"))
-        # 0: a lock is stale only when its process is gone, however old it is.
-        self._lock.setStaleLockTime(0)
+        self._lock = _lock_file(lock_path(data_dir, base))
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
+        self._handler: MessageHandler | None = None
+        # Messages that came before the handler, answered once it is set.
+        self._waiting: list[tuple[QLocalSocket, dict[str, Any]]] = []
 
     @property
     def name(self) -> str:
@@ -122,29 +136,19 @@ class SingleInstance(QObject):
         self._server = server
         log.info("single instance listening on %s", self._name)
 
-    def send(self, message: dict[str, Any], timeout_ms: int = 5000) -> bool:
-        """Hands `message` to the running instance; True once it confirmed receipt."""
-        payload = json.dumps(message).encode("utf-8") + b"\n"
-        deadline = time.monotonic() + timeout_ms / 1000
-        # The first instance takes the lock a moment before it listens: retry until then.
-        while True:
-            socket = QLocalSocket()
-            socket.connectToServer(self._name)
-            if socket.waitForConnected(500):
-                socket.write(payload)
-                socket.waitForBytesWritten(1000)
-                answer = b""
-                while _ACK not in answer and socket.waitForReadyRead(
-                    max(1, int((deadline - time.monotonic()) * 1000))
-                ):
-                    answer += bytes(socket.readAll().data())
-                socket.disconnectFromServer()
-                if _ACK in answer:
-                    return True
-            if time.monotonic() > deadline:
-                log.warning("the running instance did not answer on %s", self._name)
-                return False
-            time.sleep(0.1)
+    def send(self, message: dict[str, Any], timeout_ms: int = 5000) -> dict[str, Any]:
+        """Hands `message` to the running instance and returns its answer.
+
+        Raises InstanceNotAnswering when none comes within `timeout_ms`.
+        """
+        return _exchange(self._name, message, timeout_ms)
+
+    def set_handler(self, handler: MessageHandler) -> None:
+        """Answer every message with `handler` from now on, the waiting ones first."""
+        self._handler = handler
+        waiting, self._waiting = self._waiting, []
+        for socket, message in waiting:
+            self._answer(socket, message)
 
     def _on_new_connection(self) -> None:
         assert self._server is not None
@@ -171,11 +175,24 @@ class SingleInstance(QObject):
             log.warning("ignoring a malformed instance message: %s", error)
             socket.abort()
             return
-        socket.write(_ACK)
+        log.info("message from a second launch: %s", message.get("command"))
+        if self._handler is None:
+            # Still starting: the sender waits for the answer, so keep the socket open.
+            self._waiting.append((socket, message))
+            return
+        self._answer(socket, message)
+
+    def _answer(self, socket: QLocalSocket, message: dict[str, Any]) -> None:
+        assert self._handler is not None
+        try:
+            answer = self._handler(message)
+        except Exception:
+            # A bug in one handler must not take the running instance down with it.
+            log.exception("handling a message from a second launch failed")
+            answer = {"ok": False, "error": "The running AskWhy could not handle the request."}
+        socket.write(json.dumps(answer).encode("utf-8") + b"\n")
         socket.flush()
         socket.disconnectFromServer()
-        log.info("message from a second launch: %s", message.get("command"))
-        self.message_received.emit(message)
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
@@ -187,6 +204,69 @@ class SingleInstance(QObject):
             self._server = None
         if self._lock.isLocked():
             self._lock.unlock()
+
+
+def hand_over(
+    data_dir: Path,
+    message: dict[str, Any],
+    *,
+    runtime: Path | None = None,
+    timeout_ms: int = 5000,
+) -> dict[str, Any] | None:
+    """The second launch's side: the running instance's answer, or None when none runs.
+
+    No QApplication needed. Raises InstanceNotAnswering when an instance holds the data dir
+    but does not answer within `timeout_ms`.
+    """
+    base = runtime or runtime_dir()
+    lock = _lock_file(lock_path(data_dir, base))
+    if lock.tryLock(0):
+        # Nobody holds the lock, so nobody runs: let the caller start one.
+        lock.unlock()
+        return None
+    return _exchange(server_name(data_dir, base), message, timeout_ms)
+
+
+def _lock_file(path: Path) -> QLockFile:
+    lock = QLockFile(str(path))
+    # 0: a lock is stale only when its process is gone, however old it is.
+    lock.setStaleLockTime(0)
+    return lock
+
+
+def _exchange(name: str, message: dict[str, Any], timeout_ms: int) -> dict[str, Any]:
+    """Sends one message line and reads one answer line."""
+    payload = json.dumps(message).encode("utf-8") + b"\n"
+    deadline = time.monotonic() + timeout_ms / 1000
+    # The first instance takes the lock a moment before it listens: retry until then.
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(500):
+            socket.write(payload)
+            socket.waitForBytesWritten(1000)
+            answer = b""
+            while b"\n" not in answer and socket.waitForReadyRead(
+                max(1, int((deadline - time.monotonic()) * 1000))
+            ):
+                answer += bytes(socket.readAll().data())
+            socket.disconnectFromServer()
+            if b"\n" in answer:
+                return _decode_answer(answer.split(b"\n", 1)[0])
+        if time.monotonic() > deadline:
+            log.warning("the running instance did not answer on %s", name)
+            raise InstanceNotAnswering(name)
+        time.sleep(0.05)
+
+
+def _decode_answer(line: bytes) -> dict[str, Any]:
+    try:
+        answer = json.loads(line)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        return {"ok": False, "error": "The running AskWhy sent an answer it cannot read."}
+    return answer
 
 
 def _answers(name: str) -> bool:

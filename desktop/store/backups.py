@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.store.database import (
-    DB_FILENAME,
     make_private,
     prepare_data_dir,
     private_files,
     utc_stamp,
 )
 from desktop.store.errors import DatabaseCorrupt, DataDirUnusable, StoreError
+from desktop.store.location import DB_FILENAME
 from desktop.store.migrate import sqlite_uri
 
 if TYPE_CHECKING:

@@ -21,7 +21,6 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
-from desktop import APP_NAME
 from desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -31,29 +30,17 @@ from desktop.store.errors import (
     StoreError,
     translate_sqlite_error,
 )
+from desktop.store.location import DB_FILENAME
 from desktop.store.migrate import DEFAULT_SCHEMA, FileState, Schema, inspect_file, upgrade
 
 logger = logging.getLogger(__name__)
 
-DB_FILENAME = "askwhy.sqlite3"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The main file and the two files SQLite keeps next to it in WAL mode.
 SIDE_SUFFIXES = ("", "-wal", "-shm")
 _WRITE_OPTION = "askwhy_write"
 _POSIX = os.name == "posix"
-
-
-def resolve_data_dir(explicit: str | None) -> Path:
-    """`--data-dir`, then `ASKWHY_DATA_DIR`, then the platform's user data dir."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get("ASKWHY_DATA_DIR")
-    if from_env:
-        return Path(from_env).expanduser()
-    import platformdirs  # noqa: PLC0415 - only needed when no dir was given
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def make_private(path: Path) -> None:

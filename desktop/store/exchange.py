@@ -33,7 +33,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 import types
 import typing
 import unicodedata
@@ -62,6 +61,7 @@ from desktop.core.model import (
     Template,
 )
 from desktop.core.zones import system_zone
+from desktop.store.files import write_atomically
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -853,23 +853,6 @@ def exposure_warning(path: Path) -> str | None:
             "itself is private (mode 600), but consider keeping it in a private folder"
         )
     return None
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` as a private file that is either complete or absent."""
-    folder = path.parent if str(path.parent) else Path(".")
-    # mkstemp creates the file 0600 whatever the umask, and in the same folder so that
-    # os.replace is an atomic rename.
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _row_classes() -> dict[str, type[Any]]:

@@ -16,6 +16,7 @@ import enum
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -49,7 +50,6 @@ from desktop.core.model import (
 from desktop.core.stages import allowed_transitions
 from desktop.core.timefmt import parse_user_datetime
 from desktop.native.clock import Clock
-from desktop.store.repository import Store
 from desktop.ui.forms import is_valid_email
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.theme import MARGIN, SPACING, current_colors
@@ -67,6 +67,9 @@ from desktop.ui.undo_commands import (
     UpdateContactCommand,
     UpdateInterviewCommand,
 )
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
 # No job search predates the web; an earlier year is a typo, not history.

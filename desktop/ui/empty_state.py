@@ -1,5 +1,6 @@
-"""The first screen of an empty database: it teaches the first step instead of showing
-nine empty columns."""
+"""The pages shown instead of data: `LoadingPage` while the database opens at start, and
+`EmptyState`, the first screen of an empty database, which teaches the first step instead of
+showing nine empty columns."""
 
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ class EmptyState(QWidget):
 
         self.add_button.clicked.connect(self.add_requested)
         self.rejection_button.clicked.connect(self.rejection_requested)
+
+
+class LoadingPage(QWidget):
+    """Fills the window for the moment between its first paint and the data's arrival.
+
+    Deliberately cheap: it is built before the first paint, which it must not delay.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        label = QLabel("Opening your applications…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(f"color: {current_colors().muted};")
+        layout.addWidget(label)

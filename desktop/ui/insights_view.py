@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 from desktop.core.insights import Insights, compute_insights
 from desktop.core.model import FollowUpRequest, Stage, StageEvent
 from desktop.core.timefmt import format_duration
-from desktop.store.repository import Store
 from desktop.ui.tasks import Task
 from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current_colors
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 # Bars in the funnel and theme lists are text, so they scale with the font and need no
 # painting code: one full-block character per step.

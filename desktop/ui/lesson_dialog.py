@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Lesson, ReplyOutcome
 from desktop.native.clock import Clock
-from desktop.store.repository import Store
 from desktop.ui.forms import error_colour
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

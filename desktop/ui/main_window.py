@@ -3,12 +3,22 @@ menu and on a shortcut.
 
 Construction (what `desktop.app` does)::
 
-    window = MainWindow(store, clock, clipboard, settings=None, parent=None)
+    window = MainWindow(None, clock, clipboard, settings=None, parent=None)
+    window.show()                                        # painted before the store exists
+    window.attach_store(store)                           # then the data: loads it too
     window.data_changed.connect(reminders.reschedule)   # after any change to the data
     window.rejection_logged.connect(...)                # int: the new request's id
     window.refresh()                                     # (re)load from the store
     window.open_request(request_id)                      # e.g. a notification was clicked
     window.start_rejection(None)                         # e.g. the tray's "Log rejection"
+
+The window is built and painted without a store, so that a start shows the window with only
+PySide6 loaded; SQLAlchemy and the database come after the first paint (see `desktop.app`).
+Until `attach_store` runs, a "loading" page fills the window and the actions that need data
+are disabled. Tests and tools that have a store pass it to the constructor instead. For the
+same reason the dialogs, the rejection flow, the insights page and the undo commands are
+imported where they are first used, not at the top: each Qt class a module touches costs
+start-up time (PySide6 builds its enums then).
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -33,7 +43,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -53,15 +63,10 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -72,31 +77,29 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import Application, RequestKind, Stage
 from desktop.core.stages import allowed_transitions, check_move
-from desktop.native.clipboard import Clipboard
-from desktop.native.clock import Clock
-from desktop.native.notifications import Notifier
-from desktop.store.database import Database
-from desktop.store.repository import Store
 from desktop.ui import email_drop
 from desktop.ui.board_view import BoardView, board_stages
-from desktop.ui.details_dialog import DetailsAction, DetailsDialog
-from desktop.ui.empty_state import EmptyState
+from desktop.ui.empty_state import EmptyState, LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
-from desktop.ui.insights_view import InsightsView
-from desktop.ui.rejection_flow import RejectionFlow
-from desktop.ui.settings_dialog import AutostartControl, SettingsDialog
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.table_view import FilterBar, TablePage
-from desktop.ui.tasks import Task
-from desktop.ui.template_manager import TemplateManager
 from desktop.ui.theme import MARGIN, SPACING, current_colors
-from desktop.ui.undo_commands import (
-    DeleteApplicationCommand,
-    MoveStageCommand,
-    SetArchivedCommand,
-    StoreCommand,
-)
+
+if TYPE_CHECKING:
+    # Imported where they are used: the window paints before any of them loads.
+    from PySide6.QtWidgets import QDialog, QProgressDialog
+
+    from desktop.native.clipboard import Clipboard
+    from desktop.native.clock import Clock
+    from desktop.native.notifications import Notifier
+    from desktop.store.database import Database
+    from desktop.store.repository import Store
+    from desktop.ui.details_dialog import DetailsDialog
+    from desktop.ui.rejection_flow import RejectionFlow
+    from desktop.ui.settings_dialog import AutostartControl
+    from desktop.ui.tasks import Task
+    from desktop.ui.undo_commands import StoreCommand
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +107,10 @@ VIEW_BOARD = "board"
 VIEW_TABLE = "table"
 VIEW_INSIGHTS = "insights"
 VIEWS = (VIEW_BOARD, VIEW_TABLE, VIEW_INSIGHTS)
+# Usable while the window waits for its store; every other action reads or writes data.
+_ACTIONS_WITHOUT_DATA = frozenset(
+    {"quit", "about", "find", "undo", "redo", *(f"view_{view}" for view in VIEWS)}
+)
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
@@ -165,7 +172,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         clock: Clock,
         clipboard: Clipboard,
         *,
@@ -175,7 +182,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store = store
+        self._store: Store | None = None
+        self._flow: RejectionFlow | None = None
         self._clock = clock
         self._clipboard = clipboard
         self._settings = settings if settings is not None else QSettings()
@@ -195,7 +203,6 @@ class MainWindow(QMainWindow):
         self.model = ApplicationTableModel(clock.now(), self)
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.rejection_flow = RejectionFlow(store, clock, clipboard, self)
         # Optional services for the settings dialog; app.py sets them when it has them.
         # Optional: Settings' "send a test notification" and "start at login" need them.
         self.notifier = notifier
@@ -212,6 +219,41 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._tick_timer.start()
+        self._enable_data_actions(False)
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Give the window its data: enables the data actions and loads the store."""
+        self._store = store
+        from desktop.ui.insights_view import InsightsView  # noqa: PLC0415 (see the docstring)
+        from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415
+
+        self._flow = RejectionFlow(store, self._clock, self._clipboard, self)
+        self.insights = InsightsView()
+        self.stack.addWidget(self.insights)
+        self._connect_flow()
+        self._enable_data_actions(True)
+        self.refresh()
+
+    @property
+    def store(self) -> Store:
+        """The store given to `attach_store`; before it, no action that needs it is enabled."""
+        if self._store is None:
+            raise RuntimeError("MainWindow.attach_store() has not run yet")
+        return self._store
+
+    @property
+    def rejection_flow(self) -> RejectionFlow:
+        """The shared rejection flow; it exists once the store is attached."""
+        if self._flow is None:
+            raise RuntimeError("MainWindow.attach_store() has not run yet")
+        return self._flow
+
+    def _enable_data_actions(self, enabled: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            if name not in _ACTIONS_WITHOUT_DATA:
+                action.setEnabled(enabled)
 
     # -- building ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -225,12 +267,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
+        self.loading_page = LoadingPage()
         self.empty_state = EmptyState()
         self.board = BoardView(self.model, self.proxy)
         self.table_page = TablePage(self.proxy)
         self.table = self.table_page.view
-        self.insights = InsightsView()
-        for page in (self.empty_state, self.board, self.table_page, self.insights):
+        for page in (self.loading_page, self.empty_state, self.board, self.table_page):
             self.stack.addWidget(page)
         self.setCentralWidget(central)
         self.status = StatusBar()
@@ -357,7 +399,6 @@ class MainWindow(QMainWindow):
         self.empty_state.add_requested.connect(self.new_application)
         self.empty_state.rejection_requested.connect(self._on_log_rejection)
         self.proxy.filter_changed.connect(self._update_page)
-        self._connect_flow()
 
     def _connect_flow(self) -> None:
         flow = self.rejection_flow
@@ -369,6 +410,8 @@ class MainWindow(QMainWindow):
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload everything from the store, keeping the selected application selected."""
+        if self._store is None:
+            return  # nothing to load before attach_store()
         selected = self.selected_application_id()
         now = self._clock.now()
         try:
@@ -392,6 +435,8 @@ class MainWindow(QMainWindow):
         self.status.update_from(self.model.summaries, now, self._clock.local_tz())
 
     def _refresh_insights(self) -> None:
+        if self._store is None:
+            return
         try:
             self.insights.update_from(self._store)
         except UserFacingError as error:
@@ -416,8 +461,10 @@ class MainWindow(QMainWindow):
         return self.model.rowCount() == 0 and not self._show_archived
 
     def _update_page(self) -> None:
-        if self._view == VIEW_INSIGHTS:
-            page: QWidget = self.insights
+        if self._store is None:
+            page: QWidget = self.loading_page
+        elif self._view == VIEW_INSIGHTS:
+            page = self.insights
         elif self._is_empty():
             page = self.empty_state
         else:
@@ -520,7 +567,9 @@ class MainWindow(QMainWindow):
     # -- user actions ------------------------------------------------------------------
     def new_application(self) -> DetailsDialog:
         """Open the details dialog for a new application (window-modal, not blocking)."""
-        return self._open_dialog(DetailsDialog(self._store, self._clock, parent=self))
+        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
+
+        return self._open_dialog(DetailsDialog(self.store, self._clock, parent=self))
 
     def open_selected(self) -> None:
         application_id = self.selected_application_id()
@@ -530,9 +579,11 @@ class MainWindow(QMainWindow):
         self.open_details(application_id)
 
     def open_details(self, application_id: int) -> DetailsDialog | None:
+        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
+
         try:
             dialog = DetailsDialog(
-                self._store, self._clock, application_id=application_id, parent=self
+                self.store, self._clock, application_id=application_id, parent=self
             )
         except UserFacingError as error:
             # Deleted elsewhere since the list was loaded: say so and catch up.
@@ -549,12 +600,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_details_finished(self, dialog: DetailsDialog, result: int) -> None:
+        from desktop.ui.details_dialog import DetailsAction  # noqa: PLC0415
+
         if self.details_dialog is dialog:
             self.details_dialog = None
         dialog.deleteLater()
         # Give the keyboard back to the window (some platforms leave no window active).
         self.activateWindow()
-        if result != DetailsDialog.DialogCode.Accepted:
+        if result != dialog.DialogCode.Accepted:
             return
         if dialog.command is not None:
             self.push_done(dialog.command)
@@ -585,7 +638,9 @@ class MainWindow(QMainWindow):
             # A rejection is more than a move: it starts the follow-up window and the editor.
             self.start_rejection(application_id)
             return
-        if self.run_command(MoveStageCommand(self._store, self._clock, app, to_stage)):
+        from desktop.ui.undo_commands import MoveStageCommand  # noqa: PLC0415
+
+        if self.run_command(MoveStageCommand(self.store, self._clock, app, to_stage)):
             self.show_info(f"Moved {app.company} to {to_stage.label}. Undo with Ctrl+Z.")
 
     def move_selected(self, stage: Stage) -> None:
@@ -599,7 +654,9 @@ class MainWindow(QMainWindow):
             self.set_archived(app, not app.archived)
 
     def set_archived(self, app: Application, archived: bool) -> None:
-        if self.run_command(SetArchivedCommand(self._store, self._clock, app, archived)):
+        from desktop.ui.undo_commands import SetArchivedCommand  # noqa: PLC0415
+
+        if self.run_command(SetArchivedCommand(self.store, self._clock, app, archived)):
             verb = "Archived" if archived else "Unarchived"
             self.show_info(f"{verb} {app.company}. Undo with Ctrl+Z.")
 
@@ -609,8 +666,10 @@ class MainWindow(QMainWindow):
             self.delete_application(app)
 
     def delete_application(self, app: Application) -> None:
+        from desktop.ui.undo_commands import DeleteApplicationCommand  # noqa: PLC0415
+
         # No confirmation box: the delete is one Ctrl+Z away, and the bar says so.
-        if self.run_command(DeleteApplicationCommand(self._store, app)):
+        if self.run_command(DeleteApplicationCommand(self.store, app)):
             self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
 
     def _on_log_rejection(self) -> None:
@@ -635,7 +694,7 @@ class MainWindow(QMainWindow):
         self.data_changed.emit()
         # The flow names the application; our signal names the request it created.
         try:
-            requests = self._store.requests_for(application_id)
+            requests = self.store.requests_for(application_id)
         except UserFacingError as error:
             self.show_error(str(error))
             return
@@ -649,13 +708,17 @@ class MainWindow(QMainWindow):
         self.data_changed.emit()
 
     def open_settings(self) -> QDialog:
-        dialog = SettingsDialog(self._store, self, notifier=self.notifier, autostart=self.autostart)
+        from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
+
+        dialog = SettingsDialog(self.store, self, notifier=self.notifier, autostart=self.autostart)
         # Reminder offsets or quiet hours may have changed: the app reschedules on this.
         dialog.accepted.connect(self.data_changed)
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
-        return self._open_side_dialog(TemplateManager(self._store, parent=self))
+        from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
+
+        return self._open_side_dialog(TemplateManager(self.store, parent=self))
 
     def _open_side_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))
@@ -674,6 +737,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
@@ -702,12 +767,16 @@ class MainWindow(QMainWindow):
 
     # -- export, import, backups: off the GUI thread -----------------------------------
     def _database(self) -> Database:
-        return self._store.database
+        return self.store.database
 
     def run_task(
         self, label: str, work: Callable[[], object], done: Callable[[object], str]
     ) -> None:
         """Run `work` in the thread pool behind a busy indicator; `done` words the result."""
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
+
+        from desktop.ui.tasks import Task  # noqa: PLC0415
+
         if self._tasks:
             self.show_info("Another task is still running; try again when it has finished.")
             return
@@ -741,6 +810,8 @@ class MainWindow(QMainWindow):
         self.task_finished.emit(False, message)
 
     def _on_export(self, suffix: str) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         names = {".json": "JSON (*.json)", ".csv": "CSV (*.csv)", ".ics": "Calendar (*.ics)"}
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export", str(Path.home() / f"askwhy{suffix}"), names[suffix]
@@ -768,6 +839,8 @@ class MainWindow(QMainWindow):
         self.run_task(f"Exporting to {path.name}…", work, done)
 
     def _on_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
         path, _filter = QFileDialog.getOpenFileName(
             self, "Import", str(Path.home()), "AskWhy data (*.json *.csv)"
         )
@@ -811,6 +884,8 @@ class MainWindow(QMainWindow):
         self.run_task("Backing up…", work, done)
 
     def _on_restore(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: PLC0415
+
         from desktop.store.backups import Backups  # noqa: PLC0415
 
         database = self._database()

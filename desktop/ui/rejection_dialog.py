@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence
@@ -40,8 +41,10 @@ from desktop.core.model import (
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
 from desktop.native.clock import Clock
-from desktop.store.repository import Store
 from desktop.ui.forms import error_label, is_valid_email
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

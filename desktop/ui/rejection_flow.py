@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,11 +21,13 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import LoggedRejection
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
-from desktop.store.repository import Store
-from desktop.ui.email_drop import EmailConfirmDialog
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill
 from desktop.ui.request_editor import RequestEditor, SaveFileChooser, UrlOpener
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
@@ -56,13 +57,15 @@ from desktop.core.templates import FieldState, Rendered, check, merge_values, re
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
-from desktop.store.exchange import write_atomically
-from desktop.store.repository import Store
+from desktop.store.files import write_atomically
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Profile, Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
-from desktop.store.repository import Store
 from desktop.ui.forms import error_label, is_valid_email
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -39,10 +40,12 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
-from desktop.store.repository import Store
 from desktop.ui.forms import error_colour
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.template_highlighter import TemplateHighlighter
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 

@@ -146,9 +146,12 @@ class ThemeController(QObject):
         super().__init__(app)
         self._app = app
         self._forced = forced
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
+        # Where Fusion is already the default style (Linux without a desktop theme), a
+        # second instance would only cost start-up time.
+        if app.style().name().casefold() != "fusion":
+            fusion = QStyleFactory.create("Fusion")
+            if fusion is not None:
+                app.setStyle(fusion)
         self.apply(app.styleHints().colorScheme())
         app.styleHints().colorSchemeChanged.connect(self.apply)
 

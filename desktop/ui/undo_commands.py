@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
@@ -22,7 +23,9 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import Application, Contact, ContactRole, Interview, Stage
 from desktop.core.stages import can_move, check_move
 from desktop.native.clock import Clock
-from desktop.store.repository import ApplicationSnapshot, Store
+
+if TYPE_CHECKING:
+    from desktop.store.repository import ApplicationSnapshot, Store
 
 log = logging.getLogger(__name__)
 

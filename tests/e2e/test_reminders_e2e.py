@@ -8,6 +8,7 @@ stored instants into the past (`shift_database_times`), not by patching a clock.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import time
@@ -165,10 +166,18 @@ def test_second_launch_hands_over_and_exits(desktop: services.Desktop, recorder:
     result = desktop.run_cli("log-rejection", "--company", "Globex", "--role", "Analyst")
     assert result.returncode == 0, result.stderr
     assert time.monotonic() - started < 30
+    # The running instance wrote it (the second launch never opened the store) and says what
+    # it logged, in the same words as `--no-gui`.
+    assert result.stdout.startswith("Logged the rejection from Globex, Analyst (new application).")
+    assert "(request #1)." in result.stdout
     services.wait_for(
         lambda: "opening request 1" in desktop.app_log(), 10, "the first instance to open it"
     )
+    assert "handed over by a second launch: request 1" in desktop.app_log()
     assert app.poll() is None
+    due = desktop.run_cli("due", "--json")
+    assert due.returncode == 0, due.stderr
+    assert [item["company"] for item in json.loads(due.stdout)] == ["Globex"]
     quit_app(desktop, app)
 
 

@@ -40,9 +40,10 @@ REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 RESULT_PREFIX = "RESULT "
 # The app's own paint hook (desktop/app.py): print "PAINTED <time.monotonic()>" after the
-# main window's first paint, then quit.
+# main window's first paint, "LOADED <time.monotonic()>" once its data is shown, then quit.
 PAINT_HOOK_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 _PAINTED_RE = re.compile(r"PAINTED\s+([0-9]+(?:\.[0-9]+)?)")
+_LOADED_RE = re.compile(r"LOADED\s+([0-9]+(?:\.[0-9]+)?)")
 
 
 # -- arguments and results -------------------------------------------------------------
@@ -166,6 +167,10 @@ def isolated_env(base: dict[str, str], root: Path) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     env.pop("ASKWHY_DATA_DIR", None)
+    # An installed AskWhy runs from compiled bytecode (pip compiles site-packages, the bundle
+    # ships .pyc): a shell that forbids writing it would make every start recompile the
+    # project's modules, a cost no user pays. The warm-up runs write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
@@ -429,8 +434,17 @@ def askwhy_argv(*args: str, probe: bool = False) -> list[str]:
 
 def paint_time(proc: Proc, timeout: float = 60.0) -> float:
     """Seconds from the process start to the first paint it reported."""
-    _, line = proc.wait_line(_PAINTED_RE, timeout)
-    match = _PAINTED_RE.search(line)
+    return _reported_time(proc, _PAINTED_RE, timeout)
+
+
+def loaded_time(proc: Proc, timeout: float = 60.0) -> float:
+    """Seconds from the process start to the app's report that its data is shown."""
+    return _reported_time(proc, _LOADED_RE, timeout)
+
+
+def _reported_time(proc: Proc, pattern: re.Pattern[str], timeout: float) -> float:
+    _, line = proc.wait_line(pattern, timeout)
+    match = pattern.search(line)
     assert match is not None
     return float(match.group(1)) - proc.started
 

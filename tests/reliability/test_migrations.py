@@ -74,7 +74,8 @@ def test_fixture_upgrades_with_its_data_and_a_backup_that_opens(
     fixture: Path, tmp_path: Path
 ) -> None:
     from desktop.store.backups import Backups  # noqa: PLC0415
-    from desktop.store.database import DB_FILENAME, open_database  # noqa: PLC0415
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.location import DB_FILENAME  # noqa: PLC0415
     from desktop.store.migrate import HEAD_REVISION  # noqa: PLC0415
 
     data_dir = tmp_path / "data"

@@ -24,7 +24,8 @@ from desktop.core.model import (
     Settings,
     Stage,
 )
-from desktop.store.database import DB_FILENAME, open_database
+from desktop.store.database import open_database
+from desktop.store.location import DB_FILENAME
 from desktop.store.migrate import HEAD_REVISION
 from desktop.store.repository import Store
 

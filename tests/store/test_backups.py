@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from desktop.store.backups import Backups, check_file, move_aside
-from desktop.store.database import DB_FILENAME, Database, open_database
+from desktop.store.database import Database, open_database
 from desktop.store.errors import DatabaseCorrupt
+from desktop.store.location import DB_FILENAME
 from desktop.store.repository import Store
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

@@ -20,19 +20,14 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from desktop.store.database import (
-    DB_FILENAME,
-    Database,
-    open_database,
-    private_files,
-    resolve_data_dir,
-)
+from desktop.store.database import Database, open_database, private_files
 from desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseTooNew,
     DataDirUnusable,
 )
+from desktop.store.location import DB_FILENAME, resolve_data_dir
 from desktop.store.migrate import HEAD_REVISION, KNOWN_REVISIONS, script_heads, script_revisions
 from desktop.store.models import ApplicationRow, Base, UTCDateTime
 from desktop.store.repository import Store

@@ -42,7 +42,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
-from desktop.store import exchange
+from desktop.store import exchange, files
 from desktop.store.database import Database, open_database
 from desktop.store.exchange import FullImport, Snapshot, TableImport
 from desktop.store.repository import Store
@@ -538,7 +538,7 @@ def test_write_atomically_makes_a_private_file_and_leaves_no_temporary(tmp_path:
     target = tmp_path / "out.json"
     target.write_text("old")
     target.chmod(0o644)
-    exchange.write_atomically(target, b"new")
+    files.write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600

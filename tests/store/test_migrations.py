@@ -16,8 +16,9 @@ import pytest
 
 from desktop.core.model import ReminderKind, ReplyOutcome, RequestKind, RequestStatus, Stage
 from desktop.store.backups import Backups, check_file
-from desktop.store.database import DB_FILENAME, open_database
+from desktop.store.database import open_database
 from desktop.store.errors import DatabaseLocked, MigrationFailed
+from desktop.store.location import DB_FILENAME
 from desktop.store.migrate import KNOWN_REVISIONS, SCRIPT_LOCATION, Schema
 from desktop.store.repository import Store
 from tests.store.make_fixture import BERLIN, T0, fixture_path

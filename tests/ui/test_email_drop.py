@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.email_parsing import ParsedEmail
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.email_drop import (
     MAX_EMAIL_BYTES,
-    EmailConfirmDialog,
     EmailDropFilter,
     EmailPayloadError,
     can_accept,

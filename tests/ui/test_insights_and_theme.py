@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.model import RejectionInput, ReplyOutcome, Stage
 from desktop.store.repository import Store
 from desktop.ui import theme
-from desktop.ui.email_drop import EmailConfirmDialog
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.insights_view import gather_insights
 from desktop.ui.main_window import VIEW_INSIGHTS, MainWindow
 from desktop.ui.theme import DARK, LIGHT, build_palette, install_theme
