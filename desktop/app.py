@@ -5,24 +5,24 @@ Startup order, and why:
 1. Parse the command line (`desktop.cli`, which imports no Qt).
 2. A non-GUI command runs through `cli.run_command` and returns: `askwhy due` never pays for
    Qt, and works on a machine without a display.
-3. `log-rejection` without `--no-gui` records the rejection first, exactly as `--no-gui`
-   does (bad input exits 2 and writes nothing), then offers the new request to a running
-   instance. If one takes it, its window opens the editor and this process exits 0.
-4. The store's modules (SQLAlchemy) are imported before PySide6: PySide6 installs an import
-   hook that makes every later import slower.
-5. QApplication, named from `desktop/__init__.py`; SIGINT/SIGTERM quit cleanly.
-6. Single instance: when another AskWhy runs on this data dir, it gets our request
+3. `log-rejection` without `--no-gui` validates its options (bad input exits 2, nothing
+   written), then hands the rejection to a running AskWhy over the single-instance socket,
+   with no QApplication and no store: that instance writes it, answers with what it logged
+   (printed here) and opens the editor. Only when no AskWhy runs is it recorded here, as
+   `--no-gui` does, and this process becomes the GUI with the editor open.
+4. QApplication, named from `desktop/__init__.py`; SIGINT/SIGTERM quit cleanly.
+5. Single instance: when another AskWhy runs on this data dir, it gets our request
    ("show", or "open this request") and we exit 0.
-7. Something is on screen at once (a small "Opening…" window) unless `--minimized`.
-8. The database is opened (and migrated, with a backup first). A known store error (corrupt,
-   too new, locked, unusable dir) is a message with a restore-from-backup choice, never a
-   traceback.
-9. The services are built and wired in `_Wiring`: clock, clipboard, tray (if the desktop has
-   one), notifier (freedesktop, plyer, tray, null), main window, reminder service.
-10. The window is shown (or only the tray icon with `--minimized`), the reminder service
-    starts (handling what fell due while AskWhy was closed), a pending request opens, and on
-    first run the user is asked once about starting at login.
-11. The event loop runs; on the way out the timer stops, the notifier closes, the instance
+6. The main window is built and shown with only PySide6 loaded, saying it is opening the
+   data. Nothing else runs before its first paint: a start shows the window at once.
+7. After that paint the database is opened (SQLAlchemy is imported now; Alembic only when a
+   migration is due, with a backup first). A known store error (corrupt, too new, locked,
+   unusable dir) is a message with a restore-from-backup choice, never a traceback.
+8. The services are built and wired in `_Wiring`: tray (if the desktop has one), notifier
+   (freedesktop, plyer, tray, null), reminder service, and the window gets its store.
+9. The reminder service starts (handling what fell due while AskWhy was closed), a pending
+   request opens, and on first run the user is asked once about starting at login.
+10. The event loop runs; on the way out the timer stops, the notifier closes, the instance
     guard is released and the database is closed.
 """
 

@@ -1,4 +1,5 @@
-"""Opening the one SQLite file: where it lives, how every connection is set up, migrations.
+"""Opening the one SQLite file (`location` finds it): how every connection is set up, and
+migrations.
 
 `open_database()` is the only way in. It refuses, without writing a byte, a file that is not
 SQLite, fails its check, or comes from a newer AskWhy; it backs the file up before any
