@@ -14,9 +14,11 @@ Reminder life cycle, which every method here keeps consistent:
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
@@ -194,27 +196,74 @@ _APPLICATION_SQL = (
 _STAGES: dict[str, Stage] = {stage.value: stage for stage in Stage}
 
 
-def _application_from_tuple(
-    values: Any, _parse: Callable[[str], datetime] = datetime.fromisoformat
-) -> Application:
-    (app_id, company, role, stage, created, updated, applied, location, url, source, notes,
-     archived) = values  # fmt: skip
-    # Runs once per application when the board loads. The stored text is naive UTC, and
-    # appending the offset parses several times faster than .replace(tzinfo=UTC) after.
-    return Application(
-        app_id,
-        company,
-        role,
-        _STAGES[stage],
-        _parse(created + "+00:00"),
-        _parse(updated + "+00:00"),
-        None if applied is None else _parse(applied + "+00:00"),
-        location,
-        url,
-        source,
-        notes,
-        bool(archived),
-    )
+def _summaries_from_tuples(
+    rows: Iterable[Any],
+    names: dict[int, list[str]],
+    open_requests: dict[int, FollowUpRequest],
+    next_due: dict[int, datetime],
+    _parse: Callable[[str], datetime] = datetime.fromisoformat,
+) -> list[ApplicationSummary]:
+    """The summaries of `_APPLICATION_SQL` rows. Runs once per application when the window
+    loads, so it favours speed and memory: one loop, no helper call per row."""
+    # Roles, locations, sources and often companies repeat from row to row; sqlite3 hands
+    # out a new string for each, and 100,000 rows would hold 100,000 copies of each.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    summaries: list[ApplicationSummary] = []
+    append = summaries.append
+    for (app_id, company, role, stage, created, updated, applied, location, url, source, notes,
+         archived) in rows:  # fmt: skip
+        # The stored text is naive UTC, and appending the offset parses several times faster
+        # than .replace(tzinfo=UTC) after. A row never edited since it was added has the
+        # same text in several columns: one datetime object serves them all.
+        created_at = _parse(created + "+00:00")
+        updated_at = created_at if updated == created else _parse(updated + "+00:00")
+        if applied is None:
+            applied_at = None
+        else:
+            applied_at = created_at if applied == created else _parse(applied + "+00:00")
+        request = open_requests.get(app_id)
+        contact_names = names.get(app_id)
+        append(
+            ApplicationSummary(
+                Application(
+                    app_id,
+                    share(company, company),
+                    share(role, role),
+                    _STAGES[stage],
+                    created_at,
+                    updated_at,
+                    applied_at,
+                    share(location, location),
+                    url,
+                    share(source, source),
+                    notes,
+                    bool(archived),
+                ),
+                () if contact_names is None else tuple(contact_names),
+                request,
+                None if request is None else next_due.get(request.id),
+            )
+        )
+    return summaries
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pauses Python's cyclic garbage collector for a bulk load.
+
+    Building 100,000 summaries allocates hundreds of thousands of container objects, none
+    of them garbage; each allocation burst would otherwise trigger collections that walk the
+    growing heap again and again (measured: 0.1 to 0.4 s at 100,000 applications).
+    Reference counting still frees everything as usual meanwhile.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _lesson(row: LessonRow) -> Lesson:
@@ -361,20 +410,14 @@ class Store:
         and the table at start."""
         with self._database.transaction() as session:
             # The two big reads skip ORM row processing: at 100,000 applications building
-            # ORM objects costs seconds, plain tuples a fraction of that.
-            # The driver's own cursor, inside this session's transaction: fetchall() of plain
-            # tuples avoids a Python-level call per row.
+            # ORM objects costs seconds, plain tuples a fraction of that. They use the
+            # driver's own cursor, inside this session's transaction.
             raw = session.connection().connection.dbapi_connection
             assert raw is not None
-            where = "" if include_archived else " WHERE archived = 0"
-            applications = [
-                _application_from_tuple(values)
-                for values in raw.execute(_APPLICATION_SQL + where + " ORDER BY id").fetchall()
-            ]
             names: dict[int, list[str]] = {}
             for app_id, name in raw.execute(
                 "SELECT application_id, name FROM contacts ORDER BY id"
-            ).fetchall():
+            ):
                 names.setdefault(app_id, []).append(name)
             open_requests: dict[int, FollowUpRequest] = {}
             for row in session.scalars(
@@ -384,18 +427,18 @@ class Store:
             ):
                 open_requests.setdefault(row.application_id, _record(FollowUpRequest, row))
             next_due = self._next_due_by_request(session)
-        summaries = []
-        for application in applications:
-            request = open_requests.get(application.id)
-            summaries.append(
-                ApplicationSummary(
-                    application=application,
-                    contact_names=tuple(names.get(application.id, ())),
-                    open_request=request,
-                    next_reminder_at=None if request is None else next_due.get(request.id),
+            # "+archived" keeps SQLite off the (archived, updated_at) index: nearly every row
+            # matches, and reading through the index means sorting them all by id after.
+            where = "" if include_archived else " WHERE +archived = 0"
+            # Iterated, not fetchall(): each row's tuple and its timestamp strings are freed
+            # as soon as its summary is built, instead of all 100,000 living at once.
+            with _collector_paused():
+                return _summaries_from_tuples(
+                    raw.execute(_APPLICATION_SQL + where + " ORDER BY id"),
+                    names,
+                    open_requests,
+                    next_due,
                 )
-            )
-        return summaries
 
     def get_application(self, application_id: int) -> Application:
         with self._database.transaction() as session:

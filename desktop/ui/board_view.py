@@ -2,10 +2,10 @@
 
 Each column is a QListView over a small list model that holds row numbers into the shared
 `ApplicationTableModel`; a card is painted by a delegate, not built from widgets, so
-thousands of applications cost a few list views and no per-card objects. Rebuilding a
-column is one list comprehension over the source rows, triggered by a source reset or a
-filter change. The countdowns repaint when the source model's clock moves (`set_now`),
-so the board has no timers of its own.
+thousands of applications cost a few list views and no per-card objects. Rebuilding the
+columns is one pass over the source rows in card order (sorted once per reload), triggered
+by a source reset or a filter change. The countdowns repaint when the source model's clock
+moves (`set_now`), so the board has no timers of its own.
 
 A drop on a column does not move anything itself: it emits `move_requested`, and the main
 window validates the move, runs it through the undo stack, or starts the rejection flow.
@@ -14,6 +14,7 @@ window validates the move, runs it through the undo stack, or starts the rejecti
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from functools import partial
 from typing import Any
 
@@ -98,10 +99,13 @@ class BoardColumnModel(QAbstractListModel):
         """Recompute this column alone (tests; the board rebuilds all columns in one pass)."""
         stage = self.stage
         stages = self._source.stages
-        rows = [i for i, s in enumerate(stages) if s is stage and (mask is None or mask[i])]
-        summaries = self._source.summaries
-        rows.sort(key=lambda i: _card_order(summaries[i]))
-        self.set_rows(rows)
+        self.set_rows(
+            [
+                i
+                for i in card_order(self._source)
+                if stages[i] is stage and (mask is None or mask[i])
+            ]
+        )
 
     def repaint_all(self) -> None:
         if self._rows:
@@ -201,11 +205,25 @@ class BoardColumnModel(QAbstractListModel):
         return False
 
 
-def _card_order(summary: ApplicationSummary) -> tuple[int, float]:
+def card_order(source: ApplicationTableModel) -> list[int]:
+    """Every source row in card order: open follow-ups first, the window that closes
+    soonest on top; then the rest, the most recently updated first."""
+    summaries = source.summaries
+    open_rows = source.open_rows
+    urgent = sorted(open_rows, key=lambda row: _closes_at(summaries[row]))
+    updated = [s.application.updated_at for s in summaries]
+    # reverse=True keeps rows with equal keys in row order, like an ascending sort would.
+    recent = sorted(range(len(summaries)), key=updated.__getitem__, reverse=True)
+    if not urgent:
+        return recent
+    is_open = set(open_rows)
+    return urgent + [row for row in recent if row not in is_open]
+
+
+def _closes_at(summary: ApplicationSummary) -> datetime:
     request = summary.open_request
-    if request is not None:
-        return (0, request.window_closes_at.timestamp())
-    return (1, -summary.application.updated_at.timestamp())
+    assert request is not None, "only rows with an open follow-up"
+    return request.window_closes_at
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -370,8 +388,8 @@ class BoardView(QWidget):
         self._proxy = proxy
         self.columns: dict[Stage, BoardColumn] = {}
         self._stale = True
-        self._keys: list[tuple[int, float]] = []
-        self._keys_generation = -1
+        self._order: list[int] = []
+        self._order_generation = -1
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -419,27 +437,22 @@ class BoardView(QWidget):
         self._stale = False
         mask = self._proxy.text_mask()
         stages = self._source.stages
+        order = self._card_order()
+        visible = order if mask is None else [row for row in order if mask[row]]
         groups: dict[Stage, list[int]] = {stage: [] for stage in self.columns}
-        if mask is None:
-            for row, stage in enumerate(stages):
-                groups[stage].append(row)
-        else:
-            for row, (stage, keep) in enumerate(zip(stages, mask, strict=True)):
-                if keep:
-                    groups[stage].append(row)
-        keys = self._order_keys()
+        add = {stage: rows.append for stage, rows in groups.items()}
+        for row in visible:
+            add[stages[row]](row)
         for stage, column in self.columns.items():
-            rows = groups[stage]
-            rows.sort(key=keys.__getitem__)
-            column.model.set_rows(rows)
+            column.model.set_rows(groups[stage])
             column.update_header()
 
-    def _order_keys(self) -> list[tuple[int, float]]:
-        # Card order keys are computed once per reload, not on every keystroke.
-        if self._keys_generation != self._source.generation:
-            self._keys = [_card_order(s) for s in self._source.summaries]
-            self._keys_generation = self._source.generation
-        return self._keys
+    def _card_order(self) -> list[int]:
+        # Sorted once per reload, not on every keystroke: a filter keeps the order.
+        if self._order_generation != self._source.generation:
+            self._order = card_order(self._source)
+            self._order_generation = self._source.generation
+        return self._order
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:

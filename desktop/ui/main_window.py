@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             return
         self.model.set_now(now)
         self.model.set_summaries(summaries)
-        self.status.update_from(summaries, now, self._clock.local_tz())
+        self.status.update_from(self.model, now, self._clock.local_tz())
         self._update_page()
         if self._view == VIEW_INSIGHTS:
             self._refresh_insights()
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
         """Once a minute: countdowns and ages move, the status bar's deadline too."""
         now = self._clock.now()
         self.model.set_now(now)
-        self.status.update_from(self.model.summaries, now, self._clock.local_tz())
+        self.status.update_from(self.model, now, self._clock.local_tz())
 
     def _refresh_insights(self) -> None:
         if self._store is None:

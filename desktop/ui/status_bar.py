@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -11,17 +11,18 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
 
 
-def counts_text(summaries: Sequence[ApplicationSummary]) -> str:
-    if not summaries:
+def counts_text(stages: Sequence[Stage], open_requests: int) -> str:
+    """`stages`: one per application; `open_requests`: how many have a follow-up to send."""
+    if not stages:
         return "No applications yet"
-    by_stage = Counter(s.application.stage for s in summaries)
+    by_stage = Counter(stages)
     active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
-    open_requests = sum(1 for s in summaries if s.open_request is not None)
     parts = [
-        f"{len(summaries)} application{'' if len(summaries) == 1 else 's'}",
+        f"{len(stages)} application{'' if len(stages) == 1 else 's'}",
         f"{active} active",
         f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
         f"{by_stage.get(Stage.REJECTED, 0)} rejected",
@@ -31,7 +32,7 @@ def counts_text(summaries: Sequence[ApplicationSummary]) -> str:
     return " · ".join(parts)
 
 
-def next_deadline_text(summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo) -> str:
+def next_deadline_text(summaries: Iterable[ApplicationSummary], now: datetime, tz: tzinfo) -> str:
     upcoming = [
         (s.open_request.window_closes_at, s.application.company)
         for s in summaries
@@ -54,11 +55,13 @@ class StatusBar(QStatusBar):
         self.addWidget(self.counts_label, 1)
         self.addPermanentWidget(self.deadline_label)
 
-    def update_from(
-        self, summaries: Sequence[ApplicationSummary], now: datetime, tz: tzinfo
-    ) -> None:
-        self.counts_label.setText(counts_text(summaries))
-        text = next_deadline_text(summaries, now, tz)
+    def update_from(self, model: ApplicationTableModel, now: datetime, tz: tzinfo) -> None:
+        # The model's per-row stage list and its few open rows: at 100,000 applications a
+        # pass over every summary here would cost more than the counting itself.
+        summaries = model.summaries
+        open_summaries = [summaries[row] for row in model.open_rows]
+        self.counts_label.setText(counts_text(model.stages, len(open_summaries)))
+        text = next_deadline_text(open_summaries, now, tz)
         self.deadline_label.setText(text)
         # Only a closing window earns the urgent colour; read the palette now so that a
         # switch between light and dark is followed at the next update.

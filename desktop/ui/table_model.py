@@ -1,29 +1,36 @@
 """The one item model behind both the table and the board, and the table's filter proxy.
 
 `ApplicationTableModel` holds the store's `ApplicationSummary` rows in memory. Everything a
-search needs (company, role, contact names, notes) is lowercased once per reload into a
+search needs (company, role, contact names, notes) is casefolded once per reload into a
 "haystack" per row, so a keystroke costs a substring test per row and never a query.
 
 Sorting happens in the source model (a Python `sorted` with a key), not in the proxy: a
 proxy sort would call back into Python for every comparison, which is far too slow at
-100,000 rows. The proxy only filters, and its `filterAcceptsRow` reads a precomputed list.
+100,000 rows.
+
+Filtering is not a `QSortFilterProxyModel` either: even with a precomputed answer, Qt's
+proxy asks Python once per row (`filterAcceptsRow`) and rebuilds its C++ mapping on every
+keystroke, which alone measured about 47 ms at 100,000 rows. `ApplicationFilterProxy`
+instead keeps the list of visible source rows, computed by list comprehensions over the
+haystacks, and tells the view about a new filter with one `layoutChanged`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -67,6 +74,20 @@ NeedsActionRole = _USER + 4
 SortRole = _USER + 5
 CountdownRole = _USER + 6
 AgeRole = _USER + 7
+
+# Plain ints: `data` runs for every role of every painted cell, and comparing with an int
+# is cheaper than looking up and comparing an enum member each time.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 def encode_application_ids(ids: Sequence[int]) -> QMimeData:
@@ -114,10 +135,19 @@ def needs_action(summary: ApplicationSummary) -> bool:
     return summary.open_request is not None
 
 
-def _haystack(summary: ApplicationSummary) -> str:
-    app = summary.application
-    # \x1f keeps words of neighbouring fields from joining into false matches.
-    return "\x1f".join((app.company, app.role, *summary.contact_names, app.notes)).casefold()
+def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
+    # \x1f keeps words of neighbouring fields from joining into false matches. Most rows
+    # have no contacts, and the f-string skips building a tuple for them.
+    return [
+        (
+            f"{s.application.company}\x1f{s.application.role}\x1f{s.application.notes}"
+            if not s.contact_names
+            else "\x1f".join(
+                (s.application.company, s.application.role, s.application.notes, *s.contact_names)
+            )
+        ).casefold()
+        for s in rows
+    ]
 
 
 class ApplicationTableModel(QAbstractTableModel):
@@ -133,11 +163,14 @@ class ApplicationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ApplicationSummary] = []
         self._haystacks: list[str] = []
-        self._needs_action: list[bool] = []
         self._stages: list[Stage] = []
-        self._row_of_id: dict[int, int] = {}
+        self._open_rows: list[int] = []
+        # Built on first use: nothing looks a row up by id while the window loads, and at
+        # 100,000 rows the dict costs tens of milliseconds and several megabytes.
+        self._row_of_id: dict[int, int] | None = None
         self._now = now
-        # Bumped on every reset, so proxies know their cached filter results are stale.
+        # Bumped on every reset and sort, so proxies and the board know that their cached
+        # row numbers are stale.
         self.generation = 0
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -153,10 +186,10 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         rows = self._rows
-        self._haystacks = [_haystack(s) for s in rows]
-        self._needs_action = [s.open_request is not None for s in rows]
+        self._haystacks = _haystacks(rows)
         self._stages = [s.application.stage for s in rows]
-        self._row_of_id = {s.application.id: i for i, s in enumerate(rows)}
+        self._open_rows = [i for i, s in enumerate(rows) if s.open_request is not None]
+        self._row_of_id = None
         self.generation += 1
 
     def set_now(self, now: datetime) -> None:
@@ -172,7 +205,7 @@ class ApplicationTableModel(QAbstractTableModel):
     def now(self) -> datetime:
         return self._now
 
-    # -- fast access for proxies and the board -----------------------------------------
+    # -- fast access for proxies, the board and the status bar -------------------------
     @property
     def summaries(self) -> Sequence[ApplicationSummary]:
         return self._rows
@@ -182,19 +215,24 @@ class ApplicationTableModel(QAbstractTableModel):
         return self._haystacks
 
     @property
-    def needs_action_flags(self) -> Sequence[bool]:
-        return self._needs_action
-
-    @property
     def stages(self) -> Sequence[Stage]:
         return self._stages
+
+    @property
+    def open_rows(self) -> Sequence[int]:
+        """The rows with an open follow-up (the ones that need action), in row order."""
+        return self._open_rows
 
     def summary(self, row: int) -> ApplicationSummary:
         return self._rows[row]
 
     def row_of(self, application_id: int) -> int:
         """The row of an application, or -1 when it is not loaded."""
-        return self._row_of_id.get(application_id, -1)
+        row_of_id = self._row_of_id
+        if row_of_id is None:
+            row_of_id = {s.application.id: i for i, s in enumerate(self._rows)}
+            self._row_of_id = row_of_id
+        return row_of_id.get(application_id, -1)
 
     # -- QAbstractTableModel -------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -210,30 +248,24 @@ class ApplicationTableModel(QAbstractTableModel):
             return _HEADERS.get(section)
         return None
 
-    def data(  # noqa: PLR0911, PLR0912 (one early return per role reads best)
-        self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = index.row()
+        return self.row_data(index.row(), index.column(), role)
+
+    def row_data(  # noqa: PLR0911 (one early return per role reads best)
+        self, row: int, column: int, role: int
+    ) -> Any:
+        """`data` by row and column: the filter proxy calls it without building an index."""
         if row >= len(self._rows):
             return None
         summary = self._rows[row]
-        app = summary.application
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_NOTES:
-                return app.notes or None
-            if column == COL_DEADLINE and summary.open_request is not None:
-                closes = summary.open_request.window_closes_at.astimezone()
-                return f"Closes {closes:%a %d %b %H:%M}"
-            return None
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_STAGE:
-            return stage_dot(app.stage)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_DEADLINE:
-            return QColor(current_colors().urgent)
+        if role < _USER:
+            # Qt's own roles: the delegate asks for several of them per cell and paint.
+            return self._qt_role(summary, column, role)
+        app = summary.application
         if role == SummaryRole:
             return summary
         if role == ApplicationIdRole:
@@ -241,11 +273,25 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == StageRole:
             return app.stage.value
         if role == NeedsActionRole:
-            return self._needs_action[row]
+            return needs_action(summary)
         if role == CountdownRole:
             return countdown_text(summary, self._now)
         if role == AgeRole:
             return format_age(app.created_at, self._now)
+        return None
+
+    @staticmethod
+    def _qt_role(summary: ApplicationSummary, column: int, role: int) -> Any:
+        if role == _DECORATION:
+            return stage_dot(summary.application.stage) if column == COL_STAGE else None
+        if role == _FOREGROUND:
+            return QColor(current_colors().urgent) if column == COL_DEADLINE else None
+        if role == _TOOLTIP:
+            if column == COL_NOTES:
+                return summary.application.notes or None
+            if column == COL_DEADLINE and summary.open_request is not None:
+                closes = summary.open_request.window_closes_at.astimezone()
+                return f"Closes {closes:%a %d %b %H:%M}"
         return None
 
     def _display(self, summary: ApplicationSummary, column: int) -> str | None:  # noqa: PLR0911
@@ -268,14 +314,7 @@ class ApplicationTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def mimeTypes(self) -> list[str]:
         return [APPLICATION_IDS_MIME]
@@ -301,7 +340,7 @@ class ApplicationTableModel(QAbstractTableModel):
         old_persistent = self.persistentIndexList()
         new_persistent = []
         for index in old_persistent:
-            new_row = self._row_of_id.get(old_ids[index.row()], -1)
+            new_row = self.row_of(old_ids[index.row()])
             new_persistent.append(
                 self.index(new_row, index.column()) if new_row >= 0 else QModelIndex()
             )
@@ -331,13 +370,38 @@ class ApplicationTableModel(QAbstractTableModel):
 _STAGE_ORDER = {stage: i for i, stage in enumerate(Stage)}
 
 
-class ApplicationFilterProxy(QSortFilterProxyModel):
+def _search(
+    haystacks: Sequence[str], candidates: Sequence[int] | None, needle: str
+) -> list[int] | None:
+    """The candidate rows (None: all) whose haystack holds every word of `needle`, or None
+    when `needle` has no words and every row is a candidate."""
+    # Several words narrow the search, each may match a different field. One pass per
+    # word, the longest (likely the rarest) first: a generator per row for `all()` would
+    # cost several times the substring tests themselves.
+    words = sorted(set(needle.split()), key=len, reverse=True)
+    if not words:
+        return None if candidates is None else list(candidates)
+    first = words[0]
+    if candidates is None:
+        rows = [i for i, h in enumerate(haystacks) if first in h]
+    else:
+        rows = [i for i in candidates if first in haystacks[i]]
+    for word in words[1:]:
+        rows = [i for i in rows if word in haystacks[i]]
+    return rows
+
+
+class ApplicationFilterProxy(QAbstractProxyModel):
     """Instant search, stage filter and "needs action" filter for the table.
 
-    The filter result is computed in one list comprehension over the source model's
-    haystacks; `filterAcceptsRow` then only indexes a list. `invalidate()` rebuilds the
-    mapping in one pass, which measured steadier than incremental row removal when a
-    keystroke drops tens of thousands of scattered rows.
+    Proxy row i shows source row `self._rows[i]`. The rows keep source order (sorting
+    happens in the source), so they ascend, and `mapFromSource` is a binary search
+    rather than a second 100,000-entry map to rebuild on every keystroke.
+
+    A filter change is one `layoutChanged`, with the view's persistent indexes (current
+    row, selection) moved to where their applications are now, or dropped when filtered
+    out. A longer search that contains the previous one (typing on) only re-tests the
+    previous matches.
     """
 
     filter_changed = Signal()
@@ -347,15 +411,23 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         self._needle = ""
         self._stage: Stage | None = None
         self._needs_action_only = False
-        self._accept: list[bool] | None = None
+        self._source_model: ApplicationTableModel | None = None
+        # Visible source rows, ascending; a `range` while nothing is filtered out, which
+        # costs no memory per row.
+        self._rows: Sequence[int] = range(0)
+        # Rows that pass search and "needs action" (None: every row), and what they were
+        # computed for: (source generation, needle, needs action only).
+        self._text_rows: list[int] | None = None
+        self._text_rows_for: tuple[int, str, bool] | None = None
         self._text_mask: list[bool] | None = None
+        self._text_mask_ready = False
         self._generation = -1
-        self._cached_source: ApplicationTableModel | None = None
-        self.setDynamicSortFilter(False)
+        # Application ids of the persistent indexes, across a sort in the source.
+        self._ids_across_layout: list[int] = []
 
     def _source(self) -> ApplicationTableModel:
-        source = self.sourceModel()
-        assert isinstance(source, ApplicationTableModel)
+        source = self._source_model
+        assert source is not None, "set a source model first"
         return source
 
     # -- the user's filters ------------------------------------------------------------
@@ -394,62 +466,203 @@ class ApplicationFilterProxy(QSortFilterProxyModel):
         """Rows that pass search and "needs action" (not the stage filter), or None for
         all rows. The board uses this: its columns already split rows by stage."""
         self._ensure_current()
+        if not self._text_mask_ready:
+            # Built only when asked for: the table alone never needs it.
+            rows = self._text_rows
+            mask: list[bool] | None = None
+            if rows is not None:
+                mask = [False] * len(self._source().stages)
+                for row in rows:
+                    mask[row] = True
+            self._text_mask = mask
+            self._text_mask_ready = True
         return self._text_mask
 
     def _refilter(self) -> None:
+        if self._source_model is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        persistent = self.persistentIndexList()
+        source_rows = [old_rows[index.row()] for index in persistent]
         self._compute()
-        self.invalidate()
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self._proxy_index(row, index.column())
+                for row, index in zip(source_rows, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
         self.filter_changed.emit()
 
     # -- the computation ---------------------------------------------------------------
     def _ensure_current(self) -> None:
-        if self.sourceModel() is not None and self._generation != self._source().generation:
+        if self._source_model is not None and self._generation != self._source().generation:
             self._compute()
 
     def _compute(self) -> None:
         source = self._source()
         self._generation = source.generation
-        needle = self._needle
-        text_mask: list[bool] | None = None
-        # Several words narrow the search, each may match a different field.
-        words = needle.split()
-        if words:
-            haystacks = source.haystacks
-            if len(words) == 1:
-                text_mask = [needle in h for h in haystacks]
-            else:
-                text_mask = [all(w in h for w in words) for h in haystacks]
-        if self._needs_action_only:
-            flags = source.needs_action_flags
-            text_mask = (
-                list(flags)
-                if text_mask is None
-                else [a and b for a, b in zip(text_mask, flags, strict=True)]
-            )
-        self._text_mask = text_mask
-        accept = text_mask
-        if self._stage is not None:
-            stage = self._stage
+        text_rows = self._compute_text_rows(source)
+        self._text_mask_ready = False
+        stage = self._stage
+        if stage is None:
+            self._rows = range(len(source.stages)) if text_rows is None else text_rows
+        else:
             stages = source.stages
-            if accept is None:
-                accept = [s is stage for s in stages]
-            else:
-                accept = [a and s is stage for a, s in zip(accept, stages, strict=True)]
-        self._accept = accept
+            candidates = range(len(stages)) if text_rows is None else text_rows
+            self._rows = [i for i in candidates if stages[i] is stage]
 
+    def _compute_text_rows(self, source: ApplicationTableModel) -> list[int] | None:
+        key = (source.generation, self._needle, self._needs_action_only)
+        previous = self._text_rows_for
+        if previous == key:
+            return self._text_rows
+        candidates: Sequence[int] | None = source.open_rows if self._needs_action_only else None
+        if previous is not None:
+            generation, old_needle, old_needs_action_only = previous
+            if (
+                generation == source.generation
+                and old_needs_action_only == self._needs_action_only
+                and old_needle in self._needle
+            ):
+                # Typing on: every word of the previous needle lies inside a word of this
+                # one, so only the previous matches can match now.
+                candidates = self._text_rows
+        rows = _search(source.haystacks, candidates, self._needle)
+        self._text_rows = rows
+        self._text_rows_for = key
+        return rows
+
+    def _proxy_index(self, source_row: int, column: int) -> QModelIndex:
+        rows = self._rows
+        position = bisect_left(rows, source_row)
+        if position < len(rows) and rows[position] == source_row:
+            return self.createIndex(position, column)
+        return QModelIndex()
+
+    # -- following the source ----------------------------------------------------------
     def setSourceModel(self, source: QAbstractItemModel) -> None:
         assert isinstance(source, ApplicationTableModel)
-        # Cached: filterAcceptsRow runs once per row per keystroke, and sourceModel() plus
-        # an isinstance check cost more than the filter itself.
-        self._cached_source = source
+        self.beginResetModel()
+        old = self._source_model
+        if old is not None:
+            old.modelAboutToBeReset.disconnect(self.beginResetModel)
+            old.modelReset.disconnect(self._on_source_reset)
+            old.layoutAboutToBeChanged.disconnect(self._on_source_layout_about_to_change)
+            old.layoutChanged.disconnect(self._on_source_layout_changed)
+            old.dataChanged.disconnect(self._on_source_data_changed)
+            old.headerDataChanged.disconnect(self.headerDataChanged)
         super().setSourceModel(source)
+        self._source_model = source
+        # The source never inserts or removes rows: it resets, sorts (a layout change)
+        # or repaints (dataChanged), and these connections follow all of it.
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._on_source_reset)
+        source.layoutAboutToBeChanged.connect(self._on_source_layout_about_to_change)
+        source.layoutChanged.connect(self._on_source_layout_changed)
+        source.dataChanged.connect(self._on_source_data_changed)
+        source.headerDataChanged.connect(self.headerDataChanged)
+        self._text_rows_for = None
+        self._compute()
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: ARG002
-        source = self._cached_source
-        if source is not None and self._generation != source.generation:
-            self._compute()
-        accept = self._accept
-        return True if accept is None else accept[source_row]
+    def _on_source_reset(self) -> None:
+        self._compute()
+        self.endResetModel()
+
+    def _on_source_layout_about_to_change(self, *_args: object) -> None:
+        self.layoutAboutToBeChanged.emit()
+        source = self._source()
+        rows = self._rows
+        self._ids_across_layout = [
+            source.summary(rows[index.row()]).application.id for index in self.persistentIndexList()
+        ]
+
+    def _on_source_layout_changed(self, *_args: object) -> None:
+        source = self._source()
+        self._compute()
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self._proxy_index(source.row_of(application_id), index.column())
+                for application_id, index in zip(self._ids_across_layout, persistent, strict=True)
+            ],
+        )
+        self._ids_across_layout = []
+        self.layoutChanged.emit()
+
+    def _on_source_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        rows = self._rows
+        first = bisect_left(rows, top_left.row())
+        last = bisect_right(rows, bottom_right.row()) - 1
+        if first <= last:
+            self.dataChanged.emit(
+                self.index(first, top_left.column()),
+                self.index(last, bottom_right.column()),
+                list(roles),
+            )
+
+    # -- QAbstractProxyModel -------------------------------------------------------------
+    def mapToSource(self, proxy_index: ModelIndex) -> QModelIndex:
+        if not proxy_index.isValid() or self._source_model is None:
+            return QModelIndex()
+        return self._source_model.index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index: ModelIndex) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        return self._proxy_index(source_index.row(), source_index.column())
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: ModelIndex) -> QModelIndex: ...
+    def parent(self, child: ModelIndex | None = None) -> QObject | QModelIndex | None:
+        # Qt's two parent() overloads share one Python name: without an argument it is
+        # QObject's. A table's rows have no parent.
+        if child is None:
+            return super().parent()
+        return QModelIndex()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        # Not the source's answer: the source may have rows that the filter hides.
+        return not parent.isValid() and bool(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Straight to the source's row: Qt's default would call back into Python twice
+        # (mapToSource, then the source's data) for every role of every painted cell.
+        if not index.isValid() or self._source_model is None:
+            return None
+        return self._source_model.row_data(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        # Columns are the source's; rows have no header of their own.
+        return (
+            None
+            if self._source_model is None
+            else self._source_model.headerData(section, orientation, role)
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # Sorted in the source (see the module docstring); the proxy keeps source order.

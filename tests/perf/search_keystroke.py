@@ -76,9 +76,9 @@ def measure(data_dir: Path, runs: int) -> None:
     database = open_database(data_dir)
     store = Store(database)
     settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(store, SystemClock(), NullClipboard(), settings=settings)
+    window = MainWindow(None, SystemClock(), NullClipboard(), settings=settings)
     window.resize(1200, 760)
-    window.refresh()
+    window.attach_store(store)  # loads the store, as in desktop/app.py
     window.set_view(VIEW_TABLE)
     window.show()
     settle(0.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
@@ -381,6 +382,40 @@ def test_list_summaries_names_contacts_and_most_urgent_request(store: Store) -> 
         assert summary.application == store.get_application(summary.application.id)
     quiet = summaries[other.id]
     assert (quiet.contact_names, quiet.open_request, quiet.next_reminder_at) == ((), None, None)
+
+
+def test_list_summaries_skips_archived_rows_and_shares_repeated_values(store: Store) -> None:
+    first = store.add_application("Acme", "Engineer", now=NOW, location="Remote")
+    second = store.add_application("Globex", "Engineer", now=NOW, location="Remote")
+    archived = store.add_application("Initech", "Engineer", now=NOW)
+    store.set_archived(archived.id, True, now=NOW)
+    summaries = store.list_summaries()
+    assert [s.application.id for s in summaries] == [first.id, second.id]
+    one, two = (s.application for s in summaries)
+    # One string per distinct value, one datetime for a row never edited: what keeps
+    # 100,000 rows small.
+    assert one.role is two.role
+    assert one.location is two.location
+    assert one.updated_at is one.created_at
+    assert [s.application.id for s in store.list_summaries(include_archived=True)] == [
+        first.id,
+        second.id,
+        archived.id,
+    ]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_list_summaries_leaves_the_garbage_collector_as_it_found_it(
+    store: Store, enabled: bool
+) -> None:
+    store.add_application("Acme", "Engineer", now=NOW)
+    was_enabled = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        store.list_summaries()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_delete_then_restore_brings_everything_back_with_the_same_ids(

@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from desktop.core.model import (
 from desktop.store.repository import Store
 from desktop.ui.board_view import BoardColumnModel, BoardView
 from desktop.ui.table_model import (
+    COL_AGE,
     COL_COMPANY,
     COL_DEADLINE,
     ApplicationFilterProxy,
@@ -117,6 +118,10 @@ def test_proxy_passes_the_model_tester_while_filtering(
     qtmodeltester.check(proxy)
     proxy.set_stage_filter(Stage.SAVED)
     qtmodeltester.check(proxy)
+    proxy.set_stage_filter(None)
+    proxy.sort(COL_COMPANY, Qt.SortOrder.DescendingOrder)
+    proxy.set_needs_action_only(True)
+    qtmodeltester.check(proxy)
 
 
 def test_board_column_model_passes_the_model_tester(
@@ -198,6 +203,69 @@ def test_sorting_happens_in_the_source_and_keeps_the_filter(
     proxy.sort(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
     assert companies(proxy)[0] == "Initech"
     assert model.row_of(3) == 0
+
+
+def test_persistent_indexes_follow_their_application_across_filter_and_sort(
+    proxy: ApplicationFilterProxy,
+) -> None:
+    # What keeps the table's current row and selection on the same application.
+    acme = QPersistentModelIndex(proxy.index(0, COL_DEADLINE))
+    umbrella = QPersistentModelIndex(proxy.index(3, COL_COMPANY))
+    proxy.set_search_text("engineer")
+    assert (acme.row(), acme.column(), acme.data(ApplicationIdRole)) == (0, COL_DEADLINE, 1)
+    assert (umbrella.row(), umbrella.data(ApplicationIdRole)) == (1, 4)
+    proxy.sort(COL_COMPANY, Qt.SortOrder.DescendingOrder)
+    assert (umbrella.row(), acme.row()) == (0, 1)
+    assert (umbrella.data(ApplicationIdRole), acme.data(ApplicationIdRole)) == (4, 1)
+    proxy.set_search_text("umbrella")
+    assert not acme.isValid()
+    assert umbrella.row() == 0
+
+
+def test_clock_repaints_the_visible_rows_time_columns(
+    qtbot: QtBot, model: ApplicationTableModel, proxy: ApplicationFilterProxy
+) -> None:
+    proxy.set_search_text("engineer")
+    with qtbot.waitSignal(proxy.dataChanged) as blocker:
+        model.set_now(NOW + timedelta(hours=1))
+    top_left, bottom_right, _roles = blocker.args
+    assert (top_left.row(), bottom_right.row()) == (0, proxy.rowCount() - 1)
+    assert (top_left.column(), bottom_right.column()) == (COL_AGE, COL_DEADLINE)
+
+
+def test_text_mask_leaves_the_stage_filter_to_the_board(proxy: ApplicationFilterProxy) -> None:
+    assert proxy.text_mask() is None
+    proxy.set_search_text("engineer")
+    proxy.set_stage_filter(Stage.SAVED)
+    assert companies(proxy) == ["Umbrella"]
+    assert list(proxy.text_mask() or ()) == [True, False, False, True]
+
+
+def fields(s: ApplicationSummary) -> list[str]:
+    app = s.application
+    return [field.casefold() for field in (app.company, app.role, app.notes, *s.contact_names)]
+
+
+def test_typing_on_and_erasing_find_what_a_fresh_search_finds() -> None:
+    # Typing on re-tests only the previous matches; erasing must widen the search again.
+    model = ApplicationTableModel(NOW)
+    model.set_summaries(many(700))
+    proxy = ApplicationFilterProxy()
+    proxy.setSourceModel(model)
+    query = "person 33 remote"
+    needles = [query[:end] for end in range(len(query) + 1)]
+    for needs_action_only in (False, True):
+        proxy.set_needs_action_only(needs_action_only)
+        for needle in [*needles, *reversed(needles)]:
+            proxy.set_search_text(needle)
+            expected = [
+                s.application.id
+                for s in model.summaries
+                if (s.open_request is not None or not needs_action_only)
+                and all(any(word in field for field in fields(s)) for word in needle.split())
+            ]
+            shown = [proxy.index(row, 0).data(ApplicationIdRole) for row in range(proxy.rowCount())]
+            assert shown == expected, (needle, needs_action_only)
 
 
 def test_mime_round_trip_carries_application_ids(model: ApplicationTableModel) -> None:
