@@ -48,6 +48,11 @@ _TRANSITIONS: dict[Stage, frozenset[Stage]] = {
 }
 
 
+def board_stages() -> tuple[Stage, ...]:
+    """PIPELINE order, plus any stage PIPELINE leaves out (so no application is hidden)."""
+    return PIPELINE + tuple(stage for stage in Stage if stage not in PIPELINE)
+
+
 def allowed_transitions(stage: Stage) -> frozenset[Stage]:
     """The stages an application in `stage` may move to (never itself)."""
     return _TRANSITIONS[stage]

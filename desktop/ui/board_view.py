@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import ApplicationSummary, Stage
-from desktop.core.stages import PIPELINE
+from desktop.core.stages import board_stages
 from desktop.ui.table_model import (
     APPLICATION_IDS_MIME,
     AgeRole,
@@ -69,11 +69,6 @@ CARD_HEIGHT = 74
 # closed ones too, where a fresh rejection lands) fit a 1280 px wide window.
 COLUMN_MIN_WIDTH = 116
 COLUMN_WIDTH = 224
-
-
-def board_stages() -> tuple[Stage, ...]:
-    """PIPELINE order, plus any stage PIPELINE leaves out (so no application is hidden)."""
-    return PIPELINE + tuple(stage for stage in Stage if stage not in PIPELINE)
 
 
 class BoardColumnModel(QAbstractListModel):

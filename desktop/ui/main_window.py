@@ -15,10 +15,11 @@ Construction (what `desktop.app` does)::
 The window is built and painted without a store, so that a start shows the window with only
 PySide6 loaded; SQLAlchemy and the database come after the first paint (see `desktop.app`).
 Until `attach_store` runs, a "loading" page fills the window and the actions that need data
-are disabled. Tests and tools that have a store pass it to the constructor instead. For the
-same reason the dialogs, the rejection flow, the insights page and the undo commands are
-imported where they are first used, not at the top: each Qt class a module touches costs
-start-up time (PySide6 builds its enums then).
+are disabled; `attach_store` builds the filter bar and the pages that show data (board,
+table, insights, empty state). Tests and tools that have a store pass it to the constructor
+instead. For the same reason the pages, the dialogs, the rejection flow and the undo
+commands are imported where they are first used, not at the top: each Qt class a module
+touches costs start-up time (PySide6 builds its enums then).
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -76,14 +77,12 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import Application, RequestKind, Stage
-from desktop.core.stages import allowed_transitions, check_move
+from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.ui import email_drop
-from desktop.ui.board_view import BoardView, board_stages
-from desktop.ui.empty_state import EmptyState, LoadingPage
+from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
-from desktop.ui.table_view import FilterBar, TablePage
 from desktop.ui.theme import MARGIN, SPACING, current_colors
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ VIEW_INSIGHTS = "insights"
 VIEWS = (VIEW_BOARD, VIEW_TABLE, VIEW_INSIGHTS)
 # Usable while the window waits for its store; every other action reads or writes data.
 _ACTIONS_WITHOUT_DATA = frozenset(
-    {"quit", "about", "find", "undo", "redo", *(f"view_{view}" for view in VIEWS)}
+    {"quit", "about", "undo", "redo", *(f"view_{view}" for view in VIEWS)}
 )
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -226,15 +225,14 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Give the window its data: enables the data actions and loads the store."""
         self._store = store
-        from desktop.ui.insights_view import InsightsView  # noqa: PLC0415 (see the docstring)
-        from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415
+        from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415 (see the docstring)
 
         self._flow = RejectionFlow(store, self._clock, self._clipboard, self)
-        self.insights = InsightsView()
-        self.stack.addWidget(self.insights)
+        self._build_data_pages()
         self._connect_flow()
         self._enable_data_actions(True)
         self.refresh()
+        self._focus_view()
 
     @property
     def store(self) -> Store:
@@ -257,26 +255,48 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
+        """What the first paint shows: the message bar, a loading page and the status bar."""
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
         self.message_bar = MessageBar()
-        layout.addWidget(self.message_bar)
-        self.filter_bar = FilterBar(self.proxy)
-        layout.addWidget(self.filter_bar)
+        self._central_layout.addWidget(self.message_bar)
         self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
+        self._central_layout.addWidget(self.stack, 1)
         self.loading_page = LoadingPage()
+        self.stack.addWidget(self.loading_page)
+        self.setCentralWidget(central)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+
+    def _build_data_pages(self) -> None:
+        """The filter bar and the pages that show data, built once the store is attached.
+
+        `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
+        from `attach_store` on; until then the loading page is all there is to show.
+        """
+        from desktop.ui.board_view import BoardView  # noqa: PLC0415
+        from desktop.ui.empty_state import EmptyState  # noqa: PLC0415
+        from desktop.ui.insights_view import InsightsView  # noqa: PLC0415
+        from desktop.ui.table_view import FilterBar, TablePage  # noqa: PLC0415
+
+        self.filter_bar = FilterBar(self.proxy)
+        self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
         self.empty_state = EmptyState()
         self.board = BoardView(self.model, self.proxy)
         self.table_page = TablePage(self.proxy)
         self.table = self.table_page.view
-        for page in (self.loading_page, self.empty_state, self.board, self.table_page):
+        self.insights = InsightsView()
+        for page in (self.empty_state, self.board, self.table_page, self.insights):
             self.stack.addWidget(page)
-        self.setCentralWidget(central)
-        self.status = StatusBar()
-        self.setStatusBar(self.status)
+        self.board.move_requested.connect(self.request_move)
+        self.board.open_requested.connect(self.open_details)
+        self.board.context_menu_requested.connect(self._show_context_menu)
+        self.table.open_requested.connect(self.open_details)
+        self.table.context_menu_requested.connect(self._show_context_menu)
+        self.empty_state.add_requested.connect(self.new_application)
+        self.empty_state.rejection_requested.connect(self._on_log_rejection)
 
     def _action(  # noqa: PLR0917
         self,
@@ -391,13 +411,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._tick_timer.timeout.connect(self.tick)
-        self.board.move_requested.connect(self.request_move)
-        self.board.open_requested.connect(self.open_details)
-        self.board.context_menu_requested.connect(self._show_context_menu)
-        self.table.open_requested.connect(self.open_details)
-        self.table.context_menu_requested.connect(self._show_context_menu)
-        self.empty_state.add_requested.connect(self.new_application)
-        self.empty_state.rejection_requested.connect(self._on_log_rejection)
         self.proxy.filter_changed.connect(self._update_page)
 
     def _connect_flow(self) -> None:
@@ -462,9 +475,9 @@ class MainWindow(QMainWindow):
 
     def _update_page(self) -> None:
         if self._store is None:
-            page: QWidget = self.loading_page
-        elif self._view == VIEW_INSIGHTS:
-            page = self.insights
+            return  # the loading page stays until there are pages with data
+        if self._view == VIEW_INSIGHTS:
+            page: QWidget = self.insights
         elif self._is_empty():
             page = self.empty_state
         else:
@@ -473,6 +486,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.setVisible(page in (self.board, self.table_page))
 
     def _focus_view(self) -> None:
+        if self._store is None:
+            return
         page = self.stack.currentWidget()
         if page is self.board:
             self.board.focus_first_card()
@@ -492,6 +507,8 @@ class MainWindow(QMainWindow):
 
     # -- selection ---------------------------------------------------------------------
     def selected_application_id(self) -> int | None:
+        if self._store is None:
+            return None
         if self.stack.currentWidget() is self.table_page:
             return self.table.current_application_id()
         if self.stack.currentWidget() is self.board:
@@ -499,6 +516,8 @@ class MainWindow(QMainWindow):
         return None
 
     def _select(self, application_id: int) -> None:
+        if self._store is None:
+            return
         if self.stack.currentWidget() is self.table_page:
             self.table.select_application(application_id)
         elif self.stack.currentWidget() is self.board:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Stage
-from desktop.ui.board_view import board_stages
+from desktop.core.stages import board_stages
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.table_model import (
     COL_AGE,
