@@ -59,6 +59,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QGuiApplication,
+    QHideEvent,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -217,7 +218,6 @@ class MainWindow(QMainWindow):
         self._tick_timer.setInterval(TICK_MS)
         self._connect()
         self._restore_settings()
-        self._tick_timer.start()
         self._enable_data_actions(False)
         if store is not None:
             self.attach_store(store)
@@ -975,15 +975,19 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        # A closed window has nothing to count down; showEvent starts the clock again.
-        self._tick_timer.stop()
         super().closeEvent(event)
 
+    # The countdowns tick only while the window is on screen: hidden in the tray, closed or
+    # minimized, the once-a-minute timer would wake the process for nothing to see.
     def showEvent(self, event: QShowEvent) -> None:
         if not self._tick_timer.isActive():
-            self.tick()  # catch up on the minutes the window was closed
+            self.tick()  # catch up on the minutes the window was away
             self._tick_timer.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._tick_timer.stop()
+        super().hideEvent(event)
 
 
 def _call(slot: Callable[[], object], *_ignored: Any) -> None:

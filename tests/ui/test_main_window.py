@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.model import Application, Channel, RejectionInput, Stage
 from desktop.store.backups import Backups
 from desktop.store.repository import Store
-from desktop.ui.main_window import VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
+from desktop.ui.main_window import TICK_MS, VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
 from desktop.ui.table_model import COL_COMPANY, CountdownRole, encode_application_ids
 from tests.fakes import ManualClock, RecordingClipboard
 
@@ -588,3 +588,56 @@ def test_restore_from_a_backup_puts_the_old_data_back(
     assert [s.application.company for s in store.list_summaries()] == ["Acme"]
     assert window.model.rowCount() == 1
     assert "kept as" in window.message_bar.text()
+
+
+def test_a_window_without_its_store_shows_loading_then_the_data(
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
+) -> None:
+    # What desktop.app does: paint first, then give the window its store.
+    add(store, clock, "Acme")
+    window = MainWindow(None, clock, clipboard, settings=qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.loading_page
+    assert window.selected_application_id() is None
+    actions = window.actions_by_name
+    assert not actions["new"].isEnabled()
+    assert not actions["rejection"].isEnabled()
+    assert not actions["find"].isEnabled()
+    assert actions["quit"].isEnabled()
+    assert actions["view_table"].isEnabled()
+    window.set_view(VIEW_TABLE)  # a view chosen while loading is kept for when data comes
+    assert window.stack.currentWidget() is window.loading_page
+
+    window.attach_store(store)
+    assert window.stack.currentWidget() is window.table_page
+    assert actions["new"].isEnabled()
+    assert actions["rejection"].isEnabled()
+    assert window.model.rowCount() == 1
+    assert window.model.summary(0).application.company == "Acme"
+    window.rejection_flow.close_all()
+
+
+def test_countdowns_tick_only_while_the_window_is_on_screen(
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
+) -> None:
+    window = MainWindow(store, clock, clipboard, settings=qsettings)
+    qtbot.addWidget(window)
+    ticking = [t for t in window.findChildren(QTimer) if t.interval() == TICK_MS]
+    assert len(ticking) == 1
+    assert not ticking[0].isActive(), "built in the tray: nothing to count down"
+    window.show()
+    qtbot.waitExposed(window)
+    assert ticking[0].isActive()
+    window.hide()
+    assert not ticking[0].isActive()
+    window.rejection_flow.close_all()
