@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QColor
 
@@ -543,27 +544,30 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         return QModelIndex()
 
     # -- following the source ----------------------------------------------------------
+    def _followed(
+        self, source: ApplicationTableModel
+    ) -> list[tuple[SignalInstance, Callable[..., Any] | SignalInstance]]:
+        # The source never inserts or removes rows: it resets, sorts (a layout change)
+        # or repaints (dataChanged), and these connections follow all of it.
+        return [
+            (source.modelAboutToBeReset, self.beginResetModel),
+            (source.modelReset, self._on_source_reset),
+            (source.layoutAboutToBeChanged, self._on_source_layout_about_to_change),
+            (source.layoutChanged, self._on_source_layout_changed),
+            (source.dataChanged, self._on_source_data_changed),
+            (source.headerDataChanged, self.headerDataChanged),
+        ]
+
     def setSourceModel(self, source: QAbstractItemModel) -> None:
         assert isinstance(source, ApplicationTableModel)
         self.beginResetModel()
-        old = self._source_model
-        if old is not None:
-            old.modelAboutToBeReset.disconnect(self.beginResetModel)
-            old.modelReset.disconnect(self._on_source_reset)
-            old.layoutAboutToBeChanged.disconnect(self._on_source_layout_about_to_change)
-            old.layoutChanged.disconnect(self._on_source_layout_changed)
-            old.dataChanged.disconnect(self._on_source_data_changed)
-            old.headerDataChanged.disconnect(self.headerDataChanged)
+        if self._source_model is not None:
+            for signal, slot in self._followed(self._source_model):
+                signal.disconnect(slot)
         super().setSourceModel(source)
         self._source_model = source
-        # The source never inserts or removes rows: it resets, sorts (a layout change)
-        # or repaints (dataChanged), and these connections follow all of it.
-        source.modelAboutToBeReset.connect(self.beginResetModel)
-        source.modelReset.connect(self._on_source_reset)
-        source.layoutAboutToBeChanged.connect(self._on_source_layout_about_to_change)
-        source.layoutChanged.connect(self._on_source_layout_changed)
-        source.dataChanged.connect(self._on_source_data_changed)
-        source.headerDataChanged.connect(self.headerDataChanged)
+        for signal, slot in self._followed(source):
+            signal.connect(slot)
         self._text_rows_for = None
         self._compute()
         self.endResetModel()
