@@ -68,11 +68,4 @@ def dunst(desktop: services.Desktop) -> subprocess.Popen[bytes]:
 @pytest.fixture
 def trayer(desktop: services.Desktop) -> subprocess.Popen[bytes]:
     require("trayer", "xwininfo", "xdotool")
-    command = ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel"]
-    command += ["--width", "200", "--height", "32", "--SetDockType", "false"]
-    with services.log_to(desktop.workdir / "trayer.log") as log:
-        process = desktop.processes.add(
-            subprocess.Popen(command, env=desktop.env, stdout=subprocess.DEVNULL, stderr=log)
-        )
-    services.wait_for(lambda: services.tray_manager_window(desktop.env), 10, "trayer's window")
-    return process
+    return services.start_trayer(desktop)

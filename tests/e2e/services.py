@@ -343,6 +343,18 @@ _TREE_LINE = re.compile(
 )
 
 
+def start_trayer(desktop: Desktop) -> subprocess.Popen[bytes]:
+    """trayer, a real system tray host, on the desktop's display; returns once it is up."""
+    command = ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel"]
+    command += ["--width", "200", "--height", "32", "--SetDockType", "false"]
+    with log_to(desktop.workdir / "trayer.log") as log:
+        process = desktop.processes.add(
+            subprocess.Popen(command, env=desktop.env, stdout=subprocess.DEVNULL, stderr=log)
+        )
+    wait_for(lambda: tray_manager_window(desktop.env), 10, "trayer's window")
+    return process
+
+
 def tray_manager_window(env: dict[str, str]) -> XWindow | None:
     """trayer's panel window, if it is up."""
     for line in _x(env, "xwininfo", "-root", "-tree").splitlines():
