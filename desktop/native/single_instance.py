@@ -76,7 +76,7 @@ def server_name(data_dir: Path, runtime: Path | None = None) -> str:
     return f"askwhy-{_user()}-{key}"
 
 
-def lock_path(data_dir: Path, runtime: Path) -> Path:
+def _lock_path(data_dir: Path, runtime: Path) -> Path:
     return runtime / f"askwhy-{instance_key(data_dir)}.lock"
 
 
@@ -90,7 +90,7 @@ class SingleInstance(QObject):
         base = runtime or runtime_dir()
         self._name = server_name(data_dir, base)
         base.mkdir(parents=True, exist_ok=True)
-        self._lock = _lock_file(lock_path(data_dir, base))
+        self._lock = _lock_file(_lock_path(data_dir, base))
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
         self._handler: MessageHandler | None = None
@@ -219,7 +219,7 @@ def hand_over(
     but does not answer within `timeout_ms`.
     """
     base = runtime or runtime_dir()
-    lock = _lock_file(lock_path(data_dir, base))
+    lock = _lock_file(_lock_path(data_dir, base))
     if lock.tryLock(0):
         # Nobody holds the lock, so nobody runs: let the caller start one.
         lock.unlock()

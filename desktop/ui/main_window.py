@@ -25,8 +25,8 @@ touches costs start-up time (PySide6 builds its enums then).
 temporary file, `None` means the application's default QSettings. Geometry and view are
 saved in `closeEvent` (and by `save_settings()`, for an app that hides to the tray instead).
 
-Optional services, passed when the app has them: `notifier` (for Settings' "send a test
-notification") and `autostart` (for "start at login").
+Optional services, set as attributes when the app has them: `window.notifier` (for
+Settings' "send a test notification") and `window.autostart` (for "start at login").
 `window.rejection_flow` is the shared `RejectionFlow`; `window.show_and_raise()` brings the
 window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
 backup and restore, which run in a worker thread behind a busy indicator.
@@ -177,8 +177,6 @@ class MainWindow(QMainWindow):
         clipboard: Clipboard,
         *,
         settings: QSettings | None = None,
-        notifier: Notifier | None = None,
-        autostart: AutostartControl | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -203,10 +201,10 @@ class MainWindow(QMainWindow):
         self.model = ApplicationTableModel(clock.now(), self)
         self.proxy = ApplicationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        # Optional services for the settings dialog; app.py sets them when it has them.
-        # Optional: Settings' "send a test notification" and "start at login" need them.
-        self.notifier = notifier
-        self.autostart = autostart
+        # Settings' "send a test notification" and "start at login": desktop.app sets them
+        # once they exist, after the first paint; without them those controls are off.
+        self.notifier: Notifier | None = None
+        self.autostart: AutostartControl | None = None
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 

@@ -49,7 +49,11 @@ _LOADED_RE = re.compile(r"LOADED\s+([0-9]+(?:\.[0-9]+)?)")
 # -- arguments and results -------------------------------------------------------------
 
 
-def parse_args(description: str, *, default_runs: int = 5) -> argparse.Namespace:
+def argument_parser(
+    description: str, *, default_runs: int = 5, child: bool = False
+) -> argparse.ArgumentParser:
+    """`--runs`, and for scripts that measure in a child process (`run_child`) the hidden
+    `--child DATA_DIR` that process is started with."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--runs",
@@ -57,7 +61,34 @@ def parse_args(description: str, *, default_runs: int = 5) -> argparse.Namespace
         default=default_runs,
         help=f"repetitions; the figure is their median (default {default_runs})",
     )
-    return parser.parse_args()
+    if child:
+        parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def parse_args(
+    description: str, *, default_runs: int = 5, child: bool = False
+) -> argparse.Namespace:
+    return argument_parser(description, default_runs=default_runs, child=child).parse_args()
+
+
+# -- in the child: Qt is imported there only ----------------------------------------------
+
+
+def settle(seconds: float) -> None:
+    """Lets Qt's event loop run for `seconds` (layouts, deferred deletes, paints)."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QCoreApplication.processEvents()
+
+
+class NullClipboard:
+    """The app's clipboard interface; the benchmarks copy nothing."""
+
+    def set_text(self, text: str) -> None:
+        return None
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -15,7 +15,6 @@ created. Nothing asserts; the RESULT line says met or missed (target ≤ 100 ms)
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -24,13 +23,6 @@ import baseline
 
 TARGET_MS = 100.0
 SEEDED_APPLICATIONS = 2000
-
-
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="repetitions (default 5)")
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    return parser.parse_args()
 
 
 # -- the child: everything Qt happens here --------------------------------------------------
@@ -82,18 +74,13 @@ def measure(data_dir: Path, runs: int) -> None:
         if watcher.pending:
             raise TimeoutError("the widgets never painted")
 
-    def settle(seconds: float = 0.05) -> None:
-        end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            QCoreApplication.processEvents()
-
     database = open_database(data_dir)
     clock = SystemClock()
     store = Store(database)
     window = QWidget()
     window.resize(900, 600)
     window.show()
-    settle(0.3)
+    baseline.settle(0.3)
     flow = RejectionFlow(store, clock, QtClipboard(), window)
     sample_body = store.default_template(store.templates()[0].kind).body
 
@@ -107,7 +94,7 @@ def measure(data_dir: Path, runs: int) -> None:
         store.add_contact(application.id, f"Dana Reyes {index}", email=f"d{index}@perf.example")
         dialog = flow.start(application.id)
         assert dialog is not None
-        settle(0.2)
+        baseline.settle(0.2)
         started = time.perf_counter()
         dialog.ok_button.click()  # logs, closes the dialog and opens the editor, synchronously
         shown = time.perf_counter()
@@ -116,7 +103,7 @@ def measure(data_dir: Path, runs: int) -> None:
         painted = time.perf_counter()
         assert "Perf Company" in editor.preview.toPlainText()
         editor.close()
-        settle()
+        baseline.settle(0.05)
         return (painted - started) * 1000, (shown - started) * 1000
 
     def bare_run() -> float:
@@ -136,7 +123,7 @@ def measure(data_dir: Path, runs: int) -> None:
         elapsed = (time.perf_counter() - started) * 1000
         bare.close()
         bare.deleteLater()
-        settle()
+        baseline.settle(0.05)
         return elapsed
 
     app_run(-1)  # warm-up: first-use imports and font caches are start-up cost, not this path
@@ -159,7 +146,7 @@ def measure(data_dir: Path, runs: int) -> None:
 
 
 def main() -> int:
-    args = parse_args()
+    args = baseline.parse_args(__doc__.splitlines()[0], child=True)
     if args.child is not None:
         measure(args.child, args.runs)
         return 0

@@ -32,10 +32,8 @@ QUERY = "globex backend"
 
 
 def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="repetitions (default 5)")
+    parser = baseline.argument_parser(__doc__.splitlines()[0], child=True)
     parser.add_argument("--rows", type=int, default=ROWS, help=f"applications (default {ROWS})")
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
@@ -64,24 +62,15 @@ def measure(data_dir: Path, runs: int) -> None:
         viewport.repaint()
         return (time.perf_counter() - started) * 1000
 
-    def settle(seconds: float = 0.05) -> None:
-        end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            QCoreApplication.processEvents()
-
-    class NullClipboard:
-        def set_text(self, text: str) -> None:
-            return None
-
     database = open_database(data_dir)
     store = Store(database)
     settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(None, SystemClock(), NullClipboard(), settings=settings)
+    window = MainWindow(None, SystemClock(), baseline.NullClipboard(), settings=settings)
     window.resize(1200, 760)
     window.attach_store(store)  # loads the store, as in desktop/app.py
     window.set_view(VIEW_TABLE)
     window.show()
-    settle(0.5)
+    baseline.settle(0.5)
     rows = window.model.rowCount()
 
     # The floor: the same text, filtered by Qt in C++.
@@ -103,7 +92,7 @@ def measure(data_dir: Path, runs: int) -> None:
     layout.addWidget(table)
     bare.resize(1200, 760)
     bare.show()
-    settle(0.5)
+    baseline.settle(0.5)
 
     def type_query(edit: QWidget, viewport: QWidget) -> list[float]:
         edit.setFocus()

@@ -16,7 +16,6 @@ targets: ≤ 300 ms at 2,000 rows, ≤ 1 s at 100,000.
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 import time
@@ -27,13 +26,6 @@ import baseline
 
 SIZES = (2_000, 100_000)
 TARGETS_MS = {2_000: 300.0, 100_000: 1_000.0}
-
-
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="repetitions (default 5)")
-    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
-    return parser.parse_args()
 
 
 def measure(data_dir: Path, runs: int) -> None:
@@ -67,15 +59,6 @@ def measure(data_dir: Path, runs: int) -> None:
         while not watch.painted and time.perf_counter() < deadline:
             QCoreApplication.processEvents()
 
-    def settle(seconds: float = 0.1) -> None:
-        end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
-            QCoreApplication.processEvents()
-
-    class NullClipboard:
-        def set_text(self, text: str) -> None:
-            return None
-
     settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
     settings.setValue("main_window/view", VIEW_BOARD)
 
@@ -87,7 +70,7 @@ def measure(data_dir: Path, runs: int) -> None:
         # As desktop/app.py does it: the window first, then its data. attach_store loads it
         # (list_summaries, the shared model, the board, the status bar); constructing the
         # window with the store and calling refresh() as well would load everything twice.
-        window = MainWindow(None, SystemClock(), NullClipboard(), settings=settings)
+        window = MainWindow(None, SystemClock(), baseline.NullClipboard(), settings=settings)
         window.resize(1280, 760)
         window.attach_store(store)
         first = next(iter(window.board.columns.values()))
@@ -98,7 +81,7 @@ def measure(data_dir: Path, runs: int) -> None:
         painted = time.perf_counter()
         window.close()
         window.deleteLater()
-        settle()
+        baseline.settle(0.1)
         # The store's share, timed on its own afterwards (not part of app_ms).
         listed_from = time.perf_counter()
         store.list_summaries()
@@ -131,7 +114,7 @@ def measure(data_dir: Path, runs: int) -> None:
         elapsed = (time.perf_counter() - started) * 1000
         window.close()
         window.deleteLater()
-        settle()
+        baseline.settle(0.1)
         return elapsed
 
     app_run()  # warm-up: first-use imports and font caches belong to cold start, not here
@@ -148,7 +131,7 @@ def measure(data_dir: Path, runs: int) -> None:
 
 
 def main() -> int:
-    args = parse_args()
+    args = baseline.parse_args(__doc__.splitlines()[0], child=True)
     if args.child is not None:
         measure(args.child, args.runs)
         return 0
