@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
-import platform
 import re
 import sys
 import unicodedata
@@ -77,7 +75,7 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{_one_line(message)} (see '{self.prog} --help')")
+        raise UsageError(f"{one_line(message)} (see '{self.prog} --help')")
 
 
 # -- parsing ---------------------------------------------------------------------------
@@ -229,7 +227,7 @@ def parse_args(
 # -- validation --------------------------------------------------------------------------
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -250,7 +248,7 @@ def check_email(value: str, option: str = "--contact-email") -> str:
     if not text:
         return ""
     if len(text) > MAX_EMAIL_LENGTH or not _EMAIL_RE.fullmatch(text):
-        raise InvalidInput(f"{option} '{_one_line(text)[:80]}' is not an email address")
+        raise InvalidInput(f"{option} '{one_line(text)[:80]}' is not an email address")
     return text
 
 
@@ -272,7 +270,7 @@ def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> 
         try:
             notified_at = parse_user_datetime(args.notified_at, now, tz)
         except InvalidInput as error:
-            raise InvalidInput(f"--notified-at: {_one_line(str(error))}") from None
+            raise InvalidInput(f"--notified-at: {one_line(str(error))}") from None
     return RejectionInput(
         company=company,
         role=role,
@@ -288,7 +286,7 @@ def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> 
 
 
 @dataclass(frozen=True, slots=True)
-class _Io:
+class Io:
     stdout: TextIO
     stderr: TextIO
     now: datetime
@@ -313,13 +311,13 @@ def run_command(
     `log-rejection` without `--no-gui` runs like `--no-gui` here: handing it to a window is
     `desktop.app`'s job, before it gets this far.
     """
-    io = _Io(
+    io = Io(
         stdout=_tolerant(stdout or sys.stdout),
         stderr=_tolerant(stderr or sys.stderr),  # see _tolerant: may be None (pythonw)
         now=(now or datetime.now(UTC)).astimezone(UTC),
         tz=tz or local_tz(),
     )
-    handlers: dict[str, Callable[[argparse.Namespace, _Io], int]] = {
+    handlers: dict[str, Callable[[argparse.Namespace, Io], int]] = {
         "log-rejection": _log_rejection,
         "due": _due,
         "export": _export,
@@ -350,7 +348,7 @@ def report_error(error: UserFacingError | OSError, stderr: TextIO) -> int:
     if isinstance(error, OSError):
         print(f"{PROG}: {_os_error_text(error)}", file=stderr)
         return EXIT_BROKEN
-    print(f"{PROG}: {_one_line(str(error))}", file=stderr)
+    print(f"{PROG}: {one_line(str(error))}", file=stderr)
     return EXIT_USAGE if isinstance(error, InvalidInput) else EXIT_BROKEN
 
 
@@ -372,7 +370,7 @@ def _speaks_utf8(stream: TextIO) -> bool:
 
 def _os_error_text(error: OSError) -> str:
     where = f" ({error.filename})" if error.filename else ""
-    return _one_line(f"{error.strerror or error}{where}")
+    return one_line(f"{error.strerror or error}{where}")
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -401,13 +399,13 @@ def describe_logged(logged: LoggedSummary, tz: tzinfo) -> str:
     zone = closes.astimezone(tz).strftime("%Z")
     created = " (new application)" if logged.application_created else ""
     return (
-        f"Logged the rejection from {_one_line(logged.company)}, "
-        f"{_one_line(logged.role)}{created}. Ask why before the window closes: "
+        f"Logged the rejection from {one_line(logged.company)}, "
+        f"{one_line(logged.role)}{created}. Ask why before the window closes: "
         f"{format_local(closes, tz)} {zone} (request #{logged.request_id})."
     )
 
 
-def _log_rejection(args: argparse.Namespace, io: _Io) -> int:
+def _log_rejection(args: argparse.Namespace, io: Io) -> int:
     rejection = log_rejection_input(args, io.now, io.tz)
     logged = record_rejection(args, rejection, io.now, io.tz)
     print(describe_logged(LoggedSummary.of(logged), io.tz), file=io.stdout)
@@ -436,7 +434,7 @@ def due_json(items: Sequence[DueItem], tz: tzinfo) -> list[dict[str, object]]:
     ]
 
 
-def _due(args: argparse.Namespace, io: _Io) -> int:
+def _due(args: argparse.Namespace, io: Io) -> int:
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
@@ -458,8 +456,8 @@ def _due(args: argparse.Namespace, io: _Io) -> int:
         reminder = item.next_reminder.effective_due_at if item.next_reminder else None
         rows.append(
             (
-                _one_line(item.company),
-                _one_line(item.role),
+                one_line(item.company),
+                one_line(item.role),
                 item.request.kind.value.replace("_", " "),
                 format_local(closes, io.tz),
                 format_countdown(left),
@@ -483,7 +481,7 @@ def _check_export_target(path: Path) -> None:
         raise InvalidInput(f"cannot export to {path}: it is a folder")
 
 
-def _export(args: argparse.Namespace, io: _Io) -> int:
+def _export(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
 
     path: Path = args.file
@@ -496,7 +494,7 @@ def _export(args: argparse.Namespace, io: _Io) -> int:
     return EXIT_OK
 
 
-def _import(args: argparse.Namespace, io: _Io) -> int:
+def _import(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
 
     path: Path = args.file
@@ -519,7 +517,7 @@ def _import(args: argparse.Namespace, io: _Io) -> int:
     return EXIT_OK
 
 
-def _backup(args: argparse.Namespace, io: _Io) -> int:
+def _backup(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.backups import Backups  # noqa: PLC0415
 
     with _open(args) as database:
@@ -528,195 +526,8 @@ def _backup(args: argparse.Namespace, io: _Io) -> int:
     return EXIT_OK
 
 
-# -- doctor ------------------------------------------------------------------------------
+def _doctor(args: argparse.Namespace, io: Io) -> int:
+    # Imported on use: doctor probes Qt and the native services, which no other command needs.
+    from desktop.cli import doctor  # noqa: PLC0415
 
-
-@dataclass(slots=True)
-class _Report:
-    """Doctor's findings. A problem (something broken) makes it exit 1; a warning (works,
-    but less well than it could) is reported with advice and still exits 0."""
-
-    lines: list[tuple[str, str]]
-    problems: list[str]
-    warnings: list[str]
-
-    def add(self, label: str, value: str) -> None:
-        self.lines.append((label, value))
-
-    def problem(self, label: str, value: str, advice: str) -> None:
-        self.lines.append((label, f"PROBLEM: {value}"))
-        self.problems.append(advice)
-
-    def warning(self, label: str, value: str, advice: str) -> None:
-        self.lines.append((label, f"{value} (see below)"))
-        self.warnings.append(advice)
-
-
-def _doctor(args: argparse.Namespace, io: _Io) -> int:
-    report = _Report(lines=[], problems=[], warnings=[])
-    report.add("AskWhy", __version__)
-    report.add("Platform", f"{platform.platform()} ({platform.machine()})")
-    report.add("Python", f"{platform.python_version()} ({sys.executable})")
-    report.add("Frozen bundle", "yes" if getattr(sys, "frozen", False) else "no")
-    _doctor_qt(report)
-    _doctor_data(args, report, io)
-    _doctor_native(report)
-    width = max(len(label) for label, _ in report.lines)
-    for label, value in report.lines:
-        print(f"{label + ':':<{width + 1}} {value}", file=io.stdout)
-    if report.problems or report.warnings:
-        print("", file=io.stdout)
-    for advice in report.problems:
-        print(f"What to do: {advice}", file=io.stdout)
-    for advice in report.warnings:
-        print(f"Worth doing: {advice}", file=io.stdout)
-    if report.problems:
-        return EXIT_BROKEN
-    print("" if report.warnings else "\nEverything looks fine.", file=io.stdout)
-    return EXIT_OK
-
-
-def _doctor_qt(report: _Report) -> None:
-    # Only doctor pays for importing Qt: the other commands must stay fast.
-    try:
-        import PySide6  # noqa: PLC0415
-        from PySide6 import QtCore  # noqa: PLC0415
-    except ImportError as error:
-        report.problem(
-            "Qt",
-            f"PySide6 cannot be imported ({_one_line(str(error))})",
-            "reinstall AskWhy; from a checkout run `make run`, which installs what Qt needs",
-        )
-        return
-    report.add("Qt", f"{QtCore.qVersion()} (PySide6 {PySide6.__version__})")
-
-
-def _doctor_data(args: argparse.Namespace, report: _Report, io: _Io) -> None:
-    from desktop.store.database import open_database  # noqa: PLC0415
-    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
-
-    data_dir = resolve_data_dir(args.data_dir)
-    dir_mode = data_dir.stat().st_mode & 0o777 if data_dir.is_dir() else None
-    if os.name == "posix" and dir_mode is not None and dir_mode & 0o077:
-        report.warning(
-            "Data dir",
-            f"{data_dir} (mode {dir_mode:o}: other users can look inside)",
-            f"run: chmod 700 {data_dir}",
-        )
-    else:
-        report.add("Data dir", str(data_dir))
-    try:
-        database = open_database(data_dir)
-    except UserFacingError as error:
-        report.problem(
-            "Database",
-            _one_line(str(error)),
-            "restore the newest backup from the window's recovery screen, or move the data "
-            f"dir aside ({data_dir}) and start again; the broken file is never overwritten",
-        )
-        _doctor_backups(data_dir, report, io)
-        return
-    try:
-        report.add("Database", str(database.path))
-        _doctor_schema(database, report)
-        integrity = database.integrity_check()
-        if integrity == "ok":
-            report.add("Integrity check", "ok")
-        else:
-            report.problem(
-                "Integrity check",
-                _one_line(integrity)[:200],
-                "make a copy of the data dir, then restore the newest backup",
-            )
-        mode = database.path.stat().st_mode & 0o777
-        if os.name == "posix" and mode & 0o077:
-            report.problem(
-                "File mode",
-                f"{mode:o} (readable by other users)",
-                f"run: chmod 600 {database.path}",
-            )
-    finally:
-        database.close()
-    _doctor_backups(data_dir, report, io)
-
-
-def _doctor_schema(database: Database, report: _Report) -> None:
-    revision = database.schema_revision()
-    from desktop.store.migrate import HEAD_REVISION as head  # noqa: PLC0415, N811
-
-    if revision == head:
-        report.add("Schema revision", f"{revision} (up to date)")
-    else:
-        report.problem(
-            "Schema revision",
-            f"{revision}, but this AskWhy expects {head}",
-            "start AskWhy once so that it upgrades the database (a backup is made first)",
-        )
-
-
-def _doctor_backups(data_dir: Path, report: _Report, io: _Io) -> None:
-    from desktop.core.timefmt import format_duration  # noqa: PLC0415
-    from desktop.store.backups import Backups  # noqa: PLC0415
-
-    try:
-        latest = Backups(data_dir).latest()
-    except (UserFacingError, OSError) as error:
-        report.add("Latest backup", f"cannot list backups ({_one_line(str(error))})")
-        return
-    if latest is None:
-        report.add("Latest backup", "none yet (run 'askwhy backup' to make one)")
-        return
-    when = latest.created_at.astimezone(io.tz)
-    age = format_duration(io.now - latest.created_at)
-    report.add("Latest backup", f"{latest.path} ({when:%Y-%m-%d %H:%M}, {age} ago)")
-
-
-def _doctor_native(report: _Report) -> None:
-    # Each probe is guarded on its own: doctor exists to describe a broken machine, so a
-    # failing probe becomes a line of the report rather than a traceback.
-    try:
-        from desktop.native.notifications import (  # noqa: PLC0415
-            NullNotifier,
-            choose_notifier,
-            describe_backend,
-        )
-
-        notifier = choose_notifier()
-        try:
-            if isinstance(notifier, NullNotifier):
-                report.warning(
-                    "Notifications",
-                    describe_backend(notifier),
-                    "reminders need a notification service: run AskWhy in a desktop session "
-                    "(on Linux, any desktop or a notification daemon such as dunst)",
-                )
-            else:
-                report.add("Notifications", describe_backend(notifier))
-        finally:
-            notifier.close()
-    except Exception as error:
-        report.add("Notifications", f"cannot tell ({_one_line(str(error))[:120]})")
-    report.add("System tray", _tray_state())
-    report.add("Start at login", _autostart_state())
-
-
-def _tray_state() -> str:
-    try:
-        from desktop.native.tray import describe_tray_host  # noqa: PLC0415
-
-        return describe_tray_host()
-    except Exception as error:
-        return f"cannot tell ({_one_line(str(error))[:120]})"
-
-
-def _autostart_state() -> str:
-    try:
-        from desktop.native.autostart import current_autostart  # noqa: PLC0415
-
-        autostart = current_autostart()
-        if not autostart.supported:
-            return "not supported on this system"
-        state = "on" if autostart.is_enabled() else "off"
-        return f"{state} ({autostart.describe()})"
-    except Exception as error:
-        return f"cannot tell ({_one_line(str(error))[:120]})"
+    return doctor.run(args, io)
