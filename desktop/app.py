@@ -204,7 +204,7 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 
     stop_signals = _quit_on_signals(app, quit_now)
     try:
-        return _run(app, args, data_dir, pending_request, quit_hook)
+        return _run(app, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now)
     finally:
         stop_signals()
 
@@ -214,7 +214,9 @@ def _run(
     args: argparse.Namespace,
     data_dir: Path,
     pending_request: int | None,
+    *,
     quit_hook: list[Any],
+    quit_now: Callable[[], None],
 ) -> int:
     from PySide6.QtCore import QThreadPool, QTimer  # noqa: PLC0415
 
@@ -228,7 +230,9 @@ def _run(
     minimized = bool(args.minimized)
     clock = SystemClock()
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
-    window = MainWindow(None, clock, QtClipboard())
+    # File › Quit quits through the hook: once the wiring exists, that quits for real
+    # instead of hiding to the tray.
+    window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now)
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
 
@@ -408,7 +412,7 @@ class _Wiring:
         if tray_available():
             self.tray = Tray(
                 lambda: self.store.due_items(now=self.clock.now()),
-                self._is_paused,
+                lambda: self.reminders.is_paused(),  # noqa: PLW0108 (built below, after the tray)
                 self.clock.now,
             )
         else:
@@ -458,11 +462,6 @@ class _Wiring:
         window.data_changed.connect(self._refresh_tray)
         window.rejection_logged.connect(lambda _request_id: reminders.refresh())
         self.instance.set_handler(self._on_message)
-        # File > Quit must quit, not hide to the tray: route it through `quit()`.
-        quit_action = getattr(window, "actions_by_name", {}).get("quit")
-        if quit_action is not None:
-            quit_action.triggered.disconnect()
-            quit_action.triggered.connect(self.quit)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:
             tray = self.tray
@@ -526,21 +525,13 @@ class _Wiring:
         self.window.show_and_raise()
         self.window.start_rejection(None)
 
-    def _is_paused(self) -> bool:
-        until = self.store.load_settings().reminders_paused_until
-        return until is not None and until > self.clock.now()
-
     def _on_due_changed(self) -> None:
         self._refresh_tray()
         self.window.refresh()
 
     def _on_reminders_missed(self, count: int) -> None:
         # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
-        noun = "reminder" if count == 1 else "reminders"
-        self.window.show_info(
-            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
-            "their windows have closed."
-        )
+        self.window.show_missed(count)
 
     def _refresh_tray(self) -> None:
         if self.tray is not None:
@@ -575,7 +566,8 @@ class _Wiring:
 
         try:
             rejection = handover.rejection_from_message(message)
-            logged = self.store.log_rejection(rejection, now=self.clock.now())
+            # One step on the window's undo stack, like a rejection logged in the window.
+            logged = self.window.rejection_flow.log_rejection(rejection)
         except UserFacingError as error:
             return {
                 "ok": False,

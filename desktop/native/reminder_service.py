@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -33,7 +33,6 @@ from desktop.core.model import (
     DueItem,
     FiringReminder,
     FollowUpRequest,
-    Reminder,
     ReminderKind,
     RequestKind,
     Settings,
@@ -66,7 +65,6 @@ class ReminderStore(Protocol):
     def claim_reminder(self, reminder_id: int, *, fired_at: datetime) -> bool: ...
     def mark_missed(self, reminder_ids: list[int], *, now: datetime) -> None: ...
     def expire_overdue(self, *, now: datetime) -> list[FollowUpRequest]: ...
-    def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]: ...
     def snooze_all(self, until: datetime, *, now: datetime) -> int: ...
     def due_items(self, *, now: datetime) -> list[DueItem]: ...
 
@@ -135,7 +133,6 @@ class ReminderService(QObject):
         store: ReminderStore,
         clock: Clock,
         notifier: Notifier,
-        policy_provider: Callable[[], Settings] | None = None,
         *,
         cap: timedelta = WAKE_CAP,
         parent: QObject | None = None,
@@ -145,7 +142,7 @@ class ReminderService(QObject):
         self._clock = clock
         self._notifier = notifier
         # Settings are read at every wake, so a change in the dialog applies without restart.
-        self._settings = policy_provider or store.load_settings
+        self._settings = store.load_settings
         self._cap = cap
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -164,9 +161,6 @@ class ReminderService(QObject):
         self._timer.stop()
         self._expected_wake = None
 
-    def set_notifier(self, notifier: Notifier) -> None:
-        self._notifier = notifier
-
     def refresh(self) -> None:
         """Re-reads the store soon: after a rejection is logged, a request sent or skipped,
         a snooze or a settings change. Several calls in one event-loop turn wake once."""
@@ -179,10 +173,6 @@ class ReminderService(QObject):
     def timer(self) -> QTimer:
         """The one timer (tests check its interval and that it is single-shot)."""
         return self._timer
-
-    @property
-    def expected_wake(self) -> datetime | None:
-        return self._expected_wake
 
     # -- waking ------------------------------------------------------------------------
     def wake(self) -> None:
@@ -216,7 +206,7 @@ class ReminderService(QObject):
     def _process(self, now: datetime) -> bool:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and paused_until > now:
+        if paused_until is not None and _paused(settings, now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
             return False
@@ -291,19 +281,6 @@ class ReminderService(QObject):
         log.debug("next reminder check in %.1f s", milliseconds / 1000)
 
     # -- user actions ------------------------------------------------------------------
-    def snooze(self, request_id: int, choice: SnoozeChoice | str) -> datetime | None:
-        until = self._snooze_time(choice)
-        try:
-            self._store.snooze_request(request_id, until)
-        except UserFacingError as error:
-            # E.g. the request was sent meanwhile: nothing left to snooze.
-            log.warning("cannot snooze request %d: %s", request_id, error)
-            return None
-        log.info("request %d snoozed until %s", request_id, until.isoformat())
-        self.due_changed.emit()
-        self.refresh()
-        return until
-
     def snooze_all(self, choice: SnoozeChoice | str) -> int:
         until = self._snooze_time(choice)
         try:
@@ -321,8 +298,8 @@ class ReminderService(QObject):
         return snooze_until(choice, self._clock.now(), self._clock.local_tz(), settings.reminders)
 
     def is_paused(self) -> bool:
-        until = self._settings().reminders_paused_until
-        return until is not None and until > self._clock.now()
+        """Paused now (the tray's "Pause reminders" shows it checked)."""
+        return _paused(self._settings(), self._clock.now())
 
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
@@ -332,6 +309,11 @@ class ReminderService(QObject):
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
         self.due_changed.emit()
         self.refresh()
+
+
+def _paused(settings: Settings, now: datetime) -> bool:
+    until = settings.reminders_paused_until
+    return until is not None and until > now
 
 
 def _is_urgent(kind: ReminderKind) -> bool:

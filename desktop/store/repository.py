@@ -19,11 +19,11 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core import stages, templates
@@ -57,6 +57,7 @@ from desktop.core.model import (
 from desktop.core.reminders import plan_reminders
 from desktop.core.windows import FollowUpWindow, window_for
 from desktop.core.zones import system_zone
+from desktop.store import snapshots
 from desktop.store.database import Database
 from desktop.store.errors import NotFound
 from desktop.store.models import (
@@ -73,6 +74,7 @@ from desktop.store.models import (
     TemplateRow,
     match_key,
 )
+from desktop.store.snapshots import ApplicationSnapshot
 
 logger = logging.getLogger(__name__)
 
@@ -82,27 +84,7 @@ MAX_NAME = 200
 MAX_TEXT = 100_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _OPEN = RequestStatus.DRAFT
-# Ordered so that restoring a snapshot inserts parents before children.
-_SNAPSHOT_TABLES: tuple[type[Base], ...] = (
-    ApplicationRow,
-    ContactRow,
-    InterviewRow,
-    RejectionRow,
-    FollowUpRequestRow,
-    ReminderRow,
-    StageEventRow,
-    LessonRow,
-)
-
 R = TypeVar("R")
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationSnapshot:
-    """Everything a delete removed, so that undo can put it back with the same ids."""
-
-    application: Application
-    payload: dict[str, object]
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -552,55 +534,46 @@ class Store:
 
     def delete_application(self, application_id: int) -> ApplicationSnapshot:
         """Deletes the application and everything hanging off it; the snapshot undoes it."""
+        return self.delete_applications([application_id])[0]
+
+    def delete_applications(self, application_ids: Iterable[int]) -> list[ApplicationSnapshot]:
+        """Deletes several in one transaction (undoing an import); all or nothing."""
         with self._database.transaction(write=True) as session:
-            row = self._application_row(session, application_id)
-            application = _record(Application, row)
-            payload: dict[str, object] = {}
-            request_ids = list(
-                session.scalars(
-                    select(FollowUpRequestRow.id).where(
-                        FollowUpRequestRow.application_id == application_id
-                    )
-                )
-            )
-            for model in _SNAPSHOT_TABLES:
-                table = _table(model)
-                if model is ApplicationRow:
-                    condition = table.c.id == application_id
-                elif model is ReminderRow:
-                    condition = table.c.request_id.in_(request_ids)
-                else:
-                    condition = table.c.application_id == application_id
-                payload[table.name] = [
-                    dict(item._mapping)
-                    for item in session.execute(select(table).where(condition).order_by(table.c.id))
-                ]
-            # The children go with it through ON DELETE CASCADE.
-            session.execute(
-                delete(_table(ApplicationRow)).where(_table(ApplicationRow).c.id == application_id)
-            )
-            return ApplicationSnapshot(application=application, payload=payload)
+            taken = []
+            for application_id in application_ids:
+                row = self._application_row(session, application_id)
+                taken.append(snapshots.take(session, application_id, _record(Application, row)))
+            session.expunge_all()  # the rows go below, outside the ORM's sight
+            for snapshot in taken:
+                snapshots.remove(session, snapshot.application_id)
+            return taken
 
     def restore_application(self, snapshot: ApplicationSnapshot) -> None:
         """Puts a deleted application back with the same ids (ids are never reused)."""
+        self.restore_applications([snapshot])
+
+    def restore_applications(self, taken: Sequence[ApplicationSnapshot]) -> None:
         with self._database.transaction(write=True) as session:
-            if session.get(ApplicationRow, snapshot.application.id) is not None:
-                raise InvalidInput("That application is already back.")
-            template_ids = set(session.scalars(select(TemplateRow.id)))
-            for model in _SNAPSHOT_TABLES:
-                table = _table(model)
-                rows = snapshot.payload.get(table.name, [])
-                if not isinstance(rows, list) or not rows:
-                    continue
-                if model is FollowUpRequestRow:
-                    # A template deleted since then must not break the undo.
-                    rows = [
-                        {**item, "template_id": item["template_id"]}
-                        if item.get("template_id") in template_ids
-                        else {**item, "template_id": None}
-                        for item in rows
-                    ]
-                session.execute(insert(table), rows)
+            for snapshot in taken:
+                if session.get(ApplicationRow, snapshot.application_id) is not None:
+                    raise InvalidInput("That application is already back.")
+                snapshots.insert_rows(session, snapshot)
+
+    # -- undo: an application put back exactly as a snapshot holds it ---------------
+    def snapshot_application(self, application_id: int) -> ApplicationSnapshot:
+        with self._database.transaction() as session:
+            row = self._application_row(session, application_id)
+            return snapshots.take(session, application_id, _record(Application, row))
+
+    def put_back_application(self, snapshot: ApplicationSnapshot) -> None:
+        """Undo and redo of a change to one application: it becomes `snapshot` again."""
+        with self._database.transaction(write=True) as session:
+            snapshots.put_back(session, snapshot)
+
+    def application_ids(self) -> frozenset[int]:
+        """Every application's id (an import's undo removes the ids it added)."""
+        with self._database.transaction() as session:
+            return frozenset(session.scalars(select(ApplicationRow.id)))
 
     def timeline(self, application_id: int) -> list[StageEvent]:
         with self._database.transaction() as session:
@@ -1315,6 +1288,16 @@ class Store:
                     FollowUpRequestRow.status.in_([_OPEN, RequestStatus.EXPIRED]),
                 )
                 .order_by(ReminderRow.due_at, ReminderRow.id),
+            )
+
+    def dismiss_missed(self, reminder_id: int) -> None:
+        """Off the missed list: the reminder stays claimed, so it never fires."""
+        table = _table(ReminderRow)
+        with self._database.transaction(write=True) as session:
+            session.execute(
+                update(table)
+                .where(table.c.id == reminder_id, table.c.fired_at.is_not(None))
+                .values(missed=False)
             )
 
     def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]:

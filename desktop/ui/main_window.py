@@ -3,13 +3,14 @@ menu and on a shortcut.
 
 Construction (what `desktop.app` does)::
 
-    window = MainWindow(None, clock, clipboard, settings=None, parent=None)
+    window = MainWindow(None, clock, clipboard, on_quit=wiring_quit, settings=None)
     window.show()                                        # painted before the store exists
     window.attach_store(store)                           # then the data: loads it too
     window.data_changed.connect(reminders.reschedule)   # after any change to the data
     window.rejection_logged.connect(...)                # int: the new request's id
     window.refresh()                                     # (re)load from the store
     window.open_request(request_id)                      # e.g. a notification was clicked
+    window.show_missed(count)                            # stale reminders went to the list
     window.start_rejection(None)                         # e.g. the tray's "Log rejection"
 
 The window is built and painted without a store, so that a start shows the window with only
@@ -31,10 +32,14 @@ Settings' "send a test notification") and `window.autostart` (for "start at logi
 window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
 backup and restore, which run in a worker thread behind a busy indicator.
 
+`on_quit` is what File › Quit does: the app passes its own quit (which lets the window close
+instead of hiding to the tray).
+
 Data flow: `refresh()` reads `Store.list_summaries()` once into `ApplicationTableModel`;
 the table (through `ApplicationFilterProxy`) and the board (through per-column list models)
 both read that one model, so they can't disagree. Every change runs as an undo command
-(`undo_commands.py`); the undo stack's `indexChanged` is the single place that reloads and
+(`undo_commands.py`) on the window's one `undo_stack`, which the rejection flow and the
+request editors push onto too; the undo stack's `indexChanged` is the single place that reloads and
 emits `data_changed`. One QTimer, once a minute, moves the model's clock so countdowns tick.
 """
 
@@ -44,7 +49,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -136,19 +141,32 @@ class MessageBar(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # An optional action beside the text ("Show" for the missed list).
+        self.action_button = QToolButton()
+        self.action_button.setObjectName("messageBarAction")
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Dismiss")
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         close.clicked.connect(self.hide)
+        self.action_button.clicked.connect(self._on_action)
         self.hide()
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
+    def show_message(
+        self,
+        text: str,
+        *,
+        error: bool = False,
+        action: tuple[str, Callable[[], object]] | None = None,
+    ) -> None:
         colors = current_colors()
         tint = colors.urgent if error else colors.highlight
         self.setStyleSheet(
@@ -156,8 +174,17 @@ class MessageBar(QWidget):
             f" QLabel {{ color: {colors.urgent if error else colors.text}; }}"
         )
         self.label.setText(text)
+        self._action = None if action is None else action[1]
+        self.action_button.setText("" if action is None else action[0])
+        self.action_button.setVisible(action is not None)
         self.show()
         self._timer.start(MESSAGE_MS)
+
+    def _on_action(self) -> None:
+        action = self._action
+        self.hide()
+        if action is not None:
+            action()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -176,6 +203,7 @@ class MainWindow(QMainWindow):
         clock: Clock,
         clipboard: Clipboard,
         *,
+        on_quit: Callable[[], None],
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -184,6 +212,7 @@ class MainWindow(QMainWindow):
         self._flow: RejectionFlow | None = None
         self._clock = clock
         self._clipboard = clipboard
+        self._on_quit = on_quit
         self._settings = settings if settings is not None else QSettings()
         self._view = VIEW_BOARD
         self._show_archived = False
@@ -225,7 +254,7 @@ class MainWindow(QMainWindow):
         self._store = store
         from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415 (see the docstring)
 
-        self._flow = RejectionFlow(store, self._clock, self._clipboard, self)
+        self._flow = RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
         self._build_data_pages()
         self._connect_flow()
         self._enable_data_actions(True)
@@ -328,11 +357,12 @@ class MainWindow(QMainWindow):
         a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
         a("backup", "&Back up now", self.backup_now, None, "backup")
         a("restore", "Re&store from backup…", self._on_restore, None, "restore")
-        a("quit", "&Quit", self._on_quit, "Ctrl+Q", "quit")
+        a("quit", "&Quit", self._quit, "Ctrl+Q", "quit")
         a("find", "&Find…", self.focus_search, "Ctrl+F", "find")
         a("paste_email", "&Paste rejection email", self.paste_email, "Ctrl+V", "paste")
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
+        a("missed", "&Missed reminders…", self.open_missed_list)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
@@ -387,6 +417,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([acts[f"view_{v}"] for v in VIEWS])
         view_menu.addSeparator()
         view_menu.addAction(acts["show_archived"])
+        view_menu.addAction(acts["missed"])
 
         app_menu = bar.addMenu("&Application")
         app_menu.addAction(acts["open"])
@@ -557,13 +588,10 @@ class MainWindow(QMainWindow):
     # -- running changes through the undo stack ---------------------------------------
     def run_command(self, command: StoreCommand) -> bool:
         """Execute now; push onto the undo stack only if the store accepted it."""
-        try:
-            command.execute()
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return False
-        self.push_done(command)
-        return True
+        from desktop.ui import undo_commands  # noqa: PLC0415
+
+        # push() triggers indexChanged, which reloads and emits data_changed.
+        return undo_commands.run(self.undo_stack, command, self.show_error)
 
     def push_done(self, command: StoreCommand) -> None:
         """Push a command that already ran (e.g. inside the details dialog)."""
@@ -720,6 +748,21 @@ class MainWindow(QMainWindow):
             newest = max(feedback, key=lambda r: (r.created_at, r.id))
             self.rejection_logged.emit(newest.id)
 
+    def show_missed(self, count: int) -> None:
+        """The reminder service moved `count` stale reminders to the missed list."""
+        noun = "reminder" if count == 1 else "reminders"
+        self.message_bar.show_message(
+            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
+            "their windows have closed.",
+            action=("Show", self.open_missed_list),
+        )
+
+    def open_missed_list(self) -> QDialog:
+        from desktop.ui.missed_list import MissedList  # noqa: PLC0415
+
+        dialog = MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        return self._open_side_dialog(dialog)
+
     def _on_flow_data_changed(self) -> None:
         self.refresh()
         self.data_changed.emit()
@@ -763,11 +806,8 @@ class MainWindow(QMainWindow):
             " answer is still fresh.",
         )
 
-    def _on_quit(self) -> None:
-        app = QGuiApplication.instance()
-        self.close()
-        if app is not None:
-            app.quit()
+    def _quit(self) -> None:
+        self._on_quit()
 
     # -- email paste and drop ----------------------------------------------------------
     def paste_email(self) -> None:
@@ -867,7 +907,9 @@ class MainWindow(QMainWindow):
     def import_from(self, path: Path) -> None:
         from desktop.store import exchange  # noqa: PLC0415
         from desktop.store.backups import Backups  # noqa: PLC0415
+        from desktop.ui.undo_commands import ImportCommand  # noqa: PLC0415
 
+        store = self.store
         database = self._database()
         now = self._clock.now()
         tz = self._clock.local_tz()
@@ -876,13 +918,15 @@ class MainWindow(QMainWindow):
             # Validate the whole file first; back up only when something will be written.
             plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
-            return exchange.apply_import(database, plan, now=now)
+            before = store.application_ids()
+            summary = exchange.apply_import(database, plan, now=now)
+            return summary, store.application_ids() - before
 
         def done(result: object) -> str:
-            self.undo_stack.clear()  # ids may have changed under the undo history
-            self.refresh()
-            self.data_changed.emit()
-            return f"Imported {result} from {path.name}."
+            summary, added = cast("tuple[str, frozenset[int]]", result)
+            # One step on the undo stack: undo deletes what the import added.
+            self.push_done(ImportCommand(store, f"Import {path.name}", frozenset(added)))
+            return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 

@@ -3,8 +3,9 @@
 One non-modal window per follow-up request. The user edits the subject and the body as
 template text (placeholders allowed), sees a live preview with every merge field coloured
 by state, and sends it without giving AskWhy an account: copy to the clipboard, open a
-`mailto:` link, or save an `.eml` draft. Then mark it sent (or skip it, or snooze it), with
-an Undo right there.
+`mailto:` link, or save an `.eml` draft. Then mark it sent (or skip it, or snooze it): each
+is a command on the window's one undo stack, so the Undo here and Edit › Undo in the main
+window are the same history, and an undo from either re-reads the request here.
 
 Edits are saved as they are typed (debounced), so closing the window never loses text.
 """
@@ -19,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QTextCursor,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -57,12 +65,15 @@ from desktop.core.templates import FieldState, Rendered, check, merge_values, re
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
+from desktop.store.errors import NotFound
 from desktop.store.files import write_atomically
+from desktop.ui import undo_commands
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
+from desktop.ui.undo_commands import RequestCommand
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -156,6 +167,7 @@ class RequestEditor(QWidget):
         request_id: int,
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
         url_opener: UrlOpener | None = None,
         save_file_chooser: SaveFileChooser | None = None,
     ) -> None:
@@ -173,7 +185,8 @@ class RequestEditor(QWidget):
         self._pristine: tuple[str, str] = ("", "")
         self._rendered_subject = render("", {})
         self._rendered_body = render("", {})
-        self._undo_action: Callable[[], None] | None = None
+        self._undo_stack = undo_stack
+        self._gone = False  # the request was deleted (its rejection undone): nothing to save
         self.warning_box: QMessageBox | None = None
         self.setObjectName("request_editor")
 
@@ -312,9 +325,11 @@ class RequestEditor(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
         self.status_label.setAccessibleName("Last action")
-        self.undo_button = QPushButton("&Undo")
+        # The window's undo, shown here: it names what it undoes ("Undo Mark sent").
+        self.undo_action = self._undo_stack.createUndoAction(self, "&Undo")
+        self.undo_button = QToolButton()
         self.undo_button.setObjectName("undo_button")
-        self.undo_button.hide()
+        self.undo_button.setDefaultAction(self.undo_action)
 
     def _lay_out(self, splitter: QSplitter) -> None:
         send_row = QHBoxLayout()
@@ -394,7 +409,7 @@ class RequestEditor(QWidget):
         self.banner_skip_button.clicked.connect(self.skip)
         self.reopen_button.clicked.connect(self.reopen)
         self.lesson_button.clicked.connect(self._request_lesson)
-        self.undo_button.clicked.connect(self.undo)
+        self._undo_stack.indexChanged.connect(self._on_history_moved)
         self._save_timer.timeout.connect(self.flush_pending_save)
         self._countdown_timer.timeout.connect(self.refresh_countdown)
         self._confirmation_timer.timeout.connect(self._clear_confirmation)
@@ -517,7 +532,7 @@ class RequestEditor(QWidget):
     def flush_pending_save(self) -> None:
         """Write the text now if an edit is waiting for the debounce timer."""
         self._save_timer.stop()
-        if not self._request.status.is_open:
+        if self._gone or not self._request.status.is_open:
             return
         # Stored as it would be sent; placeholders still unfilled stay visible in it.
         subject, body = self.rendered_subject(), self.rendered_body()
@@ -532,7 +547,7 @@ class RequestEditor(QWidget):
         try:
             self._request = self._save_text(subject, body, template)
         except UserFacingError as error:
-            self._confirm(f"Your text was not saved: {error}", undo=None)
+            self._confirm(f"Your text was not saved: {error}")
             return
         self.request_changed.emit(self.request_id)
 
@@ -551,7 +566,7 @@ class RequestEditor(QWidget):
         try:
             self._request = self._store.get_request(self.request_id)
         except UserFacingError as error:
-            self._confirm(f"This request could not be re-read: {error}", undo=None)
+            self._confirm(f"This request could not be re-read: {error}")
             return
         self._apply_status()
         self.refresh_countdown()
@@ -605,10 +620,10 @@ class RequestEditor(QWidget):
 
     def _copy(self, text: str, confirmation: str) -> None:
         if not self._confirm_unresolved("Copy"):
-            self._confirm("Nothing copied: fill in the highlighted fields first.", undo=None)
+            self._confirm("Nothing copied: fill in the highlighted fields first.")
             return
         self._clipboard.set_text(text)
-        self._confirm(f"{confirmation} to the clipboard.", undo=None)
+        self._confirm(f"{confirmation} to the clipboard.")
 
     def mailto_url(self) -> str:
         contact = self._context.contact
@@ -626,16 +641,14 @@ class RequestEditor(QWidget):
             self._confirm(
                 f"The message is too long for a mail link (over {MAILTO_LIMIT:,} characters): "
                 "copied subject and body to the clipboard instead. Paste them into a new email.",
-                undo=None,
             )
             return
         if self._open_url(QUrl.fromEncoded(url.encode("ascii"))):
-            self._confirm("Opened a new message in your mail app.", undo=None)
+            self._confirm("Opened a new message in your mail app.")
         else:
             self._clipboard.set_text(self.both_text())
             self._confirm(
                 "No mail app answered the link: copied subject and body to the clipboard instead.",
-                undo=None,
             )
 
     def save_as_eml(self) -> Path | None:
@@ -676,7 +689,7 @@ class RequestEditor(QWidget):
                 "Choose another folder, or check the disk has space.",
             )
             return None
-        self._confirm(f"Saved the draft to {path}. Open it with your mail app.", undo=None)
+        self._confirm(f"Saved the draft to {path}. Open it with your mail app.")
         return path
 
     # -- status --------------------------------------------------------------------
@@ -684,7 +697,8 @@ class RequestEditor(QWidget):
         if not self._request.status.is_open:
             return
         self.flush_pending_save()
-        self._change_status(
+        self._run(
+            "Mark sent",
             functools.partial(self._store.mark_sent, self.request_id, sent_at=self._clock.now()),
             "Marked as sent. Well done for asking.",
         )
@@ -693,51 +707,60 @@ class RequestEditor(QWidget):
         if not self._request.status.is_open:
             return
         self.flush_pending_save()
-        self._change_status(
+        self._run(
+            "Skip",
             functools.partial(self._store.skip_request, self.request_id, now=self._clock.now()),
             "Skipped: no reminders for this request.",
         )
 
-    def _change_status(self, change: Callable[[], FollowUpRequest], message: str) -> None:
-        try:
-            self._request = change()
-        except UserFacingError as error:
-            self._show_error("That did not work", str(error))
-            return
-        self._apply_status()
-        self.refresh_countdown()
-        self._confirm(message, undo=self.reopen)
-        self.request_changed.emit(self.request_id)
-
     def reopen(self) -> None:
-        try:
-            self._request = self._store.reopen_request(self.request_id, now=self._clock.now())
-        except UserFacingError as error:
-            self._show_error("The request was not reopened", str(error))
-            return
-        self._apply_status()
-        self.refresh_countdown()
-        self._confirm("Reopened: the request is a draft again.", undo=None)
-        self.request_changed.emit(self.request_id)
+        self._run(
+            "Reopen",
+            functools.partial(self._store.reopen_request, self.request_id, now=self._clock.now()),
+            "Reopened: the request is a draft again.",
+        )
 
     def snooze(self, choice: SnoozeChoice) -> None:
         now = self._clock.now()
         tz = self._clock.local_tz()
         try:
-            policy = self._store.load_settings().reminders
-            until = snooze_until(choice, now, tz, policy)
-            self._store.snooze_request(self.request_id, until)
+            until = snooze_until(choice, now, tz, self._store.load_settings().reminders)
         except UserFacingError as error:
             self._show_error("Reminders were not snoozed", str(error))
             return
-        self._confirm(f"Reminders snoozed until {format_local(until, tz)}.", undo=None)
-        self.request_changed.emit(self.request_id)
+        self._run(
+            "Snooze",
+            functools.partial(self._store.snooze_request, self.request_id, until),
+            f"Reminders snoozed until {format_local(until, tz)}.",
+        )
 
-    def undo(self) -> None:
-        action, self._undo_action = self._undo_action, None
-        self.undo_button.hide()
-        if action is not None:
-            action()
+    def _run(self, verb: str, change: Callable[[], object], message: str) -> None:
+        """One undoable command on the window's stack; the history move re-reads us."""
+        company = self._context.application.company
+        command = RequestCommand(
+            self._store, f"{verb} ({company})", self._context.application.id, change
+        )
+        if undo_commands.run(self._undo_stack, command, self._on_command_failed):
+            self._confirm(message)
+            self.request_changed.emit(self.request_id)
+
+    def _on_command_failed(self, message: str) -> None:
+        self._show_error("That did not work", message)
+
+    def _on_history_moved(self, _index: int) -> None:
+        """Something was done, undone or redone: this request may have changed or gone."""
+        try:
+            self._request = self._store.get_request(self.request_id)
+        except NotFound:
+            # Undoing the rejection took its request with it: nothing is left to edit.
+            self._gone = True
+            self.close()
+            return
+        except UserFacingError as error:
+            self._confirm(f"This request could not be re-read: {error}")
+            return
+        self._apply_status()
+        self.refresh_countdown()
 
     def status(self) -> RequestStatus:
         return self._request.status
@@ -780,17 +803,12 @@ class RequestEditor(QWidget):
         self.countdown_label.setText(text)
 
     # -- feedback to the user ------------------------------------------------------
-    def _confirm(self, message: str, *, undo: Callable[[], None] | None) -> None:
+    def _confirm(self, message: str) -> None:
         self.status_label.setText(message)
-        self._undo_action = undo
-        self.undo_button.setVisible(undo is not None)
         self._confirmation_timer.start()
 
     def _clear_confirmation(self) -> None:
-        # The Undo stays while its confirmation does; a stale Undo would surprise.
         self.status_label.clear()
-        self._undo_action = None
-        self.undo_button.hide()
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

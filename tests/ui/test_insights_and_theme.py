@@ -39,7 +39,7 @@ def window(
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> Iterator[MainWindow]:
-    window = MainWindow(store, clock, clipboard, settings=qsettings)
+    window = MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=qsettings)
     qtbot.addWidget(window)
     window.refresh()
     window.show()

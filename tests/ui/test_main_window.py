@@ -28,7 +28,7 @@ def make_window(
     clipboard: RecordingClipboard,
     settings: QSettings,
 ) -> MainWindow:
-    window = MainWindow(store, clock, clipboard, settings=settings)
+    window = MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=settings)
     qtbot.addWidget(window)
     window.refresh()
     window.show()
@@ -599,7 +599,7 @@ def test_a_window_without_its_store_shows_loading_then_the_data(
 ) -> None:
     # What desktop.app does: paint first, then give the window its store.
     add(store, clock, "Acme")
-    window = MainWindow(None, clock, clipboard, settings=qsettings)
+    window = MainWindow(None, clock, clipboard, on_quit=lambda: None, settings=qsettings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -630,7 +630,7 @@ def test_countdowns_tick_only_while_the_window_is_on_screen(
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> None:
-    window = MainWindow(store, clock, clipboard, settings=qsettings)
+    window = MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=qsettings)
     qtbot.addWidget(window)
     ticking = [t for t in window.findChildren(QTimer) if t.interval() == TICK_MS]
     assert len(ticking) == 1

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,7 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.reminders import SnoozeChoice
 from desktop.core.templates import FieldState
 from desktop.store.repository import Store
 from desktop.ui.request_editor import (
@@ -114,8 +115,17 @@ def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
 
 
 @pytest.fixture
+def undo_stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
 def make_editor(
-    qtbot: QtBot, store: Store, clock: ManualClock, clipboard: RecordingClipboard
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    undo_stack: QUndoStack,
 ) -> Iterator[Callable[..., RequestEditor]]:
     editors: list[RequestEditor] = []
 
@@ -130,6 +140,7 @@ def make_editor(
             clock,
             clipboard,
             request_id,
+            undo_stack=undo_stack,
             url_opener=opener or RecordingOpener(),
             save_file_chooser=chooser or FixedChooser(None),
         )
@@ -353,12 +364,33 @@ def test_mark_sent_with_ctrl_enter_then_undo(
     assert sent.sent_at == clock.now()
     assert editor.body_edit.isReadOnly()
     assert "Sent" in editor.countdown_label.text()
-    assert editor.undo_button.isVisible()
+    assert editor.undo_button.isEnabled()
+    assert editor.undo_action.text() == "&Undo Mark sent (Acme)"
     assert editor.lesson_button.isVisible()
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
-    assert store.get_request(request_id).status is RequestStatus.DRAFT
+    undone = store.get_request(request_id)
+    assert (undone.status, undone.sent_at) == (RequestStatus.DRAFT, None)
     assert not editor.body_edit.isReadOnly()
-    assert not editor.undo_button.isVisible()
+    assert not editor.undo_button.isEnabled()
+
+
+def test_undo_from_the_window_reaches_the_editor(
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock)
+    editor = make_editor(request_id)
+    reminders = store.reminders_for(request_id)
+    editor.skip()
+    assert store.reminders_for(request_id) == []
+    undo_stack.undo()  # Edit › Undo in the main window: the same stack
+    assert store.reminders_for(request_id) == reminders
+    assert editor.status() is RequestStatus.DRAFT
+    assert editor.sent_button.isEnabled()
+    undo_stack.redo()
+    assert editor.status() is RequestStatus.SKIPPED
 
 
 def test_skip_then_reopen(
@@ -402,6 +434,22 @@ def test_snooze_moves_the_reminders(
     until = clock.now() + timedelta(hours=1)
     assert any(r.effective_due_at == until for r in store.reminders_for(request_id))
     assert "snoozed until" in editor.status_label.text()
+
+
+def test_undoing_a_snooze_puts_every_reminder_back(
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock)
+    before = store.reminders_for(request_id)
+    editor = make_editor(request_id)
+    clock.advance(hours=3)  # past the nudge: a snooze then adds a reminder
+    editor.snooze(SnoozeChoice("1h"))
+    assert store.reminders_for(request_id) != before
+    undo_stack.undo()
+    assert store.reminders_for(request_id) == before
 
 
 def test_countdown_follows_the_clock_and_stops_on_close(
