@@ -641,3 +641,19 @@ def test_countdowns_tick_only_while_the_window_is_on_screen(
     window.hide()
     assert not ticking[0].isActive()
     window.rejection_flow.close_all()
+
+
+def test_file_quit_runs_the_quit_it_was_given(
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
+) -> None:
+    quits: list[str] = []
+    window = MainWindow(
+        store, clock, clipboard, on_quit=lambda: quits.append("quit"), settings=qsettings
+    )
+    qtbot.addWidget(window)
+    window.actions_by_name["quit"].trigger()
+    assert quits == ["quit"]
