@@ -869,6 +869,7 @@ class MainWindow(QMainWindow):
         from desktop.store.backups import Backups  # noqa: PLC0415
 
         database = self._database()
+        store = self.store
         now = self._clock.now()
         tz = self._clock.local_tz()
 
@@ -876,7 +877,7 @@ class MainWindow(QMainWindow):
             # Validate the whole file first; back up only when something will be written.
             plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
-            return exchange.apply_import(database, plan, now=now)
+            return store.apply_import(plan, now=now)
 
         def done(result: object) -> str:
             self.undo_stack.clear()  # ids may have changed under the undo history
