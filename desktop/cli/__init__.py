@@ -496,6 +496,7 @@ def _export(args: argparse.Namespace, io: Io) -> int:
 
 def _import(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
     try:
@@ -512,7 +513,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
     with _open(args) as database:
-        summary = exchange.apply_import(database, plan, now=io.now)
+        summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
 

@@ -54,6 +54,12 @@ class ApplicationSnapshot:
     def application_id(self) -> int:
         return self.application.id
 
+    @property
+    def request_ids(self) -> tuple[int, ...]:
+        rows = self.payload.get(_table(FollowUpRequestRow).name, [])
+        assert isinstance(rows, list)
+        return tuple(int(item["id"]) for item in rows)
+
 
 def _table(model: type[Base]) -> Table:
     table = model.__table__
@@ -109,8 +115,9 @@ def insert_rows(session: Session, snapshot: ApplicationSnapshot) -> None:
         session.execute(insert(table), rows)
 
 
-def put_back(session: Session, snapshot: ApplicationSnapshot) -> None:
-    """Replaces the application (if it still exists) with `snapshot`.
+def put_back(session: Session, snapshot: ApplicationSnapshot) -> list[int]:
+    """Replaces the application (if it still exists) with `snapshot`; returns the ids of
+    the requests it had before (some may be gone now).
 
     A reminder that fired or was marked missed since the snapshot keeps that state: undo
     must not make a notification pop up a second time ("at most once" holds across undo).
@@ -126,6 +133,9 @@ def put_back(session: Session, snapshot: ApplicationSnapshot) -> None:
             .where(requests.c.application_id == application_id, reminders.c.fired_at.is_not(None))
         )
     }
+    replaced = list(
+        session.scalars(select(requests.c.id).where(requests.c.application_id == application_id))
+    )
     applications = _table(ApplicationRow)
     if session.scalar(select(applications.c.id).where(applications.c.id == application_id)):
         remove(session, application_id)
@@ -141,3 +151,4 @@ def put_back(session: Session, snapshot: ApplicationSnapshot) -> None:
         ]
         snapshot = ApplicationSnapshot(application=snapshot.application, payload=payload)
     insert_rows(session, snapshot)
+    return replaced

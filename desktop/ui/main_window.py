@@ -919,7 +919,7 @@ class MainWindow(QMainWindow):
             plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
             before = store.application_ids()
-            summary = exchange.apply_import(database, plan, now=now)
+            summary = store.apply_import(plan, now=now)
             return summary, store.application_ids() - before
 
         def done(result: object) -> str:

@@ -216,7 +216,7 @@ def test_an_import_is_undone_by_removing_what_it_added(
     csv.write_text("Company,Role,Status\nGlobex,Analyst,Applied\nInitech,QA,Screening\n")
     before_ids = store.application_ids()
     plan = exchange.parse_import(csv.read_bytes(), ".csv", now=clock.now(), tz=UTC)
-    exchange.apply_import(store.database, plan, now=clock.now())
+    store.apply_import(plan, now=clock.now())
     added = store.application_ids() - before_ids
     assert len(added) == 2
     stack.push(ImportCommand(store, "Import jobs.csv", added))
