@@ -11,7 +11,7 @@ built, never joined:
 - Addresses go in as `email.headerregistry.Address` objects, made ASCII first (see
   `desktop.core.mailbox`): no encoded word ever lands inside an addr-spec.
 - The email package decodes RFC 2047 encoded words (`=?utf-8?q?…?=`) in any text it is
-  given, and on Python before 3.12.5 writes the decoded text back raw: a role holding
+  given, and the Python 3.11 AskWhy runs on writes the decoded text back raw: a role holding
   `=?utf-8?q?=0D=0ABcc:_x@evil.example?=` became a real `Bcc:` line. Text holding "=?" is
   therefore never handed to the header parser; it is written as encoded words by the
   package's own `email.header.Header`, so that a reader decodes it back to exactly what the
@@ -23,6 +23,7 @@ built, never joined:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 from email import message_from_bytes
 from email.header import Header
@@ -101,18 +102,29 @@ def build_eml(
 
 def _check(raw: bytes, intended: dict[str, object]) -> None:
     """Refuse a draft whose headers don't read back exactly as `intended`."""
+    problem = next(_read_back_problems(raw, intended), None)
+    if problem is not None:
+        raise DraftNotWritten(
+            f"The email draft could not be written safely: {problem}. "
+            "Shorten or simplify that text, or copy the message instead."
+        )
+
+
+def _read_back_problems(raw: bytes, intended: dict[str, object]) -> Iterator[str]:
+    head = raw.partition(b"\r\n\r\n")[0]
+    if any(len(line) > MAX_LINE for line in head.split(b"\r\n")):
+        yield "a header line is longer than mail allows"
     reread = message_from_bytes(raw, policy=default)
-    problem = ""
     if sorted(reread.keys()) != sorted([*intended, *_CONTENT_HEADERS]):
-        problem = "its header lines came out as " + ", ".join(reread.keys())
+        yield "its header lines came out as " + ", ".join(reread.keys())
+    if reread.defects:
+        yield "the message is malformed"
     for name, value in reread.items():
         if value.defects:
-            problem = problem or f"the {name} line is malformed"
+            yield f"the {name} line is malformed"
     for name, expected in intended.items():
         if isinstance(expected, Address):
             if reread[name].addresses != (expected,):
-                problem = problem or f"the {name} address did not read back as written"
+                yield f"the {name} address did not read back as written"
         elif str(reread[name]) != expected:
-            problem = problem or f"the {name} line did not read back as written"
-    if problem:
-        raise DraftNotWritten(f"The email draft could not be written safely: {problem}.")
+            yield f"the {name} line did not read back as written"

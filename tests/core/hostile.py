@@ -9,12 +9,17 @@ from __future__ import annotations
 import base64
 import itertools
 import re
+from email import message_from_bytes
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import default
 
 from hypothesis import strategies as st
 
 LINE_BREAKS = ("\r\n", "\n", "\r", "\x00", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")
 HEADERS = ("Bcc", "Cc", "To", "From", "Subject", "Reply-To", "X-Unsent", "Content-Type")
 EVIL = "evil@attacker.example"
+CONTENT = ["Content-Type", "Content-Transfer-Encoding", "MIME-Version"]
 
 
 def header_line(text: str) -> str:
@@ -121,3 +126,32 @@ addresses = st.one_of(
     st.sampled_from([raw for raw, _ascii in IDN_ADDRESSES]),
     st.sampled_from(BAD_ADDRESSES),
 )
+
+
+def read_draft(raw: bytes) -> EmailMessage:
+    message = message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def assert_exactly(
+    raw: bytes, *, to: Address | None, sender: Address | None, subject: str
+) -> EmailMessage:
+    """The draft has exactly the intended headers, each once, no defect, each value exact."""
+    message = read_draft(raw)
+    expected = ["Subject", "Date", "X-Unsent", *CONTENT]
+    expected += ["To"] * (to is not None) + ["From"] * (sender is not None)
+    assert sorted(message.keys()) == sorted(expected)
+    assert message.defects == []
+    for name, value in message.items():
+        assert value.defects == (), name
+    assert str(message["Subject"]) == subject
+    assert message["X-Unsent"] == "1"
+    for name, address in (("To", to), ("From", sender)):
+        if address is not None:
+            assert message[name].addresses == (address,)
+    # Raw, too: every line starts one of those headers or continues one, and fits RFC 5322.
+    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        assert line[:1] in b" \t" or line.split(b":")[0].decode() in expected, line
+        assert len(line) <= 998
+    return message

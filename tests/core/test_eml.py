@@ -1,10 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email import message_from_bytes
 from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import default
 
 import pytest
 from hypothesis import given
@@ -17,43 +14,15 @@ from tests.core.hostile import (
     BAD_ADDRESSES,
     IDN_ADDRESSES,
     INJECTIONS,
+    assert_exactly,
     header_line,
     header_text,
+    read_draft,
 )
 
 DATE = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
-CONTENT = ["Content-Type", "Content-Transfer-Encoding", "MIME-Version"]
 DANA = Mailbox("Dana Reyes", "dana@acme.example")
 SAM = Mailbox("Sam Lee", "sam@example.org")
-
-
-def read(raw: bytes) -> EmailMessage:
-    message = message_from_bytes(raw, policy=default)
-    assert isinstance(message, EmailMessage)
-    return message
-
-
-def assert_exactly(
-    raw: bytes, *, to: Address | None, sender: Address | None, subject: str
-) -> EmailMessage:
-    """The draft has exactly the intended headers, each once, no defect, each value exact."""
-    message = read(raw)
-    expected = ["Subject", "Date", "X-Unsent", *CONTENT]
-    expected += ["To"] * (to is not None) + ["From"] * (sender is not None)
-    assert sorted(message.keys()) == sorted(expected)
-    assert message.defects == []
-    for name, value in message.items():
-        assert value.defects == (), name
-    assert str(message["Subject"]) == subject
-    assert message["X-Unsent"] == "1"
-    for name, address in (("To", to), ("From", sender)):
-        if address is not None:
-            assert message[name].addresses == (address,)
-    # Raw, too: every line starts one of those headers or continues one, and fits RFC 5322.
-    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
-        assert line[:1] in b" \t" or line.split(b":")[0].decode() in expected, line
-        assert len(line) <= 998
-    return message
 
 
 def test_a_draft_the_mail_app_opens_as_unsent() -> None:
@@ -90,7 +59,7 @@ def test_the_reported_encoded_word_injection_stays_text() -> None:
         body="b",
         date=DATE,
     )
-    message = read(raw)
+    message = read_draft(raw)
     assert message["Bcc"] is None
     assert b"\r\nBcc:" not in raw
     assert str(message["Subject"]) == f"Feedback on my {role} application"
