@@ -98,6 +98,23 @@ def _suffix_path(allowed: tuple[str, ...], verb: str) -> Callable[[str], Path]:
     return convert
 
 
+def _file_path(verb: str) -> Callable[[str], Path]:
+    def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"the file to {verb} must not be empty")
+        return Path(text).expanduser()
+
+    convert.__name__ = "file"
+    return convert
+
+
+def _request_number(text: str) -> int:
+    # SQLite's integer range: a larger number is a typo, and would overflow the query.
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**63:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a request number")
+    return int(text)
+
+
 def _data_dir(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("the data dir must not be empty")
@@ -180,6 +197,32 @@ def build_parser() -> argparse.ArgumentParser:
         "due", allow_abbrev=False, help="list upcoming deadlines and reminders"
     )
     due.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+    draft = commands.add_parser(
+        "draft",
+        allow_abbrev=False,
+        help="print an open follow-up request ready to send, or save it as a draft",
+        description="Print the newest open request that matches: the subject, a blank "
+        "line, the body, as the editor's Copy both gives it. Fields left unfilled are "
+        "warned about on stderr.",
+    )
+    which = draft.add_mutually_exclusive_group()
+    which.add_argument("--request", type=_request_number, metavar="N", help="request #N")
+    which.add_argument("--company", metavar="C", help="the newest open request for company C")
+    draft.add_argument("--role", metavar="R", help="with --company: only role R")
+    output = draft.add_mutually_exclusive_group()
+    output.add_argument(
+        "--eml",
+        metavar="FILE",
+        type=_file_path("save the draft to"),
+        help="save it as an unsent email draft that mail apps open",
+    )
+    output.add_argument("--mailto", action="store_true", help="print its mailto: link")
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print {request_id, company, role, to, subject, body} for scripts",
+    )
 
     export = commands.add_parser(
         "export", allow_abbrev=False, help="export to JSON (everything), CSV or ICS"
@@ -320,6 +363,7 @@ def run_command(
     handlers: dict[str, Callable[[argparse.Namespace, Io], int]] = {
         "log-rejection": _log_rejection,
         "due": _due,
+        "draft": _draft,
         "export": _export,
         "import": _import,
         "backup": _backup,
@@ -363,7 +407,7 @@ def _tolerant(stream: TextIO | None) -> TextIO:
     return stream
 
 
-def _speaks_utf8(stream: TextIO) -> bool:
+def speaks_utf8(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     return encoding in {"utf8", "utf8sig"}
 
@@ -373,7 +417,7 @@ def _os_error_text(error: OSError) -> str:
     return one_line(f"{error.strerror or error}{where}")
 
 
-def _open(args: argparse.Namespace) -> Database:
+def open_data(args: argparse.Namespace) -> Database:
     from desktop.store.database import open_database  # noqa: PLC0415
     from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
@@ -387,7 +431,7 @@ def record_rejection(
     launch when no AskWhy is running to hand it to, share it."""
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
 
 
@@ -438,11 +482,11 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
         # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not _speaks_utf8(io.stdout)
+        ascii_only = not speaks_utf8(io.stdout)
         json.dump(due_json(items, io.tz), io.stdout, ensure_ascii=ascii_only, indent=2)
         io.stdout.write("\n")
         return EXIT_OK
@@ -473,20 +517,21 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def _check_export_target(path: Path) -> None:
+def check_target(path: Path, verb: str) -> None:
+    """Refuse, before anything is opened, a file that `verb` ("export to") can't write."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise InvalidInput(f"cannot export to {path}: the folder {parent} does not exist")
+        raise InvalidInput(f"cannot {verb} {path}: the folder {parent} does not exist")
     if path.is_dir():
-        raise InvalidInput(f"cannot export to {path}: it is a folder")
+        raise InvalidInput(f"cannot {verb} {path}: it is a folder")
 
 
 def _export(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
 
     path: Path = args.file
-    _check_export_target(path)
-    with _open(args) as database:
+    check_target(path, "export to")
+    with open_data(args) as database:
         result = exchange.export_file(database, path, now=io.now, tz=io.tz)
     for warning in result.warnings:
         print(f"{PROG}: warning: {warning}", file=io.stderr)
@@ -512,7 +557,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
     # Parse and validate the whole file before the database is even opened: a bad file
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
-    with _open(args) as database:
+    with open_data(args) as database:
         summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
@@ -521,7 +566,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
 def _backup(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.backups import Backups  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
@@ -532,3 +577,9 @@ def _doctor(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import doctor  # noqa: PLC0415
 
     return doctor.run(args, io)
+
+
+def _draft(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import draft  # noqa: PLC0415
+
+    return draft.run(args, io)
