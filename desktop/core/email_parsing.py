@@ -359,7 +359,7 @@ _SLOW_CODECS = frozenset({"punycode", "idna"})
 def _text_codec(charset: str | None) -> str:
     try:
         name = codecs.lookup(charset or "utf-8").name
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or not even a name ("utf\0", a surrogate)
         return "utf-8"
     return "utf-8" if name in _SLOW_CODECS else name
 

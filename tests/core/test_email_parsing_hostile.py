@@ -168,6 +168,12 @@ def test_eight_bit_headers_are_read_as_utf8_then_cp1252() -> None:
     assert parse_rejection_email(cp1252).sender_name == "Jürgen"
 
 
+@pytest.mark.parametrize("charset", ["utf\x00", "punycode", "zlib_codec", "nope"])
+def test_an_encoded_word_in_an_odd_charset_is_read_as_utf8(charset: str) -> None:
+    raw = f"From: d@acme.example\nSubject: =?{charset}?q?Data_Analyst?= position\n\nHi"
+    assert parse_rejection_email(raw.encode()).role == "Data Analyst"
+
+
 def test_a_punycode_domain_names_the_company_in_its_own_letters() -> None:
     raw = b"From: jobs@xn--bcher-kva.example\nSubject: Hi\n\nHello."
     assert parse_rejection_email(raw).company == "Bücher"
@@ -213,12 +219,14 @@ def test_attachments_are_not_read_as_the_body() -> None:
     assert parse_rejection_email(message.as_bytes()).company == "Acme"
 
 
-@pytest.mark.parametrize("charset", ["punycode", "idna", "zlib_codec", "no-such-charset"])
+@pytest.mark.parametrize(
+    "charset", ["punycode", "idna", "zlib_codec", "no-such-charset", '"utf\x00"', "\udcff"]
+)
 def test_a_charset_that_is_slow_or_not_text_falls_back_to_utf8(charset: str) -> None:
     body = "interest in Acme. " + "a" * 100_000
     raw = f"From: d@mail.example\nSubject: Hi\nContent-Type: text/plain; charset={charset}\n\n"
     started = time.process_time()
-    parsed = parse_rejection_email(raw.encode() + body.encode())
+    parsed = parse_rejection_email(raw.encode(errors="surrogateescape") + body.encode())
     assert parsed.company == "Acme"
     assert time.process_time() - started < 2  # punycode's decoder is quadratic: minutes
 
@@ -240,6 +248,8 @@ _FRAGMENTS = [
     "=?utf-8?q?=0D=0ABcc:_x@evil.example?=",
     "=?utf-8?b?AAAA?=",
     "=?x?q?",
+    "=?utf\x00?q?a?=",
+    "=?punycode?q?abc-def?=",
     "?=",
     "\r\n",
     "\n",
