@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from io import StringIO, TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 from desktop import __version__
 from desktop.core.errors import InvalidInput, UserFacingError
@@ -115,6 +115,26 @@ def _request_number(text: str) -> int:
     return int(text)
 
 
+def _text(text: str) -> str:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape); no
+    # database, file or window can hold them, so they are refused here, before anything runs.
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        raise argparse.ArgumentTypeError("is not valid UTF-8 text (check the terminal's encoding)")
+    return text
+
+
+_text.__name__ = "text"
+
+
+def _email_source(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a file, or - for standard input")
+    return text
+
+
+_email_source.__name__ = "email file"
+
+
 def _data_dir(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("the data dir must not be empty")
@@ -164,12 +184,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a rejection. Unless --no-gui is given, the running AskWhy (or a "
         "new window) opens the prefilled feedback request.",
     )
-    log_rejection.add_argument("--company", required=True, help="the company that said no")
-    log_rejection.add_argument("--role", required=True, help="the role you applied for")
-    log_rejection.add_argument("--contact-name", default="", metavar="NAME")
-    log_rejection.add_argument("--contact-email", default="", metavar="EMAIL")
+    log_rejection.add_argument(
+        "--company",
+        type=_text,
+        help="the company that said no (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--role",
+        type=_text,
+        help="the role you applied for (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--from-email",
+        type=_email_source,
+        default=None,
+        metavar="FILE|-",
+        help="read the sender, company, role and date from the rejection email (an .eml "
+        "file, or - for standard input); the other options override what it reads",
+    )
+    log_rejection.add_argument("--contact-name", type=_text, default=None, metavar="NAME")
+    log_rejection.add_argument("--contact-email", type=_text, default=None, metavar="EMAIL")
     log_rejection.add_argument(
         "--notified-at",
+        type=_text,
         default=None,
         metavar="ISO-8601",
         help="when you were told, e.g. 2026-03-01T09:30 (local time) or with an offset; "
@@ -261,7 +298,15 @@ def parse_args(
     `--help` and `--version` print to stdout and exit 0, as argparse does.
     """
     try:
-        return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if args.command == "log-rejection" and args.from_email is None:
+            missing = [f"--{name}" for name in ("company", "role") if getattr(args, name) is None]
+            if missing:
+                raise UsageError(
+                    f"log-rejection needs {' and '.join(missing)}, or --from-email FILE "
+                    f"(see '{PROG} log-rejection --help')"
+                )
+        return args
     except UsageError as error:
         print(f"{PROG}: {error}", file=stderr or sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
@@ -295,25 +340,73 @@ def check_email(value: str, option: str = "--contact-email") -> str:
     return text
 
 
-def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> RejectionInput:
+def read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
+    """The raw email `--from-email` (or `read-email`) names: a file, or `-` for stdin.
+
+    Bounded like a dropped file: standard input is read up to the parser's size cap and no
+    further (a mail filter that pipes forever gets a refusal, not a hang), and a terminal is
+    refused rather than waited on.
+    """
+    from desktop.core.email_parsing import MAX_EMAIL_BYTES  # noqa: PLC0415 - keep start fast
+    from desktop.store.files import read_small_file  # noqa: PLC0415
+
+    if source != "-":
+        return read_small_file(Path(source).expanduser(), MAX_EMAIL_BYTES)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if stream.isatty():
+        raise InvalidInput("pipe the email into standard input, or name its file instead of -")
+    data = stream.read(MAX_EMAIL_BYTES + 1)
+    if len(data) > MAX_EMAIL_BYTES:
+        raise InvalidInput(
+            f"the email on standard input is larger than {MAX_EMAIL_BYTES / 1e6:g} MB"
+        )
+    return data
+
+
+def log_rejection_input(
+    args: argparse.Namespace, now: datetime, tz: tzinfo, *, stdin: BinaryIO | None = None
+) -> RejectionInput:
     """Turn `log-rejection`'s options into a validated RejectionInput, or raise InvalidInput.
 
-    `now` is UTC; `tz` interprets a `--notified-at` without an offset. Shared with
-    `desktop.app`, which hands the same input to a running instance.
+    `now` is UTC; `tz` interprets a `--notified-at` without an offset, or an email's date
+    without a zone. With `--from-email`, the email is read here, in this process, and what
+    it tells fills the options not given. Shared with `desktop.app`, which hands the same
+    input to a running instance.
     """
     from desktop.core.timefmt import parse_user_datetime  # noqa: PLC0415 - keep start fast
 
-    company = _clean_name(args.company, "--company", required=True)
-    role = _clean_name(args.role, "--role", required=True)
-    contact_name = _clean_name(args.contact_name or "", "--contact-name", required=False)
-    contact_email = check_email(args.contact_email or "")
-    if args.notified_at is None:
-        notified_at = now
-    else:
+    company, role = args.company, args.role
+    contact_name, contact_email = args.contact_name, args.contact_email
+    received_at: datetime | None = None
+    if args.from_email is not None:
+        from desktop.core.email_parsing import parse_rejection_email  # noqa: PLC0415
+
+        parsed = parse_rejection_email(read_email_source(args.from_email, stdin), tz=tz)
+        company = parsed.company if company is None else company
+        role = parsed.role if role is None else role
+        unknown = [name for name, value in (("company", company), ("role", role)) if not value]
+        if unknown:
+            raise InvalidInput(
+                f"could not tell the {' and the '.join(unknown)} from the email: give "
+                + " and ".join(f"--{name}" for name in unknown)
+            )
+        if contact_name is None:
+            contact_name = parsed.sender_name
+        if contact_email is None and not parsed.no_reply:
+            contact_email = _read_address(parsed.sender_email)
+        if parsed.received_at is not None:
+            received_at = min(parsed.received_at, now)  # a sender's clock may run ahead
+    company = _clean_name(company or "", "--company", required=True)
+    role = _clean_name(role or "", "--role", required=True)
+    contact_name = _clean_name(contact_name or "", "--contact-name", required=False)
+    contact_email = check_email(contact_email or "")
+    if args.notified_at is not None:
         try:
             notified_at = parse_user_datetime(args.notified_at, now, tz)
         except InvalidInput as error:
             raise InvalidInput(f"--notified-at: {one_line(str(error))}") from None
+    else:
+        notified_at = received_at or now
     return RejectionInput(
         company=company,
         role=role,
@@ -323,6 +416,15 @@ def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> 
         contact_name=contact_name,
         contact_email=contact_email,
     )
+
+
+def _read_address(address: str) -> str:
+    """The sender's address as the contact's, or "" when it would not pass as one: the
+    contact is optional, and a stranger's odd address must not block the rejection."""
+    try:
+        return check_email(address)
+    except InvalidInput:
+        return ""
 
 
 # -- running -----------------------------------------------------------------------------

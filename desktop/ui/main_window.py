@@ -447,7 +447,6 @@ class MainWindow(QMainWindow):
         flow.rejection_logged.connect(self._on_rejection_logged)
         flow.data_changed.connect(self._on_flow_data_changed)
         self.email_drop_filter.email_dropped.connect(flow.log_parsed_email)
-        self.email_drop_filter.drop_failed.connect(self.show_error)
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -812,11 +811,7 @@ class MainWindow(QMainWindow):
     # -- email paste and drop ----------------------------------------------------------
     def paste_email(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
-        try:
-            payload = email_drop.payload_from_mime(mime) if mime is not None else None
-        except email_drop.EmailPayloadError as error:
-            self.show_error(str(error))
-            return
+        payload = email_drop.payload_from_mime(mime) if mime is not None else None
         if payload is None:
             self.show_info("Copy a rejection email (its text or an .eml file), then paste it here.")
             return
