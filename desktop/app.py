@@ -245,9 +245,10 @@ def _run(
         wiring = _Wiring(app, store, window, instance, clock=clock, minimized=minimized)
         started.append((wiring, database))
         quit_hook[0] = wiring.quit
-        wiring.start(pending_request)
         if perf_hook:
-            _report_perf("LOADED", wiring.quit)
+            # The data is on screen once the background load has been shown.
+            window.loaded.connect(lambda: _report_perf("LOADED", wiring.quit))
+        wiring.start(pending_request)
 
     def painted() -> None:
         if perf_hook:
@@ -414,6 +415,7 @@ class _Wiring:
                 lambda: self.store.due_items(now=self.clock.now()),
                 lambda: self.reminders.is_paused(),  # noqa: PLW0108 (built below, after the tray)
                 self.clock.now,
+                changes=store.changes,
             )
         else:
             log.info("no system tray: closing the window quits; notifications still go out")
@@ -454,13 +456,9 @@ class _Wiring:
                 notifier.activated_without_request.connect(window.show_and_raise)
         if self.fallback_notifier is not None:
             self.notifier.undelivered.connect(self.fallback_notifier.show_undelivered)
-        reminders.due_changed.connect(self._on_due_changed)
         reminders.reminders_missed.connect(self._on_reminders_missed)
         if self.resume_watcher is not None:
             self.resume_watcher.resumed.connect(reminders.refresh)
-        window.data_changed.connect(reminders.refresh)
-        window.data_changed.connect(self._refresh_tray)
-        window.rejection_logged.connect(lambda _request_id: reminders.refresh())
         self.instance.set_handler(self._on_message)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:
@@ -488,7 +486,7 @@ class _Wiring:
         self._start_daily_backup()
         if pending_request is not None:
             log.info("opening request %d", pending_request)
-            self.window.open_request(pending_request)  # its data is loaded just above
+            self.window.open_request(pending_request)  # the editor reads its own data
         if not self.minimized:
             self._ask_about_autostart_once()
         log.info(
@@ -517,25 +515,15 @@ class _Wiring:
     # -- actions -------------------------------------------------------------------------
     def open_request(self, request_id: int) -> None:
         log.info("opening request %d", request_id)
-        # The editor first, so the user sees it at once; then the lists catch up.
         self.window.open_request(request_id)
-        self.window.refresh()
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()
         self.window.start_rejection(None)
 
-    def _on_due_changed(self) -> None:
-        self._refresh_tray()
-        self.window.refresh()
-
     def _on_reminders_missed(self, count: int) -> None:
         # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
         self.window.show_missed(count)
-
-    def _refresh_tray(self) -> None:
-        if self.tray is not None:
-            self.tray.refresh()
 
     def _on_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """Answers a second launch (see SingleInstance.set_handler)."""
@@ -549,7 +537,7 @@ class _Wiring:
         if command == "open-request" and isinstance(message.get("request_id"), int):
             request_id = int(message["request_id"])
             # After answering: the second launch exits without waiting for the editor.
-            QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+            QTimer.singleShot(0, lambda: self._show_request_written_elsewhere(request_id))
             return {"ok": True}
         if command == "show":
             if not message.get("minimized"):
@@ -576,14 +564,29 @@ class _Wiring:
             }
         request_id = logged.request.id
         log.info("logged a rejection handed over by a second launch: request %d", request_id)
-        QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+        QTimer.singleShot(0, lambda: self.open_request(request_id))
         return {"ok": True, "logged": handover.LoggedSummary.of(logged).to_message()}
 
-    def _show_new_request(self, request_id: int) -> None:
-        """A second launch logged a rejection (or this request is new to the schedule)."""
+    def _show_request_written_elsewhere(self, request_id: int) -> None:
+        """A second launch wrote this request with its own store, in its own process: this
+        store's feed did not hear of it, so it is announced here for the window, the
+        reminders and the tray to catch up."""
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.store.changes import Change  # noqa: PLC0415
+
+        try:
+            application_id = self.store.get_request(request_id).application_id
+        except UserFacingError as error:
+            self.window.show_error(str(error))
+            return
+        self.store.changes.publish(
+            Change(
+                applications=frozenset({application_id}),
+                requests=frozenset({request_id}),
+                reminders=True,
+            )
+        )
         self.open_request(request_id)
-        self.reminders.refresh()
-        self._refresh_tray()
 
     def quit(self) -> None:
         self.quitting = True

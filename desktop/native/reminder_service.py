@@ -40,6 +40,8 @@ from desktop.core.model import (
 from desktop.core.reminders import SnoozeChoice, next_wake, snooze_until, triage
 from desktop.native.clock import Clock
 from desktop.native.notifications import Notifier
+from desktop.native.store_changes import StoreChanges
+from desktop.store.changes import Change, ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,9 @@ PAUSED_INDEFINITELY = datetime(9999, 1, 1, tzinfo=UTC)
 
 class ReminderStore(Protocol):
     """What the service needs from `desktop.store.repository.Store`."""
+
+    @property
+    def changes(self) -> ChangeFeed: ...
 
     def load_settings(self) -> Settings: ...
     def save_settings(self, settings: Settings) -> None: ...
@@ -121,8 +126,6 @@ class ReminderService(QObject):
 
     # One reminder was shown (a FiringReminder).
     reminder_fired = Signal(object)
-    # What is due changed (fired, missed, expired, snoozed, paused): tray and window refresh.
-    due_changed = Signal()
     # How many reminders were moved to the missed list at this wake.
     reminders_missed = Signal(int)
     # The wall clock was not where the timer expected it, by this many seconds.
@@ -149,6 +152,10 @@ class ReminderService(QObject):
         self._timer.timeout.connect(self.wake)
         self._expected_wake: datetime | None = None
         self._running = False
+        # What the schedule hangs on (a rejection logged, a request sent, skipped or
+        # snoozed, a setting) is announced by the store: re-read it then. Nobody pokes us.
+        self._changes = StoreChanges(store.changes, self)
+        self._changes.changed.connect(self._on_store_changed)
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -168,6 +175,10 @@ class ReminderService(QObject):
             self._expected_wake = None
             self._timer.setTimerType(Qt.TimerType.PreciseTimer)
             self._timer.start(0)
+
+    def _on_store_changed(self, change: Change) -> None:
+        if change.reminders or change.settings or change.everything:
+            self.refresh()
 
     @property
     def timer(self) -> QTimer:
@@ -194,37 +205,31 @@ class ReminderService(QObject):
         """One wake: fire what is due, expire what closed, arm the timer for the next."""
         now = self._clock.now()
         try:
-            changed = self._process(now)
+            self._process(now)
         except Exception:
             # A locked database or a bug must not stop reminders for good: retry at the cap.
             log.exception("checking reminders failed; retrying in %s", self._cap)
             self._arm(now, None)
-            return
-        if changed:
-            self.due_changed.emit()
 
-    def _process(self, now: datetime) -> bool:
+    def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
         if paused_until is not None and _paused(settings, now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
-            return False
+            return
         due = self._store.reminders_due(now=now)
-        changed = False
         if due:
-            changed = self._fire(due, now, settings)
-        if self._store.expire_overdue(now=now):
-            changed = True
+            self._fire(due, now, settings)
+        self._store.expire_overdue(now=now)
         next_due = self._store.next_reminder_due()
         if next_due is not None and next_due <= now:
             # Everything due was just handled; a time still in the past would spin the timer.
             log.warning("store reports a reminder due at %s that it did not return", next_due)
             next_due = None
         self._arm(now, next_due)
-        return changed
 
-    def _fire(self, due: list[FiringReminder], now: datetime, settings: Settings) -> bool:
+    def _fire(self, due: list[FiringReminder], now: datetime, settings: Settings) -> None:
         result = triage(due, now, settings.reminders)
         for item in result.superseded:
             self._store.claim_reminder(item.reminder.id, fired_at=now)
@@ -251,7 +256,6 @@ class ReminderService(QObject):
             self._notifier.notify(title, body, None)
         for item in away:
             self.reminder_fired.emit(item)
-        return True
 
     def _claim(self, item: FiringReminder, now: datetime) -> bool:
         # The database decides who shows it: another instance, or this one before a crash.
@@ -289,8 +293,6 @@ class ReminderService(QObject):
             log.warning("cannot snooze: %s", error)
             return 0
         log.info("%d requests snoozed until %s", count, until.isoformat())
-        self.due_changed.emit()
-        self.refresh()
         return count
 
     def _snooze_time(self, choice: SnoozeChoice | str) -> datetime:
@@ -307,8 +309,6 @@ class ReminderService(QObject):
         end = (until or PAUSED_INDEFINITELY) if paused else None
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
-        self.due_changed.emit()
-        self.refresh()
 
 
 def _paused(settings: Settings, now: datetime) -> bool:

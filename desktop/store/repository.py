@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
@@ -423,6 +423,24 @@ class Store:
         """Every application with its contacts' names, its most urgent open request and
         that request's next reminder. Four queries however many rows: this feeds the board
         and the table at start."""
+        return self._summaries(None, include_archived=include_archived)
+
+    def summaries_for(
+        self, application_ids: Collection[int], *, include_archived: bool = False
+    ) -> list[ApplicationSummary]:
+        """`list_summaries` for these applications only (those that still exist): what a
+        view needs to update the rows a change named, without reading the rest."""
+        if not application_ids:
+            return []
+        return self._summaries(sorted(application_ids), include_archived=include_archived)
+
+    def _summaries(
+        self, ids: Sequence[int] | None, *, include_archived: bool
+    ) -> list[ApplicationSummary]:
+        # `ids` None: every application. A short list of ids goes into the SQL as bound
+        # parameters (far below SQLite's limit: a change names a handful).
+        only = "" if ids is None else f" IN ({','.join('?' * len(ids))})"
+        params: Sequence[int] = () if ids is None else ids
         with self._database.transaction() as session:
             # The two big reads skip ORM row processing: at 100,000 applications building
             # ORM objects costs seconds, plain tuples a fraction of that. They use the
@@ -431,25 +449,32 @@ class Store:
             assert raw is not None
             names: dict[int, list[str]] = {}
             for app_id, name in raw.execute(
-                "SELECT application_id, name FROM contacts ORDER BY id"
+                "SELECT application_id, name FROM contacts"
+                + ("" if ids is None else f" WHERE application_id{only}")
+                + " ORDER BY id",
+                params,
             ):
                 names.setdefault(app_id, []).append(name)
+            query = select(FollowUpRequestRow).where(FollowUpRequestRow.status == _OPEN)
+            if ids is not None:
+                query = query.where(FollowUpRequestRow.application_id.in_(ids))
             open_requests: dict[int, FollowUpRequest] = {}
             for row in session.scalars(
-                select(FollowUpRequestRow)
-                .where(FollowUpRequestRow.status == _OPEN)
-                .order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
+                query.order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
             ):
                 open_requests.setdefault(row.application_id, _record(FollowUpRequest, row))
-            next_due = self._next_due_by_request(session)
+            next_due = self._next_due_by_request(session, ids)
             # "+archived" keeps SQLite off the (archived, updated_at) index: nearly every row
             # matches, and reading through the index means sorting them all by id after.
-            where = "" if include_archived else " WHERE +archived = 0"
+            conditions = ([] if include_archived else ["+archived = 0"]) + (
+                [] if ids is None else [f"id{only}"]
+            )
+            where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             # Iterated, not fetchall(): each row's tuple and its timestamp strings are freed
             # as soon as its summary is built, instead of all 100,000 living at once.
             with _collector_paused():
                 return _summaries_from_tuples(
-                    raw.execute(_APPLICATION_SQL + where + " ORDER BY id"),
+                    raw.execute(_APPLICATION_SQL + where + " ORDER BY id", params),
                     names,
                     open_requests,
                     next_due,
@@ -1682,8 +1707,10 @@ class Store:
         return [(application_id, request_id) for application_id, request_id in rows.tuples()]
 
     @staticmethod
-    def _next_due_by_request(session: Session) -> dict[int, datetime]:
-        rows = session.execute(
+    def _next_due_by_request(
+        session: Session, application_ids: Sequence[int] | None = None
+    ) -> dict[int, datetime]:
+        query = (
             select(ReminderRow.request_id, func.min(_effective_due()))
             .join(FollowUpRequestRow, FollowUpRequestRow.id == ReminderRow.request_id)
             .where(
@@ -1691,8 +1718,10 @@ class Store:
                 ReminderRow.missed.is_(False),
                 FollowUpRequestRow.status == _OPEN,
             )
-            .group_by(ReminderRow.request_id)
         )
+        if application_ids is not None:
+            query = query.where(FollowUpRequestRow.application_id.in_(application_ids))
+        rows = session.execute(query.group_by(ReminderRow.request_id))
         # Not dict(rows): a Result has .keys(), so dict() would treat it as a mapping.
         return {request_id: due for request_id, due in rows.tuples()}  # noqa: C416
 

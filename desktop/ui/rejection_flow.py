@@ -16,7 +16,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -39,13 +39,7 @@ log = logging.getLogger(__name__)
 
 
 class RejectionFlow(QObject):
-    """Signals:
-    rejection_logged(application_id): a rejection was written.
-    data_changed(): anything the board or table shows may have changed.
-    """
-
-    rejection_logged = Signal(int)
-    data_changed = Signal()
+    """What it writes, the store announces: the flow tells nobody about its changes."""
 
     def __init__(
         self,
@@ -141,7 +135,6 @@ class RejectionFlow(QObject):
             except UserFacingError as error:
                 self._tell("The request cannot be opened", str(error))
                 return None
-            editor.request_changed.connect(self._on_request_changed)
             editor.closed.connect(self._on_editor_closed)
             editor.lesson_requested.connect(self.log_lesson)
             self._editors[request_id] = editor
@@ -180,7 +173,6 @@ class RejectionFlow(QObject):
 
     # -- reactions -----------------------------------------------------------------
     def _on_rejection_logged(self, logged: LoggedRejection, skip: bool) -> None:
-        self.rejection_logged.emit(logged.application.id)
         request_id = logged.request.id
         if skip:
             command = self._last_logged
@@ -194,9 +186,7 @@ class RejectionFlow(QObject):
             except UserFacingError as error:
                 self._tell("The request was not skipped", str(error))
                 self.open_request(request_id)
-            self.data_changed.emit()
             return
-        self.data_changed.emit()
         # Straight to the editor: asking fast is the whole point.
         self.open_request(request_id)
 
@@ -209,14 +199,10 @@ class RejectionFlow(QObject):
     def _on_email_confirmed(self, confirm: EmailConfirmDialog) -> None:
         self.start(None, prefill=confirm.prefill())
 
-    def _on_request_changed(self, _request_id: int) -> None:
-        self.data_changed.emit()
-
     def _on_lesson_logged(self, request_id: int, _lesson: object) -> None:
         editor = self._editors.get(request_id)
         if editor is not None:
             editor.reload_status()
-        self.data_changed.emit()
 
     def _on_editor_closed(self, request_id: int) -> None:
         editor = self._editors.pop(request_id, None)

@@ -129,12 +129,10 @@ class RequestEditor(QWidget):
     """Edit, send and close one follow-up request.
 
     Signals:
-        request_changed(request_id): its text, status or reminders were written.
         closed(request_id): the window was closed (its timers are stopped).
         lesson_requested(request_id): the user wants to log the reply.
     """
 
-    request_changed = Signal(int)
     closed = Signal(int)
     lesson_requested = Signal(int)
 
@@ -504,12 +502,11 @@ class RequestEditor(QWidget):
         ):
             return
         template = template_id if isinstance(template_id, int) else None
+        # The store announces the saved text: the window updates this one row, nothing more.
         try:
             self._request = self._save_text(subject, body, template)
         except UserFacingError as error:
             self._confirm(f"Your text was not saved: {error}")
-            return
-        self.request_changed.emit(self.request_id)
 
     def _save_text(self, subject: str, body: str, template_id: int | None) -> FollowUpRequest:
         try:
@@ -687,7 +684,6 @@ class RequestEditor(QWidget):
         )
         if undo_commands.run(self._undo_stack, command, self._on_command_failed):
             self._confirm(message)
-            self.request_changed.emit(self.request_id)
 
     def _on_command_failed(self, message: str) -> None:
         self._show_error("That did not work", message)

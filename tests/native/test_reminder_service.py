@@ -278,7 +278,7 @@ def test_refresh_coalesces_into_one_immediate_wake(qtbot, make_service, notifier
     service = make_service(notifier)
     service.start()
     store.add_feedback_request("Acme", "Engineer", notified_at=START - timedelta(hours=2))
-    with qtbot.waitSignal(service.due_changed, timeout=2000):
+    with qtbot.waitSignal(service.reminder_fired, timeout=2000):
         service.refresh()
         service.refresh()
     assert len(notifier.sent) == 1
