@@ -46,6 +46,7 @@ from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.core import handover
     from desktop.core.model import RejectionInput
     from desktop.native.clock import SystemClock
     from desktop.native.notifications import Notifier, TrayNotifier
@@ -147,10 +148,16 @@ def _hand_over_rejection(data_dir: Path, rejection: RejectionInput, tz: tzinfo) 
     """
     from desktop.core import handover  # noqa: PLC0415
     from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
-    from desktop.native.single_instance import InstanceNotAnswering, hand_over  # noqa: PLC0415
+    from desktop.native.single_instance import (  # noqa: PLC0415
+        InstanceNotAnswering,
+        UnsafeInstanceDir,
+        hand_over,
+    )
 
     try:
-        answer = hand_over(data_dir, handover.rejection_message(rejection))
+        answer = hand_over(data_dir, handover.LogRejection(rejection))
+    except UnsafeInstanceDir as error:
+        return cli.report_error(error, sys.stderr)
     except InstanceNotAnswering:
         print(
             f"{cli.PROG}: another AskWhy holds {data_dir} but did not confirm the rejection; "
@@ -223,6 +230,11 @@ def _run(
     from desktop.ui.main_window import MainWindow  # noqa: PLC0415
 
     instance = _become_the_instance(args, data_dir, pending_request)
+    if isinstance(instance, str):
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        QMessageBox.critical(None, f"{APP_NAME} cannot start", instance)
+        return EXIT_BROKEN
     if isinstance(instance, int):
         return instance
     minimized = bool(args.minimized)
@@ -272,22 +284,35 @@ def _run(
 
 def _become_the_instance(
     args: argparse.Namespace, data_dir: Path, pending_request: int | None
-) -> SingleInstance | int:
-    """This process's instance guard, or the exit code once a running AskWhy took over."""
-    from desktop.native.single_instance import InstanceNotAnswering, SingleInstance  # noqa: PLC0415
+) -> SingleInstance | int | str:
+    """This process's instance guard, the exit code once a running AskWhy took over, or
+    why this AskWhy cannot start (its instance folder is not private, or unusable)."""
+    from desktop.core import handover  # noqa: PLC0415
+    from desktop.native.single_instance import (  # noqa: PLC0415
+        InstanceNotAnswering,
+        SingleInstance,
+        UnsafeInstanceDir,
+    )
 
-    instance = SingleInstance(data_dir)
+    try:
+        instance = SingleInstance(data_dir)
+    except UnsafeInstanceDir as error:
+        log.error("%s", error)
+        return str(error)
+    except OSError as error:
+        log.error("cannot make the instance folder: %s", error)
+        return f"{APP_NAME} cannot make its instance folder: {error.strerror or error}."
     if instance.acquire():
         return instance
-    message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
+    message: handover.HandOver = handover.ShowWindow(minimized=bool(args.minimized))
     if pending_request is not None:
-        message = {"command": "open-request", "request_id": pending_request}
+        message = handover.OpenRequest(pending_request)
     try:
         instance.send(message)
     except InstanceNotAnswering:
         print(f"{cli.PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
         return EXIT_BROKEN
-    log.info("handed %s to the running AskWhy", message["command"])
+    log.info("handed %s to the running AskWhy", message.command)
     return EXIT_OK
 
 
@@ -546,35 +571,30 @@ class _Wiring:
         if self.tray is not None:
             self.tray.refresh()
 
-    def _on_message(self, message: dict[str, Any]) -> dict[str, Any]:
-        """Answers a second launch (see SingleInstance.set_handler)."""
+    def _on_message(self, message: handover.HandOver) -> dict[str, Any]:
+        """Answers a second launch (see SingleInstance.set_handler); the message is checked."""
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         from desktop.core import handover  # noqa: PLC0415
 
-        command = message.get("command")
-        if command == handover.LOG_REJECTION:
-            return self._log_handed_rejection(message)
-        if command == "open-request" and isinstance(message.get("request_id"), int):
-            request_id = int(message["request_id"])
-            # After answering: the second launch exits without waiting for the editor.
-            QTimer.singleShot(0, lambda: self._show_new_request(request_id))
-            return {"ok": True}
-        if command == "show":
-            if not message.get("minimized"):
-                self.window.show_and_raise()
-            return {"ok": True}
-        log.warning("unknown message from a second launch: %r", command)
-        return {"ok": False, "error": f"This AskWhy does not know {command!r}."}
+        match message:
+            case handover.LogRejection(rejection):
+                return self._log_handed_rejection(rejection)
+            case handover.OpenRequest(request_id):
+                # After answering: the second launch exits without waiting for the editor.
+                QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+            case handover.ShowWindow(minimized):
+                if not minimized:
+                    self.window.show_and_raise()
+        return {"ok": True}
 
-    def _log_handed_rejection(self, message: dict[str, Any]) -> dict[str, Any]:
+    def _log_handed_rejection(self, rejection: RejectionInput) -> dict[str, Any]:
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         from desktop.core import handover  # noqa: PLC0415
         from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
 
         try:
-            rejection = handover.rejection_from_message(message)
             logged = self.store.log_rejection(rejection, now=self.clock.now())
         except UserFacingError as error:
             return {
