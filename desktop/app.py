@@ -64,6 +64,8 @@ LOG_ENV = "ASKWHY_LOG"
 # paint has been flushed, then quit (see tests/perf/README.md).
 PERF_PAINT_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 SETTING_TOLD_ABOUT_TRAY = "tray/told_about_close"
+SETTING_TOLD_ABOUT_BACKGROUND = "background/told_about_close"
+KEEPS_RUNNING = f"{APP_NAME} keeps running to remind you; quit with Ctrl+Q or from the File menu."
 EXIT_OK = 0
 EXIT_BROKEN = 1
 
@@ -437,9 +439,10 @@ class _Wiring:
                 self.clock.now,
             )
         else:
-            log.info("no system tray: closing the window quits; notifications still go out")
-        # With a tray, closing the window keeps AskWhy running there.
-        app.setQuitOnLastWindowClosed(self.tray is None)
+            log.info("no system tray: closing the window keeps AskWhy running while it must remind")
+        # Closing the window never quits by itself: with a tray AskWhy keeps running there;
+        # without one it runs on while something is left to remind (see _on_window_close).
+        app.setQuitOnLastWindowClosed(False)
 
         self.notifier: Notifier = choose_notifier(tray=self.tray)
         self.fallback_notifier = self._tray_fallback()
@@ -449,7 +452,7 @@ class _Wiring:
         self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
-        self._close_filter = CloseToTrayFilter(self.window, self._hide_to_tray)
+        self._close_filter = CloseToTrayFilter(self.window, self._on_window_close)
         self.window.installEventFilter(self._close_filter)
         self._connect()
 
@@ -558,6 +561,14 @@ class _Wiring:
     def _on_due_changed(self) -> None:
         self._refresh_tray()
         self.window.refresh()
+        if self.tray is None and not self.window.isVisible() and not self._left_to_remind():
+            log.info("window closed and nothing left to remind: quitting")
+            self.quit()
+
+    def _left_to_remind(self) -> bool:
+        """An open follow-up window still has a reminder to come (its "closed" notice at
+        least); a pause only delays them."""
+        return self.store.next_reminder_due() is not None
 
     def _on_reminders_missed(self, count: int) -> None:
         # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
@@ -620,15 +631,35 @@ class _Wiring:
     def _on_about_to_quit(self) -> None:
         self.quitting = True
 
-    def _hide_to_tray(self) -> bool:
-        """The window's close button: hide to the tray (True) or let it close (False)."""
-        if self.quitting or self.tray is None:
+    def _on_window_close(self) -> bool:
+        """The window's close button: hide it and keep running (True), or let it close and
+        quit (False). Without a tray, AskWhy keeps running only while it has to remind."""
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        if self.quitting:
+            return False
+        if self.tray is None and not self._left_to_remind():
+            QTimer.singleShot(0, self.quit)  # once this close event is done
             return False
         self.window.save_settings()
         self.window.hide()
-        log.info("window closed: %s keeps running in the tray", APP_NAME)
-        self.tell_about_tray_once()
+        if self.tray is not None:
+            log.info("window closed: %s keeps running in the tray", APP_NAME)
+            self.tell_about_tray_once()
+        else:
+            log.info("window closed: %s keeps running with no tray to remind", APP_NAME)
+            self._tell_about_background_once()
         return True
+
+    def _tell_about_background_once(self) -> None:
+        from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+        settings = QSettings()
+        if settings.value(SETTING_TOLD_ABOUT_BACKGROUND, False, type=bool):
+            return
+        settings.setValue(SETTING_TOLD_ABOUT_BACKGROUND, True)
+        # No tray to show a balloon from: a notification (a click shows the window).
+        self.notifier.notify(f"{APP_NAME} is still running", KEEPS_RUNNING, None)
 
     def tell_about_tray_once(self) -> None:
         from PySide6.QtCore import QSettings  # noqa: PLC0415

@@ -55,7 +55,7 @@ def describe_tray_host() -> str:
         return "checked when the window starts (run 'ASKWHY_LOG=info askwhy' to see it)"
     if tray_available():
         return "available"
-    return "not available: closing the window quits, notifications still go out"
+    return "not available: after the window closes, AskWhy runs on while it has something to remind"
 
 
 class Tray(QObject):
