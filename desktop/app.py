@@ -476,6 +476,8 @@ class _Wiring:
             if notifier is not None:
                 notifier.activated.connect(self.open_request)
                 notifier.activated_without_request.connect(window.show_and_raise)
+                notifier.snooze_requested.connect(self._snooze_from_notification)
+                notifier.skip_requested.connect(self._skip_from_notification)
         if self.fallback_notifier is not None:
             self.notifier.undelivered.connect(self.fallback_notifier.show_undelivered)
         reminders.due_changed.connect(self._on_due_changed)
@@ -549,6 +551,24 @@ class _Wiring:
         # The editor first, so the user sees it at once; then the lists catch up.
         self.window.open_request(request_id)
         self.window.refresh()
+
+    def _snooze_from_notification(self, request_id: int) -> None:
+        from desktop.core.reminders import SnoozeChoice  # noqa: PLC0415
+
+        self.reminders.snooze(request_id, SnoozeChoice.ONE_HOUR)
+
+    def _skip_from_notification(self, request_id: int) -> None:
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+
+        try:
+            self.store.skip_request(request_id, now=self.clock.now())
+        except UserFacingError as error:
+            # E.g. sent from the window meanwhile: nothing left to skip.
+            log.warning("cannot skip request %d: %s", request_id, error)
+            return
+        log.info("request %d skipped from its notification", request_id)
+        self.reminders.refresh()
+        self._on_due_changed()
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()

@@ -94,3 +94,7 @@ def is_dialog(env: dict[str, str], window_id: str) -> bool:
 
 def is_viewable(env: dict[str, str], window_id: str) -> bool:
     return "Map State: IsViewable" in _run(env, "xwininfo", "-id", window_id)
+
+
+def window_name(env: dict[str, str], window_id: str) -> str:
+    return _run(env, "xdotool", "getwindowname", window_id).strip()
