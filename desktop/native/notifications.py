@@ -125,6 +125,11 @@ class Notifier(QObject):
     def describe(self) -> str:
         return self.name
 
+    @property
+    def supports_actions(self) -> bool:
+        """Whether a reminder shows its buttons ("Open draft", "Snooze 1 h", "Skip")."""
+        return False
+
     def close(self) -> None:
         """Releases connections and threads; safe to call twice."""
 
