@@ -191,6 +191,10 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from desktop.native.app_identity import claim_app_user_model_id  # noqa: PLC0415
+
+    # Windows: toasts named "AskWhy", matched to the installer's Start-menu shortcut.
+    claim_app_user_model_id()
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationVersion(__version__)
