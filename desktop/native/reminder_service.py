@@ -214,7 +214,7 @@ class ReminderService(QObject):
     def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and _paused(settings, now):
+        if paused_until is not None and settings.reminders_paused_at(now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
             return
@@ -301,7 +301,7 @@ class ReminderService(QObject):
 
     def is_paused(self) -> bool:
         """Paused now (the tray's "Pause reminders" shows it checked)."""
-        return _paused(self._settings(), self._clock.now())
+        return self._settings().reminders_paused_at(self._clock.now())
 
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
@@ -309,11 +309,6 @@ class ReminderService(QObject):
         end = (until or PAUSED_INDEFINITELY) if paused else None
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
-
-
-def _paused(settings: Settings, now: datetime) -> bool:
-    until = settings.reminders_paused_until
-    return until is not None and until > now
 
 
 def _is_urgent(kind: ReminderKind) -> bool:
