@@ -345,9 +345,13 @@ def test_an_instance_folder_of_another_user_is_refused(tmp_path: Path):
 
 def test_a_data_dir_too_deep_for_a_socket_uses_a_private_temp_folder(tmp_path: Path):
     deep = tmp_path / ("d" * 120)
-    folder = instance_dir(deep, create=True, environ={})
-    assert folder is not None
-    assert folder.name == f"{FOLDER_NAME}-{os.getuid()}"
-    assert _mode(folder) == 0o700
-    assert folder.parent == Path(tempfile.gettempdir())
-    assert len(server_name(deep, folder)) <= 100
+    expected = Path(tempfile.gettempdir()) / f"{FOLDER_NAME}-{os.getuid()}"
+    existed = expected.exists()
+    try:
+        folder = instance_dir(deep, create=True, environ={})
+        assert folder == expected
+        assert _mode(folder) == 0o700
+        assert len(server_name(deep, folder)) <= 100
+    finally:
+        if not existed:
+            expected.rmdir()
