@@ -206,11 +206,9 @@ class DetailsDialog(QDialog):
 
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("Who is hiring")
-        self.company_edit.setMaxLength(validation.COMPANY.limit)
         self.company_error = ErrorLabel()
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("The job title")
-        self.role_edit.setMaxLength(validation.ROLE.limit)
         self.role_error = ErrorLabel()
         self.stage_combo = QComboBox()
         self.stage_error = ErrorLabel()
