@@ -238,8 +238,9 @@ def check_moment(moment: datetime, what: str, *, now: datetime | None = None) ->
         utc = moment.astimezone(UTC)
     except OverflowError:
         utc = EARLIEST - timedelta(days=1) if moment.year < 2000 else LATEST + timedelta(days=1)
-    # The year as written counts too: 2101-01-01 in Berlin is still 2100 in UTC.
-    if not (EARLIEST <= utc <= LATEST and EARLIEST.year <= moment.year <= LATEST.year):
+    # The instant counts, not the year as written in its zone: a clamped 1970-01-01T00:00Z
+    # shows as 1969 in New York, and an export of it must import again.
+    if not EARLIEST <= utc <= LATEST:
         raise InvalidInput(f"{what} must be between 1970 and 2100.")
     if now is not None and utc > check_moment(now, "now") + FUTURE_TOLERANCE:
         raise InvalidInput(f"{what} can't be in the future.")
