@@ -16,7 +16,13 @@ from typing import Any
 
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Settings
-from desktop.core.validation import SIGNATURE, TextRule, check_moment, clean_email
+from desktop.core.validation import (
+    SIGNATURE,
+    TextRule,
+    check_moment,
+    clamp_moment,
+    clean_email,
+)
 
 _PERSON = TextRule("Your name", 200)
 
@@ -63,8 +69,10 @@ class Setting:
             raise InvalidInput(f"{self.label} must be between {low:g} and {high:g}{unit}.")
         return value
 
-    def decode(self, raw: object) -> Any:
-        """The stored (JSON) form as a typed, checked value; InvalidInput when it doesn't fit."""
+    def decode(self, raw: object, *, clamp: bool = False) -> Any:
+        """The stored (JSON) form as a typed, checked value; InvalidInput when it doesn't fit.
+        `clamp` brings a date from before the rules (the year 9999 an older AskWhy used for
+        "paused indefinitely") into their range instead of refusing it."""
         if raw is None and self.optional:
             return None
         if self.kind is bool and isinstance(raw, bool):
@@ -73,17 +81,20 @@ class Setting:
             return self.check(self.kind(raw))
         if isinstance(raw, str) and self.kind is time:
             try:
-                parsed = time.fromisoformat(raw)
+                of_day = time.fromisoformat(raw)
             except ValueError:
                 raise InvalidInput(f"{self.label} is not a time of day like 22:00.") from None
-            if parsed.tzinfo is not None:
+            if of_day.tzinfo is not None:
                 raise InvalidInput(f"{self.label} should be a time of day without an offset.")
-            return parsed
+            return of_day
         if isinstance(raw, str) and self.kind is datetime:
             try:
-                return self.check(datetime.fromisoformat(raw))
+                moment = datetime.fromisoformat(raw)
             except ValueError:
                 raise InvalidInput(f"{self.label} is not an ISO-8601 date and time.") from None
+            if clamp and moment.tzinfo is not None:
+                moment = clamp_moment(moment)
+            return self.check(moment)
         if isinstance(raw, str) and self.kind is str:
             return self.check(raw)
         raise InvalidInput(f"{self.label} has a value of the wrong kind.")
@@ -204,8 +215,9 @@ def from_json(
 ) -> Settings:
     """Settings from their stored form; what is missing takes its default.
 
-    A value that does not fit raises InvalidInput, or, given `on_bad`, is reported to it and
-    replaced by its default (a hand-edited database must not stop the app).
+    A value that does not fit raises InvalidInput, or, given `on_bad` (reading what is
+    stored), is reported to it and replaced by its default, and a date is clamped into the
+    rules' range: a hand-edited or older database must not stop the app.
     """
     values: dict[tuple[str, ...], Any] = {}
     for setting in SETTINGS:
@@ -215,7 +227,7 @@ def from_json(
         if raw is _MISSING:
             continue
         try:
-            values[setting.path] = setting.decode(raw)
+            values[setting.path] = setting.decode(raw, clamp=on_bad is not None)
         except InvalidInput as error:
             if on_bad is None:
                 raise

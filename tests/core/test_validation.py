@@ -315,3 +315,11 @@ def test_a_bad_stored_value_takes_its_default_when_asked_to_tolerate() -> None:
     assert seen == ["reminders.window_hours"]
     with pytest.raises(InvalidInput, match="wrong kind"):
         declared_settings.from_json(stored)
+
+
+def test_a_stored_pause_end_from_before_the_rules_is_kept_clamped() -> None:
+    stored = {"reminders_paused_until": "9999-01-01T00:00:00+00:00"}
+    loaded = declared_settings.from_json(stored, on_bad=lambda *_: None)
+    assert loaded.reminders_paused_until == validation.LATEST
+    with pytest.raises(InvalidInput, match="between 1970 and 2100"):
+        declared_settings.from_json(stored)
