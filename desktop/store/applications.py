@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import stages, validation
@@ -22,44 +21,17 @@ from desktop.core.model import (
     Stage,
     StageEvent,
 )
-from desktop.store import reminders
+from desktop.store import reminders, snapshots
 from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
 from desktop.store.models import (
     ApplicationRow,
-    Base,
-    ContactRow,
     FollowUpRequestRow,
-    InterviewRow,
-    LessonRow,
-    RejectionRow,
-    ReminderRow,
     StageEventRow,
-    TemplateRow,
     match_key,
 )
-from desktop.store.rows import application_row, record, stage_event, table
-
-# Ordered so that restoring a snapshot inserts parents before children.
-_SNAPSHOT_TABLES: tuple[type[Base], ...] = (
-    ApplicationRow,
-    ContactRow,
-    InterviewRow,
-    RejectionRow,
-    FollowUpRequestRow,
-    ReminderRow,
-    StageEventRow,
-    LessonRow,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationSnapshot:
-    """Everything a delete removed, so that undo can put it back with the same ids."""
-
-    application: Application
-    payload: dict[str, object]
-
+from desktop.store.rows import application_row, record, stage_event
+from desktop.store.snapshots import ApplicationSnapshot
 
 # -- the summaries the window loads ------------------------------------------------------
 
@@ -167,33 +139,52 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def summaries(session: Session, *, include_archived: bool) -> list[ApplicationSummary]:
-    """Every application with its contacts' names, its most urgent open request and that
-    request's next reminder. Four queries however many rows."""
+def summaries(
+    session: Session, ids: Sequence[int] | None, *, include_archived: bool
+) -> list[ApplicationSummary]:
+    """Every application (`ids` None) or those of `ids` that exist, each with its contacts'
+    names, its most urgent open request and that request's next reminder. Four queries
+    however many rows."""
+    # A short list of ids goes into the SQL as bound parameters (far below SQLite's limit:
+    # a change names a handful).
+    only = "" if ids is None else f" IN ({','.join('?' * len(ids))})"
+    params: Sequence[int] = () if ids is None else ids
     # The two big reads skip ORM row processing: at 100,000 applications building ORM
     # objects costs seconds, plain tuples a fraction of that. They use the driver's own
     # cursor, inside this session's transaction.
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     names: dict[int, list[str]] = {}
-    for app_id, name in raw.execute("SELECT application_id, name FROM contacts ORDER BY id"):
+    for app_id, name in raw.execute(
+        "SELECT application_id, name FROM contacts"
+        + ("" if ids is None else f" WHERE application_id{only}")
+        + " ORDER BY id",
+        params,
+    ):
         names.setdefault(app_id, []).append(name)
+    query = select(FollowUpRequestRow).where(FollowUpRequestRow.status == RequestStatus.DRAFT)
+    if ids is not None:
+        query = query.where(FollowUpRequestRow.application_id.in_(ids))
     open_requests: dict[int, FollowUpRequest] = {}
     for row in session.scalars(
-        select(FollowUpRequestRow)
-        .where(FollowUpRequestRow.status == RequestStatus.DRAFT)
-        .order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
+        query.order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
     ):
         open_requests.setdefault(row.application_id, record(FollowUpRequest, row))
-    next_due = reminders.next_due_by_request(session)
+    next_due = reminders.next_due_by_request(session, ids)
     # "+archived" keeps SQLite off the (archived, updated_at) index: nearly every row
     # matches, and reading through the index means sorting them all by id after.
-    where = "" if include_archived else " WHERE +archived = 0"
+    conditions = ([] if include_archived else ["+archived = 0"]) + (
+        [] if ids is None else [f"id{only}"]
+    )
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     # Iterated, not fetchall(): each row's tuple and its timestamp strings are freed as
     # soon as its summary is built, instead of all 100,000 living at once.
     with _collector_paused():
         return _summaries_from_tuples(
-            raw.execute(_APPLICATION_SQL + where + " ORDER BY id"), names, open_requests, next_due
+            raw.execute(_APPLICATION_SQL + where + " ORDER BY id", params),
+            names,
+            open_requests,
+            next_due,
         )
 
 
@@ -314,57 +305,47 @@ def set_archived(
     change.application(row.id)
 
 
-def delete_one(session: Session, change: ChangeBuilder, application_id: int) -> ApplicationSnapshot:
-    """Deletes the application and everything hanging off it; the snapshot undoes it."""
-    row = application_row(session, application_id)
-    application = record(Application, row)
-    payload: dict[str, object] = {}
-    request_ids = list(
-        session.scalars(
-            select(FollowUpRequestRow.id).where(FollowUpRequestRow.application_id == application_id)
+def delete(
+    session: Session, change: ChangeBuilder, application_ids: Iterable[int]
+) -> list[ApplicationSnapshot]:
+    """Deletes the applications and everything hanging off them; the snapshots undo it."""
+    taken = [
+        snapshots.take(
+            session, application_id, record(Application, application_row(session, application_id))
         )
-    )
-    for model in _SNAPSHOT_TABLES:
-        rows = table(model)
-        if model is ApplicationRow:
-            condition = rows.c.id == application_id
-        elif model is ReminderRow:
-            condition = rows.c.request_id.in_(request_ids)
-        else:
-            condition = rows.c.application_id == application_id
-        payload[rows.name] = [
-            dict(item._mapping)
-            for item in session.execute(select(rows).where(condition).order_by(rows.c.id))
-        ]
-    # The children go with it through ON DELETE CASCADE.
-    applications = table(ApplicationRow)
-    session.execute(delete(applications).where(applications.c.id == application_id))
-    change.removed_applications.add(application_id)
-    change.requests.update(request_ids)
-    change.reminders = bool(request_ids)
-    return ApplicationSnapshot(application=application, payload=payload)
+        for application_id in application_ids
+    ]
+    session.expunge_all()  # the rows go below, outside the ORM's sight
+    for snapshot in taken:
+        snapshots.remove(session, snapshot.application_id)
+        change.removed_applications.add(snapshot.application_id)
+        change.requests.update(snapshot.request_ids)
+        change.reminders = change.reminders or bool(snapshot.request_ids)
+    return taken
 
 
-def restore(session: Session, change: ChangeBuilder, snapshot: ApplicationSnapshot) -> None:
-    """Puts a deleted application back with the same ids (ids are never reused)."""
-    if session.get(ApplicationRow, snapshot.application.id) is not None:
-        raise InvalidInput("That application is already back.")
-    template_ids = set(session.scalars(select(TemplateRow.id)))
-    for model in _SNAPSHOT_TABLES:
-        rows_of = table(model)
-        rows = snapshot.payload.get(rows_of.name, [])
-        if not isinstance(rows, list) or not rows:
-            continue
-        if model is FollowUpRequestRow:
-            # A template deleted since then must not break the undo.
-            rows = [
-                item if item.get("template_id") in template_ids else {**item, "template_id": None}
-                for item in rows
-            ]
-            change.requests.update(int(item["id"]) for item in rows)
-            change.reminders = True
-        session.execute(insert(rows_of), rows)
-    change.application(snapshot.application.id)
+def restore(session: Session, change: ChangeBuilder, taken: Iterable[ApplicationSnapshot]) -> None:
+    """Puts deleted applications back with the same ids (ids are never reused)."""
+    for snapshot in taken:
+        if session.get(ApplicationRow, snapshot.application_id) is not None:
+            raise InvalidInput("That application is already back.")
+        snapshots.insert_rows(session, snapshot)
+        change.request(snapshot.application_id, *snapshot.request_ids)
+
+
+def snapshot(session: Session, application_id: int) -> ApplicationSnapshot:
+    row = application_row(session, application_id)
+    return snapshots.take(session, application_id, record(Application, row))
+
+
+def put_back(session: Session, change: ChangeBuilder, snapshot: ApplicationSnapshot) -> None:
+    """Undo and redo of a change to one application: it becomes `snapshot` again."""
+    replaced = snapshots.put_back(session, snapshot)
+    change.request(snapshot.application_id, *replaced, *snapshot.request_ids)
+
+
+def ids(session: Session) -> frozenset[int]:
+    return frozenset(session.scalars(select(ApplicationRow.id)))
 
 
 def timeline(session: Session, application_id: int) -> list[StageEvent]:

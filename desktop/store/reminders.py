@@ -56,13 +56,14 @@ def pending() -> Select[tuple[ReminderRow]]:
     return _joined(select(ReminderRow)).where(is_pending())
 
 
-def next_due_by_request(session: Session) -> dict[int, datetime]:
-    """Each open request's next pending reminder time."""
-    rows = session.execute(
-        _joined(select(ReminderRow.request_id, func.min(effective_due())))
-        .where(is_pending())
-        .group_by(ReminderRow.request_id)
-    )
+def next_due_by_request(
+    session: Session, application_ids: Sequence[int] | None = None
+) -> dict[int, datetime]:
+    """Each open request's next pending reminder time (of these applications only)."""
+    query = _joined(select(ReminderRow.request_id, func.min(effective_due()))).where(is_pending())
+    if application_ids is not None:
+        query = query.where(FollowUpRequestRow.application_id.in_(application_ids))
+    rows = session.execute(query.group_by(ReminderRow.request_id))
     # Not dict(rows): a Result has .keys(), so dict() would treat it as a mapping.
     return {request_id: due for request_id, due in rows.tuples()}  # noqa: C416
 
@@ -120,6 +121,18 @@ def missed(session: Session) -> list[FiringReminder]:
         )
         .order_by(ReminderRow.due_at, ReminderRow.id),
     )
+
+
+def dismiss_missed(session: Session, change: ChangeBuilder, reminder_id: int) -> None:
+    """Off the missed list: the reminder stays claimed, so it never fires."""
+    reminders = table(ReminderRow)
+    session.execute(
+        update(reminders)
+        .where(reminders.c.id == reminder_id, reminders.c.fired_at.is_not(None))
+        .values(missed=False)
+    )
+    for application_id, request_id in _owners(session, [reminder_id]):
+        change.request(application_id, request_id, reminders=False)
 
 
 def of_request(session: Session, request_id: int) -> list[Reminder]:

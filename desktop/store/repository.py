@@ -13,7 +13,7 @@ with `desktop.core.validation` whatever the caller, so no way in can bypass the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -54,10 +54,10 @@ from desktop.store import (
     settings,
     templates,
 )
-from desktop.store.applications import ApplicationSnapshot
 from desktop.store.changes import Change, ChangeBuilder, ChangeFeed
 from desktop.store.database import Database
 from desktop.store.rows import application_row, record, request_row
+from desktop.store.snapshots import ApplicationSnapshot
 
 if TYPE_CHECKING:
     from desktop.store.exchange import ExportResult, ImportPlan
@@ -136,7 +136,19 @@ class Store:
         """Every application with its contacts' names, its most urgent open request and
         that request's next reminder: this feeds the board and the table at start."""
         with self._read() as session:
-            return applications.summaries(session, include_archived=include_archived)
+            return applications.summaries(session, None, include_archived=include_archived)
+
+    def summaries_for(
+        self, application_ids: Collection[int], *, include_archived: bool = False
+    ) -> list[ApplicationSummary]:
+        """`list_summaries` for these applications only (those that still exist): what a
+        view needs to update the rows a change named, without reading the rest."""
+        if not application_ids:
+            return []
+        with self._read() as session:
+            return applications.summaries(
+                session, sorted(application_ids), include_archived=include_archived
+            )
 
     def get_application(self, application_id: int) -> Application:
         with self._read() as session:
@@ -206,13 +218,35 @@ class Store:
 
     def delete_application(self, application_id: int) -> ApplicationSnapshot:
         """Deletes the application and everything hanging off it; the snapshot undoes it."""
+        return self.delete_applications([application_id])[0]
+
+    def delete_applications(self, application_ids: Iterable[int]) -> list[ApplicationSnapshot]:
+        """Deletes several in one transaction (undoing an import); all or nothing."""
         with self._write() as (session, change):
-            return applications.delete_one(session, change, application_id)
+            return applications.delete(session, change, application_ids)
 
     def restore_application(self, snapshot: ApplicationSnapshot) -> None:
         """Puts a deleted application back with the same ids."""
+        self.restore_applications([snapshot])
+
+    def restore_applications(self, taken: Sequence[ApplicationSnapshot]) -> None:
         with self._write() as (session, change):
-            applications.restore(session, change, snapshot)
+            applications.restore(session, change, taken)
+
+    # -- undo: an application put back exactly as a snapshot holds it ---------------
+    def snapshot_application(self, application_id: int) -> ApplicationSnapshot:
+        with self._read() as session:
+            return applications.snapshot(session, application_id)
+
+    def put_back_application(self, snapshot: ApplicationSnapshot) -> None:
+        """Undo and redo of a change to one application: it becomes `snapshot` again."""
+        with self._write() as (session, change):
+            applications.put_back(session, change, snapshot)
+
+    def application_ids(self) -> frozenset[int]:
+        """Every application's id (an import's undo removes the ids it added)."""
+        with self._read() as session:
+            return applications.ids(session)
 
     def timeline(self, application_id: int) -> list[StageEvent]:
         with self._read() as session:
@@ -385,6 +419,11 @@ class Store:
         """Missed reminders of requests nobody acted on yet: the missed list."""
         with self._read() as session:
             return reminders.missed(session)
+
+    def dismiss_missed(self, reminder_id: int) -> None:
+        """Off the missed list: the reminder stays claimed, so it never fires."""
+        with self._write() as (session, change):
+            reminders.dismiss_missed(session, change, reminder_id)
 
     def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]:
         """Remind again at `until` (never past the window's close)."""
