@@ -909,12 +909,12 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        database = self._database()
+        store = self.store
         now = self._clock.now()
         tz = self._clock.local_tz()
 
         def work() -> object:
-            return later.exchange.export_file(database, path, now=now, tz=tz)
+            return store.export_file(path, now=now, tz=tz)
 
         def done(result: object) -> str:
             warnings = " ".join(getattr(result, "warnings", ()))
