@@ -315,6 +315,32 @@ def test_mail_app_that_does_not_answer_falls_back_to_the_clipboard(
     assert "No mail app" in editor.status_label.text()
 
 
+def test_an_address_that_would_add_a_recipient_opens_nothing_and_saves_nothing(
+    qtbot: QtBot,
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    # The store takes it (one @, no spaces); a mail link or header would read two recipients.
+    fill_profile(store)
+    contact = ("Dana", "dana,evil@attacker.example")
+    opener = RecordingOpener()
+    target = tmp_path / "x.eml"
+    editor = make_editor(
+        log_rejection(store, clock, contact=contact), opener=opener, chooser=FixedChooser(target)
+    )
+    seen: list[str] = []
+    answer_next_box(qtbot, "OK", seen)
+    editor.mail_button.click()
+    answer_next_box(qtbot, "OK", seen)
+    assert editor.save_as_eml() is None
+    assert opener.urls == []
+    assert not target.exists()
+    assert len(seen) == 2
+    assert all("not an email address a mail app can use" in text for text in seen)
+
+
 def test_save_as_eml_writes_a_draft_the_email_module_reads(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
