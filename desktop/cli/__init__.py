@@ -240,6 +240,18 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
     )
 
+    read_email = commands.add_parser(
+        "read-email",
+        allow_abbrev=False,
+        help="show what AskWhy reads in one email, and why",
+        description="Read one email (an .eml file, or - for standard input) as a drop or "
+        "log-rejection --from-email would: its kind (rejection, interview, offer, received, "
+        "other) with the reasons, the company, the role, the sender and the date. Nothing "
+        "is written.",
+    )
+    read_email.add_argument("source", metavar="FILE|-", type=_email_source)
+    read_email.add_argument("--json", action="store_true", help="print a JSON object")
+
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
@@ -424,6 +436,7 @@ def run_command(
         "due": _due,
         "export": _export,
         "import": _import,
+        "read-email": _read_email,
         "backup": _backup,
         "doctor": _doctor,
     }
@@ -465,7 +478,7 @@ def _tolerant(stream: TextIO | None) -> TextIO:
     return stream
 
 
-def _speaks_utf8(stream: TextIO) -> bool:
+def speaks_utf8(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     return encoding in {"utf8", "utf8sig"}
 
@@ -544,7 +557,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
         # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not _speaks_utf8(io.stdout)
+        ascii_only = not speaks_utf8(io.stdout)
         json.dump(due_json(items, io.tz), io.stdout, ensure_ascii=ascii_only, indent=2)
         io.stdout.write("\n")
         return EXIT_OK
@@ -626,6 +639,12 @@ def _backup(args: argparse.Namespace, io: Io) -> int:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
+
+
+def _read_email(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
+
+    return read_email.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:
