@@ -178,7 +178,7 @@ _PHRASES: tuple[tuple[EmailKind, int, tuple[str, ...]], ...] = (
     (
         EmailKind.INTERVIEW,
         1,
-        ("interview", "next step", "reschedule", "slot", "entretien", "entrevista"),
+        ("interview", "next step", "reschedule", "slot", "entretien", "entrevista", "gespräch"),
     ),
     (
         EmailKind.OFFER,
@@ -240,6 +240,70 @@ _PHRASES: tuple[tuple[EmailKind, int, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# Families of phrasings, each a pattern with bounded gaps ("(?:\w+ ){0,3}": at most three
+# words), so that a search still costs one pass: "we won't be taking your application
+# further", "offered the role to someone else", "haben uns gegen Ihre Bewerbung entschieden".
+_WORDS = r"(?:[\w'’-]+ ){0,3}"
+_FAMILIES: tuple[tuple[EmailKind, int, str], ...] = (
+    (
+        EmailKind.REJECTION,
+        3,
+        rf"(?:won't|will not|not|n't) (?:be )?(?:moving|taking|progressing|proceeding|going|"
+        rf"pursuing) {_WORDS}(?:forward|further|ahead)",
+    ),
+    (
+        EmailKind.REJECTION,
+        3,
+        rf"(?:offered|given|extended) (?:the|this|an?) {_WORDS}(?:role|position|offer|job) to "
+        rf"(?:someone|somebody|another|other|a different)",
+    ),
+    (EmailKind.REJECTION, 3, rf"(?:filled|closed) (?:the|this) {_WORDS}(?:role|position|vacancy)"),
+    (
+        EmailKind.REJECTION,
+        3,
+        r"(?:decided|chosen|opted|elected) (?:to )?(?:go|proceed|move forward|continue) with "
+        r"(?:another|other|a different|someone)",
+    ),
+    (EmailKind.REJECTION, 3, r"unsuccessful|not (?:been )?successful"),
+    (EmailKind.REJECTION, 1, r"regrettably|sadly|someone else|other applicants"),
+    (
+        EmailKind.REJECTION,
+        3,
+        r"gegen (?:ihre|deine) bewerbung entschieden|keine positive rückmeldung|"
+        r"nicht in die engere auswahl|leider absagen|nicht berücksichtigt|"
+        r"(?:anderen|andere) (?:bewerber|bewerberin|kandidat|kandidatin)",
+    ),
+    (
+        EmailKind.REJECTION,
+        3,
+        r"(?:au|le) regret de (?:ne pas|vous informer)|(?:pas|pu) (?:pouvoir )?retenir|"
+        r"d'autres candidats|(?:un autre|d'autres) profils?|une autre candidature",
+    ),
+    (
+        EmailKind.REJECTION,
+        3,
+        r"otro perfil|otros candidatos|otra persona|no (?:seguir|avanzar|continuar) "
+        r"(?:adelante|con)|no podemos ofrecerte",
+    ),
+    (
+        EmailKind.INTERVIEW,
+        3,
+        rf"(?:meet|talk to|speak with) you|(?:pick|choose|select|book) (?:a|your) "
+        rf"{_WORDS}(?:slot|time)|video (?:interview|call)|termin {_WORDS}verschieben|"
+        rf"terminverschiebung",
+    ),
+    (
+        EmailKind.OFFER,
+        3,
+        rf"(?:love|like|want) (?:for )?you to join|formal offer|offer {_WORDS}will follow",
+    ),
+    (
+        EmailKind.RECEIVED,
+        3,
+        r"(?:application|candidature|bewerbung|solicitud) (?:has been|was|is|ist) "
+        r"(?:received|eingegangen)|we will get back to you|we'll get back to you",
+    ),
+)
 # Words of mail sent to a list; an applicant-tracking system's footer may have them too.
 _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|darse de baja)", re.I)
 # Words that put an email in the context of a job application.
@@ -250,15 +314,14 @@ _APPLICATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PATTERNS = tuple(
-    (
-        kind,
-        weight,
-        re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")",
-            re.IGNORECASE,
+    (kind, weight, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE))
+    for kind, weight, pattern in (
+        *(
+            (kind, weight, "|".join(re.escape(phrase) for phrase in phrases))
+            for kind, weight, phrases in _PHRASES
         ),
+        *_FAMILIES,
     )
-    for kind, weight, phrases in _PHRASES
 )
 _DECIDES = 3
 
@@ -303,14 +366,16 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
 
     if scores[EmailKind.OTHER] >= _DECIDES:
         return decided(EmailKind.OTHER)
-    if not context:
-        return Classification(EmailKind.OTHER, ("nothing about an application",))
     # An offer or an invitation outweighs the polite regrets that often come with them.
     for kind in (EmailKind.OFFER, EmailKind.INTERVIEW):
         if scores[kind] >= _DECIDES and scores[kind] > scores[EmailKind.REJECTION]:
             return decided(kind)
-    for kind in (EmailKind.REJECTION, EmailKind.RECEIVED):
-        if scores[kind] >= _DECIDES:
-            return decided(kind)
+    # Regrets about an event or a card are not a rejection: those need an application.
+    if scores[EmailKind.REJECTION] >= _DECIDES and context:
+        return decided(EmailKind.REJECTION)
+    if scores[EmailKind.RECEIVED] >= _DECIDES:
+        return decided(EmailKind.RECEIVED)
+    if not context:
+        return Classification(EmailKind.OTHER, ("nothing about an application",))
     weak = tuple(reason for kind in EmailKind for reason in reasons[kind])
     return Classification(EmailKind.OTHER, weak or ("no phrase that decides",))

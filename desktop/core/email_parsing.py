@@ -241,6 +241,12 @@ _SUBJECT_PATTERNS = (
         r"(?P<role>.+?)(?:\s+en\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
+    # "Northwind Traders: your application", "Acme | Update on your application"
+    re.compile(
+        r"^(?P<company>[^:|–—]+?)\s*[:|–—-]\s*(?:an )?(?:update on |regarding )?"
+        r"(?:your )?application$",
+        re.IGNORECASE,
+    ),
     # "Application update: Research Chemist", "Candidacy status - Research Chemist"
     re.compile(
         r"^(?:application|candidacy)(?:\s+(?:update|status))?\s*[:–—|-]\s*(?P<role>.+)$",
@@ -268,6 +274,11 @@ _BODY_ROLE = (
         rf"{_ROLE_WORDS}\b"
     ),
     re.compile(rf"\b(?:for|to|about|in) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
+    # "your application for Supply Chain Planner", "offered the Copywriter role"
+    re.compile(
+        r"\bapplication for (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){0,5})(?=[\s.,;!]|$)"
+    ),
+    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
     # "die Stelle als Data Analyst bei", "le poste de Data Analyst chez", "el puesto de ... en"
     re.compile(
         r"\b(?:Stelle|Position) als (?P<role>[^.,;\n]{2,60}?)(?=\s+(?:bei|in|an)\b|[.,;\n])"
@@ -320,7 +331,9 @@ def _is_company_name(name: str, address: str) -> bool:
     if _COMPANY_FORM.search(name):
         return True
     if is_ats(address):
-        return len(name.split()) == 1
+        # Applicant-tracking systems send in the company's name far more often than in a
+        # recruiter's; a wrong guess is one correction in the confirm dialog.
+        return len(name.split()) <= 4
     label = _squeezed(_domain_label(address))
     squeezed = _squeezed(name)
     return len(label) >= 3 and label in squeezed and len(label) >= 0.6 * len(squeezed)

@@ -404,6 +404,213 @@ LOOK_ALIKES = [
 ]
 
 
+# A second round, written after the rules were first tuned on the lists above (before they
+# saw this round, the rules found none of its six rejections); the rules were then widened.
+SECOND_ROUND = [
+    Sample(
+        "Northwind Traders <no-reply@greenhouse.io>",
+        "Northwind Traders: your application",
+        "Hi Sam,\n\nThanks for your patience while we reviewed your application for Supply "
+        "Chain Planner. We've now filled the role and won't be taking your application "
+        "further.\n\nAll the best,\nNorthwind Traders",
+        R,
+        "Northwind Traders",
+        "Supply Chain Planner",
+    ),
+    Sample(
+        "Jordan Miles <jordan@blue-harbor.example>",
+        "Following up",
+        "Hi Sam, I wanted to let you know personally that we offered the Copywriter role to "
+        "someone else. I really enjoyed our conversation.\n\nBest,\nJordan Miles\n"
+        "Creative Director, Blue Harbor",
+        R,
+        "Blue Harbor",
+        "Copywriter",
+    ),
+    Sample(
+        "Lindqvist AB <jobb@lindqvist.example>",
+        "Your application for Mechanical Designer",
+        "Dear Sam,\n\nThank you for applying. Regrettably, we will not be taking your "
+        "application forward on this occasion.\n\nLindqvist AB",
+        R,
+        "Lindqvist AB",
+        "Mechanical Designer",
+    ),
+    Sample(
+        "Stadtwerke Nord GmbH <bewerbung@stadtwerke-nord.example>",
+        "Ihre Bewerbung als Elektroniker",
+        "Guten Tag Sam,\n\nwir bedanken uns für Ihr Interesse. Nach sorgfältiger Prüfung "
+        "haben wir uns gegen Ihre Bewerbung entschieden.\n\nFreundliche Grüße",
+        R,
+        "Stadtwerke Nord GmbH",
+        "Elektroniker",
+    ),
+    Sample(
+        "Atelier Lumière <rh@atelier-lumiere.example>",
+        "Votre candidature au poste de Graphiste",
+        "Bonjour Sam,\n\nNous avons étudié votre profil avec attention. Nous sommes au regret "
+        "de ne pas pouvoir retenir votre candidature.\n\nBien à vous",
+        R,
+        "Atelier Lumière",
+        "Graphiste",
+    ),
+    Sample(
+        "Grupo Sol <seleccion@gruposol.example>",
+        "Tu candidatura para Contable",
+        "Hola Sam,\n\nGracias por participar en nuestro proceso. En esta ocasión hemos "
+        "optado por otro perfil.\n\nSaludos",
+        R,
+        "Grupo Sol",
+        "Contable",
+    ),
+    Sample(
+        "Northwind Traders <no-reply@greenhouse.io>",
+        "Let's talk: Supply Chain Planner",
+        "Hi Sam, the hiring manager would love to meet you. Pick a slot that suits you for "
+        "a 30-minute video interview.",
+        I,
+    ),
+    Sample(
+        "Lindqvist AB <jobb@lindqvist.example>",
+        "Your application has been received",
+        "Dear Sam, thank you for applying for Mechanical Designer. We will get back to you "
+        "within two weeks.",
+        C,
+    ),
+    Sample(
+        "Jordan Miles <jordan@blue-harbor.example>",
+        "Good news",
+        "Hi Sam, we'd love for you to join Blue Harbor as our Copywriter. The formal offer "
+        "will follow tomorrow.",
+        O,
+    ),
+    Sample(
+        "Job Digest <digest@jobs-weekly.example>",
+        "Your weekly digest: 12 new Designer roles",
+        "Here are this week's openings. Unfortunately, some roles closed before we could "
+        "list them.",
+        X,
+        headers={"List-Unsubscribe": "<mailto:stop@jobs-weekly.example>"},
+    ),
+    Sample(
+        "Stadtwerke Nord GmbH <bewerbung@stadtwerke-nord.example>",
+        "Terminverschiebung",
+        "Hallo Sam, leider müssen wir unseren Termin am Dienstag verschieben. Passt Ihnen "
+        "Donnerstag?",
+        I,
+    ),
+    Sample(
+        "Bank Support <support@mybank.example>",
+        "Transaction declined",
+        "We regret to inform you that your recent transaction was declined. Please contact "
+        "us if this was unexpected.",
+        X,
+    ),
+]
+
+
+# Written after the rules were widened, and never tuned on: the honest figures for mail the
+# rules have not seen, printed beside the others.
+UNSEEN = [
+    Sample(
+        "Pinecrest Analytics <talent@pinecrest.example>",
+        "Data Engineer opening",
+        "Hi Sam,\n\nWe really appreciated getting to know you. After comparing all finalists, "
+        "we're going in a different direction for the Data Engineer opening.\n\nWarmly,\n"
+        "Pinecrest Analytics",
+        R,
+        "Pinecrest Analytics",
+        "Data Engineer",
+    ),
+    Sample(
+        "Marta Costa <marta.costa@riverstone.example>",
+        "Your interview with Riverstone",
+        "Hello Sam, thank you for interviewing with Riverstone. I'm afraid we won't be "
+        "extending an offer for the Account Executive role.\n\nMarta",
+        R,
+        "Riverstone",
+        "Account Executive",
+    ),
+    Sample(
+        "Quantum Leap Ltd <careers@quantumleap.example>",
+        "Application outcome - Laboratory Assistant",
+        "Dear Sam, we have reviewed your application carefully and will not be progressing "
+        "to interview stage.\n\nQuantum Leap Ltd",
+        R,
+        "Quantum Leap Ltd",
+        "Laboratory Assistant",
+    ),
+    Sample(
+        "Bäckerei Huber <info@baeckerei-huber.example>",
+        "Ihre Bewerbung als Verkäuferin",
+        "Liebe Sam,\n\nherzlichen Dank für Ihre Bewerbung. Wir haben die Stelle inzwischen "
+        "vergeben und können Ihnen daher leider nicht zusagen.\n\nViele Grüße",
+        R,
+        "Bäckerei Huber",
+        "Verkäuferin",
+    ),
+    Sample(
+        "Cabinet Moreau <contact@cabinet-moreau.example>",
+        "Candidature - Assistante juridique",
+        "Madame,\n\nNous accusons réception de votre candidature. Après étude, celle-ci ne "
+        "correspond pas à nos besoins actuels.\n\nCabinet Moreau",
+        R,
+        "Cabinet Moreau",
+        "Assistante juridique",
+    ),
+    Sample(
+        "Hotel Miramar <rrhh@hotelmiramar.example>",
+        "Solicitud para el puesto de Recepcionista",
+        "Estimada Sam, agradecemos tu interés. Tras valorar las candidaturas, hemos "
+        "seleccionado a una persona cuyo perfil se ajusta mejor al puesto.",
+        R,
+        "Hotel Miramar",
+        "Recepcionista",
+    ),
+    Sample(
+        "Pinecrest Analytics <talent@pinecrest.example>",
+        "Quick question about your start date",
+        "Hi Sam, congratulations again! Before we send the contract for the Data Engineer "
+        "position, could you confirm your start date?",
+        O,
+    ),
+    Sample(
+        "Quantum Leap Ltd <careers@quantumleap.example>",
+        "Assessment centre invitation",
+        "Dear Sam, you are invited to our assessment centre for the Laboratory Assistant "
+        "position on 14 March. Please confirm your attendance.",
+        I,
+    ),
+    Sample(
+        "Riverstone Payroll <payroll@riverstone.example>",
+        "Expense claim rejected",
+        "Your expense claim #4411 was rejected because the receipt is missing.",
+        X,
+    ),
+    Sample(
+        "Hotel Miramar <rrhh@hotelmiramar.example>",
+        "Confirmación de tu solicitud",
+        "Hola Sam, tu solicitud para Recepcionista se ha registrado correctamente.",
+        C,
+    ),
+    Sample(
+        "The Muse <hello@themuse.example>",
+        "Rejected? Here's what to do next",
+        "Getting a rejection email stings. Unfortunately, it happens to everyone. Read our "
+        "guide to bouncing back.",
+        X,
+        headers={"List-Unsubscribe": "<mailto:out@themuse.example>"},
+    ),
+    Sample(
+        "Sam Lee <sam@example.org>",
+        "Withdrawing my application",
+        "Dear Marta, I would like to withdraw my application for the Account Executive role, "
+        "as I have accepted another offer.",
+        X,
+    ),
+]
+
+
 def _read(sample: Sample) -> ParsedEmail:
     return parse_rejection_email(sample.raw())
 
@@ -414,26 +621,38 @@ def test_the_corpus_is_big_enough_and_balanced() -> None:
     assert {sample.kind for sample in LOOK_ALIKES} == {I, O, C, X}
 
 
-def test_precision_recall_and_field_accuracy() -> None:
-    found = [(sample, _read(sample)) for sample in REJECTIONS + LOOK_ALIKES]
+@dataclass(frozen=True)
+class Figures:
+    emails: int
+    rejections: int
+    precision: float
+    recall: float
+    kind_right: float
+    company_right: float
+    role_right: float
+
+
+def _measure(samples: list[Sample], label: str) -> Figures:
+    """The figures for `samples`, printed with every field read wrong (run with -s)."""
+    found = [(sample, _read(sample)) for sample in samples]
     true_positives = sum(1 for s, p in found if s.kind is R and p.kind is R)
     predicted = sum(1 for _, p in found if p.kind is R)
-    precision = true_positives / predicted if predicted else 0.0
-    recall = true_positives / len(REJECTIONS)
-    kinds_right = sum(1 for s, p in found if s.kind is p.kind) / len(found)
     read = [(s, p) for s, p in found if s.kind is R]
-    company = sum(1 for s, p in read if p.company == s.company) / len(read)
-    role = sum(1 for s, p in read if p.role == s.role) / len(read)
-    print(
-        f"\n{len(found)} emails ({len(REJECTIONS)} rejections): precision {precision:.2f}, "
-        f"recall {recall:.2f}, kind right {kinds_right:.2f}, company right {company:.2f}, "
-        f"role right {role:.2f}"
+    figures = Figures(
+        emails=len(found),
+        rejections=len(read),
+        precision=true_positives / predicted if predicted else 1.0,
+        recall=true_positives / len(read),
+        kind_right=sum(1 for s, p in found if s.kind is p.kind) / len(found),
+        company_right=sum(1 for s, p in read if p.company == s.company) / len(read),
+        role_right=sum(1 for s, p in read if p.role == s.role) / len(read),
     )
+    print(f"\n{label}: {figures}")
     for sample, parsed in found:
         wrong = [
             f"{name}: {got!r} (want {want!r})"
             for name, got, want in (
-                ("kind", parsed.kind, sample.kind),
+                ("kind", parsed.kind.value, sample.kind.value),
                 ("company", parsed.company, sample.company),
                 ("role", parsed.role, sample.role),
             )
@@ -441,13 +660,27 @@ def test_precision_recall_and_field_accuracy() -> None:
         ]
         if wrong:
             print(f"  {sample.subject!r}: {'; '.join(wrong)}")
-    assert precision >= 0.95
-    assert recall >= 0.9
-    assert company >= 0.9
-    assert role >= 0.85
+    return figures
 
 
-@pytest.mark.parametrize("sample", REJECTIONS + LOOK_ALIKES, ids=lambda s: s.subject[:40])
+def test_precision_recall_and_field_accuracy() -> None:
+    figures = _measure(REJECTIONS + LOOK_ALIKES + SECOND_ROUND, "the corpus the rules know")
+    assert figures.precision >= 0.95
+    assert figures.recall >= 0.9
+    assert figures.company_right >= 0.9
+    assert figures.role_right >= 0.85
+
+
+def test_mail_the_rules_have_not_seen_is_never_taken_for_a_rejection_wrongly() -> None:
+    # Recall on unseen mail is low (see the printed figures): the rules miss phrasings they
+    # do not know, and say "other". What must hold is the costly error's absence: a
+    # look-alike read as a rejection would start a feedback request nobody should send.
+    assert _measure(UNSEEN, "mail the rules have not seen").precision == 1.0
+
+
+@pytest.mark.parametrize(
+    "sample", REJECTIONS + LOOK_ALIKES + SECOND_ROUND + UNSEEN, ids=lambda s: s.subject[:40]
+)
 def test_every_decision_says_why(sample: Sample) -> None:
     parsed = _read(sample)
     assert parsed.reasons
