@@ -265,50 +265,89 @@ _FAMILIES: tuple[tuple[EmailKind, int, str], ...] = (
         r"(?:another|other|a different|someone)",
     ),
     (EmailKind.REJECTION, 3, r"unsuccessful|not (?:been )?successful"),
+    # A negation a few words before a verb of selecting: "you have not been chosen", "nicht
+    # berücksichtigen", "n'a pas été retenue", "no vamos a poder contar contigo".
+    (
+        EmailKind.REJECTION,
+        3,
+        rf"(?:not|n't|nicht|pas|no) {_WORDS}(?:chosen|selected|shortlisted|"
+        rf"berücksichtig\w*|ausgewählt|retenue?|sélectionnée?|seleccionad[oa]|elegid[oa]|"
+        rf"contar contigo)",
+    ),
+    # Someone else was chosen: "moved ahead with applicants whose...", "choisi un candidat",
+    # "hired for the role already", "anderweitig zu vergeben".
+    (
+        EmailKind.REJECTION,
+        3,
+        rf"(?:move|moved|moving|go|going|proceed|proceeding) (?:ahead|forward|on) with "
+        rf"(?:other|another|applicants|candidates)|(?:chosen|selected|hired|picked|choisi|"
+        rf"sélectionné|retenu|seleccionado|elegido|contratado) (?:an?|un|une|el|la|a) "
+        rf"(?:other|another|different )?(?:candidat\w*|applicant|person\w*|profil\w*)|"
+        rf"hired for {_WORDS}already|already hired|anderweitig",
+    ),
+    (EmailKind.REJECTION, 3, r"(?:go|going|gone|went) (?:in )?(?:a )?different direction"),
+    (
+        EmailKind.REJECTION,
+        3,
+        r"(?:won't|will not|not|unable to|cannot|can't) (?:be )?(?:extend|extending|make|"
+        r"making|offer|offering) (?:you )?(?:an? |the )?(?:offer|position|role)",
+    ),
     (EmailKind.REJECTION, 1, r"regrettably|sadly|someone else|other applicants"),
     (
         EmailKind.REJECTION,
         3,
         r"gegen (?:ihre|deine) bewerbung entschieden|keine positive rückmeldung|"
-        r"nicht in die engere auswahl|leider absagen|nicht berücksichtigt|"
+        rf"nicht in die engere auswahl|leider absagen|nicht berücksichtigt|nicht zusagen|"
+        rf"stelle {_WORDS}vergeben|"
         r"(?:anderen|andere) (?:bewerber|bewerberin|kandidat|kandidatin)",
     ),
     (
         EmailKind.REJECTION,
         3,
         r"(?:au|le) regret de (?:ne pas|vous informer)|(?:pas|pu) (?:pouvoir )?retenir|"
-        r"d'autres candidats|(?:un autre|d'autres) profils?|une autre candidature",
+        r"d'autres candidats|(?:un autre|d'autres) profils?|une autre candidature|"
+        r"ne correspond(?:ait)? pas",
     ),
     (
         EmailKind.REJECTION,
         3,
         r"otro perfil|otros candidatos|otra persona|no (?:seguir|avanzar|continuar) "
-        r"(?:adelante|con)|no podemos ofrecerte",
+        r"(?:adelante|con)|no podemos ofrecerte|(?:seleccionado|elegido|escogido) a "
+        r"(?:otra|otro|una persona)|se ajusta mejor",
     ),
     (
         EmailKind.INTERVIEW,
         3,
         rf"(?:meet|talk to|speak with) you|(?:pick|choose|select|book) (?:a|your) "
         rf"{_WORDS}(?:slot|time)|video (?:interview|call)|termin {_WORDS}verschieben|"
-        rf"terminverschiebung",
+        rf"terminverschiebung|(?:you are|you're) invited to|assessment (?:centre|center|day)|"
+        rf"confirm your attendance|(?:complete|take) {_WORDS}(?:assessment|test|challenge)|"
+        rf"kennenlernen|(?:laden|lade) sie {_WORDS}ein|einladung",
     ),
     (
         EmailKind.OFFER,
         3,
-        rf"(?:love|like|want) (?:for )?you to join|formal offer|offer {_WORDS}will follow",
+        rf"(?:love|like|want) (?:for )?you to join|formal offer|offer {_WORDS}will follow|"
+        rf"(?:confirm|agree on) (?:your|a) start date|send (?:you )?the contract|"
+        rf"employment contract|arbeitsvertrag|contrat de travail|contrato de trabajo|"
+        rf"accepted (?:our|the) offer|welcome aboard|your first day",
     ),
     (
         EmailKind.RECEIVED,
         3,
         r"(?:application|candidature|bewerbung|solicitud) (?:has been|was|is|ist) "
-        r"(?:received|eingegangen)|we will get back to you|we'll get back to you",
+        r"(?:received|eingegangen)|we will get back to you|we'll get back to you|"
+        r"(?:registrada|registrado|registered|submitted) (?:correctamente|successfully)|"
+        r"successfully (?:submitted|registered)|(?:got|have) your (?:application|cv|resume|"
+        r"reel|portfolio)|will review it",
     ),
 )
 # Words of mail sent to a list; an applicant-tracking system's footer may have them too.
 _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|darse de baja)", re.I)
 # Words that put an email in the context of a job application.
 _APPLICATION_WORDS = re.compile(
-    r"\b(?:application|applied|applying|candidacy|candidate|position|role|vacancy|interview|"
+    r"\b(?:application|applied|applying|candidacy|candidates?|finalists?|position|role|"
+    r"opening|vacancy|interview|hiring|"
     r"bewerbung|stelle|vorstellungsgespräch|candidature|poste|entretien|recrutement|"
     r"candidatura|solicitud|puesto|posición|vacante|selección|entrevista)\b",
     re.IGNORECASE,

@@ -249,7 +249,8 @@ _SUBJECT_PATTERNS = (
     ),
     # "Application update: Research Chemist", "Candidacy status - Research Chemist"
     re.compile(
-        r"^(?:application|candidacy)(?:\s+(?:update|status))?\s*[:–—|-]\s*(?P<role>.+)$",
+        r"^(?:application|candidacy|candidature|bewerbung|solicitud|candidatura)"
+        r"(?:\s+(?:update|status|outcome))?\s*[:–—|-]\s*(?P<role>.+)$",
         re.IGNORECASE,
     ),
     # "Application to Acme" alone names only the company; so do "Bewerbung bei Acme" and
@@ -336,7 +337,10 @@ def _is_company_name(name: str, address: str) -> bool:
         return len(name.split()) <= 4
     label = _squeezed(_domain_label(address))
     squeezed = _squeezed(name)
-    return len(label) >= 3 and label in squeezed and len(label) >= 0.6 * len(squeezed)
+    if len(label) < 3 or label not in squeezed:
+        return False
+    # "Pinecrest Analytics" <talent@pinecrest.example>: the name starts with the domain.
+    return len(label) >= 0.6 * len(squeezed) or (len(label) >= 5 and squeezed.startswith(label))
 
 
 def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
