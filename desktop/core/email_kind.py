@@ -365,19 +365,31 @@ _PATTERNS = tuple(
 _DECIDES = 3
 
 
-def _domain_name(address: str) -> str:
-    labels = address.rpartition("@")[2].lower().split(".")
-    return labels[-2] if len(labels) >= 2 else ""
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+
+
+def domain_label(address: str) -> str:
+    """The label that names the organisation: "acme" in dana@mail.acme.co.uk."""
+    domain = address.rpartition("@")[2].lower().strip(".")
+    labels = [label for label in domain.split(".") if label]
+    if len(labels) < 2:
+        return ""
+    labels.pop()  # the top-level domain
+    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()  # co.uk, com.au
+    return labels[-1]
 
 
 def is_ats(address: str) -> bool:
-    return _domain_name(address) in ATS_DOMAINS
+    return domain_label(address) in ATS_DOMAINS
 
 
 def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) -> Classification:
     """The kind of an email, from its sender, subject and first paragraphs (`body`).
 
-    `bulk` is true when the message says it went to a list (List-Unsubscribe, Precedence).
+    `subject` and `body` are on one line each (a phrase may be wrapped across lines in the
+    email). `bulk` is true when the message says it went to a list (List-Unsubscribe,
+    Precedence).
     """
     scores = dict.fromkeys(EmailKind, 0)
     reasons: dict[EmailKind, list[str]] = {kind: [] for kind in EmailKind}
@@ -391,7 +403,7 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
     ats = is_ats(sender_email)
     # Evidence about the sender, added to whichever kind wins.
     about_sender = (
-        (f"the sender is an applicant-tracking system ({_domain_name(sender_email)})",)
+        (f"the sender is an applicant-tracking system ({domain_label(sender_email)})",)
         if ats
         else ()
     )

@@ -38,7 +38,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
-from desktop.core.email_kind import ATS_DOMAINS, EmailKind, classify, is_ats
+from desktop.core.email_kind import ATS_DOMAINS, EmailKind, classify, domain_label, is_ats
 from desktop.core.errors import InvalidInput
 
 MAX_EMAIL_BYTES = 5_000_000
@@ -175,7 +175,6 @@ _FREEMAIL = frozenset(
 # Domains that name no company: mail services, job boards, applicant-tracking systems (which
 # send on behalf of many companies), and the names reserved for examples.
 _NOT_A_COMPANY = _FREEMAIL | ATS_DOMAINS | {"linkedin", "indeed", "example"}
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 
 
 def _one_line(text: str) -> str:
@@ -270,16 +269,13 @@ _SUBJECT_PATTERNS = (
 )
 _BODY_ROLE = (
     re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
-    re.compile(
-        rf"\b(?:for|to|about|in) the (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+"
-        rf"{_ROLE_WORDS}\b"
-    ),
+    # "for the Data Analyst position", "offered the Copywriter role"
+    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
     re.compile(rf"\b(?:for|to|about|in) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
-    # "your application for Supply Chain Planner", "offered the Copywriter role"
+    # "your application for Supply Chain Planner"
     re.compile(
         r"\bapplication for (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){0,5})(?=[\s.,;!]|$)"
     ),
-    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
     # "die Stelle als Data Analyst bei", "le poste de Data Analyst chez", "el puesto de ... en"
     re.compile(
         r"\b(?:Stelle|Position) als (?P<role>[^.,;\n]{2,60}?)(?=\s+(?:bei|in|an)\b|[.,;\n])"
@@ -311,6 +307,9 @@ def _from_subject(subject: str) -> tuple[str, str]:
 # -- the sender ----------------------------------------------------------------------------
 
 
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _squeezed(text: str) -> str:
     """Letters and digits, lower-case, umlauts spelt out: how a domain spells a name."""
     text = text.lower().translate(_SPELT_OUT)
@@ -319,13 +318,11 @@ def _squeezed(text: str) -> str:
     )
 
 
-_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
 def _is_company_name(name: str, address: str) -> bool:
     """Whether a display name is a company's: "Müller & Söhne KG" <jobs@mueller-soehne.de>,
-    or a single word sent through an applicant-tracking system ("Acme" <no-reply@lever.co>).
-    A domain that covers most of the name counts; "Dana Reyes" <dana@reyes.example> does not.
+    a short name sent through an applicant-tracking system ("Acme" <no-reply@lever.co>), or
+    a name the domain spells: most of it, or its start ("Pinecrest Analytics"
+    <talent@pinecrest.example>); "Dana Reyes" <dana@reyes.example> is a person.
     """
     if _ONLY_TEAM_WORDS.fullmatch(name):
         return False  # "Recruiting", "Talent Acquisition": a team of someone
@@ -335,11 +332,10 @@ def _is_company_name(name: str, address: str) -> bool:
         # Applicant-tracking systems send in the company's name far more often than in a
         # recruiter's; a wrong guess is one correction in the confirm dialog.
         return len(name.split()) <= 4
-    label = _squeezed(_domain_label(address))
+    label = _squeezed(domain_label(address))
     squeezed = _squeezed(name)
     if len(label) < 3 or label not in squeezed:
         return False
-    # "Pinecrest Analytics" <talent@pinecrest.example>: the name starts with the domain.
     return len(label) >= 0.6 * len(squeezed) or (len(label) >= 5 and squeezed.startswith(label))
 
 
@@ -376,20 +372,8 @@ def _person_from_display_name(name: str) -> str:
     return _tidy(name)
 
 
-def _domain_label(address: str) -> str:
-    """The label that names the organisation: "acme" in dana@mail.acme.co.uk."""
-    domain = address.rpartition("@")[2].lower().strip(".")
-    labels = [label for label in domain.split(".") if label]
-    if len(labels) < 2:
-        return ""
-    labels.pop()  # the top-level domain
-    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
-        labels.pop()  # co.uk, com.au
-    return labels[-1]
-
-
 def _company_from_domain(address: str) -> str:
-    name = _domain_label(address)
+    name = domain_label(address)
     if not name or name in _NOT_A_COMPANY or len(name) > 63:
         return ""
     if name.startswith("xn--"):  # an internationalised name, as punycode
@@ -797,7 +781,7 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     classification = classify(
         sender_email=address,
         subject=parts.subject,
-        body=parts.body[:FIRST_PARAGRAPHS_CHARS],
+        body=_one_line(parts.body[:FIRST_PARAGRAPHS_CHARS]),
         bulk=parts.bulk,
     )
 

@@ -907,3 +907,14 @@ def test_the_reasons_name_the_phrase_and_the_sender() -> None:
     assert "'move forward with other candidates' in the body" in parsed.reasons
     assert "the sender is an applicant-tracking system (greenhouse)" in parsed.reasons
     assert "the company from the subject" in parsed.reasons
+
+
+def test_a_phrase_wrapped_across_lines_still_counts() -> None:
+    wrapped = Sample(
+        "Acme Recruiting <no-reply@greenhouse.io>",
+        "Your application",
+        "Hi Sam, after a careful review we have decided to move forward with other\n"
+        "candidates for the Data Analyst role.",
+        R,
+    )
+    assert _read(wrapped).kind is R
