@@ -127,7 +127,7 @@ def test_damaged_database_is_reported_kept_and_restorable(
         assert broken in digests_under(populated), f"{command} overwrote the damaged file"
 
     # One step back to the newest backup; the damaged file is moved aside, not deleted.
-    aside = Backups(populated).restore(latest.path)
+    aside = Backups(populated).restore(latest.path).aside
     assert sha256(aside) == broken
     assert integrity(path) == "ok"
     assert _companies(env, populated) == {SAVED}

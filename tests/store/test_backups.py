@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.store.backups import Backups, check_file, move_aside
+from desktop.store.backups import Backups, check_file
 from desktop.store.database import Database, open_database
 from desktop.store.errors import DatabaseCorrupt
 from desktop.store.location import DB_FILENAME
@@ -128,7 +128,7 @@ def test_restore_moves_the_current_file_aside_and_puts_the_backup_in_place(
     database.close()
     current_bytes = (data_dir / DB_FILENAME).read_bytes()
 
-    aside = Backups(data_dir).restore(backup, now=NOW)
+    aside = Backups(data_dir).restore(backup, now=NOW).aside
 
     assert aside.name == f"{DB_FILENAME}.replaced-20260310T120000.000000Z"
     assert aside.read_bytes() == current_bytes
@@ -142,7 +142,7 @@ def test_restore_moves_the_current_file_aside_and_puts_the_backup_in_place(
     finally:
         reopened.close()
     # Restoring twice at the same moment never overwrites the first aside file.
-    second = Backups(data_dir).restore(backup, now=NOW)
+    second = Backups(data_dir).restore(backup, now=NOW).aside
     assert second != aside
     assert aside.exists()
     assert second.exists()
@@ -156,7 +156,7 @@ def test_restore_moves_a_stale_wal_aside_too(data_dir: Path) -> None:
     database.close()
     wal = data_dir / f"{DB_FILENAME}-wal"
     wal.write_bytes(b"pretend this is a live WAL")
-    aside = Backups(data_dir).restore(backup, now=NOW)
+    aside = Backups(data_dir).restore(backup, now=NOW).aside
     assert not wal.exists()
     assert Path(f"{aside}-wal").read_bytes() == b"pretend this is a live WAL"
 
@@ -169,7 +169,7 @@ def test_damaged_backup_is_not_restored(data_dir: Path) -> None:
     bad.parent.mkdir(mode=0o700)
     bad.write_bytes(b"garbage" * 1000)
     with pytest.raises(DatabaseCorrupt, match="damaged"):
-        Backups(data_dir).restore(bad)
+        Backups(data_dir).restore(bad).aside
     assert (data_dir / DB_FILENAME).read_bytes() == before
 
 
@@ -184,22 +184,13 @@ def test_recovering_from_a_corrupt_database_in_one_step(data_dir: Path) -> None:
         open_database(data_dir)
     latest = Backups(data_dir).latest()
     assert latest is not None
-    aside = Backups(data_dir).restore(latest.path, aside_reason="damaged", now=NOW)
+    aside = Backups(data_dir).restore(latest.path, aside_reason="damaged", now=NOW).aside
     assert aside.read_bytes() == b"\x00garbage" * 512
     reopened = open_database(data_dir)
     try:
         assert [s.application.company for s in Store(reopened).list_summaries()] == ["Acme"]
     finally:
         reopened.close()
-
-
-def test_move_aside_never_deletes(data_dir: Path) -> None:
-    data_dir.mkdir(mode=0o700)
-    path = data_dir / DB_FILENAME
-    path.write_bytes(b"broken")
-    aside = move_aside(path, "damaged", now=NOW)
-    assert not path.exists()
-    assert aside.read_bytes() == b"broken"
 
 
 def test_backup_of_a_corrupt_database_fails_and_leaves_no_file(data_dir: Path) -> None:

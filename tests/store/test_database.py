@@ -20,13 +20,14 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from desktop.store.database import Database, open_database, private_files
+from desktop.store.database import Database, open_database
 from desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseTooNew,
     DataDirUnusable,
 )
+from desktop.store.folder import LOCK_FILENAME, private_files
 from desktop.store.location import DB_FILENAME, resolve_data_dir
 from desktop.store.migrate import HEAD_REVISION, KNOWN_REVISIONS, script_heads, script_revisions
 from desktop.store.models import ApplicationRow, Base, UTCDateTime
@@ -230,7 +231,8 @@ def test_garbage_file_is_refused_and_left_untouched(data_dir: Path, content: byt
     with pytest.raises(DatabaseCorrupt, match="left as it is"):
         open_database(data_dir)
     assert path.read_bytes() == content
-    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
+    # Only the (empty) lock file that any open holds while it looks at the file.
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME, LOCK_FILENAME]
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.9])
