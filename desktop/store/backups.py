@@ -52,6 +52,9 @@ PARTIAL_GRACE_SECONDS = 10
 # Where a partial can't be locked (no flock): only an old one is surely abandoned.
 STALE_PARTIAL_SECONDS = 3600
 _COPY_CHUNK = 1024 * 1024
+# How long a restore waits for the commands reading the database to finish (new ones wait
+# behind it); one that keeps the file open longer (a running AskWhy) makes it refuse.
+RESTORE_WAIT_SECONDS = 5.0
 
 # The thinning policy: everything from the last day, then one per day for a week, one per
 # week for five weeks, one per month for a year; older ones go.
@@ -422,12 +425,14 @@ class Backups:
         aside_reason: str = "replaced",
         now: datetime | None = None,
         lock: DataLock | None = None,
+        wait_s: float = RESTORE_WAIT_SECONDS,
     ) -> Restored:
         """Put `backup_path` in place of the database; the current file is kept aside.
 
         Refuses (DatabaseCorrupt, nothing changed) a backup that fails `examine`. Needs the
         data folder's lock alone (DatabaseLocked while anyone has the database open; pass
-        the `lock` this process already holds shared, to convert it). Nothing is deleted
+        the `lock` this process already holds shared, to convert it; readers get `wait_s`
+        to finish). Nothing is deleted
         or overwritten: the current file (with its -wal/-shm, which belong to it) is kept
         as `askwhy.sqlite3.<reason>-<stamp>`, returned even when there was no current file.
         """
@@ -439,7 +444,7 @@ class Backups:
             )
         own_lock = lock is None
         held = lock or DataLock(self.data_dir)
-        held.exclusive()
+        held.exclusive(wait_s=wait_s)
         try:
             aside = self._swap_in(backup.info.path, _clean_reason(aside_reason), now)
         finally:

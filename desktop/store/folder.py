@@ -135,65 +135,80 @@ class DataLock:
     """An advisory lock on `askwhy.sqlite3.lock` in the data dir (POSIX `flock`).
 
     Every open Database holds it shared; a restore takes it exclusive while it swaps the
-    file. So a restore waits for no one and refuses while anyone (another process, or
-    another Database in this one) has the file open, and nobody opens the file while it is
-    being swapped: a reader that raced it could otherwise create an empty database at the
-    path, or leave its -wal beside the restored file. Elsewhere (Windows refuses to rename
-    an open file anyway) and in a folder where the lock file cannot be made, it locks
-    nothing.
+    file. So a restore refuses while anyone (another process, or another Database in this
+    one) keeps the file open, and nobody opens the file while it is being swapped: a
+    reader that raced it could otherwise create an empty database at the path, or leave
+    its -wal beside the restored file. flock locks belong to an open file, not to a
+    process, so two Databases in one process exclude each other like two processes.
+
+    flock has no queue: readers that come and go could keep a restore waiting forever. So
+    a restore first takes the data dir itself exclusive (an "intent" lock), which readers
+    must pass shared on their way in; then it waits for the readers already in.
+
+    Elsewhere (Windows refuses to rename an open file anyway) and in a folder where the
+    lock file cannot be made, it locks nothing.
     """
 
     def __init__(self, data_dir: Path) -> None:
+        self.directory = data_dir
         self.path = data_dir / LOCK_FILENAME
         self._fd: int | None = None
+        self._intent_fd: int | None = None
 
     def share(self, *, wait_s: float) -> None:
         """Hold the lock shared, waiting up to `wait_s` for a restore to finish."""
-        self._take(exclusive=False, wait_s=wait_s)
-
-    def exclusive(self) -> None:
-        """Hold the lock alone, at once, or raise DatabaseLocked."""
-        self._take(exclusive=True, wait_s=0.0)
-
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the descriptor drops the lock
-            self._fd = None
-
-    def _take(self, *, exclusive: bool, wait_s: float) -> None:
-        if not _POSIX:
+        fd = self._open()
+        if fd is None:
             return
         import fcntl  # noqa: PLC0415 - POSIX only
 
-        if self._fd is None:
-            self._fd = self._open()
-            if self._fd is None:
-                return
-        operation = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(self._fd, operation)
+        intent = os.open(self.directory, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            if _poll(intent, fcntl.LOCK_SH, deadline) and _poll(fd, fcntl.LOCK_SH, deadline):
                 return
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    break
-                time.sleep(_LOCK_POLL_S)
+        finally:
+            os.close(intent)  # only a gate: passed, or not
         self.release()
-        if exclusive:
-            raise DatabaseLocked(
-                f"Another AskWhy (or a command) is using the database in {self.path.parent}. "
-                "Close it first, or restore from its window (File › Restore from backup)."
-            )
         raise DatabaseLocked(
-            f"AskWhy is restoring a backup in {self.path.parent}; nothing was read or "
+            f"AskWhy is restoring a backup in {self.directory}; nothing was read or "
             "written. Try again in a moment."
         )
 
+    def exclusive(self, *, wait_s: float) -> None:
+        """Hold the lock alone, waiting up to `wait_s` for readers, or raise DatabaseLocked.
+
+        Converts a shared hold of this same object (a failed upgrade puts its backup back).
+        """
+        fd = self._open()
+        if fd is None:
+            return
+        import fcntl  # noqa: PLC0415 - POSIX only
+
+        deadline = time.monotonic() + wait_s
+        self._intent_fd = os.open(self.directory, os.O_RDONLY | os.O_CLOEXEC)
+        if _poll(self._intent_fd, fcntl.LOCK_EX, deadline) and _poll(fd, fcntl.LOCK_EX, deadline):
+            return
+        self.release()
+        raise DatabaseLocked(
+            f"Another AskWhy (or a command) is using the database in {self.directory}. "
+            "Close it first, or restore from its window (File › Restore from backup)."
+        )
+
+    def release(self) -> None:
+        # Closing a descriptor drops its flock.
+        for fd in (self._fd, self._intent_fd):
+            if fd is not None:
+                os.close(fd)
+        self._fd = self._intent_fd = None
+
     def _open(self) -> int | None:
+        """The lock file's descriptor (opened once), or None where nothing is locked."""
+        if self._fd is not None or not _POSIX:
+            return self._fd
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
         try:
-            fd = os.open(self.path, flags, 0o600)
+            self._fd = os.open(self.path, flags, 0o600)
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise DataDirUnsafe(
@@ -203,6 +218,20 @@ class DataLock:
             # A read-only folder: an existing lock file still works read-only; without
             # one, nobody can write (or restore) here, so there is nothing to keep apart.
             with contextlib.suppress(OSError):
-                return os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-            return None
-        return fd
+                self._fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        return self._fd
+
+
+def _poll(fd: int, operation: int, deadline: float) -> bool:
+    """flock(fd, operation) without blocking, retried until `deadline`."""
+    import fcntl  # noqa: PLC0415 - POSIX only
+
+    while True:
+        try:
+            fcntl.flock(fd, operation | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(_LOCK_POLL_S)
+        else:
+            return True
