@@ -343,7 +343,6 @@ def _open_store(
     from desktop.store.database import open_database  # noqa: PLC0415
     from desktop.store.errors import StoreError  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
-    from desktop.ui.restore_controller import describe_restored  # noqa: PLC0415
     from desktop.ui.restore_dialog import RestoreDialog  # noqa: PLC0415
 
     restored = ""
@@ -361,7 +360,7 @@ def _open_store(
             )
             if dialog.exec() != QDialog.DialogCode.Accepted.value or dialog.restored is None:
                 return None, None, ""
-            restored = describe_restored(dialog.restored, clock.local_tz())
+            restored = dialog.restored.describe(clock.local_tz())
             continue
         return Store(database), database, restored
 

@@ -23,7 +23,7 @@ import stat
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -91,6 +91,13 @@ class BackupCheck:
     def ok(self) -> bool:
         return not self.problem
 
+    def describe(self, tz: tzinfo) -> str:
+        """'2026-03-10 13:00 (3 applications, askwhy-….sqlite3)', for messages."""
+        when = self.info.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        count = "?" if self.applications is None else str(self.applications)
+        noun = "application" if self.applications == 1 else "applications"
+        return f"{when} ({count} {noun}, {self.info.path.name})"
+
 
 @dataclass(frozen=True, slots=True)
 class Restored:
@@ -98,6 +105,13 @@ class Restored:
 
     backup: BackupCheck
     aside: Path
+
+    def describe(self, tz: tzinfo) -> str:
+        """What the user is told after a restore: which backup, its time, what it holds."""
+        return (
+            f"Restored the backup from {self.backup.describe(tz)}. The data it replaced is "
+            f"kept as {self.aside.name}."
+        )
 
 
 def utc_stamp(moment: datetime | None = None) -> str:

@@ -931,13 +931,12 @@ class MainWindow(QMainWindow):
 
     def _on_restored(self, restored: object) -> None:
         from desktop.store.backups import Restored  # noqa: PLC0415
-        from desktop.ui.restore_controller import describe_restored  # noqa: PLC0415
 
         assert isinstance(restored, Restored)
         self.undo_stack.clear()  # its history is of the data that was replaced
         self.refresh()
         self.data_changed.emit()
-        message = describe_restored(restored, self._clock.local_tz())
+        message = restored.describe(self._clock.local_tz())
         self.show_info(message)
         self.task_finished.emit(True, message)
 

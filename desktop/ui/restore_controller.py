@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
-    from desktop.store.backups import BackupCheck, Backups, Restored
+    from desktop.store.backups import Backups, Restored
     from desktop.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -136,18 +136,3 @@ class RestoreController(QObject):
         task.signals.succeeded.connect(succeeded)
         task.signals.failed.connect(failed)
         task.start()
-
-
-def describe_restored(restored: Restored, tz: tzinfo) -> str:
-    """What the user is told after a restore: which backup, its time, what it holds."""
-    return (
-        f"Restored the backup from {describe_backup(restored.backup, tz)}. The data it "
-        f"replaced is kept as {restored.aside.name}."
-    )
-
-
-def describe_backup(check: BackupCheck, tz: tzinfo) -> str:
-    when = check.info.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    count = "?" if check.applications is None else str(check.applications)
-    noun = "application" if check.applications == 1 else "applications"
-    return f"{when} ({count} {noun}, {check.info.path.name})"

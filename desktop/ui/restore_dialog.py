@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.backups import BackupCheck, Restored
-from desktop.ui.restore_controller import RestoreController, describe_backup
+from desktop.ui.restore_controller import RestoreController
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_APPLICATIONS, COL_STATE = range(5)
 HEADERS = ("Made", "Why", "Size", "Applications", "Check")
@@ -180,7 +180,7 @@ class RestoreDialog(QDialog):
         answer = QMessageBox.question(
             self,
             "Restore from backup",
-            f"Replace the current data with the backup from {describe_backup(check, self._tz)}?"
+            f"Replace the current data with the backup from {check.describe(self._tz)}?"
             " The current file is kept next to it, not deleted.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
