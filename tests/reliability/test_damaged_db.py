@@ -27,6 +27,7 @@ from tests.reliability.support import (
     digests_under,
     integrity,
     one_clear_line,
+    read_only,
     run_askwhy,
     sha256,
     started,
@@ -131,44 +132,6 @@ def test_damaged_database_is_reported_kept_and_restorable(
     assert sha256(aside) == broken
     assert integrity(path) == "ok"
     assert _companies(env, populated) == {SAVED}
-
-
-def _mount_read_only(directory: Path) -> Callable[[], None]:
-    """Make `directory` read-only even for root (a read-only bind mount); returns the undo."""
-    if os.geteuid() != 0:
-        modes = {p: p.stat().st_mode & 0o777 for p in [directory, *directory.rglob("*")]}
-        for p in modes:
-            p.chmod(0o500 if p.is_dir() else 0o400)
-
-        def undo_chmod() -> None:
-            for p, m in modes.items():
-                p.chmod(m)
-
-        return undo_chmod
-    steps = (
-        ["mount", "--bind", str(directory), str(directory)],
-        ["mount", "-o", "remount,bind,ro", str(directory)],
-    )
-    for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            subprocess.run(["umount", str(directory)], capture_output=True, check=False)
-            pytest.skip(f"cannot make a read-only dir as root here: {done.stderr.strip()}")
-    return lambda: subprocess.run(["umount", str(directory)], check=True)
-
-
-@contextlib.contextmanager
-def read_only(directory: Path) -> Iterator[None]:
-    undo = _mount_read_only(directory)
-    try:
-        probe = directory / "probe"
-        with pytest.raises(
-            OSError, match=r"(?i)read-only|permission"
-        ):  # prove the set-up, or the test below proves nothing
-            probe.write_text("x")
-        yield
-    finally:
-        undo()
 
 
 def test_read_only_data_dir_with_a_database(populated: Path, env: dict[str, str]) -> None:
