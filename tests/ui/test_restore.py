@@ -239,3 +239,36 @@ def test_a_reader_racing_the_restore_never_leaves_an_empty_database(
     # while the file was being swapped were refused instead of reaching it.
     assert reads["ok"] > 0
     assert reads["refused"] > 0
+
+
+def test_start_up_recovery_offers_the_list_and_restores_without_a_store(
+    qtbot: QtBot, data_dir: Path, clock: ManualClock
+) -> None:
+    """desktop.app's screen for a database that cannot be opened: no store to pause."""
+    with open_database(data_dir) as opened:
+        Store(opened).add_application("Acme", "Analyst", now=clock.now())
+        good = Backups(data_dir).create(opened, "daily", now=clock.now() - timedelta(days=1))
+        newest = Backups(data_dir).create(opened, "manual", now=clock.now())
+    damage(newest)
+    damage(data_dir / DB_FILENAME)
+    broken = (data_dir / DB_FILENAME).read_bytes()
+    controller = RestoreController(data_dir, clock.now)  # never attached: nothing is open
+    dialog = RestoreDialog(
+        controller,
+        clock.local_tz(),
+        problem="AskWhy cannot open your data.",
+        aside_reason="before-restore",
+    )
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.table.isEnabled, timeout=10_000)
+    assert dialog.cancel_button.text() == "&Quit"
+    chosen = dialog.selected()
+    assert chosen is not None
+    assert chosen.info.path == good
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.restore(chosen.info.path)
+    assert dialog.restored is not None
+    assert good.name in dialog.restored.describe(clock.local_tz())
+    assert dialog.restored.aside.name.startswith(f"{DB_FILENAME}.before-restore-")
+    assert dialog.restored.aside.read_bytes() == broken
+    assert companies(data_dir / DB_FILENAME) == ["Acme"]
