@@ -57,12 +57,22 @@ def _existing_file(text: str) -> Path:
 
 
 def _latest_good(backups: Backups, io: Io) -> BackupCheck | None:
+    skipped = 0
     for check in backups.checked():
         if check.ok:
+            if skipped:
+                print(
+                    f"{PROG}: skipped {skipped} newer backup(s) that fail their check "
+                    f"(see '{PROG} restore --list')",
+                    file=io.stderr,
+                )
             return check
-        print(f"{PROG}: skipping {check.info.path.name}: {one_line(check.problem)}", file=io.stderr)
-    where = backups.directory
-    print(f"{PROG}: no backup in {where} passes its check; nothing was changed", file=io.stderr)
+        skipped += 1
+    print(
+        f"{PROG}: no backup in {backups.directory} passes its check ({skipped} found); "
+        "nothing was changed",
+        file=io.stderr,
+    )
     return None
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
+from desktop.core.zones import system_zone
 from desktop.store.backups import Backups
 from desktop.store.errors import (
     DatabaseClosed,
@@ -542,11 +543,11 @@ def _upgrade_with_backup(
                 f"AskWhy could not set up its database {path} ({error}). "
                 "Nothing was lost; report this problem."
             ) from error
-        aside = backups.restore(backup, aside_reason="failed-upgrade", lock=lock).aside
+        restored = backups.restore(backup, aside_reason="failed-upgrade", lock=lock)
         raise MigrationFailed(
             f"Upgrading the AskWhy database failed ({error}). Your data was put back from "
-            f"the backup made just before ({backup.name}); the failed file is kept as "
-            f"{aside.name}. Please report this problem; until it is fixed, use the AskWhy version "
-            "you had before."
+            f"the backup made just before, {restored.backup.describe(system_zone())}; the "
+            f"failed file is kept as {restored.aside.name}. Please report this problem; until "
+            "it is fixed, use the AskWhy version you had before."
         ) from error
     engine.dispose()
