@@ -262,7 +262,11 @@ def _mount_read_only(directory: Path) -> Callable[[], None]:
         if done.returncode != 0:
             subprocess.run(["umount", str(directory)], capture_output=True, check=False)
             pytest.skip(f"cannot make a read-only dir as root here: {done.stderr.strip()}")
-    return lambda: subprocess.run(["umount", str(directory)], check=True)
+
+    def unmount() -> None:
+        subprocess.run(["umount", str(directory)], check=True)
+
+    return unmount
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop.store.backups import Backups, Restored
@@ -66,6 +67,12 @@ def window(
     window.rejection_flow.close_all()
 
 
+def cell(dialog: RestoreDialog, row: int, column: int) -> QTableWidgetItem:
+    item = dialog.table.item(row, column)
+    assert item is not None
+    return item
+
+
 def open_dialog(qtbot: QtBot, window: MainWindow) -> RestoreDialog:
     dialog = window._on_restore()
     assert isinstance(dialog, RestoreDialog)
@@ -86,13 +93,13 @@ def test_dialog_lists_newest_first_and_chooses_the_newest_good_backup(
 
     dialog = open_dialog(qtbot, window)
     assert dialog.table.rowCount() == 3
-    assert dialog.table.item(0, COL_STATE).text().startswith("damaged")
-    assert dialog.table.item(0, COL_STATE).flags() == Qt.ItemFlag.NoItemFlags
+    assert cell(dialog, 0, COL_STATE).text().startswith("damaged")
+    assert cell(dialog, 0, COL_STATE).flags() == Qt.ItemFlag.NoItemFlags
     chosen = dialog.selected()
     assert chosen is not None
     assert chosen.info.path == good
     assert chosen.applications == 1
-    assert dialog.table.item(2, 3).text() == "0"  # the first-start backup shows it is empty
+    assert cell(dialog, 2, 3).text() == "0"  # the first-start backup shows it is empty
     assert dialog.restore_button.isEnabled()
     assert dialog.width() <= 1024
     assert dialog.height() <= 600
@@ -124,7 +131,7 @@ def test_a_damaged_schema_is_listed_as_damaged_not_a_crash(
 
     dialog = open_dialog(qtbot, window)
     assert dialog.table.rowCount() == 1
-    assert "damaged" in dialog.table.item(0, COL_STATE).text()
+    assert "damaged" in cell(dialog, 0, COL_STATE).text()
     assert dialog.selected() is None
     assert not dialog.restore_button.isEnabled()
     assert "none can be restored" in dialog.status_label.text()
