@@ -490,8 +490,13 @@ def _check_side_files(path: Path) -> None:
         return  # nothing SQLite would apply
     problem = ""
     for _attempt in range(_SIDE_FILE_READS):
-        with wal.open("rb") as handle:
-            header = handle.read(_WAL_HEADER_BYTES)
+        try:
+            with wal.open("rb") as handle:
+                header = handle.read(_WAL_HEADER_BYTES)
+        except FileNotFoundError:
+            return  # the last connection of another process closed: checkpointed, gone
+        if len(header) < _WAL_HEADER_BYTES:
+            return  # restarted from empty by a live writer just now: nothing to apply
         magic, _version, page_size = struct.unpack(">III", header[:12])
         if magic not in _WAL_MAGIC or page_size != _page_size(path):
             problem = "it is not a WAL of a database with this page size"
