@@ -17,7 +17,6 @@ from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line
 from desktop.core.errors import InvalidInput
 from desktop.store.backups import BackupCheck, Backups
 from desktop.store.database import open_database
-from desktop.store.folder import prepare_data_dir
 from desktop.store.location import resolve_data_dir
 
 HEADERS = ("Made", "Why", "Size", "Applications", "Check", "File")
@@ -37,8 +36,6 @@ def run(args: argparse.Namespace, io: Io) -> int:
         path = chosen.info.path
     else:
         path = _existing_file(args.file)
-    # The backup is examined again inside restore(): it may have changed since the list.
-    prepare_data_dir(data_dir)
     restored = backups.restore(path, now=io.now)
     # Opened once with every check, so an older backup is upgraded now and not on the
     # next start; and a file that can't be opened is said here.

@@ -450,6 +450,8 @@ class Backups:
         or overwritten: the current file (with its -wal/-shm, which belong to it) is kept
         as `askwhy.sqlite3.<reason>-<stamp>`, returned even when there was no current file.
         """
+        # A folder that isn't the user's alone (or can't be written) is refused first.
+        prepare_data_dir(self.data_dir)
         backup = examine(describe_file(Path(backup_path)))
         if not backup.ok:
             raise DatabaseCorrupt(

@@ -912,7 +912,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.restore_dialog import RestoreDialog  # noqa: PLC0415
 
         if self._restore is None:
-            self.show_info("Restoring needs the running app; run: askwhy restore --list")
+            self.show_info("Restoring is not available here; run: askwhy restore --list")
             return None
         dialog = RestoreDialog(self._restore, self._clock.local_tz(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
