@@ -84,6 +84,7 @@ def _doctor_qt(report: _Report) -> None:
 
 def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
     from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.errors import DatabaseLocked, DataDirUnusable  # noqa: PLC0415
     from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -99,13 +100,15 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
     try:
         database = open_database(data_dir)
     except UserFacingError as error:
-        report.problem(
-            "Database",
-            one_line(str(error)),
-            "run 'askwhy restore --latest' (or choose in 'askwhy restore --list', or in the "
-            f"window's recovery screen), or move the data dir aside ({data_dir}) and start "
-            "again; the broken file is never overwritten",
-        )
+        if isinstance(error, DataDirUnusable | DatabaseLocked):
+            advice = "do what the Database line says; a backup would not help here"
+        else:
+            advice = (
+                "run 'askwhy restore --latest' (or choose in 'askwhy restore --list', or in "
+                f"the window's recovery screen), or move the data dir aside ({data_dir}) and "
+                "start again; the broken file is never overwritten"
+            )
+        report.problem("Database", one_line(str(error)), advice)
         _doctor_backups(data_dir, report, io)
         return
     try:
