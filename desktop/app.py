@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.core.model import RejectionInput
-    from desktop.native.clock import SystemClock
+    from desktop.native.clock import Clock, SystemClock
     from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
@@ -333,7 +333,7 @@ def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
 
 
 def _open_store(
-    data_dir: Path, parent: QWidget | None, restore: RestoreController, clock: SystemClock
+    data_dir: Path, parent: QWidget | None, restore: RestoreController, clock: Clock
 ) -> tuple[Store | None, Database | None, str]:
     """Opens the database. On a known error the user gets the recovery screen: what is
     wrong, and the backups to choose from (newest good one first). Returns the store, the
