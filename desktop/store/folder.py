@@ -191,8 +191,9 @@ class DataLock:
             return
         self.release()
         raise DatabaseLocked(
-            f"Another AskWhy (or a command) is using the database in {self.directory}. "
-            "Close it first, or restore from its window (File › Restore from backup)."
+            f"Another AskWhy, a command or a backup is using the database in "
+            f"{self.directory}. Close it or let it finish first; in a running AskWhy, "
+            "restore from its window (File › Restore from backup)."
         )
 
     def release(self) -> None:
