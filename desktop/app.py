@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
     from desktop.core import handover
     from desktop.core.model import RejectionInput
-    from desktop.native.clock import SystemClock
+    from desktop.native.clock import Clock, SystemClock
     from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.repository import Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.restore_controller import RestoreController
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,7 @@ def _run(
     from desktop.native.clipboard import QtClipboard  # noqa: PLC0415
     from desktop.native.clock import SystemClock  # noqa: PLC0415
     from desktop.ui.main_window import MainWindow  # noqa: PLC0415
+    from desktop.ui.restore_controller import RestoreController  # noqa: PLC0415
 
     instance = _become_the_instance(args, data_dir, pending_request)
     if isinstance(instance, str):
@@ -248,26 +250,29 @@ def _run(
         return instance
     minimized = bool(args.minimized)
     clock = SystemClock()
+    restore = RestoreController(data_dir, clock.now)
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
     # File › Quit quits through the hook: once the wiring exists, that quits for real
     # instead of hiding to the tray.
-    window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now)
+    window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now, restore=restore)
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
 
     def open_data() -> None:
-        store, database = _open_store(data_dir, window)
+        store, database, restored = _open_store(data_dir, window, restore, clock)
         if store is None or database is None:
             window.close()
             app.exit(EXIT_BROKEN)
             return
-        wiring = _Wiring(app, store, window, instance, clock=clock, minimized=minimized)
+        wiring = _Wiring(app, store, window, instance, restore, clock=clock, minimized=minimized)
         started.append((wiring, database))
         quit_hook[0] = wiring.quit
         if perf_hook:
             # The data is on screen once the background load has been shown.
             window.loaded.connect(lambda: _report_perf("LOADED", wiring.quit))
         wiring.start(pending_request)
+        if restored:
+            window.show_info(restored)
 
     def painted() -> None:
         if perf_hook:
@@ -364,52 +369,37 @@ def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:
     return restore
 
 
-def _open_store(data_dir: Path, parent: QWidget | None) -> tuple[Store | None, Database | None]:
-    """Opens the database; on a known error asks the user, offering the latest backup."""
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+def _open_store(
+    data_dir: Path, parent: QWidget | None, restore: RestoreController, clock: Clock
+) -> tuple[Store | None, Database | None, str]:
+    """Opens the database. On a known error the user gets the recovery screen: what is
+    wrong, and the backups to choose from (newest good one first). Returns the store, the
+    database and, after a restore, the line that says what was restored."""
+    from PySide6.QtWidgets import QDialog  # noqa: PLC0415
 
-    from desktop.store.backups import Backups  # noqa: PLC0415
     from desktop.store.database import open_database  # noqa: PLC0415
     from desktop.store.errors import StoreError  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
+    from desktop.ui.restore_dialog import RestoreDialog  # noqa: PLC0415
 
+    restored = ""
     while True:
         try:
             database = open_database(data_dir)
         except StoreError as error:
             log.error("cannot open the database: %s", error)
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(f"{APP_NAME} cannot open your data")
-            box.setText(str(error))
-            backups = Backups(data_dir)
-            try:
-                latest = backups.latest()
-            except (StoreError, OSError):
-                latest = None
-            restore = None
-            if latest is not None:
-                when = latest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                box.setInformativeText(
-                    f"The latest backup is from {when}. Restoring it keeps the current file "
-                    "next to it, renamed; nothing is deleted."
-                )
-                restore = box.addButton("Restore latest backup", QMessageBox.ButtonRole.AcceptRole)
-            else:
-                box.setInformativeText("There is no backup to restore. Nothing was changed.")
-            quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(quit_button)
-            box.exec()
-            if restore is None or box.clickedButton() is not restore or latest is None:
-                return None, None
-            try:
-                aside = backups.restore(latest.path, aside_reason="before-restore")
-            except (StoreError, OSError) as restore_error:
-                QMessageBox.critical(parent, APP_NAME, str(restore_error))
-                return None, None
-            log.warning("restored %s; the previous file is %s", latest.path, aside)
+            dialog = RestoreDialog(
+                restore,
+                clock.local_tz(),
+                problem=f"{APP_NAME} cannot open your data. {error}",
+                aside_reason="before-restore",
+                parent=parent,
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted.value or dialog.restored is None:
+                return None, None, ""
+            restored = dialog.restored.describe(clock.local_tz())
             continue
-        return Store(database), database
+        return Store(database), database, restored
 
 
 class _Wiring:
@@ -421,6 +411,7 @@ class _Wiring:
         store: Store,
         window: MainWindow,
         instance: SingleInstance,
+        restore: RestoreController,
         *,
         clock: SystemClock,
         minimized: bool,
@@ -436,6 +427,7 @@ class _Wiring:
         self.store = store
         self.data_dir = store.database.path.parent
         self.instance = instance
+        self.restore = restore
         self.minimized = minimized
         self.clock = clock
         self.window = window
@@ -497,6 +489,11 @@ class _Wiring:
         self._changes.changed.connect(self._on_store_changed)
         if self.resume_watcher is not None:
             self.resume_watcher.resumed.connect(reminders.refresh)
+        # A restore closes the store: the reminder timer stops first, and starts again on
+        # whatever file is in place afterwards (the window closes its editors itself).
+        self.restore.attach(self.store.database)
+        self.restore.pausing.connect(reminders.stop)
+        self.restore.resumed.connect(reminders.start)
         self.instance.set_handler(self._on_message)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:

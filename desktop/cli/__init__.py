@@ -19,7 +19,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -292,6 +294,24 @@ def build_parser() -> argparse.ArgumentParser:
     read_email.add_argument("--json", action="store_true", help="print a JSON object")
 
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
+    restore = commands.add_parser(
+        "restore",
+        allow_abbrev=False,
+        help="put a backup back (the current data is kept beside it, renamed)",
+        description="List the backups, or put one back. A damaged backup is refused and "
+        "nothing changes. While AskWhy's window is open, restore from its File menu.",
+    )
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--list",
+        action="store_true",
+        help="the backups, newest first: when, size, applications, whether it passes its check",
+    )
+    which.add_argument(
+        "--latest", action="store_true", help="restore the newest backup that passes its check"
+    )
+    which.add_argument("file", metavar="FILE", nargs="?", default=None, help="a backup to restore")
+    restore.add_argument("--json", action="store_true", help="with --list: JSON for scripts")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
     )
@@ -467,6 +487,7 @@ def run_command(
         "import": _import,
         "read-email": _read_email,
         "backup": _backup,
+        "restore": _restore,
         "doctor": _doctor,
     }
     handler = handlers.get(args.command or "")
@@ -536,6 +557,21 @@ def open_data(args: argparse.Namespace) -> Database:
     return open_database(resolve_data_dir(args.data_dir))
 
 
+def _open_for_reading(args: argparse.Namespace, io: Io) -> Database:
+    """Like `_open`, but a read-only data folder (read-only media, a mounted backup) is
+    opened read-only, with one line on stderr saying so."""
+    from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
+
+    database = open_database(resolve_data_dir(args.data_dir), read_only_fallback=True)
+    if database.read_only:
+        print(
+            f"{PROG}: {database.path.parent} is read-only: opened for reading only",
+            file=io.stderr,
+        )
+    return database
+
+
 def record_rejection(
     args: argparse.Namespace, rejection: RejectionInput, now: datetime, tz: tzinfo
 ) -> LoggedRejection:
@@ -594,7 +630,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with open_data(args) as database:
+    with _open_for_reading(args, io) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
         print_json(due_json(items, io.tz), io.stdout)
@@ -640,7 +676,7 @@ def _export(args: argparse.Namespace, io: Io) -> int:
 
     path: Path = args.file
     check_target(path, "export to")
-    with open_data(args) as database:
+    with _open_for_reading(args, io) as database:
         result = Store(database).export_file(path, now=io.now, tz=io.tz)
     for warning in result.warnings:
         print(f"{PROG}: warning: {warning}", file=io.stderr)
@@ -653,16 +689,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InvalidInput(
-                f"cannot import {path}: it is larger than {MAX_IMPORT_BYTES // 2**20} MiB"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"cannot import {path}: no such file") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"cannot import {path}: it is a folder") from None
+    raw = _read_import_file(path)
     # Parse and validate the whole file before the database is even opened: a bad file
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
@@ -670,6 +697,35 @@ def _import(args: argparse.Namespace, io: Io) -> int:
         summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
+
+
+def _read_import_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_IMPORT_BYTES, or InvalidInput.
+
+    A FIFO, a device such as /dev/zero (perhaps behind a symlink) or a growing file would
+    be read until memory runs out: the kind is checked on the opened file, so nothing can
+    be swapped in between, and the read stops one byte past the limit whatever stat said.
+    O_NONBLOCK keeps opening a FIFO with no writer from hanging.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InvalidInput(f"cannot import {path}: no such file") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"cannot import {path}: it is a folder") from None
+    with os.fdopen(fd, "rb") as stream:
+        kind = os.fstat(stream.fileno()).st_mode
+        if stat.S_ISDIR(kind):
+            raise InvalidInput(f"cannot import {path}: it is a folder")
+        if not stat.S_ISREG(kind):
+            raise InvalidInput(f"cannot import {path}: it is not a regular file")
+        raw = stream.read(MAX_IMPORT_BYTES + 1)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InvalidInput(
+            f"cannot import {path}: it is larger than {MAX_IMPORT_BYTES // 2**20} MiB"
+        )
+    return raw
 
 
 def _backup(args: argparse.Namespace, io: Io) -> int:
@@ -685,6 +741,12 @@ def _read_email(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
 
     return read_email.run(args, io)
+
+
+def _restore(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import restore  # noqa: PLC0415
+
+    return restore.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:

@@ -84,6 +84,7 @@ def _doctor_qt(report: _Report) -> None:
 
 def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
     from desktop.store.database import open_database  # noqa: PLC0415
+    from desktop.store.errors import DatabaseLocked, DataDirUnusable  # noqa: PLC0415
     from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -99,12 +100,15 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
     try:
         database = open_database(data_dir)
     except UserFacingError as error:
-        report.problem(
-            "Database",
-            one_line(str(error)),
-            "restore the newest backup from the window's recovery screen, or move the data "
-            f"dir aside ({data_dir}) and start again; the broken file is never overwritten",
-        )
+        if isinstance(error, DataDirUnusable | DatabaseLocked):
+            advice = "do what the Database line says; a backup would not help here"
+        else:
+            advice = (
+                "run 'askwhy restore --latest' (or choose in 'askwhy restore --list', or in "
+                f"the window's recovery screen), or move the data dir aside ({data_dir}) and "
+                "start again; the broken file is never overwritten"
+            )
+        report.problem("Database", one_line(str(error)), advice)
         _doctor_backups(data_dir, report, io)
         return
     try:
@@ -117,7 +121,7 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
             report.problem(
                 "Integrity check",
                 one_line(integrity)[:200],
-                "make a copy of the data dir, then restore the newest backup",
+                "make a copy of the data dir, then run 'askwhy restore --latest'",
             )
         mode = database.path.stat().st_mode & 0o777
         if os.name == "posix" and mode & 0o077:
@@ -147,19 +151,29 @@ def _doctor_schema(database: Database, report: _Report) -> None:
 
 def _doctor_backups(data_dir: Path, report: _Report, io: Io) -> None:
     from desktop.core.timefmt import format_duration  # noqa: PLC0415
-    from desktop.store.backups import Backups  # noqa: PLC0415
+    from desktop.store.backups import PARTIAL_PREFIX, Backups  # noqa: PLC0415
 
+    backups = Backups(data_dir)
     try:
-        latest = Backups(data_dir).latest()
+        latest = backups.latest()
+        partials = backups.partials()
+        partial_bytes = sum(path.lstat().st_size for path in partials)
     except (UserFacingError, OSError) as error:
         report.add("Latest backup", f"cannot list backups ({one_line(str(error))})")
         return
     if latest is None:
         report.add("Latest backup", "none yet (run 'askwhy backup' to make one)")
-        return
-    when = latest.created_at.astimezone(io.tz)
-    age = format_duration(io.now - latest.created_at)
-    report.add("Latest backup", f"{latest.path} ({when:%Y-%m-%d %H:%M}, {age} ago)")
+    else:
+        when = latest.created_at.astimezone(io.tz)
+        age = format_duration(io.now - latest.created_at)
+        report.add("Latest backup", f"{latest.path} ({when:%Y-%m-%d %H:%M}, {age} ago)")
+    if partials:
+        report.warning(
+            "Unfinished backups",
+            f"{len(partials)} ({partial_bytes / 2**20:.1f} MB) left by backups that were stopped",
+            f"AskWhy removes them at its next start; or delete {backups.directory}"
+            f"/{PARTIAL_PREFIX}* while no backup runs",
+        )
 
 
 def _doctor_native(report: _Report) -> None:

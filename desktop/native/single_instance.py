@@ -103,8 +103,16 @@ def instance_dir(
         return _private_folder(data_dir / DATA_DIR_FOLDER, create=create)
     key = instance_key(data_dir)
     for folder in _candidate_folders(data_dir, environ):
-        if len(str(_socket_path(folder, key))) <= _MAX_SOCKET_PATH:
+        if len(str(_socket_path(folder, key))) > _MAX_SOCKET_PATH:
+            continue
+        try:
             return _private_folder(folder, create=create)
+        except UnsafeInstanceDir:
+            raise
+        except OSError as error:
+            # A read-only data folder (media, a mounted backup) cannot hold a lock: the
+            # private temp folder below still can, and the store says read-only itself.
+            log.warning("cannot keep the instance lock in %s: %s", folder, error)
     return _private_folder(
         Path(tempfile.gettempdir()) / f"{FOLDER_NAME}-{os.getuid()}", create=create
     )

@@ -4,6 +4,10 @@ A backup is made with `VACUUM INTO` (a consistent snapshot, never a file copy of
 database), fsynced, made private (0600) and checked with `integrity_check` before it counts.
 Names carry a UTC timestamp and the reason, so the list needs no index file:
 `askwhy-20261126T053114.000000Z-daily.sqlite3`.
+
+Putting one back (`restore`) happens only while nobody has the database open (the data
+folder's lock, see `folder.DataLock`), and the database path is never empty meanwhile: the
+current file is linked to its aside name, then the restored copy replaces it in one rename.
 """
 
 from __future__ import annotations
@@ -15,25 +19,24 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import BinaryIO, Protocol
 
-from desktop.store.database import (
+from desktop.store.errors import DatabaseCorrupt, DataDirUnusable, StoreError
+from desktop.store.folder import (
+    DataLock,
     make_private,
     prepare_data_dir,
     private_files,
-    utc_stamp,
+    refuse_link,
 )
-from desktop.store.errors import DatabaseCorrupt, DataDirUnusable, StoreError
 from desktop.store.location import DB_FILENAME
-from desktop.store.migrate import sqlite_uri
-
-if TYPE_CHECKING:
-    from desktop.store.database import Database
+from desktop.store.migrate import KNOWN_REVISIONS, inspect_file, sqlite_uri
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +45,16 @@ AUTO_REASON = "daily"
 _NAME = re.compile(r"^askwhy-(\d{8}T\d{6}\.\d{6}Z)-([a-z0-9-]+)\.sqlite3$")
 _STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 # Unfinished snapshots: a name `list()` never matches.
-_PARTIAL_PREFIX = ".partial-"
+PARTIAL_PREFIX = ".partial-"
+# A partial whose writer still runs is locked by it (see `_remove_stale_partials`); this
+# grace covers the instant between creating the file and locking it.
+PARTIAL_GRACE_SECONDS = 10
+# Where a partial can't be locked (no flock): only an old one is surely abandoned.
 STALE_PARTIAL_SECONDS = 3600
+_COPY_CHUNK = 1024 * 1024
+# How long a restore waits for the commands reading the database to finish (new ones wait
+# behind it); one that keeps the file open longer (a running AskWhy) makes it refuse.
+RESTORE_WAIT_SECONDS = 5.0
 
 # The thinning policy: everything from the last day, then one per day for a week, one per
 # week for five weeks, one per month for a year; older ones go.
@@ -51,6 +62,13 @@ KEEP_ALL_FOR = timedelta(hours=24)
 DAILY_FOR = timedelta(days=7)
 WEEKLY_FOR = timedelta(weeks=5)
 MONTHLY_FOR = timedelta(days=365)
+
+
+class HasPath(Protocol):
+    """What a backup needs of an open Database (kept structural: `database` imports us)."""
+
+    @property
+    def path(self) -> Path: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,22 +79,107 @@ class BackupInfo:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class BackupCheck:
+    """What a backup holds, and whether it can be restored (`problem` empty)."""
+
+    info: BackupInfo
+    applications: int | None
+    problem: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+    def describe(self, tz: tzinfo) -> str:
+        """'2026-03-10 13:00 (3 applications, askwhy-….sqlite3)', for messages."""
+        when = self.info.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        count = "?" if self.applications is None else str(self.applications)
+        noun = "application" if self.applications == 1 else "applications"
+        return f"{when} ({count} {noun}, {self.info.path.name})"
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """A finished restore: what was put back, and where the replaced file now is."""
+
+    backup: BackupCheck
+    aside: Path
+
+    def describe(self, tz: tzinfo) -> str:
+        """What the user is told after a restore: which backup, its time, what it holds."""
+        return (
+            f"Restored the backup from {self.backup.describe(tz)}. The data it replaced is "
+            f"kept as {self.aside.name}."
+        )
+
+
+def utc_stamp(moment: datetime | None = None) -> str:
+    """A sortable UTC stamp for file names (no ':' so it is valid on Windows too)."""
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
+    return moment.strftime("%Y%m%dT%H%M%S") + f".{moment.microsecond:06d}Z"
+
+
 def _clean_reason(reason: str) -> str:
     cleaned = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40].strip("-")
     return cleaned or "manual"
 
 
 def check_file(path: Path) -> str:
-    """`integrity_check` of a closed database file, read-only: 'ok' or the problems."""
+    """`integrity_check` of a closed database file, read-only: 'ok' or the problems.
+
+    Any failure is an answer, not an exception: a damaged schema makes SQLite hand back
+    bytes that are not UTF-8 (UnicodeDecodeError), and the caller is asking exactly
+    whether the file is damaged.
+    """
     try:
         connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
             connection.close()
-    except sqlite3.Error as error:
-        return str(error)
+    except Exception as error:  # see the docstring: any failure is an answer
+        return str(error) or type(error).__name__
     return "\n".join(str(row[0]) for row in rows)
+
+
+def examine(info: BackupInfo) -> BackupCheck:
+    """Check one backup: regular file, integrity, written by an AskWhy this one can read."""
+    try:
+        refuse_link(info.path)
+    except StoreError as error:
+        return BackupCheck(info, None, str(error))
+    result = check_file(info.path)
+    if result != "ok":
+        return BackupCheck(info, None, f"damaged ({result.splitlines()[0][:200]})")
+    try:
+        state = inspect_file(info.path)
+        applications = _count_applications(info.path)
+    except Exception as error:  # a backup that can't be read is damaged
+        return BackupCheck(info, None, f"not readable ({error})")
+    if state.revision is None or state.revision not in KNOWN_REVISIONS:
+        what = "not an AskWhy database" if state.revision is None else "from a newer AskWhy"
+        return BackupCheck(info, applications, what)
+    return BackupCheck(info, applications, "")
+
+
+def _count_applications(path: Path) -> int:
+    connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True)
+    try:
+        row = connection.execute("SELECT count(*) FROM applications").fetchone()
+    finally:
+        connection.close()
+    return int(row[0])
+
+
+def describe_file(path: Path) -> BackupInfo:
+    """The BackupInfo of any file: from its name if it follows ours, else from its mtime."""
+    status = path.stat()
+    match = _NAME.match(path.name)
+    if match is not None:
+        created = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+        return BackupInfo(path, created, match.group(2), status.st_size)
+    return BackupInfo(path, datetime.fromtimestamp(status.st_mtime, UTC), "", status.st_size)
 
 
 def _place_without_overwriting(staging: Path, target: Path) -> None:
@@ -107,9 +210,29 @@ def _fsync_dir(directory: Path) -> None:
 
 def _fsync(path: Path) -> None:
     # Read-write: Windows refuses to flush a handle opened read-only.
-    fd = os.open(path, os.O_RDWR)
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
     try:
         os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _locked_partial(path: Path) -> Iterator[None]:
+    """Create `path` (0600, new) and hold an flock on it while the snapshot is written.
+
+    The lock is what tells `_remove_stale_partials` that the writer is alive, in this
+    process or another (pids can't tell: they are reused, and differ across containers).
+    VACUUM INTO's own descriptor and SQLite's fcntl locks don't disturb a BSD flock.
+    """
+    flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if os.name == "posix":
+            import fcntl  # noqa: PLC0415 - POSIX only
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
         os.close(fd)
 
@@ -123,7 +246,7 @@ class Backups:
         self._clock = clock or (lambda: datetime.now(UTC))
 
     # -- making ----------------------------------------------------------------------
-    def create(self, database: Database, reason: str, *, now: datetime | None = None) -> Path:
+    def create(self, database: HasPath, reason: str, *, now: datetime | None = None) -> Path:
         return self.create_from_file(database.path, reason, now=now)
 
     def create_from_file(self, db_path: Path, reason: str, *, now: datetime | None = None) -> Path:
@@ -132,39 +255,23 @@ class Backups:
         The snapshot is written under a temporary name and renamed into the listed name
         only once it is complete, fsynced and checked: a crash or kill at any moment leaves
         either no new backup or a whole one, never a damaged file that "restore the newest
-        backup" would pick.
+        backup" would pick. A killed run leaves its partial file, which the next start
+        removes (`remove_stale_partials`).
         """
         prepare_data_dir(self.directory)
-        self._remove_stale_partials()
+        self.remove_stale_partials()
         moment = now or self._clock()
         reason = _clean_reason(reason)
-        partial = self.directory / f"{_PARTIAL_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
+        partial = self.directory / f"{PARTIAL_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
+        # Shared, like any reader: a restore must not swap the file while it is read.
+        lock = DataLock(self.data_dir)
         try:
-            # Pre-created 0600: VACUUM INTO would create it with the umask's mode, readable by
-            # others for a moment. VACUUM INTO accepts an existing empty file.
-            fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-        except OSError as error:
-            raise DataDirUnusable(
-                f"AskWhy cannot write a backup in {self.directory}: {error.strerror or error}. "
-                "Free some space or fix the folder's permissions."
-            ) from error
-        try:
-            source = sqlite3.connect(str(db_path), timeout=5.0, isolation_level=None)
-            try:
-                source.execute("VACUUM INTO ?", (str(partial),))
-            finally:
-                source.close()
-            make_private(partial)
-            # SQLite does not fsync the VACUUM INTO output; a backup must survive a crash.
-            _fsync(partial)
-            result = check_file(partial)
-            if result != "ok":
-                raise DatabaseCorrupt(
-                    f"The backup of {db_path.name} failed its integrity check ({result}). "
-                    "The database itself may be damaged: run askwhy doctor."
-                )
-            target = self._publish(partial, moment, reason)
+            lock.share(wait_s=5.0)
+            # Pre-created 0600: VACUUM INTO would create it with the umask's mode, readable
+            # by others for a moment. VACUUM INTO accepts an existing empty file.
+            with _locked_partial(partial):
+                self._snapshot(db_path, partial)
+                target = self._publish(partial, moment, reason)
         except BaseException as error:
             # Only our own, unfinished file is removed; the database is never touched.
             partial.unlink(missing_ok=True)
@@ -179,8 +286,31 @@ class Backups:
                     f"{error.strerror or error}. Free some space or fix the folder's permissions."
                 ) from error
             raise
+        finally:
+            lock.release()
         logger.info("Backup written: %s", target.name)
         return target
+
+    @staticmethod
+    def _snapshot(db_path: Path, partial: Path) -> None:
+        refuse_link(db_path)
+        # mode=rw: a backup never creates the database it was asked to copy.
+        source = sqlite3.connect(
+            sqlite_uri(db_path, "rw"), uri=True, timeout=5.0, isolation_level=None
+        )
+        try:
+            source.execute("VACUUM INTO ?", (str(partial),))
+        finally:
+            source.close()
+        make_private(partial)
+        # SQLite does not fsync the VACUUM INTO output; a backup must survive a crash.
+        _fsync(partial)
+        result = check_file(partial)
+        if result != "ok":
+            raise DatabaseCorrupt(
+                f"The backup of {db_path.name} failed its integrity check ({result}). "
+                "The database itself may be damaged: run askwhy doctor."
+            )
 
     def _publish(self, partial: Path, now: datetime, reason: str) -> Path:
         """Give the finished file its listed name, never replacing another backup."""
@@ -195,17 +325,41 @@ class Backups:
             _fsync_dir(self.directory)
             return target
 
-    def _remove_stale_partials(self) -> None:
-        # Left by a killed backup. Only old ones: a young one may be another process's
-        # backup in progress.
-        cutoff = datetime.now(UTC).timestamp() - STALE_PARTIAL_SECONDS
-        for path in self.directory.glob(f"{_PARTIAL_PREFIX}*"):
-            with contextlib.suppress(OSError):
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
+    def partials(self) -> builtins.list[Path]:
+        """Unfinished snapshots: being written now, or left by a killed backup."""
+        if not self.directory.is_dir():
+            return []
+        return sorted(self.directory.glob(f"{PARTIAL_PREFIX}*"))
 
-    def auto(self, database: Database, *, now: datetime) -> Path | None:
-        """At most one automatic backup per UTC day, then thinning. Returns the new file."""
+    def remove_stale_partials(self) -> int:
+        """Delete the partials no running backup is writing; returns how many went.
+
+        Its writer holds an flock on a partial for as long as it writes (`_locked_partial`),
+        so one that can be locked here was abandoned by a killed run, at once, not after
+        an hour. Where flock is missing, only the hour-old ones are surely abandoned.
+        """
+        removed = 0
+        now = datetime.now(UTC).timestamp()
+        for path in self.partials():
+            with contextlib.suppress(OSError):
+                age = now - path.lstat().st_mtime
+                if age < PARTIAL_GRACE_SECONDS:
+                    continue
+                if os.name != "posix":
+                    if age >= STALE_PARTIAL_SECONDS:
+                        path.unlink()
+                        removed += 1
+                    continue
+                if _unlink_if_unlocked(path):
+                    removed += 1
+        if removed:
+            logger.info("Removed %d unfinished backups left by a stopped run", removed)
+        return removed
+
+    def auto(self, database: HasPath, *, now: datetime) -> Path | None:
+        """At start: clear what a killed backup left, then at most one automatic backup per
+        UTC day, then thinning. Returns the new file."""
+        self.remove_stale_partials()
         today = now.astimezone(UTC).date()
         if any(
             info.reason == AUTO_REASON and info.created_at.date() == today for info in self.list()
@@ -217,22 +371,30 @@ class Backups:
 
     # -- listing and thinning ----------------------------------------------------------
     def list(self) -> builtins.list[BackupInfo]:
-        """Oldest first. Files that do not follow the naming scheme are ignored."""
+        """Oldest first. Files that do not follow the naming scheme, and links, are ignored."""
         if not self.directory.is_dir():
             return []
         found: builtins.list[BackupInfo] = []
         for path in self.directory.iterdir():
-            match = _NAME.match(path.name)
-            if match is None or not path.is_file():
+            if _NAME.match(path.name) is None or not stat.S_ISREG(path.lstat().st_mode):
                 continue
-            created = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
-            found.append(BackupInfo(path, created, match.group(2), path.stat().st_size))
+            found.append(describe_file(path))
         found.sort(key=lambda info: (info.created_at, info.path.name))
         return found
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()
         return backups[-1] if backups else None
+
+    def checked(self) -> Iterator[BackupCheck]:
+        """Every backup, newest first, each examined (integrity_check: slow on big files,
+        so this is lazy and runs off the GUI thread)."""
+        for info in reversed(self.list()):
+            yield examine(info)
+
+    def latest_good(self) -> BackupCheck | None:
+        """The newest backup that passes its checks."""
+        return next((check for check in self.checked() if check.ok), None)
 
     def thin(self, now: datetime) -> builtins.list[Path]:
         """Delete the backups the policy no longer keeps; returns what was deleted.
@@ -271,58 +433,80 @@ class Backups:
 
     # -- restoring -------------------------------------------------------------------
     def restore(
-        self, backup_path: Path, *, aside_reason: str = "replaced", now: datetime | None = None
-    ) -> Path:
-        """Put `backup_path` in place of the database; the current file is moved aside.
+        self,
+        backup_path: Path,
+        *,
+        aside_reason: str = "replaced",
+        now: datetime | None = None,
+        lock: DataLock | None = None,
+        wait_s: float = RESTORE_WAIT_SECONDS,
+    ) -> Restored:
+        """Put `backup_path` in place of the database; the current file is kept aside.
 
-        The database must be closed. Nothing is deleted or overwritten: the current file (with
-        its -wal/-shm, which belong to it) is renamed `askwhy.sqlite3.<reason>-<stamp>` and
-        that path is returned, even when there was no current file (then nothing exists there).
+        Refuses (DatabaseCorrupt, nothing changed) a backup that fails `examine`. Needs the
+        data folder's lock alone (DatabaseLocked while anyone has the database open; pass
+        the `lock` this process already holds shared, to convert it; readers get `wait_s`
+        to finish). Nothing is deleted
+        or overwritten: the current file (with its -wal/-shm, which belong to it) is kept
+        as `askwhy.sqlite3.<reason>-<stamp>`, returned even when there was no current file.
         """
-        backup_path = Path(backup_path)
-        result = check_file(backup_path)
-        if result != "ok":
+        # A folder that isn't the user's alone (or can't be written) is refused first.
+        prepare_data_dir(self.data_dir)
+        backup = examine(describe_file(Path(backup_path)))
+        if not backup.ok:
             raise DatabaseCorrupt(
-                f"The backup {backup_path.name} is damaged ({result}) and was not restored. "
-                "Choose an older backup."
+                f"The backup {backup.info.path.name} is {backup.problem}; it was not restored "
+                "and nothing was changed. Choose another backup."
             )
-        db_path = self.data_dir / DB_FILENAME
-        aside = self._aside_name(db_path, _clean_reason(aside_reason), now or self._clock())
-        staging = self.data_dir / f".askwhy-restore-{os.getpid()}.tmp"
+        own_lock = lock is None
+        held = lock or DataLock(self.data_dir)
+        held.exclusive(wait_s=wait_s)
         try:
-            staging.unlink(missing_ok=True)
-            fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
-            # A plain copy is right here: the backup is a closed file that nothing writes.
-            shutil.copyfile(backup_path, staging)
-            make_private(staging)
+            aside = self._swap_in(backup.info.path, _clean_reason(aside_reason), now)
+        finally:
+            if own_lock:
+                held.release()
+        logger.info("Restored %s; the previous file is %s", backup.info.path.name, aside.name)
+        return Restored(backup, aside)
+
+    def _swap_in(self, backup_path: Path, reason: str, now: datetime | None) -> Path:
+        db_path = self.data_dir / DB_FILENAME
+        aside = self._aside_name(db_path, reason, now or self._clock())
+        staging = self.data_dir / f".askwhy-restore-{os.getpid()}-{uuid.uuid4().hex}.tmp"
+        try:
+            _copy_regular_file(backup_path, staging)
             _fsync(staging)
-            # The -wal goes first: a stale WAL left next to the restored file would be
-            # replayed into it. The main file goes last so a crash midway keeps it usable.
+            for side in private_files(db_path):
+                refuse_link(side)
+            # The current file keeps its bytes under the aside name (a second link, so the
+            # database path is never empty); its -wal/-shm follow it, since a stale WAL
+            # beside the restored file would be replayed into it. The restored copy then
+            # replaces the main file in one rename. A crash in between leaves the current
+            # file in place (without a WAL that never existed after a clean close).
+            current, wal, shm = private_files(db_path)
+            aside_main, aside_wal, aside_shm = private_files(aside)
             moved: builtins.list[tuple[Path, Path]] = []
             try:
-                for source, target in zip(
-                    reversed(private_files(db_path)), reversed(private_files(aside)), strict=True
-                ):
+                if current.exists():
+                    _link_or_copy(current, aside_main)
+                for source, target in ((wal, aside_wal), (shm, aside_shm)):
                     if source.exists():
                         os.rename(source, target)
                         moved.append((source, target))
-                _place_without_overwriting(staging, db_path)
+                os.replace(staging, db_path)
             except OSError:
-                # Put the current files back where they were: a half-done restore must not
-                # leave the app to start on an empty database.
+                # As it was: the current file's WAL goes back beside it.
                 for source, target in reversed(moved):
                     if not source.exists():
                         os.rename(target, source)
                 raise
+            _fsync_dir(self.data_dir)
         except OSError as error:
             staging.unlink(missing_ok=True)
             raise DataDirUnusable(
                 f"AskWhy could not restore {backup_path.name}: {error.strerror or error}. "
                 "Nothing was deleted; check the data folder's permissions and free space."
             ) from error
-        make_private(db_path)
-        logger.info("Restored %s; the previous file is %s", backup_path.name, aside.name)
         return aside
 
     @staticmethod
@@ -335,17 +519,53 @@ class Backups:
             moment += timedelta(microseconds=1)
 
 
-def move_aside(db_path: Path, reason: str, *, now: datetime | None = None) -> Path:
-    """Rename a (damaged) database and its side files out of the way; never deletes."""
-    aside = Backups._aside_name(db_path, _clean_reason(reason), now or datetime.now(UTC))
+def _unlink_if_unlocked(path: Path) -> bool:
+    import fcntl  # noqa: PLC0415 - POSIX only
+
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
-        for source, target in zip(
-            reversed(private_files(db_path)), reversed(private_files(aside)), strict=True
-        ):
-            if source.exists():
-                os.rename(source, target)
-    except OSError as error:
-        raise StoreError(
-            f"AskWhy could not move {db_path.name} aside: {error.strerror or error}."
-        ) from error
-    return aside
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # its backup is still being written
+        path.unlink()
+        return True
+    finally:
+        os.close(fd)
+
+
+def _copy_regular_file(source: Path, target: Path) -> None:
+    """Copy a closed file (nothing writes a backup) into a new private `target`.
+
+    Only a regular file is read, and never beyond the size it had when opened: `restore
+    FILE` takes any path, and a FIFO or /dev/zero would never end.
+    """
+    with source.open("rb") as reader:
+        status = os.fstat(reader.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise DataDirUnusable(f"{source} is not a regular file; it was not restored.")
+        flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(target, flags, 0o600), "wb") as writer:
+            _copy_bounded(reader, writer, status.st_size)
+    make_private(target)
+
+
+def _copy_bounded(reader: BinaryIO, writer: BinaryIO, size: int) -> None:
+    left = size
+    while left > 0:
+        chunk = reader.read(min(_COPY_CHUNK, left))
+        if not chunk:
+            break
+        writer.write(chunk)
+        left -= len(chunk)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links (FAT, some network shares): a copy, private like the original.
+        shutil.copyfile(source, target)
+        make_private(target)

@@ -23,6 +23,19 @@ class DataDirUnusable(StoreError):
     """The data dir cannot be created or written (read-only, full disk, permissions)."""
 
 
+class DataDirReadOnly(DataDirUnusable):
+    """The data dir can be read but not written (read-only media, a mounted backup)."""
+
+
+class DataDirUnsafe(DataDirUnusable):
+    """The data dir belongs to someone else, or others may write in it: files could be
+    swapped or linked under AskWhy, so it is not used at all."""
+
+
+class DatabaseClosed(StoreError):
+    """The Database was closed (for a restore, or at quit); it opens no new connection."""
+
+
 class MigrationFailed(StoreError):
     """An upgrade failed and the pre-upgrade backup was put back."""
 

@@ -50,16 +50,20 @@ class FileState:
 
 
 def sqlite_uri(path: Path, mode: str) -> str:
+    """A `file:` URI opening `path` with `mode` "ro", "rw" (never creates) or "immutable"
+    (read-only, for a file in a folder where SQLite cannot keep its -shm)."""
+    query = "mode=ro&immutable=1" if mode == "immutable" else f"mode={mode}"
     # as_uri() percent-encodes '?', '#' and '%' that a plain "file:" string would misread.
-    return f"{path.resolve().as_uri()}?mode={mode}"
+    return f"{path.absolute().as_uri()}?{query}"
 
 
-def inspect_file(path: Path, *, timeout_s: float = 5.0) -> FileState:
+def inspect_file(path: Path, *, timeout_s: float = 5.0, immutable: bool = False) -> FileState:
     """Read the revision without writing a byte: raises sqlite3 errors for the caller to sort.
 
     `quick_check` catches truncated and garbled files, whose first page may still parse.
     """
-    connection = sqlite3.connect(sqlite_uri(path, "ro"), uri=True, timeout=timeout_s)
+    mode = "immutable" if immutable else "ro"
+    connection = sqlite3.connect(sqlite_uri(path, mode), uri=True, timeout=timeout_s)
     try:
         result = connection.execute("PRAGMA quick_check").fetchall()
         if [row[0] for row in result] != ["ok"]:

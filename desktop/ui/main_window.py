@@ -119,6 +119,8 @@ if TYPE_CHECKING:
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.rejection_flow import RejectionFlow
+    from desktop.ui.restore_controller import RestoreController
+    from desktop.ui.restore_dialog import RestoreDialog
     from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
@@ -223,10 +225,12 @@ class MainWindow(QMainWindow):
         *,
         on_quit: Callable[[], None],
         settings: QSettings | None = None,
+        restore: RestoreController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store: Store | None = None
+        self._restore = restore
         self._flow: RejectionFlow | None = None
         self._clock = clock
         self._clipboard = clipboard
@@ -457,6 +461,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self._tick_timer.timeout.connect(self.tick)
         self.proxy.filter_changed.connect(self._update_page)
+        if self._restore is not None:
+            self._restore.pausing.connect(self._settle_for_restore)
+            self._restore.restored.connect(self._on_restored)
 
     def _connect_flow(self) -> None:
         flow = self.rejection_flow
@@ -961,59 +968,38 @@ class MainWindow(QMainWindow):
 
         self.run_task("Backing up…", work, done)
 
-    def _on_restore(self) -> None:
-        from PySide6.QtWidgets import QInputDialog, QMessageBox  # noqa: PLC0415
+    def _on_restore(self) -> RestoreDialog | None:
+        """File › Restore from backup: the list, newest first (see `restore_dialog`)."""
+        from desktop.ui.restore_dialog import RestoreDialog  # noqa: PLC0415
 
-        from desktop.store.backups import Backups  # noqa: PLC0415
+        if self._restore is None:
+            self.show_info("Restoring is not available here; run: askwhy restore --list")
+            return None
+        dialog = RestoreDialog(self._restore, self._clock.local_tz(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
-        database = self._database()
-        try:
-            backups = Backups(database.path.parent).list()
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return
-        if not backups:
-            self.show_info("There are no backups yet. File › Back up now makes one.")
-            return
-        tz = self._clock.local_tz()
-        labels = [
-            f"{b.created_at.astimezone(tz):%Y-%m-%d %H:%M} — {b.reason} ({b.size // 1024} KB)"
-            for b in backups
-        ]
-        choice, ok = QInputDialog.getItem(
-            self, "Restore from backup", "Replace the current data with:", labels, 0, False
-        )
-        if not ok:
-            return
-        chosen = backups[labels.index(choice)]
-        answer = QMessageBox.question(
-            self,
-            "Restore from backup",
-            f"Replace the current data with the backup from {choice}? "
-            "The current file is kept next to it, not deleted.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_backup(chosen.path)
+    def _settle_for_restore(self) -> None:
+        """Before the store closes for a restore, nothing may write on its own: closing the
+        editors saves their text, so no autosave is left pending; the other dialogs show
+        data that is about to be replaced."""
+        if self._flow is not None:
+            self._flow.close_all()
+        for dialog in (self.details_dialog, self.side_dialog):
+            if dialog is not None:
+                dialog.reject()
 
-    def restore_backup(self, backup_path: Path) -> None:
-        from desktop.store.backups import Backups  # noqa: PLC0415
+    def _on_restored(self, restored: object) -> None:
+        from desktop.store.backups import Restored  # noqa: PLC0415
 
-        database = self._database()
-        now = self._clock.now()
-
-        def work() -> object:
-            # Restore needs the file closed; the engine reconnects on next use, to the
-            # restored file at the same path.
-            database.close()
-            return Backups(database.path.parent).restore(backup_path, now=now)
-
-        def done(result: object) -> str:
-            self.undo_stack.clear()
-            # Everything is new: the window, the reminders and the tray reload from it.
-            self.store.changes.publish(Change(everything=True))
-            return f"Restored the backup. The data it replaced is kept as {Path(str(result)).name}."
-
-        self.run_task("Restoring…", work, done)
+        assert isinstance(restored, Restored)
+        self.undo_stack.clear()  # its history is of the data that was replaced
+        # Everything is new: the window, the reminders and the tray reload from it.
+        self.store.changes.publish(Change(everything=True))
+        message = restored.describe(self._clock.local_tz())
+        self.show_info(message)
+        self.task_finished.emit(True, message)
 
     # -- settings ----------------------------------------------------------------------
     def _restore_settings(self) -> None:

@@ -12,10 +12,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import app
+from desktop.ui.restore_controller import RestoreController
+from desktop.ui.restore_dialog import RestoreDialog
+from tests.fakes import ManualClock
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -132,16 +135,19 @@ def test_corrupt_database_is_a_message_not_a_traceback(qtbot: QtBot, tmp_path: P
     seen: list[str] = []
 
     def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreDialog):
             QTimer.singleShot(20, answer)
             return
-        seen.append(box.text())
-        box.reject()
+        seen.append(dialog.problem_label.text())
+        dialog.reject()
 
+    clock = ManualClock()
     QTimer.singleShot(0, answer)
-    store, database = app._open_store(data_dir, None)
-    assert (store, database) == (None, None)
+    store, database, restored = app._open_store(
+        data_dir, None, RestoreController(data_dir, clock.now), clock
+    )
+    assert (store, database, restored) == (None, None, "")
     assert len(seen) == 1
     assert "askwhy.sqlite3" in seen[0]
     # Never overwritten.

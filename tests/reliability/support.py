@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 DB_FILENAME = "askwhy.sqlite3"
 DRIVER = Path(__file__).resolve().parent / "kill_driver.py"
@@ -237,3 +239,45 @@ def bulk_applications(data_dir: Path, count: int) -> None:
         )
     with open_database(data_dir) as database, database.engine.begin() as connection:
         connection.execute(ApplicationRow.__table__.insert(), rows)
+
+
+def _mount_read_only(directory: Path) -> Callable[[], None]:
+    """Make `directory` read-only even for root (a read-only bind mount); returns the undo."""
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode & 0o777 for p in [directory, *directory.rglob("*")]}
+        for p in modes:
+            p.chmod(0o500 if p.is_dir() else 0o400)
+
+        def undo_chmod() -> None:
+            for p, m in modes.items():
+                p.chmod(m)
+
+        return undo_chmod
+    steps = (
+        ["mount", "--bind", str(directory), str(directory)],
+        ["mount", "-o", "remount,bind,ro", str(directory)],
+    )
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            subprocess.run(["umount", str(directory)], capture_output=True, check=False)
+            pytest.skip(f"cannot make a read-only dir as root here: {done.stderr.strip()}")
+
+    def unmount() -> None:
+        subprocess.run(["umount", str(directory)], check=True)
+
+    return unmount
+
+
+@contextlib.contextmanager
+def read_only(directory: Path) -> Iterator[None]:
+    undo = _mount_read_only(directory)
+    try:
+        probe = directory / "probe"
+        with pytest.raises(
+            OSError, match=r"(?i)read-only|permission"
+        ):  # prove the set-up, or the test below proves nothing
+            probe.write_text("x")
+        yield
+    finally:
+        undo()

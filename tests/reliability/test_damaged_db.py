@@ -27,6 +27,7 @@ from tests.reliability.support import (
     digests_under,
     integrity,
     one_clear_line,
+    read_only,
     run_askwhy,
     sha256,
     started,
@@ -127,65 +128,68 @@ def test_damaged_database_is_reported_kept_and_restorable(
         assert broken in digests_under(populated), f"{command} overwrote the damaged file"
 
     # One step back to the newest backup; the damaged file is moved aside, not deleted.
-    aside = Backups(populated).restore(latest.path)
+    aside = Backups(populated).restore(latest.path).aside
     assert sha256(aside) == broken
     assert integrity(path) == "ok"
     assert _companies(env, populated) == {SAVED}
 
 
-def _mount_read_only(directory: Path) -> Callable[[], None]:
-    """Make `directory` read-only even for root (a read-only bind mount); returns the undo."""
-    if os.geteuid() != 0:
-        modes = {p: p.stat().st_mode & 0o777 for p in [directory, *directory.rglob("*")]}
-        for p in modes:
-            p.chmod(0o500 if p.is_dir() else 0o400)
-
-        def undo_chmod() -> None:
-            for p, m in modes.items():
-                p.chmod(m)
-
-        return undo_chmod
-    steps = (
-        ["mount", "--bind", str(directory), str(directory)],
-        ["mount", "-o", "remount,bind,ro", str(directory)],
-    )
-    for step in steps:
-        done = subprocess.run(step, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            subprocess.run(["umount", str(directory)], capture_output=True, check=False)
-            pytest.skip(f"cannot make a read-only dir as root here: {done.stderr.strip()}")
-    return lambda: subprocess.run(["umount", str(directory)], check=True)
-
-
-@contextlib.contextmanager
-def read_only(directory: Path) -> Iterator[None]:
-    undo = _mount_read_only(directory)
-    try:
-        probe = directory / "probe"
-        with pytest.raises(
-            OSError, match=r"(?i)read-only|permission"
-        ):  # prove the set-up, or the test below proves nothing
-            probe.write_text("x")
-        yield
-    finally:
-        undo()
-
-
-def test_read_only_data_dir_with_a_database(populated: Path, env: dict[str, str]) -> None:
+def test_read_only_data_dir_with_a_database(
+    populated: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Read-only media or a mounted backup: what only reads works, and says so once."""
     before = digests_under(populated)
     with read_only(populated):
         write = run_askwhy(
             env, populated, "log-rejection", "--company", "Nope", "--role", "X", "--no-gui"
         )
         line = one_clear_line(write)
-        assert re.search(r"read-only|permission|cannot|write", line, re.IGNORECASE), line
-        for command in (["due"], ["backup"], ["doctor"]):
+        assert "read-only" in line, line
+        due = _ok(run_askwhy(env, populated, "due", "--json"))
+        assert {item["company"] for item in json.loads(due.stdout)} == {SAVED, LATER}
+        assert "opened for reading only" in one_line_on_stderr(due)
+        export = _ok(run_askwhy(env, populated, "export", str(tmp_path / "out.json")))
+        assert "opened for reading only" in one_line_on_stderr(export)
+        assert (tmp_path / "out.json").stat().st_size > 0
+        for command in (["backup"], ["doctor"]):
             result = run_askwhy(env, populated, *command)
             assert "Traceback" not in result.stdout + result.stderr, describe(result)
             if result.returncode != 0 and command != ["doctor"]:
-                one_clear_line(result)
+                assert "read-only" in one_clear_line(result)
     assert digests_under(populated) == before
     assert _companies(env, populated) == {SAVED, LATER}
+
+
+def one_line_on_stderr(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, describe(result)
+    return lines[0]
+
+
+def test_gui_in_a_read_only_data_dir_says_read_only(populated: Path, env: dict[str, str]) -> None:
+    with (
+        read_only(populated),
+        started(
+            askwhy_argv("--data-dir", str(populated)),
+            {**env, "ASKWHY_LOG": "info"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        ) as app,
+    ):
+        lines = Lines(app, stderr=True)
+        wait_until(
+            lambda: (
+                any("cannot open the database" in line for line in lines.snapshot())
+                or app.poll() is not None
+            ),
+            timeout=60,
+            what="the recovery message",
+        )
+        seen = [line for line in lines.snapshot() if "cannot open the database" in line]
+    assert seen, "\n".join(lines.snapshot())
+    assert "read-only" in seen[0]
+    assert "Errno" not in seen[0]
+    assert "free some space" not in seen[0].lower()
 
 
 def test_read_only_empty_data_dir(data_dir: Path, env: dict[str, str]) -> None:

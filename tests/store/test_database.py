@@ -20,13 +20,16 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from desktop.store.database import Database, open_database, private_files
+from desktop.store.database import Database, open_database
 from desktop.store.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseTooNew,
+    DataDirReadOnly,
+    DataDirUnsafe,
     DataDirUnusable,
 )
+from desktop.store.folder import LOCK_FILENAME, private_files
 from desktop.store.location import DB_FILENAME, resolve_data_dir
 from desktop.store.migrate import HEAD_REVISION, KNOWN_REVISIONS, script_heads, script_revisions
 from desktop.store.models import ApplicationRow, Base, UTCDateTime
@@ -230,7 +233,8 @@ def test_garbage_file_is_refused_and_left_untouched(data_dir: Path, content: byt
     with pytest.raises(DatabaseCorrupt, match="left as it is"):
         open_database(data_dir)
     assert path.read_bytes() == content
-    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME]
+    # Only the (empty) lock file that any open holds while it looks at the file.
+    assert sorted(p.name for p in data_dir.iterdir()) == [DB_FILENAME, LOCK_FILENAME]
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.9])
@@ -413,3 +417,105 @@ def test_database_errors_never_carry_the_values_written(database: Database) -> N
     ):
         session.execute(insert, {"v": '"a@b.example"'})
     assert "a@b.example" not in str(caught.value)
+
+
+# -- the data folder: whose it is, links, side files that are not ours, read-only media --
+
+CRASH_AFTER_A_WRITE = """
+import os, sys
+from datetime import UTC, datetime
+from desktop.store.database import open_database
+from desktop.store.repository import Store
+database = open_database(sys.argv[1])
+Store(database).add_application(sys.argv[2], "Analyst", now=datetime.now(UTC))
+os._exit(0)  # no close: the -wal and -shm stay, as after a crash
+"""
+
+
+def crash_after_a_write(data_dir: Path, company: str) -> None:
+    subprocess.run(
+        [sys.executable, "-c", CRASH_AFTER_A_WRITE, str(data_dir), company],
+        check=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert (data_dir / f"{DB_FILENAME}-wal").stat().st_size > 0
+
+
+def companies_in(data_dir: Path) -> list[str]:
+    with open_database(data_dir) as database:
+        return [s.application.company for s in Store(database).list_summaries()]
+
+
+def test_our_own_wal_after_a_crash_is_applied(data_dir: Path) -> None:
+    open_database(data_dir).close()
+    crash_after_a_write(data_dir, "Written before the crash")
+    assert companies_in(data_dir) == ["Written before the crash"]
+
+
+@pytest.mark.parametrize("ours_crashed", [False, True], ids=["closed-cleanly", "after-a-crash"])
+def test_another_databases_wal_beside_the_file_is_refused_not_applied(
+    tmp_path: Path, data_dir: Path, ours_crashed: bool
+) -> None:
+    other = tmp_path / "other"
+    open_database(other).close()
+    crash_after_a_write(other, "Planted")
+    open_database(data_dir).close()
+    if ours_crashed:
+        crash_after_a_write(data_dir, "Ours")
+    path = data_dir / DB_FILENAME
+    before = path.read_bytes()
+    shutil.copyfile(other / f"{DB_FILENAME}-wal", data_dir / f"{DB_FILENAME}-wal")
+    with pytest.raises(DatabaseCorrupt, match="does not belong"):
+        open_database(data_dir)
+    assert path.read_bytes() == before
+    (data_dir / f"{DB_FILENAME}-wal").unlink()
+    (data_dir / f"{DB_FILENAME}-shm").unlink(missing_ok=True)
+    assert "Planted" not in companies_in(data_dir)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owners and modes")
+def test_a_data_dir_someone_else_owns_or_may_write_is_refused(tmp_path: Path) -> None:
+    theirs = tmp_path / "pre-created"
+    theirs.mkdir()
+    theirs.chmod(0o777)
+    if os.geteuid() == 0:
+        os.chown(theirs, 12345, 12345)
+        with pytest.raises(DataDirUnsafe, match="another user"):
+            open_database(theirs)
+        os.chown(theirs, 0, 0)
+    with pytest.raises(DataDirUnsafe, match="chmod 700"):
+        open_database(theirs)
+    assert list(theirs.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_links_for_the_database_and_its_side_files_are_refused(
+    tmp_path: Path, data_dir: Path, suffix: str
+) -> None:
+    open_database(data_dir).close()
+    target = tmp_path / "somewhere-else"
+    target.write_bytes(b"")
+    link = data_dir / f"{DB_FILENAME}{suffix}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(target)
+    with pytest.raises(DataDirUnsafe, match="symbolic link"):
+        open_database(data_dir)
+    assert target.read_bytes() == b""
+
+
+def test_a_read_only_folder_opens_read_only_when_asked(data_dir: Path) -> None:
+    from tests.reliability.support import read_only  # noqa: PLC0415
+
+    with open_database(data_dir) as database:
+        Store(database).add_application("Acme", "Analyst", now=NOW)
+    with read_only(data_dir):
+        with pytest.raises(DataDirReadOnly, match="read-only"):
+            open_database(data_dir)
+        with open_database(data_dir, read_only_fallback=True) as database:
+            assert database.read_only
+            store = Store(database)
+            assert [s.application.company for s in store.list_summaries()] == ["Acme"]
+            with pytest.raises(DataDirReadOnly, match="nothing was saved"):
+                store.add_application("Globex", "Analyst", now=NOW)

@@ -14,7 +14,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Application, Channel, RejectionInput, Stage
-from desktop.store.backups import Backups
 from desktop.store.repository import Store
 from desktop.ui.main_window import TICK_MS, VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
 from desktop.ui.table_model import COL_COMPANY, CountdownRole, encode_application_ids
@@ -563,28 +562,6 @@ def test_a_change_updates_its_row_only_and_never_resets(
     assert resets == []
     assert window.model.summary(row).application.stage is Stage.SCREENING
     assert window.board.columns[Stage.SCREENING].model.rowCount() == 1
-
-
-def test_restore_from_a_backup_puts_the_old_data_back(
-    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
-) -> None:
-    add(store, clock, "Acme")
-    with qtbot.waitSignal(window.task_finished, timeout=10_000) as blocker:
-        window.backup_now()
-    assert blocker.args[0] is True, blocker.args
-    [backup] = Backups(store.database.path.parent).list()
-    add(store, clock, "Globex")
-    assert window.model.rowCount() == 2
-
-    with (
-        qtbot.waitSignal(window.task_finished, timeout=10_000) as blocker,
-        qtbot.waitSignal(window.loaded, timeout=10_000),
-    ):
-        window.restore_backup(backup.path)
-    assert blocker.args[0] is True, blocker.args
-    assert [s.application.company for s in store.list_summaries()] == ["Acme"]
-    assert window.model.rowCount() == 1
-    assert "kept as" in window.message_bar.text()
 
 
 def test_a_window_without_its_store_shows_loading_then_the_data(
