@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -322,14 +323,17 @@ def test_an_address_that_would_add_a_recipient_opens_nothing_and_saves_nothing(
     clock: ManualClock,
     tmp_path: Path,
 ) -> None:
-    # The store takes it (one @, no spaces); a mail link or header would read two recipients.
+    # Today's store refuses it, but an older AskWhy stored it (one @, no spaces); a mail link
+    # or header would read two recipients.
     fill_profile(store)
-    contact = ("Dana", "dana,evil@attacker.example")
+    request_id = log_rejection(store, clock, contact=("Dana", "dana@acme.example"))
+    connection = sqlite3.connect(store.database.path)
+    with connection:
+        connection.execute("UPDATE contacts SET email = 'dana,evil@attacker.example'")
+    connection.close()
     opener = RecordingOpener()
     target = tmp_path / "x.eml"
-    editor = make_editor(
-        log_rejection(store, clock, contact=contact), opener=opener, chooser=FixedChooser(target)
-    )
+    editor = make_editor(request_id, opener=opener, chooser=FixedChooser(target))
     seen: list[str] = []
     answer_next_box(qtbot, "OK", seen)
     editor.mail_button.click()
