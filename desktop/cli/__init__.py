@@ -279,6 +279,18 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
     )
 
+    read_email = commands.add_parser(
+        "read-email",
+        allow_abbrev=False,
+        help="show what AskWhy reads in one email, and why",
+        description="Read one email (an .eml file, or - for standard input) as a drop or "
+        "log-rejection --from-email would: its kind (rejection, interview, offer, received, "
+        "other) with the reasons, the company, the role, the sender and the date. Nothing "
+        "is written.",
+    )
+    read_email.add_argument("source", metavar="FILE|-", type=_email_source)
+    read_email.add_argument("--json", action="store_true", help="print a JSON object")
+
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
@@ -453,6 +465,7 @@ def run_command(
         "draft": _draft,
         "export": _export,
         "import": _import,
+        "read-email": _read_email,
         "backup": _backup,
         "doctor": _doctor,
     }
@@ -497,6 +510,18 @@ def _tolerant(stream: TextIO | None) -> TextIO:
 def speaks_utf8(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     return encoding in {"utf8", "utf8sig"}
+
+
+def print_json(document: object, stdout: TextIO) -> None:
+    """Print a command's JSON so that no stored or received text can drive the terminal.
+
+    `\\u` escapes keep the JSON exact where the console cannot show the characters. json
+    escapes C0 controls but passes C1 ones (CSI is U+009B) and direction overrides through,
+    which a terminal would act on: they are escaped too. They can only sit inside strings,
+    so the JSON means the same.
+    """
+    text = json.dumps(document, ensure_ascii=not speaks_utf8(stdout), indent=2)
+    stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def _os_error_text(error: OSError) -> str:
@@ -572,13 +597,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     with open_data(args) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
-        # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not speaks_utf8(io.stdout)
-        text = json.dumps(due_json(items, io.tz), ensure_ascii=ascii_only, indent=2)
-        # json escapes C0 controls but passes C1 ones (CSI is U+009B) and direction
-        # overrides through, which a terminal would act on: escape them too. They can only
-        # sit inside strings, so the JSON means the same.
-        io.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+        print_json(due_json(items, io.tz), io.stdout)
         return EXIT_OK
     if not items:
         print("Nothing due: no open follow-up requests.", file=io.stdout)
@@ -660,6 +679,12 @@ def _backup(args: argparse.Namespace, io: Io) -> int:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
+
+
+def _read_email(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
+
+    return read_email.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:

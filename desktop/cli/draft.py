@@ -8,7 +8,6 @@ the same warnings about fields left unfilled.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from desktop.cli import (
@@ -19,7 +18,7 @@ from desktop.cli import (
     check_target,
     one_line,
     open_data,
-    speaks_utf8,
+    print_json,
 )
 from desktop.core.drafts import Draft, draft_for
 from desktop.core.errors import InvalidInput
@@ -113,5 +112,4 @@ def _print_json(draft: Draft, io: Io) -> None:
         "subject": draft.subject.text,
         "body": draft.body.text,
     }
-    json.dump(document, io.stdout, ensure_ascii=not speaks_utf8(io.stdout), indent=2)
-    io.stdout.write("\n")
+    print_json(document, io.stdout)

@@ -323,14 +323,12 @@ def test_an_address_that_would_add_a_recipient_opens_nothing_and_saves_nothing(
     clock: ManualClock,
     tmp_path: Path,
 ) -> None:
-    # Today's store refuses it, but an older AskWhy stored it (one @, no spaces); a mail link
-    # or header would read two recipients.
+    # Today's store refuses it, but an older AskWhy stored it (one @, no spaces); a mail
+    # link or header would read two recipients.
     fill_profile(store)
-    request_id = log_rejection(store, clock, contact=("Dana", "dana@acme.example"))
-    connection = sqlite3.connect(store.database.path)
-    with connection:
-        connection.execute("UPDATE contacts SET email = 'dana,evil@attacker.example'")
-    connection.close()
+    request_id = log_rejection(store, clock, contact=("Dana", "dana@example.org"))
+    with sqlite3.connect(store.database.path) as older_askwhy:
+        older_askwhy.execute("UPDATE contacts SET email = 'dana,evil@attacker.example'")
     opener = RecordingOpener()
     target = tmp_path / "x.eml"
     editor = make_editor(request_id, opener=opener, chooser=FixedChooser(target))
