@@ -145,35 +145,23 @@ def unique_themes(values: list[str] | tuple[str, ...]) -> list[str]:
 MAX_EMAIL = 254  # RFC 5321's limit on a path
 # RFC 5322's dot-atom in ASCII: what a draft can carry without SMTPUTF8.
 _DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
-_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
-
-
-def ascii_domain(domain: str) -> str:
-    """The domain as it goes into a header: IDN labels in punycode (`xn--`), or ValueError."""
-    try:
-        encoded = domain.encode("idna").decode("ascii")
-    except UnicodeError as error:
-        raise ValueError(f"{domain!r} is not a domain name") from error
-    labels = encoded.split(".")
-    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
-        raise ValueError(f"{domain!r} is not a domain name")
-    if labels[-1].isdigit():
-        raise ValueError(f"{domain!r} is an IP address, not a domain name")
-    return encoded.lower()
 
 
 def clean_email(value: str, what: str = "The email address") -> str:
     """An address alone (`dana@example.org`, or `<dana@example.org>`), stored without the
     brackets; empty stays empty (a field that needs one says so itself).
 
-    The rule matches what an email draft can carry: the part before the @ in plain ASCII
-    (without SMTPUTF8 nothing else can be sent), and a domain with a dot that can be
-    written in punycode; an IDN domain is kept as typed and encoded when the draft is made.
+    The rule is what an email draft can carry, so that every stored address can be
+    written: `mailbox.ascii_address` (the drafts' own encoder) must take it, and its domain
+    needs a dot (`dana@localhost` reaches no one else). An IDN domain is kept as typed and
+    written in punycode when the draft is made.
     """
     # The email package costs tens of milliseconds to import; `askwhy --version` and the
     # first paint should not pay for it.
     from email.errors import HeaderParseError, MessageDefect  # noqa: PLC0415
     from email.headerregistry import Address  # noqa: PLC0415
+
+    from desktop.core.mailbox import ascii_address  # noqa: PLC0415 - imports idna
 
     text = unicodedata.normalize("NFC", value).strip()
     if not text:
@@ -209,11 +197,11 @@ def clean_email(value: str, what: str = "The email address") -> str:
             "use plain letters, digits and . _ - + (no accents or quotes)."
         )
     try:
-        ascii_domain(domain)
-    except ValueError:
-        raise InvalidInput(
-            f"{what} {_shown(text)} needs a full domain after the @ {example}."
-        ) from None
+        labels = ascii_address(text).rpartition("@")[2].split(".")
+    except InvalidInput:
+        labels = []
+    if len(labels) < 2 or labels[-1].isdigit():
+        raise InvalidInput(f"{what} {_shown(text)} needs a full domain after the @ {example}.")
     return f"{local}@{domain}"
 
 
@@ -300,7 +288,6 @@ __all__ = [
     "MAX_NAME",
     "MAX_TEXT",
     "TextRule",
-    "ascii_domain",
     "check_moment",
     "clamp_moment",
     "clean_email",

@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from desktop import cli
 from desktop.core.errors import InvalidInput
@@ -23,7 +25,9 @@ from desktop.core.model import Channel, RejectionInput, ReplyOutcome
 from desktop.store import exchange
 from desktop.store.database import open_database
 from desktop.store.repository import Store
+from desktop.ui.main_window import MainWindow
 from tests.core.strategies import ZONES
+from tests.fakes import ManualClock, RecordingClipboard
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 # The widest offsets there are, on both sides of UTC, besides DST zones.
@@ -161,6 +165,25 @@ def test_due_and_exports_read_old_edge_values_in_any_zone(
     fresh.apply_import(exchange.parse_import(raw, ".json", now=NOW, tz=tz), now=NOW)
     document = json.loads(raw)
     assert document["applications"][0]["applied_at"].startswith("1970-01-01")
+
+
+@pytest.mark.parametrize("tz", ALL_ZONES, ids=str)
+def test_the_window_loads_and_shows_old_edge_values_in_any_zone(
+    old_data: Path, tmp_path: Path, qtbot: QtBot, tz: ZoneInfo
+) -> None:
+    store = Store(open_database(old_data), local_tz=lambda: tz)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    clock = ManualClock(NOW, tz)
+    window = MainWindow(store, clock, RecordingClipboard(), on_quit=lambda: None, settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitSignal(window.loaded).wait()
+    window.show()
+    model = window.model
+    assert model.rowCount() == 1
+    for column in range(model.columnCount()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            model.data(model.index(0, column), role)  # formats every date: must not raise
+    window.rejection_flow.close_all()
 
 
 def test_ics_alarms_are_absolute_date_times(tmp_path: Path) -> None:
