@@ -141,6 +141,9 @@ SETTINGS_STATE = "main_window/state"
 SETTINGS_VIEW = "main_window/view"
 
 TICK_MS = 60_000
+# Past this many rows in one change (undoing a large import), one background reload costs
+# less than updating the rows one by one on the GUI thread.
+ROWS_UPDATED_ONE_BY_ONE = 200
 MESSAGE_MS = 10_000
 
 
@@ -512,10 +515,10 @@ class MainWindow(QMainWindow):
         self.show_error(message)
 
     def _on_store_changed(self, change: Change) -> None:
-        if change.everything:
+        ids = change.applications | change.removed_applications
+        if change.everything or len(ids) > ROWS_UPDATED_ONE_BY_ONE:
             self.refresh()
             return
-        ids = change.applications | change.removed_applications
         if not ids:
             if change.lessons and self._view == VIEW_INSIGHTS:
                 self._refresh_insights()
