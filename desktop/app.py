@@ -396,7 +396,7 @@ class _Wiring:
         from desktop.native.autostart import current_autostart  # noqa: PLC0415
         from desktop.native.notifications import choose_notifier  # noqa: PLC0415
         from desktop.native.power import ResumeWatcher  # noqa: PLC0415
-        from desktop.native.reminder_service import ReminderService  # noqa: PLC0415
+        from desktop.native.reminder_service import ReminderService, paused  # noqa: PLC0415
         from desktop.native.tray import CloseToTrayFilter, Tray, tray_available  # noqa: PLC0415
 
         self.app = app
@@ -413,7 +413,7 @@ class _Wiring:
         if tray_available():
             self.tray = Tray(
                 lambda: self.store.due_items(now=self.clock.now()),
-                lambda: self.reminders.is_paused(),  # noqa: PLW0108 (built below, after the tray)
+                lambda: paused(self.store.load_settings(), self.clock.now()),
                 self.clock.now,
                 changes=store.changes,
             )

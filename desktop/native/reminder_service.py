@@ -214,7 +214,7 @@ class ReminderService(QObject):
     def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and _paused(settings, now):
+        if paused_until is not None and paused(settings, now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
             return
@@ -299,10 +299,6 @@ class ReminderService(QObject):
         settings = self._settings()
         return snooze_until(choice, self._clock.now(), self._clock.local_tz(), settings.reminders)
 
-    def is_paused(self) -> bool:
-        """Paused now (the tray's "Pause reminders" shows it checked)."""
-        return _paused(self._settings(), self._clock.now())
-
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
         settings = self._store.load_settings()
@@ -311,7 +307,8 @@ class ReminderService(QObject):
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
 
 
-def _paused(settings: Settings, now: datetime) -> bool:
+def paused(settings: Settings, now: datetime) -> bool:
+    """Reminders are paused at `now` (the tray shows "Pause reminders" checked)."""
     until = settings.reminders_paused_until
     return until is not None and until > now
 
