@@ -267,11 +267,12 @@ class LogRejectionCommand(SnapshotCommand):
         on_error: ErrorHandler | None = None,
     ) -> None:
         self.logged: LoggedRejection | None = None
-        application_id = rejection.application_id
+        application_id, company = rejection.application_id, rejection.company
         if application_id is None:
             # Logging by company and role finds an application already tracked.
             found = store.find_application(rejection.company, rejection.role)
-            application_id = None if found is None else found.id
+            if found is not None:
+                application_id, company = found.id, found.company
 
         def log_it() -> int:
             self.logged = store.log_rejection(rejection, now=clock.now())
@@ -279,7 +280,7 @@ class LogRejectionCommand(SnapshotCommand):
 
         super().__init__(
             store,
-            f"Log rejection from {rejection.company}",
+            f"Log rejection from {company}",
             log_it,
             application_id=application_id,
             on_error=on_error,
