@@ -90,7 +90,9 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import Application, Stage
+from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
+from desktop.core.timefmt import format_local
 from desktop.native.store_changes import StoreChanges
 from desktop.store.changes import Change
 from desktop.ui import email_drop
@@ -807,6 +809,21 @@ class MainWindow(QMainWindow):
             "their windows have closed.",
             action=("Show", self.open_missed_list),
         )
+
+    def snooze_all(self, choice: str) -> None:
+        """The tray's "Snooze all" (a SnoozeChoice value): one step on the undo stack."""
+        now, tz = self._clock.now(), self._clock.local_tz()
+        try:
+            until = snooze_until(choice, now, tz, self.store.load_settings().reminders)
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        command = later.undo_commands.SnoozeAllCommand(self.store, self._clock, until)
+        if self.run_command(command):
+            noun = "follow-up" if command.count == 1 else "follow-ups"
+            self.show_info(
+                f"Snoozed {command.count} {noun} until {format_local(until, tz)}. Undo with Ctrl+Z."
+            )
 
     def open_missed_list(self) -> QDialog:
         dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
