@@ -212,7 +212,7 @@ class ReminderService(QObject):
     def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and paused(settings, now):
+        if paused_until is not None and settings.reminders_paused_at(now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
             return
@@ -289,12 +289,6 @@ class ReminderService(QObject):
         end = (until or PAUSED_INDEFINITELY) if paused else None
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
-
-
-def paused(settings: Settings, now: datetime) -> bool:
-    """Reminders are paused at `now` (the tray shows "Pause reminders" checked)."""
-    until = settings.reminders_paused_until
-    return until is not None and until > now
 
 
 def _is_urgent(kind: ReminderKind) -> bool:

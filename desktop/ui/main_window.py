@@ -466,7 +466,6 @@ class MainWindow(QMainWindow):
     def _connect_flow(self) -> None:
         flow = self.rejection_flow
         self.email_drop_filter.email_dropped.connect(flow.log_parsed_email)
-        self.email_drop_filter.drop_failed.connect(self.show_error)
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -868,11 +867,7 @@ class MainWindow(QMainWindow):
     # -- email paste and drop ----------------------------------------------------------
     def paste_email(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
-        try:
-            payload = email_drop.payload_from_mime(mime) if mime is not None else None
-        except email_drop.EmailPayloadError as error:
-            self.show_error(str(error))
-            return
+        payload = email_drop.payload_from_mime(mime) if mime is not None else None
         if payload is None:
             self.show_info("Copy a rejection email (its text or an .eml file), then paste it here.")
             return

@@ -20,12 +20,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.email_parsing import parse_rejection_email
+from desktop.core.email_parsing import ParsedEmail
 from desktop.core.errors import UserFacingError
 from desktop.core.model import LoggedRejection, RejectionInput
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
-from desktop.ui.email_confirm_dialog import EmailConfirmDialog
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog, EmailReading
+from desktop.ui.email_drop import EmailPayload
 from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill
 from desktop.ui.request_editor import RequestEditor, SaveFileChooser, UrlOpener
@@ -104,18 +105,16 @@ class RejectionFlow(QObject):
         assert command.logged is not None
         return command.logged
 
-    def log_parsed_email(self, raw: bytes | str) -> EmailConfirmDialog | None:
-        """Read a dropped or pasted email, let the user confirm it, then start the flow."""
-        try:
-            parsed = parse_rejection_email(raw, tz=self._clock.local_tz())
-        except UserFacingError as error:
-            self._tell("This doesn't look like a rejection email", str(error))
-            return None
-        confirm = EmailConfirmDialog(parsed, self._clock.local_tz(), self._window)
-        confirm.accepted.connect(functools.partial(self._on_email_confirmed, confirm))
-        confirm.finished.connect(confirm.deleteLater)
-        confirm.open()
-        return confirm
+    def log_parsed_email(self, payload: EmailPayload) -> EmailReading:
+        """Read a dropped or pasted email off the GUI thread, let the user confirm what it
+        says, then start the flow. Returns the reading, which the user can cancel."""
+        reading = EmailReading(payload, self._clock.local_tz(), self._window)
+        reading.read.connect(self._confirm_email)
+        reading.failed.connect(
+            functools.partial(self._tell, "This doesn't look like a rejection email")
+        )
+        reading.start()
+        return reading
 
     def open_request(self, request_id: int) -> RequestEditor | None:
         editor = self._editors.get(request_id)
@@ -185,6 +184,12 @@ class RejectionFlow(QObject):
             return
         # Straight to the editor: asking fast is the whole point.
         self.open_request(request_id)
+
+    def _confirm_email(self, parsed: ParsedEmail) -> None:
+        confirm = EmailConfirmDialog(parsed, self._clock.local_tz(), self._window)
+        confirm.accepted.connect(functools.partial(self._on_email_confirmed, confirm))
+        confirm.finished.connect(confirm.deleteLater)
+        confirm.open()
 
     def _on_email_confirmed(self, confirm: EmailConfirmDialog) -> None:
         self.start(None, prefill=confirm.prefill())

@@ -49,9 +49,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.eml import build_eml
+from desktop.core.drafts import (
+    Draft,
+    choose_template,
+    compose,
+    describe_unresolved,
+    starting_text,
+)
 from desktop.core.errors import UserFacingError
-from desktop.core.mailto import MAILTO_LIMIT, build_mailto, mailto_fits
+from desktop.core.mailto import MAILTO_LIMIT, mailto_fits
 from desktop.core.model import (
     FollowUpRequest,
     RequestContext,
@@ -61,7 +67,7 @@ from desktop.core.model import (
 )
 from desktop.core.reminders import SnoozeChoice, snooze_until
 from desktop.core.stages import before_human_contact
-from desktop.core.templates import FieldState, Rendered, check, merge_values, render
+from desktop.core.templates import check, merge_values
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
@@ -79,8 +85,6 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
-
-_FIELD_SOURCE = re.compile(r"\{\{.*\}\}", re.DOTALL)
 
 # Long enough to batch a burst of typing into one write, short enough that a crash
 # loses at most a word or two.
@@ -121,31 +125,6 @@ def default_eml_name(company: str, role: str) -> str:
     return f"{stem[:80]}.eml"
 
 
-def describe_unresolved(subject: Rendered, body: Rendered) -> list[str]:
-    """One short line per field still showing as `{{ … }}`, in reading order, no repeats."""
-    lines: list[str] = []
-    for where, rendered in (("subject", subject), ("body", body)):
-        for span in rendered.unresolved:
-            shown = "{{ " + span.name + " }}" if span.name else "{{ }}"
-            if span.state is FieldState.EMPTY:
-                line = f"{shown} is empty (in the {where})"
-            else:
-                line = f"{shown} is not a field AskWhy knows (in the {where})"
-            if line not in lines:
-                lines.append(line)
-    return lines
-
-
-def mailbox(name: str, address: str) -> str:
-    """ "Name <address>" with the name quoted, so a comma in "Reyes, Dana" stays in the name."""
-    if not address:
-        return ""
-    if not name.strip():
-        return address
-    quoted = name.strip().replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{quoted}" <{address}>'
-
-
 class RequestEditor(QWidget):
     """Edit, send and close one follow-up request.
 
@@ -181,8 +160,7 @@ class RequestEditor(QWidget):
         self._values = merge_values(self._context, clock.local_tz())
         self._templates: list[Template] = store.templates(self._request.kind)
         self._pristine: tuple[str, str] = ("", "")
-        self._rendered_subject = render("", {})
-        self._rendered_body = render("", {})
+        self._draft: Draft = compose(self._context, self._values, "", "")
         self._undo_stack = undo_stack
         self._gone = False  # the request was deleted (its rejection undone): nothing to save
         self.warning_box: QMessageBox | None = None
@@ -414,27 +392,10 @@ class RequestEditor(QWidget):
 
     # -- text ----------------------------------------------------------------------
     def _load_text(self) -> None:
-        request = self._request
-        index = self.template_combo.findData(request.template_id)
-        if index < 0:
-            index = next((i for i, t in enumerate(self._templates) if t.is_default), 0)
-        self.template_combo.setCurrentIndex(index)
-        # The store keeps the text as it would be sent (rendered). While it is still exactly
-        # what the template renders to, edit the template's source instead, so the preview
-        # can show every field, filled ones included, where it came from.
-        template = self._current_template()
-        stored = (request.subject, request.body)
-        if template is not None and (
-            not any(stored)
-            or stored
-            == (
-                render(template.subject, self._values).text,
-                render(template.body, self._values).text,
-            )
-        ):
-            self._set_text(template.subject, template.body)
-        else:
-            self._set_text(request.subject, request.body)
+        template = choose_template(self._request, self._templates)
+        if template is not None:
+            self.template_combo.setCurrentIndex(self.template_combo.findData(template.id))
+        self._set_text(*starting_text(self._request, template, self._values))
         self._pristine = (self.subject(), self.body())
 
     def _set_text(self, subject: str, body: str) -> None:
@@ -449,10 +410,10 @@ class RequestEditor(QWidget):
         return self.body_edit.toPlainText()
 
     def rendered_subject(self) -> str:
-        return self._rendered_subject.text
+        return self._draft.subject.text
 
     def rendered_body(self) -> str:
-        return self._rendered_body.text
+        return self._draft.body.text
 
     def _current_template(self) -> Template | None:
         template_id = self.template_combo.currentData()
@@ -484,9 +445,8 @@ class RequestEditor(QWidget):
 
     def _refresh_preview(self) -> None:
         """Render both parts and show them with every field coloured by its state."""
-        self._rendered_subject = render(self.subject(), self._values)
-        self._rendered_body = render(self.body(), self._values)
-        subject, body = self._rendered_subject, self._rendered_body
+        self._draft = compose(self._context, self._values, self.subject(), self.body())
+        subject, body = self._draft.subject, self._draft.body
         heading = "Subject: "
         self.preview.setPlainText(f"{heading}{subject.text}\n\n{body.text}")
         format_preview(
@@ -506,7 +466,7 @@ class RequestEditor(QWidget):
                 item = QListWidgetItem(f"{where}: {problem.message}")
                 item.setData(Qt.ItemDataRole.UserRole, (where, problem.start, problem.end))
                 self.problems_list.addItem(item)
-        for line in describe_unresolved(self._rendered_subject, self._rendered_body):
+        for line in describe_unresolved(self._draft.subject, self._draft.body):
             if "is empty" in line:
                 self.problems_list.addItem(f"{line}: fill it in, or edit it out of the text.")
         if self.problems_list.count() == 0:
@@ -571,15 +531,7 @@ class RequestEditor(QWidget):
     # -- sending -------------------------------------------------------------------
     def unresolved_fields(self) -> list[str]:
         """Everything that would reach the recipient as template syntax, one line each."""
-        lines = describe_unresolved(self._rendered_subject, self._rendered_body)
-        for where, text in (("subject", self.subject()), ("body", self.body())):
-            # Unknown fields are already listed from the render; add the brace problems.
-            lines.extend(
-                f"{problem.message} (in the {where})"
-                for problem in check(text)
-                if not _FIELD_SOURCE.fullmatch(text[problem.start : problem.end])
-            )
-        return lines
+        return list(self._draft.problems)
 
     def _confirm_unresolved(self, verb: str) -> bool:
         """Ask before sending text that still shows placeholders; True means go ahead."""
@@ -613,7 +565,7 @@ class RequestEditor(QWidget):
         self._copy(self.both_text(), "Copied subject and body")
 
     def both_text(self) -> str:
-        return f"{self.rendered_subject()}\n\n{self.rendered_body()}"
+        return self._draft.text()
 
     def _copy(self, text: str, confirmation: str) -> None:
         if not self._confirm_unresolved("Copy"):
@@ -623,15 +575,17 @@ class RequestEditor(QWidget):
         self._confirm(f"{confirmation} to the clipboard.")
 
     def mailto_url(self) -> str:
-        contact = self._context.contact
-        return build_mailto(
-            contact.email if contact else "", self.rendered_subject(), self.rendered_body()
-        )
+        """The draft's `mailto:` link; raises InvalidInput for an address no link can carry."""
+        return self._draft.mailto()
 
     def open_in_mail_app(self) -> None:
         if not self._confirm_unresolved("Open"):
             return
-        url = self.mailto_url()
+        try:
+            url = self.mailto_url()
+        except UserFacingError as error:
+            self._show_error("The mail app was not opened", str(error))
+            return
         if not mailto_fits(url):
             # Mail apps truncate or refuse long mailto: links; the clipboard always works.
             self._clipboard.set_text(self.both_text())
@@ -664,17 +618,8 @@ class RequestEditor(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".eml":
             path = path.with_name(path.name + ".eml")
-        contact = self._context.contact
-        profile = self._context.profile
-        sender = mailbox(profile.name, profile.email)
         try:
-            data = build_eml(
-                to=contact.email if contact else "",
-                subject=self.rendered_subject(),
-                body=self.rendered_body(),
-                sender=sender,
-                date=self._clock.now(),
-            )
+            data = self._draft.eml(self._clock.now())
             write_atomically(path, data)
         except UserFacingError as error:
             self._show_error("The draft was not saved", str(error))

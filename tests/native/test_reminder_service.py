@@ -15,7 +15,6 @@ from desktop.native.reminder_service import (
     PAUSED_INDEFINITELY,
     ReminderService,
     away_message,
-    paused,
     reminder_message,
     time_left,
 )
@@ -256,7 +255,7 @@ def test_pause_holds_reminders_and_resume_releases_them(make_service, notifier, 
     service = make_service(notifier)
     service.start()
     service.set_paused(True)
-    assert paused(store.settings, clock.now())
+    assert store.settings.reminders_paused_at(clock.now())
     assert store.settings.reminders_paused_until == PAUSED_INDEFINITELY
     clock.advance(hours=2, seconds=1)
     service.wake()

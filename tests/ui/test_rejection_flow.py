@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.model import RejectionInput, RequestKind, RequestStatus, Stage
 from desktop.store.repository import Store
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog
 from desktop.ui.rejection_flow import RejectionFlow
@@ -167,8 +168,8 @@ def test_cancel_writes_nothing(
 def test_dropped_email_is_confirmed_then_logged(
     qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
 ) -> None:
-    confirm = flow.log_parsed_email(REJECTION_EML)
-    assert confirm is not None
+    flow.log_parsed_email(REJECTION_EML)
+    confirm = _confirm_dialog(qtbot, flow)
     qtbot.waitExposed(confirm)
     assert confirm.sender_name_edit.text() == "Dana Reyes"
     assert confirm.sender_email_edit.text() == "dana.reyes@acme.example"
@@ -187,9 +188,17 @@ def test_dropped_email_is_confirmed_then_logged(
     assert editor.to_label.text().endswith("dana.reyes@acme.example")
 
 
+def _confirm_dialog(qtbot: QtBot, flow: RejectionFlow) -> EmailConfirmDialog:
+    """The confirm dialog, once the email has been read off the GUI thread."""
+    window = flow.parent()
+    assert isinstance(window, QWidget)
+    qtbot.waitUntil(lambda: bool(window.findChildren(EmailConfirmDialog)))
+    return window.findChildren(EmailConfirmDialog)[0]
+
+
 def test_junk_is_refused_with_a_message(qtbot: QtBot, flow: RejectionFlow) -> None:
-    assert flow.log_parsed_email(b"\x00\x01\x02binary\x00" * 20) is None
-    assert "not an email" in flow.last_message
+    flow.log_parsed_email(b"\x00\x01\x02binary\x00" * 20)
+    qtbot.waitUntil(lambda: "not an email" in flow.last_message)
     box = QApplication.activeModalWidget()
     if isinstance(box, QMessageBox):
         box.close()
