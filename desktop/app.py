@@ -501,7 +501,7 @@ class _Wiring:
             tray.open_requested.connect(window.show_and_raise)
             tray.log_rejection_requested.connect(self._log_rejection_from_tray)
             tray.request_chosen.connect(self.open_request)
-            tray.snooze_all_requested.connect(reminders.snooze_all)
+            tray.snooze_all_requested.connect(window.snooze_all)
             tray.pause_requested.connect(reminders.set_paused)
             tray.quit_requested.connect(self.quit)
 

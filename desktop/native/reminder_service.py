@@ -29,7 +29,6 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core import validation
-from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     DueItem,
     FiringReminder,
@@ -38,7 +37,7 @@ from desktop.core.model import (
     RequestKind,
     Settings,
 )
-from desktop.core.reminders import SnoozeChoice, next_wake, snooze_until, triage
+from desktop.core.reminders import next_wake, triage
 from desktop.native.clock import Clock
 from desktop.native.notifications import Notifier
 from desktop.native.store_changes import StoreChanges
@@ -70,7 +69,6 @@ class ReminderStore(Protocol):
     def claim_reminder(self, reminder_id: int, *, fired_at: datetime) -> bool: ...
     def mark_missed(self, reminder_ids: list[int], *, now: datetime) -> None: ...
     def expire_overdue(self, *, now: datetime) -> list[FollowUpRequest]: ...
-    def snooze_all(self, until: datetime, *, now: datetime) -> int: ...
     def due_items(self, *, now: datetime) -> list[DueItem]: ...
 
 
@@ -285,24 +283,6 @@ class ReminderService(QObject):
         log.debug("next reminder check in %.1f s", milliseconds / 1000)
 
     # -- user actions ------------------------------------------------------------------
-    def snooze_all(self, choice: SnoozeChoice | str) -> int:
-        until = self._snooze_time(choice)
-        try:
-            count = self._store.snooze_all(until, now=self._clock.now())
-        except UserFacingError as error:
-            log.warning("cannot snooze: %s", error)
-            return 0
-        log.info("%d requests snoozed until %s", count, until.isoformat())
-        return count
-
-    def _snooze_time(self, choice: SnoozeChoice | str) -> datetime:
-        settings = self._settings()
-        return snooze_until(choice, self._clock.now(), self._clock.local_tz(), settings.reminders)
-
-    def is_paused(self) -> bool:
-        """Paused now (the tray's "Pause reminders" shows it checked)."""
-        return self._settings().reminders_paused_at(self._clock.now())
-
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
         settings = self._store.load_settings()

@@ -90,7 +90,9 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import Application, Stage
+from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
+from desktop.core.timefmt import format_local
 from desktop.native.store_changes import StoreChanges
 from desktop.store.changes import Change
 from desktop.ui import email_drop
@@ -143,6 +145,9 @@ SETTINGS_STATE = "main_window/state"
 SETTINGS_VIEW = "main_window/view"
 
 TICK_MS = 60_000
+# Past this many rows in one change (undoing a large import), one background reload costs
+# less than updating the rows one by one on the GUI thread.
+ROWS_UPDATED_ONE_BY_ONE = 200
 MESSAGE_MS = 10_000
 
 
@@ -518,10 +523,10 @@ class MainWindow(QMainWindow):
         self.show_error(message)
 
     def _on_store_changed(self, change: Change) -> None:
-        if change.everything:
+        ids = change.applications | change.removed_applications
+        if change.everything or len(ids) > ROWS_UPDATED_ONE_BY_ONE:
             self.refresh()
             return
-        ids = change.applications | change.removed_applications
         if not ids:
             if change.lessons and self._view == VIEW_INSIGHTS:
                 self._refresh_insights()
@@ -810,6 +815,21 @@ class MainWindow(QMainWindow):
             "their windows have closed.",
             action=("Show", self.open_missed_list),
         )
+
+    def snooze_all(self, choice: str) -> None:
+        """The tray's "Snooze all" (a SnoozeChoice value): one step on the undo stack."""
+        now, tz = self._clock.now(), self._clock.local_tz()
+        try:
+            until = snooze_until(choice, now, tz, self.store.load_settings().reminders)
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        command = later.undo_commands.SnoozeAllCommand(self.store, self._clock, until)
+        if self.run_command(command):
+            noun = "follow-up" if command.count == 1 else "follow-ups"
+            self.show_info(
+                f"Snoozed {command.count} {noun} until {format_local(until, tz)}. Undo with Ctrl+Z."
+            )
 
     def open_missed_list(self) -> QDialog:
         dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)

@@ -37,10 +37,10 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 _REMINDER = {
-    ReminderKind.NUDGE: "the first nudge",
-    ReminderKind.CLOSING: "“closing soon”",
-    ReminderKind.LAST_CALL: "the last call",
-    ReminderKind.CLOSED: "“window closed”",
+    ReminderKind.NUDGE: "The first nudge",
+    ReminderKind.CLOSING: "The “closing soon” reminder",
+    ReminderKind.LAST_CALL: "The last call",
+    ReminderKind.CLOSED: "The “window closed” notice",
 }
 _REQUEST = {
     RequestKind.FEEDBACK: "asking why",
@@ -52,9 +52,9 @@ _REQUEST = {
 
 def what_was_missed(item: FiringReminder) -> str:
     """ "The last call for asking why (Designer)": a reminder, in the user's words."""
-    reminder = _REMINDER.get(item.reminder.kind, "a reminder")
+    reminder = _REMINDER.get(item.reminder.kind, "A reminder")
     request = _REQUEST.get(item.request.kind, "a follow-up")
-    return f"{reminder[0].upper()}{reminder[1:]} for {request} ({item.role})"
+    return f"{reminder} for {request} ({item.role})"
 
 
 class MissedList(QDialog):

@@ -267,11 +267,12 @@ class LogRejectionCommand(SnapshotCommand):
         on_error: ErrorHandler | None = None,
     ) -> None:
         self.logged: LoggedRejection | None = None
-        application_id = rejection.application_id
+        application_id, company = rejection.application_id, rejection.company
         if application_id is None:
             # Logging by company and role finds an application already tracked.
             found = store.find_application(rejection.company, rejection.role)
-            application_id = None if found is None else found.id
+            if found is not None:
+                application_id, company = found.id, found.company
 
         def log_it() -> int:
             self.logged = store.log_rejection(rejection, now=clock.now())
@@ -279,7 +280,7 @@ class LogRejectionCommand(SnapshotCommand):
 
         super().__init__(
             store,
-            f"Log rejection from {rejection.company}",
+            f"Log rejection from {company}",
             log_it,
             application_id=application_id,
             on_error=on_error,
@@ -302,6 +303,41 @@ class RequestCommand(SnapshotCommand):
             return application_id
 
         super().__init__(store, text, run, application_id=application_id, on_error=on_error)
+
+
+class SnoozeAllCommand(StoreCommand):
+    """The tray's "Snooze all": every open request waits until `until`. Undo puts each
+    application that had an open request back as it was (see `SnapshotCommand`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        until: datetime,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__("Snooze all", on_error)
+        self._store = store
+        self._clock = clock
+        self._until = until
+        self.count = 0
+        self._before: list[ApplicationSnapshot] = []
+        self._after: list[ApplicationSnapshot] = []
+
+    def _do(self) -> None:
+        if self._after:
+            for snapshot in self._after:
+                self._store.put_back_application(snapshot)
+            return
+        now = self._clock.now()
+        touched = sorted({item.request.application_id for item in self._store.due_items(now=now)})
+        self._before = [self._store.snapshot_application(i) for i in touched]
+        self.count = self._store.snooze_all(self._until, now=now)
+
+    def _undo(self) -> None:
+        self._after = [self._store.snapshot_application(s.application_id) for s in self._before]
+        for snapshot in self._before:
+            self._store.put_back_application(snapshot)
 
 
 class ImportCommand(StoreCommand):

@@ -233,12 +233,14 @@ def test_snooze_survives_a_restart(make_service, notifier, store, clock):
     assert len(notifier.sent) == 1
 
 
-def test_snooze_all_tomorrow_morning(make_service, notifier, store, clock):
+def test_snoozed_reminders_wait_until_the_snooze_ends(make_service, notifier, store, clock):
     store.add_feedback_request("Acme", "Engineer", notified_at=START - timedelta(hours=1))
     store.add_feedback_request("Globex", "Analyst", notified_at=START - timedelta(hours=1))
     service = make_service(notifier)
     service.start()
-    assert service.snooze_all("tomorrow") == 2
+    # What the tray's "Snooze all" writes (through the window's undo stack).
+    morning = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
+    assert store.snooze_all(morning, now=clock.now()) == 2
     clock.set(datetime(2026, 3, 3, 7, 59, tzinfo=UTC))
     service.wake()
     assert notifier.sent == []
@@ -253,7 +255,7 @@ def test_pause_holds_reminders_and_resume_releases_them(make_service, notifier, 
     service = make_service(notifier)
     service.start()
     service.set_paused(True)
-    assert service.is_paused()
+    assert store.settings.reminders_paused_at(clock.now())
     assert store.settings.reminders_paused_until == PAUSED_INDEFINITELY
     clock.advance(hours=2, seconds=1)
     service.wake()

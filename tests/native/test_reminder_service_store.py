@@ -139,3 +139,23 @@ def test_pause_then_resume(store: Store, services: list[ReminderService]):
     service.set_paused(False)
     service.check_now()
     assert len(shown.sent) == 1
+
+
+def test_the_schedule_follows_the_store_without_being_told(
+    qtbot: QtBot, store: Store, services: list[ReminderService]
+):
+    clock = ManualClock(T0)
+    service, shown = start(store, clock, services)
+    assert service.timer.interval() == 60_000  # nothing planned: asleep for the cap
+    # A rejection logged anywhere in this process (the window, a hand-over): the store
+    # announces it and the service re-reads at once; nobody calls refresh().
+    request_id = log(store, "Acme", T0, T0)
+    assert service.timer.isActive()
+    assert service.timer.interval() == 0
+    qtbot.waitUntil(lambda: service.timer.interval() == 60_000)
+    # A reply logged or a request sent: the same.
+    store.mark_sent(request_id, sent_at=T0)
+    assert service.timer.interval() == 0
+    clock.advance(hours=2, seconds=1)
+    qtbot.waitUntil(lambda: service.timer.interval() == 60_000)
+    assert shown.sent == []

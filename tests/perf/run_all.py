@@ -39,6 +39,7 @@ PREFERRED_ORDER = [
     "handover.py",
     "reminder_latency.py",
     "catch_up.py",
+    "change_stall.py",
     "memory.py",
     "idle_cpu.py",
 ]

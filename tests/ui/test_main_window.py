@@ -632,3 +632,21 @@ def test_file_quit_runs_the_quit_it_was_given(
     qtbot.addWidget(window)
     window.actions_by_name["quit"].trigger()
     assert quits == ["quit"]
+
+
+def test_snooze_all_from_the_tray_is_one_undo_step(
+    window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    app = add(store, clock, "Acme", Stage.INTERVIEWING)
+    logged = store.log_rejection(
+        RejectionInput(company="Acme", role="Engineer", notified_at=clock.now()),
+        now=clock.now(),
+    )
+    planned = store.reminders_for(logged.request.id)
+    window.snooze_all("tomorrow")  # what the tray's Snooze all › Tomorrow morning does
+    assert "Snoozed 1 follow-up until" in window.message_bar.text()
+    assert store.reminders_for(logged.request.id) != planned
+    assert window.undo_stack.undoText() == "Snooze all"
+    window.undo_stack.undo()
+    assert store.reminders_for(logged.request.id) == planned
+    assert app.id == logged.application.id

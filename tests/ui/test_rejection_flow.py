@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import RequestKind, RequestStatus, Stage
+from desktop.core.model import RejectionInput, RequestKind, RequestStatus, Stage
 from desktop.store.repository import Store
 from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.lesson_dialog import LessonDialog
@@ -295,3 +295,21 @@ def test_a_second_start_raises_the_open_dialog(
     assert flow.start(None) is first
     first.reject()
     assert flow.dialog is None
+
+
+def test_a_handed_over_rejection_is_one_undo_step(
+    flow: RejectionFlow, store: Store, clock: ManualClock, undo_stack: QUndoStack
+) -> None:
+    """What desktop.app does with `askwhy log-rejection` from a second launch."""
+    app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.SCREENING)
+    before = store.timeline(app.id)
+    logged = flow.log_rejection(
+        RejectionInput(company="acme", role="engineer", notified_at=clock.now())
+    )
+    assert logged.application.id == app.id
+    assert undo_stack.count() == 1
+    assert undo_stack.undoText() == "Log rejection from Acme"
+    undo_stack.undo()
+    assert store.requests_for(app.id) == []
+    assert store.timeline(app.id) == before
+    assert store.get_application(app.id).stage is Stage.SCREENING

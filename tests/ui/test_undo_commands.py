@@ -25,6 +25,7 @@ from desktop.ui.undo_commands import (
     MoveStageCommand,
     RequestCommand,
     SetArchivedCommand,
+    SnoozeAllCommand,
     StoreCommand,
 )
 from tests.fakes import ManualClock
@@ -225,3 +226,25 @@ def test_an_import_is_undone_by_removing_what_it_added(
     assert [s.application.id for s in store.list_summaries()] == [kept.id]
     stack.redo()
     assert {s.application.company for s in store.list_summaries()} == {"Acme", "Globex", "Initech"}
+
+
+def test_snooze_all_is_undone_for_every_request_it_moved(
+    store: Store, clock: ManualClock, stack: QUndoStack
+) -> None:
+    first = store.log_rejection(rejection(add(store, clock).id, clock), now=clock.now())
+    other = store.add_application("Globex", "Analyst", now=clock.now(), stage=Stage.SCREENING)
+    second = store.log_rejection(
+        RejectionInput(company="Globex", role="Analyst", notified_at=clock.now()),
+        now=clock.now(),
+    )
+    before = [everything(store, first.application.id), everything(store, other.id)]
+    command = SnoozeAllCommand(store, clock, clock.now() + timedelta(hours=20))
+    run(stack, command)
+    assert command.count == 2
+    moved = [everything(store, first.application.id), everything(store, other.id)]
+    assert moved != before
+    stack.undo()
+    assert [everything(store, first.application.id), everything(store, other.id)] == before
+    stack.redo()
+    assert [everything(store, first.application.id), everything(store, other.id)] == moved
+    assert second.application.id == other.id
