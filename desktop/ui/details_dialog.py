@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,9 +50,10 @@ from desktop.core.model import (
 from desktop.core.stages import allowed_transitions
 from desktop.core.timefmt import parse_user_datetime
 from desktop.native.clock import Clock
-from desktop.ui.forms import is_valid_email
+from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.icons import action_icon, stage_dot
-from desktop.ui.theme import MARGIN, SPACING, current_colors
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.theme import MARGIN, SPACING
 from desktop.ui.undo_commands import (
     AddApplicationCommand,
     AddContactCommand,
@@ -97,19 +98,6 @@ def format_input_time(moment: datetime, clock: Clock) -> str:
     return moment.astimezone(clock.local_tz()).strftime("%Y-%m-%d %H:%M")
 
 
-class ErrorLabel(QLabel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("fieldError")
-        self.setWordWrap(True)
-        self.setStyleSheet(f"color: {current_colors().urgent};")
-        self.hide()
-
-    def show_error(self, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
-
-
 class DetailsDialog(QDialog):
     """`application_id=None` adds a new application; otherwise it edits that one.
 
@@ -150,7 +138,7 @@ class DetailsDialog(QDialog):
             if self.application is None
             else f"{self.application.company} — {self.application.role}"
         )
-        self.setMinimumSize(620, 520)
+        fit_to_screen(self, QSize(620, 520))
         self._build()
         self._load()
         self._connect()
@@ -162,7 +150,7 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        self.banner = ErrorLabel()
+        self.banner = ErrorLabel("banner")
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         # Ctrl+Tab and the Alt mnemonics switch tabs; Tab itself should go to the fields.
@@ -210,21 +198,21 @@ class DetailsDialog(QDialog):
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("Who is hiring")
         self.company_edit.setMaxLength(MAX_TEXT)
-        self.company_error = ErrorLabel()
+        self.company_error = ErrorLabel("company_error")
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("The job title")
         self.role_edit.setMaxLength(MAX_TEXT)
-        self.role_error = ErrorLabel()
+        self.role_error = ErrorLabel("role_error")
         self.stage_combo = QComboBox()
-        self.stage_error = ErrorLabel()
+        self.stage_error = ErrorLabel("stage_error")
         self.applied_edit = QLineEdit()
         self.applied_edit.setPlaceholderText("YYYY-MM-DD or YYYY-MM-DD HH:MM (optional)")
-        self.applied_error = ErrorLabel()
+        self.applied_error = ErrorLabel("applied_error")
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText("City, or remote")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://… the job posting")
-        self.url_error = ErrorLabel()
+        self.url_error = ErrorLabel("url_error")
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText("Where you found it: a job board, a referral…")
         self.notes_edit = QPlainTextEdit()
@@ -267,7 +255,7 @@ class DetailsDialog(QDialog):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.contacts_table = self._table(["Name", "Email", "Role", "Phone"])
         layout.addWidget(self.contacts_table, 1)
-        self.contacts_error = ErrorLabel()
+        self.contacts_error = ErrorLabel("contacts_error")
         layout.addWidget(self.contacts_error)
         buttons = QHBoxLayout()
         self.add_contact_button = QPushButton("Add contact")
@@ -284,7 +272,7 @@ class DetailsDialog(QDialog):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.interviews_table = self._table(["When", "Minutes", "Kind", "Notes"])
         layout.addWidget(self.interviews_table, 1)
-        self.interviews_error = ErrorLabel()
+        self.interviews_error = ErrorLabel("interviews_error")
         layout.addWidget(self.interviews_error)
         buttons = QHBoxLayout()
         self.add_interview_button = QPushButton("Add interview")
@@ -304,7 +292,7 @@ class DetailsDialog(QDialog):
         layout.addWidget(hint)
         self.timeline_table = self._table(["When", "Change", "Note"])
         layout.addWidget(self.timeline_table, 1)
-        self.timeline_error = ErrorLabel()
+        self.timeline_error = ErrorLabel("timeline_error")
         layout.addWidget(self.timeline_error)
         return page
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.email_parsing import ParsedEmail
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.rejection_dialog import RejectionPrefill
 
 
@@ -52,7 +52,7 @@ class EmailConfirmDialog(QDialog):
         )
         self.received_label = QLabel(received)
         self.received_label.setObjectName("received_label")
-        self.error_label = error_label("error_label")
+        self.error_label = ErrorLabel("error_label")
 
         intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
         intro.setWordWrap(True)
@@ -100,8 +100,7 @@ class EmailConfirmDialog(QDialog):
         email = self.sender_email_edit.text().strip()
         if email and not is_valid_email(email):
             problems.append(f"“{email}” does not look like an email address.")
-        self.error_label.setText(" ".join(problems))
-        self.error_label.setVisible(bool(problems))
+        self.error_label.show_error(" ".join(problems))
         self.ok_button.setEnabled(not problems)
         return not problems
 

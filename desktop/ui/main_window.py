@@ -50,6 +50,7 @@ from PySide6.QtCore import (
     QByteArray,
     QPoint,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -82,6 +83,7 @@ from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.ui import email_drop
 from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
+from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.theme import MARGIN, SPACING, current_colors
@@ -196,7 +198,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1280, 780)
+        fit_to_screen(self, QSize(1280, 780))
 
         self.model = ApplicationTableModel(clock.now(), self)
         self.proxy = ApplicationFilterProxy(self)
@@ -959,6 +961,7 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            clamp_to_screen(self)  # saved on a bigger monitor, perhaps
         state = self._settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

@@ -41,7 +41,8 @@ from desktop.core.model import (
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
 from desktop.native.clock import Clock
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.screen_fit import ElidedLabel, keep_narrow
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -143,7 +144,7 @@ class RejectionDialog(QDialog):
         self._lay_out()
 
     def _build_fields(self) -> None:
-        self.application_label = QLabel()
+        self.application_label = ElidedLabel()
         self.application_label.setObjectName("application_label")
         self.application_combo = QComboBox()
         self.application_combo.setObjectName("application_combo")
@@ -169,7 +170,7 @@ class RejectionDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.company_edit)
         row.addWidget(self.role_edit)
-        self.application_error = error_label("application_error")
+        self.application_error = ErrorLabel("application_error")
 
         self.notified_edit = QDateTimeEdit()
         self.notified_edit.setObjectName("notified_edit")
@@ -177,7 +178,7 @@ class RejectionDialog(QDialog):
         self.notified_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.notified_edit.setCalendarPopup(True)
         self.notified_edit.setToolTip("When the rejection reached you, in your local time.")
-        self.notified_error = error_label("notified_error")
+        self.notified_error = ErrorLabel("notified_error")
 
         self.stage_combo = QComboBox()
         self.stage_combo.setObjectName("stage_combo")
@@ -205,7 +206,7 @@ class RejectionDialog(QDialog):
         contact_row.setContentsMargins(0, 0, 0, 0)
         contact_row.addWidget(self.contact_name_edit)
         contact_row.addWidget(self.contact_email_edit)
-        self.contact_error = error_label("contact_error")
+        self.contact_error = ErrorLabel("contact_error")
 
     def _build_buttons(self) -> None:
         self.automated_hint = QLabel(
@@ -214,7 +215,7 @@ class RejectionDialog(QDialog):
         )
         self.automated_hint.setObjectName("automated_hint")
         self.automated_hint.setWordWrap(True)
-        self.form_error = error_label("form_error")
+        self.form_error = ErrorLabel("form_error")
         self.form_error.hide()
 
         self.buttons = QDialogButtonBox()
@@ -292,6 +293,7 @@ class RejectionDialog(QDialog):
             match = self._store.find_application(prefill.company, prefill.role)
         index = combo.findData(match.id) if match is not None else -1
         combo.setCurrentIndex(max(index, 0))
+        keep_narrow(combo)
         combo.blockSignals(False)
         self._on_application_changed()
 
@@ -317,6 +319,7 @@ class RejectionDialog(QDialog):
             label = f"{contact.name} <{contact.email}>" if contact.email else contact.name
             combo.addItem(label, contact.id)
         combo.addItem("Add a contact…", ADD_CONTACT)
+        keep_narrow(combo)
         # The person who wrote most recently is the best guess for whom to ask.
         combo.setCurrentIndex(len(self._contacts) if self._contacts else 0)
         combo.blockSignals(False)
@@ -445,8 +448,7 @@ class RejectionDialog(QDialog):
             logged = self._store.log_rejection(self.build_input(), now=self._clock.now())
         except UserFacingError as error:
             # Nothing was written: say why and let the user fix it in place.
-            self.form_error.setText(str(error))
-            self.form_error.show()
+            self.form_error.show_error(str(error))
             self._skip_chosen = False
             return
         self.logged = logged

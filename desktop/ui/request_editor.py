@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,11 +58,13 @@ from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
 from desktop.store.files import write_atomically
+from desktop.ui.screen_fit import ElidedLabel, fit_to_screen, is_short_screen
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
+from desktop.ui.theme import SPACING
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -199,7 +201,7 @@ class RequestEditor(QWidget):
         app = self._context.application
         kind_title = KIND_TITLES.get(self._request.kind, "Follow-up")
         self.setWindowTitle(f"{kind_title} — {app.company}, {app.role}")
-        self.resize(980, 640)
+        fit_to_screen(self, QSize(980, 640))
 
         self._build_header()
         splitter = self._build_text()
@@ -230,9 +232,9 @@ class RequestEditor(QWidget):
         self.countdown_label.setFont(font)
         contact = self._context.contact
         to_text = contact.email if contact and contact.email else "no address yet"
-        self.to_label = QLabel(f"To: {contact.name + ' · ' if contact else ''}{to_text}")
+        self.to_label = ElidedLabel(f"To: {contact.name + ' · ' if contact else ''}{to_text}")
         self.to_label.setObjectName("to_label")
-        self.to_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.to_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _build_text(self) -> QSplitter:
         self.template_combo = QComboBox()
@@ -336,15 +338,24 @@ class RequestEditor(QWidget):
         status_row.addWidget(self.skip_button)
         status_row.addWidget(self.sent_button)
         header = QHBoxLayout()
-        header.addWidget(self.countdown_label, 1)
-        header.addWidget(self.to_label)
+        header.addWidget(self.countdown_label)
+        header.addWidget(self.to_label, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.automated_banner)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
-        layout.addWidget(QLabel("Problems"))
+        problems_heading = QLabel("Problems")
+        layout.addWidget(problems_heading)
         layout.addWidget(self.problems_list)
+        if is_short_screen(self):
+            # Compact: on a short screen the text gets the height; two problem lines
+            # (the list scrolls, and the accessible name says what it is) are enough.
+            problems_heading.hide()
+            row_height = self.problems_list.fontMetrics().height() + SPACING
+            self.problems_list.setMaximumHeight(
+                2 * row_height + 2 * self.problems_list.frameWidth()
+            )
         layout.addLayout(send_row)
         layout.addLayout(status_row)
 

@@ -13,19 +13,21 @@ import logging
 from datetime import time
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -35,7 +37,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Profile, Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -144,7 +147,7 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(QLabel("to"))
         quiet_row.addWidget(self.quiet_end_edit)
         quiet_row.addStretch(1)
-        self.reminders_error = error_label("reminders_error")
+        self.reminders_error = ErrorLabel("reminders_error")
         reminders_box = QGroupBox("Feedback requests")
         reminders_form = QFormLayout(reminders_box)
         reminders_form.addRow("&Window to ask", self.window_spin)
@@ -195,21 +198,40 @@ class SettingsDialog(QDialog):
         reminders_box = self._build_reminders()
         others_box = self._build_others()
         system_box = self._build_system()
-        self.profile_error = error_label("profile_error")
-        self.form_error = error_label("form_error")
+        self.profile_error = ErrorLabel("profile_error")
+        self.form_error = ErrorLabel("form_error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
         self._buttons = buttons
 
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(profile_box)
+        content_layout.addWidget(self.profile_error)
+        content_layout.addWidget(reminders_box)
+        content_layout.addWidget(others_box)
+        content_layout.addWidget(system_box)
+        content_layout.addStretch(1)
+        # The groups scroll on a short screen; the error and Save/Cancel stay in view.
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(profile_box)
-        layout.addWidget(self.profile_error)
-        layout.addWidget(reminders_box)
-        layout.addWidget(others_box)
-        layout.addWidget(system_box)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
+        # As tall as the groups want (a scroll area's own hint is capped), as wide as they
+        # need plus the scroll bar, then cut to the screen.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        wanted = self.sizeHint() + QSize(
+            bar, content.sizeHint().height() - scroll.sizeHint().height()
+        )
+        fit_to_screen(self, wanted)
 
     def _load(self, settings: Settings) -> None:
         profile = settings.profile

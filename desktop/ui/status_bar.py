@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.ui.screen_fit import ElidedLabel
 from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
 
@@ -51,7 +52,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts_label = QLabel()
-        self.deadline_label = QLabel()
+        self.deadline_label = ElidedLabel()
         self.addWidget(self.counts_label, 1)
         self.addPermanentWidget(self.deadline_label)
 
