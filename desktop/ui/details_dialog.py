@@ -49,6 +49,7 @@ from desktop.core.model import (
 )
 from desktop.core.stages import allowed_transitions
 from desktop.core.timefmt import parse_user_datetime
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.icons import action_icon, stage_dot
@@ -136,7 +137,7 @@ class DetailsDialog(QDialog):
         self.setWindowTitle(
             "New application"
             if self.application is None
-            else f"{self.application.company} — {self.application.role}"
+            else f"{isolate(self.application.company)} — {isolate(self.application.role)}"
         )
         fit_to_screen(self, QSize(620, 520))
         self._build()
@@ -634,7 +635,7 @@ class DetailsDialog(QDialog):
             return None
         if len(parts) == 1:
             return parts[0]
-        return CompositeCommand(f"Edit {draft.company}", parts)
+        return CompositeCommand(f"Edit {isolate(draft.company)}", parts)
 
     def _contact_commands(self) -> list[StoreCommand]:
         assert self.application is not None

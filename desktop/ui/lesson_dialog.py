@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Lesson, ReplyOutcome
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
 from desktop.ui.forms import ErrorLabel
 
@@ -87,7 +88,7 @@ class LessonDialog(QDialog):
         self._request_id = request_id
         self.lesson: Lesson | None = None
         app = store.get_application(application_id)
-        self.setWindowTitle(f"What did {app.company} say?")
+        self.setWindowTitle(f"What did {isolate(app.company)} say?")
         self.setObjectName("lesson_dialog")
         self._build()
         self._connect()

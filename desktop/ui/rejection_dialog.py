@@ -40,6 +40,7 @@ from desktop.core.model import (
     Stage,
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.screen_fit import ElidedLabel, keep_narrow
@@ -276,7 +277,7 @@ class RejectionDialog(QDialog):
         self._form.setRowVisible(self.application_label, fixed is not None)
         self._form.setRowVisible(self.application_combo, fixed is None)
         if fixed is not None:
-            self.application_label.setText(f"{fixed.company} — {fixed.role}")
+            self.application_label.setText(f"{isolate(fixed.company)} — {isolate(fixed.role)}")
             self._form.setRowVisible(self.new_application_row, False)
             self._load_contacts(fixed)
             self._select_stage(self._stage_reached(fixed))
@@ -287,7 +288,7 @@ class RejectionDialog(QDialog):
         for summary in self._store.list_summaries():
             app = summary.application
             if can_move(app.stage, Stage.REJECTED):
-                combo.addItem(f"{app.company} — {app.role}", app.id)
+                combo.addItem(f"{isolate(app.company)} — {isolate(app.role)}", app.id)
         match = None
         if prefill.company and prefill.role:
             match = self._store.find_application(prefill.company, prefill.role)
@@ -316,7 +317,8 @@ class RejectionDialog(QDialog):
         combo.addItem("No contact", NO_CONTACT)
         self._contacts = self._store.contacts(app.id) if app is not None else []
         for contact in self._contacts:
-            label = f"{contact.name} <{contact.email}>" if contact.email else contact.name
+            name = isolate(contact.name)
+            label = f"{name} <{contact.email}>" if contact.email else name
             combo.addItem(label, contact.id)
         combo.addItem("Add a contact…", ADD_CONTACT)
         keep_narrow(combo)

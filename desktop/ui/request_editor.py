@@ -55,6 +55,7 @@ from desktop.core.reminders import SnoozeChoice, snooze_until
 from desktop.core.stages import before_human_contact
 from desktop.core.templates import FieldState, Rendered, check, merge_values, render
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.core.user_text import isolate
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
 from desktop.store.files import write_atomically
@@ -200,7 +201,7 @@ class RequestEditor(QWidget):
     def _build(self) -> None:
         app = self._context.application
         kind_title = KIND_TITLES.get(self._request.kind, "Follow-up")
-        self.setWindowTitle(f"{kind_title} — {app.company}, {app.role}")
+        self.setWindowTitle(f"{kind_title} — {isolate(app.company)}, {isolate(app.role)}")
         fit_to_screen(self, QSize(980, 640))
 
         self._build_header()
@@ -232,7 +233,9 @@ class RequestEditor(QWidget):
         self.countdown_label.setFont(font)
         contact = self._context.contact
         to_text = contact.email if contact and contact.email else "no address yet"
-        self.to_label = ElidedLabel(f"To: {contact.name + ' · ' if contact else ''}{to_text}")
+        self.to_label = ElidedLabel(
+            f"To: {isolate(contact.name) + ' · ' if contact else ''}{to_text}"
+        )
         self.to_label.setObjectName("to_label")
         self.to_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

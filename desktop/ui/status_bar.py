@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.core.user_text import isolate
 from desktop.ui.screen_fit import ElidedLabel
 from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
@@ -43,7 +44,7 @@ def next_deadline_text(summaries: Iterable[ApplicationSummary], now: datetime, t
         return "No follow-up due"
     closes_at, company = min(upcoming)
     return (
-        f"Next: {company} — {format_countdown(closes_at - now)}"
+        f"Next: {isolate(company)} — {format_countdown(closes_at - now)}"
         f" (closes {format_local(closes_at, tz)})"
     )
 

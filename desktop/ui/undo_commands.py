@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Application, Contact, ContactRole, Interview, Stage
 from desktop.core.stages import can_move, check_move
+from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def _ignore(_message: str) -> None:
 
 class StoreCommand(QUndoCommand):
     def __init__(self, text: str, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(text)
+        # Shown in "Undo …" menu items, where Qt would read a name's "&" as a mnemonic.
+        super().__init__(escape_mnemonics(text))
         self._on_error = on_error or _ignore
         self._done = False
         self.failed = False
@@ -88,7 +90,7 @@ class AddApplicationCommand(StoreCommand):
         contacts: list[Contact] | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Add {draft.company}", on_error)
+        super().__init__(f"Add {isolate(draft.company)}", on_error)
         self._store = store
         self._clock = clock
         self._draft = draft
@@ -136,7 +138,7 @@ class UpdateApplicationCommand(StoreCommand):
         after: Application,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Edit {after.company}", on_error)
+        super().__init__(f"Edit {isolate(after.company)}", on_error)
         self._store = store
         self._clock = clock
         self._before = before
@@ -167,7 +169,7 @@ class MoveStageCommand(StoreCommand):
         on_error: ErrorHandler | None = None,
     ) -> None:
         super().__init__(
-            f"Move {application.company} to {to_stage.label}",
+            f"Move {isolate(application.company)} to {to_stage.label}",
             on_error,
         )
         self._store = store
@@ -217,7 +219,7 @@ class SetArchivedCommand(StoreCommand):
         on_error: ErrorHandler | None = None,
     ) -> None:
         verb = "Archive" if archived else "Unarchive"
-        super().__init__(f"{verb} {application.company}", on_error)
+        super().__init__(f"{verb} {isolate(application.company)}", on_error)
         self._store = store
         self._clock = clock
         self.application_id = application.id
@@ -236,7 +238,7 @@ class DeleteApplicationCommand(StoreCommand):
     def __init__(
         self, store: Store, application: Application, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Delete {application.company}", on_error)
+        super().__init__(f"Delete {isolate(application.company)}", on_error)
         self._store = store
         self.application_id = application.id
         self._snapshot: ApplicationSnapshot | None = None
@@ -279,7 +281,7 @@ class AddContactCommand(StoreCommand):
         contact: Contact,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Add contact {contact.name}", on_error)
+        super().__init__(f"Add contact {isolate(contact.name)}", on_error)
         self._store = store
         self._application_id = application_id
         self._contact = contact
@@ -300,7 +302,7 @@ class UpdateContactCommand(StoreCommand):
     def __init__(
         self, store: Store, before: Contact, after: Contact, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Edit contact {after.name}", on_error)
+        super().__init__(f"Edit contact {isolate(after.name)}", on_error)
         self._store = store
         self._before = before
         self._after = after
@@ -318,7 +320,7 @@ class DeleteContactCommand(StoreCommand):
     def __init__(
         self, store: Store, contact: Contact, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Remove contact {contact.name}", on_error)
+        super().__init__(f"Remove contact {isolate(contact.name)}", on_error)
         self._store = store
         self._contact = contact
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Channel, LoggedRejection, RequestStatus, Stage
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.rejection_dialog import (
     RejectionDialog,
@@ -52,7 +53,7 @@ def test_defaults_then_enter_logs_it(
     contact = store.add_contact(app.id, "Dana Reyes", email="dana@acme.example")
     clock.advance(days=3)
     dialog = make_dialog(app.id)
-    assert dialog.application_label.text() == "Acme — Backend Engineer"
+    assert dialog.application_label.text() == f"{isolate('Acme')} — {isolate('Backend Engineer')}"
     assert not dialog.application_combo.isVisible()
     # Now, on the user's wall clock (Berlin is UTC+1 in March).
     assert dialog.notified_edit.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-03-05 10:00"
@@ -154,7 +155,7 @@ def test_search_picks_an_existing_application(
     qtbot.keyClicks(search, "qa l")
     completer = combo.completer()
     assert completer is not None
-    assert completer.currentCompletion() == "Initech — QA Lead"
+    assert completer.currentCompletion() == f"{isolate('Initech')} — {isolate('QA Lead')}"
     assert not dialog.ok_button.isEnabled()  # "qa l" is a search, not a choice yet
     combo.setCurrentIndex(combo.findData(wanted.id))
     assert dialog.ok_button.isEnabled()

@@ -26,6 +26,7 @@ from desktop.core.model import (
     Stage,
 )
 from desktop.core.templates import FieldState
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.request_editor import (
     RequestEditor,
@@ -176,7 +177,7 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     problems = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
     assert any("my_signature" in line and "empty" in line for line in problems)
     assert "left" in editor.countdown_label.text()
-    assert editor.to_label.text() == "To: Dana Reyes · dana@acme.example"
+    assert editor.to_label.text() == f"To: {isolate('Dana Reyes')} · dana@acme.example"
 
 
 def test_typing_an_unknown_field_shows_inline_problem_and_mark(
