@@ -21,7 +21,7 @@ Startup order, and why:
 8. The services are built and wired in `_Wiring`: tray (if the desktop has one), notifier
    (freedesktop, plyer, tray, null), reminder service, and the window gets its store.
 9. The reminder service starts (handling what fell due while AskWhy was closed), a pending
-   request opens, and on first run the user is asked once about starting at login.
+   request opens, and on first run a welcome asks for the profile and about start-at-login.
 10. The event loop runs; on the way out the timer stops, the notifier closes, the instance
     guard is released and the database is closed.
 """
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import logging
 import os
 import signal
@@ -491,7 +490,7 @@ class _Wiring:
             log.info("opening request %d", pending_request)
             self.window.open_request(pending_request)  # its data is loaded just above
         if not self.minimized:
-            self._ask_about_autostart_once()
+            self._welcome_once()
         log.info(
             "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
         )
@@ -623,39 +622,16 @@ class _Wiring:
             None,
         )
 
-    def _ask_about_autostart_once(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+    def _welcome_once(self) -> None:
+        """First run: the welcome asks for the profile, then about starting at login."""
+        from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
 
-        settings = self.store.load_settings()
-        if settings.asked_about_autostart or not self.autostart.supported:
+        if self.store.load_settings().asked_about_autostart:
             return
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(APP_NAME)
-        box.setText(f"Start {APP_NAME} when you log in?")
-        box.setInformativeText(
-            "It would wait in the tray and remind you while a follow-up window closes. "
-            "You can change this in Settings."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def answered(result: int) -> None:
-            if self.quitting:
-                return  # closed by quitting, not answered: ask again next time
-            enabled = result == QMessageBox.StandardButton.Yes.value
-            current = self.store.load_settings()
-            self.store.save_settings(
-                dataclasses.replace(current, start_at_login=enabled, asked_about_autostart=True)
-            )
-            try:
-                self.autostart.set_enabled(enabled)
-            except OSError as error:
-                self.window.show_error(f"Could not change start at login: {error}")
-
-        box.finished.connect(answered)
+        dialog = WelcomeDialog(self.store, self.autostart, self.window)
+        dialog.finished.connect(dialog.deleteLater)
         # open(), not exec(): the event loop (and the reminder timer) keeps running meanwhile.
-        box.open()
+        dialog.open()
 
     def shutdown(self) -> None:
         self.reminders.stop()

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -35,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import UserFacingError
-from desktop.core.model import Profile, Settings
+from desktop.core.model import Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
 from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.profile_form import ProfileForm
 from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -109,21 +108,12 @@ class SettingsDialog(QDialog):
 
     # -- building ------------------------------------------------------------------
     def _build_profile(self) -> QGroupBox:
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("name_edit")
-        self.email_edit = QLineEdit()
-        self.email_edit.setObjectName("email_edit")
-        self.email_edit.setPlaceholderText("you@example.com")
-        self.signature_edit = QPlainTextEdit()
-        self.signature_edit.setObjectName("signature_edit")
-        self.signature_edit.setTabChangesFocus(True)
-        self.signature_edit.setPlaceholderText("How you sign: your name, a phone, a portfolio link")
-        self.signature_edit.setMaximumHeight(80)
+        self.profile_form = ProfileForm()
+        self.name_edit = self.profile_form.name_edit
+        self.email_edit = self.profile_form.email_edit
+        self.signature_edit = self.profile_form.signature_edit
         profile_box = QGroupBox("Your profile (fills {{ my_name }}, {{ my_email }}…)")
-        profile_form = QFormLayout(profile_box)
-        profile_form.addRow("&Name", self.name_edit)
-        profile_form.addRow("&Email", self.email_edit)
-        profile_form.addRow("Si&gnature", self.signature_edit)
+        QVBoxLayout(profile_box).addWidget(self.profile_form)
 
         return profile_box
 
@@ -234,10 +224,7 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, wanted)
 
     def _load(self, settings: Settings) -> None:
-        profile = settings.profile
-        self.name_edit.setText(profile.name)
-        self.email_edit.setText(profile.email)
-        self.signature_edit.setPlainText(profile.signature)
+        self.profile_form.load(settings.profile)
         policy = settings.reminders
         self.window_spin.setValue(policy.window_hours)
         self.nudge_spin.setValue(policy.nudge_after_hours)
@@ -321,14 +308,9 @@ class SettingsDialog(QDialog):
             quiet_start=_from_qtime(self.quiet_start_edit.time()),
             quiet_end=_from_qtime(self.quiet_end_edit.time()),
         )
-        profile = Profile(
-            name=self.name_edit.text().strip(),
-            email=self.email_edit.text().strip(),
-            signature=self.signature_edit.toPlainText().strip(),
-        )
         return dataclasses.replace(
             current,
-            profile=profile,
+            profile=self.profile_form.profile(),
             reminders=policy,
             thank_you_window_hours=self.thank_you_spin.value(),
             check_in_business_days=self.check_in_spin.value(),

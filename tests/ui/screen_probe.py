@@ -101,6 +101,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.request_editor import RequestEditor  # noqa: PLC0415
     from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
     from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
+    from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
 
     clock = ManualClock()
     store = Store(open_database(data / "data"), local_tz=clock.local_tz)
@@ -164,6 +165,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "log a reply", lambda: LessonDialog(store, clock, app_id, request_id=request_id)
     yield "request editor", lambda: RequestEditor(store, clock, clipboard, request_id)
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
+    yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
 
 
 def main() -> None:
