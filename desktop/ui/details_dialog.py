@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     Application,
     Contact,
@@ -48,9 +48,10 @@ from desktop.core.model import (
     StageEvent,
 )
 from desktop.core.stages import allowed_transitions
-from desktop.core.timefmt import parse_user_datetime
+from desktop.core.timefmt import FUTURE_TOLERANCE
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
+from desktop.ui.date_edit import MOMENT_ROLE, MomentDelegate, MomentEdit, format_moment
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.screen_fit import fit_to_screen
@@ -74,8 +75,6 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
-# No job search predates the web; an earlier year is a typo, not history.
-EARLIEST_YEAR = 1990
 MAX_TEXT = 200
 
 ROLE_LABELS = {
@@ -92,11 +91,6 @@ class DetailsAction(enum.Enum):
     ARCHIVE = "archive"
     UNARCHIVE = "unarchive"
     DELETE = "delete"
-
-
-def format_input_time(moment: datetime, clock: Clock) -> str:
-    """The text a user would type for `moment`: ISO-8601 wall time, minutes precision."""
-    return moment.astimezone(clock.local_tz()).strftime("%Y-%m-%d %H:%M")
 
 
 class DetailsDialog(QDialog):
@@ -206,8 +200,8 @@ class DetailsDialog(QDialog):
         self.role_error = ErrorLabel("role_error")
         self.stage_combo = QComboBox()
         self.stage_error = ErrorLabel("stage_error")
-        self.applied_edit = QLineEdit()
-        self.applied_edit.setPlaceholderText("YYYY-MM-DD or YYYY-MM-DD HH:MM (optional)")
+        self.applied_edit = MomentEdit(self._clock.local_tz(), with_time=False, optional=True)
+        self.applied_edit.setObjectName("applied_edit")
         self.applied_error = ErrorLabel("applied_error")
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText("City, or remote")
@@ -272,6 +266,10 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.interviews_table = self._table(["When", "Minutes", "Kind", "Notes"])
+        self.interviews_table.setObjectName("interviews_table")
+        self.interviews_table.setItemDelegateForColumn(
+            self.INTERVIEW_WHEN, MomentDelegate(self._clock.local_tz(), self.interviews_table)
+        )
         layout.addWidget(self.interviews_table, 1)
         self.interviews_error = ErrorLabel("interviews_error")
         layout.addWidget(self.interviews_error)
@@ -292,6 +290,10 @@ class DetailsDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.timeline_table = self._table(["When", "Change", "Note"])
+        self.timeline_table.setObjectName("timeline_table")
+        self.timeline_table.setItemDelegateForColumn(
+            self.EVENT_WHEN, MomentDelegate(self._clock.local_tz(), self.timeline_table)
+        )
         layout.addWidget(self.timeline_table, 1)
         self.timeline_error = ErrorLabel("timeline_error")
         layout.addWidget(self.timeline_error)
@@ -305,9 +307,7 @@ class DetailsDialog(QDialog):
             for stage in stages:
                 self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
             self.stage_combo.setCurrentIndex(stages.index(Stage.APPLIED))
-            self.applied_edit.setText(
-                self._clock.now().astimezone(self._clock.local_tz()).strftime("%Y-%m-%d")
-            )
+            self.applied_edit.set_moment(self._clock.now())
             return
         self.company_edit.setText(app.company)
         self.role_edit.setText(app.role)
@@ -318,8 +318,7 @@ class DetailsDialog(QDialog):
         ]
         for stage in choices:
             self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
-        if app.applied_at is not None:
-            self.applied_edit.setText(format_input_time(app.applied_at, self._clock))
+        self.applied_edit.set_moment(app.applied_at)
         self.location_edit.setText(app.location)
         self.url_edit.setText(app.url)
         self.source_edit.setText(app.source)
@@ -351,9 +350,11 @@ class DetailsDialog(QDialog):
         table = self.interviews_table
         row = table.rowCount()
         table.insertRow(row)
-        when = QTableWidgetItem(
-            format_input_time(interview.scheduled_at, self._clock) if interview else ""
+        # A new interview starts at the next full hour; the calendar moves it from there.
+        next_hour = (self._clock.now() + timedelta(hours=1)).replace(
+            minute=0, second=0, microsecond=0
         )
+        when = self._moment_item(interview.scheduled_at if interview else next_hour)
         when.setData(Qt.ItemDataRole.UserRole, interview.id if interview else None)
         table.setItem(row, self.INTERVIEW_WHEN, when)
         table.setItem(
@@ -368,11 +369,25 @@ class DetailsDialog(QDialog):
             row, self.INTERVIEW_NOTES, QTableWidgetItem(interview.notes if interview else "")
         )
 
+    def _moment_item(self, moment: datetime) -> QTableWidgetItem:
+        """A "When" cell: its moment in MOMENT_ROLE, edited with a calendar (MomentDelegate)."""
+        item = QTableWidgetItem(format_moment(moment, self._clock.local_tz()))
+        item.setData(MOMENT_ROLE, moment)
+        return item
+
+    @staticmethod
+    def _moment(table: QTableWidget, row: int, column: int) -> datetime:
+        item = table.item(row, column)
+        moment = item.data(MOMENT_ROLE) if item is not None else None
+        if not isinstance(moment, datetime):
+            raise LookupError(f"row {row} of {table.objectName()} has no moment")
+        return moment
+
     def _append_event(self, event: StageEvent) -> None:
         table = self.timeline_table
         row = table.rowCount()
         table.insertRow(row)
-        when = QTableWidgetItem(format_input_time(event.occurred_at, self._clock))
+        when = self._moment_item(event.occurred_at)
         when.setData(Qt.ItemDataRole.UserRole, event.id)
         table.setItem(row, self.EVENT_WHEN, when)
         change = (
@@ -390,10 +405,10 @@ class DetailsDialog(QDialog):
         for edit in (
             self.company_edit,
             self.role_edit,
-            self.applied_edit,
             self.url_edit,
         ):
             edit.textChanged.connect(self.validate)
+        self.applied_edit.dateTimeChanged.connect(self.validate)
         self.stage_combo.currentIndexChanged.connect(self.validate)
         self.contacts_table.itemChanged.connect(self.validate)
         self.interviews_table.itemChanged.connect(self.validate)
@@ -452,13 +467,8 @@ class DetailsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
     # -- validation --------------------------------------------------------------------
-    def _parse_time(self, text: str, *, allow_future: bool) -> datetime:
-        moment = parse_user_datetime(
-            text, self._clock.now(), self._clock.local_tz(), allow_future=allow_future
-        )
-        if moment.year < EARLIEST_YEAR:
-            raise InvalidInput(f"{text.strip()} is before {EARLIEST_YEAR}: check the year.")
-        return moment
+    def _in_future(self, moment: datetime) -> bool:
+        return moment > self._clock.now() + FUTURE_TOLERANCE
 
     def errors(self) -> list[str]:
         """Check every field, show each problem next to it, return them all."""
@@ -473,13 +483,9 @@ class DetailsDialog(QDialog):
             self.company_error, "" if self.company_edit.text().strip() else "Company is required."
         )
         check(self.role_error, "" if self.role_edit.text().strip() else "Role is required.")
-        applied_message = ""
-        if self.applied_edit.text().strip():
-            try:
-                self._parse_time(self.applied_edit.text(), allow_future=False)
-            except InvalidInput as error:
-                applied_message = str(error)
-        check(self.applied_error, applied_message)
+        applied = self._applied_at()
+        future = applied is not None and self._in_future(applied)
+        check(self.applied_error, "That is in the future: when did you apply?" if future else "")
         url = self.url_edit.text().strip()
         check(
             self.url_error,
@@ -504,23 +510,16 @@ class DetailsDialog(QDialog):
 
     def _interview_problem(self) -> str:
         for row in range(self.interviews_table.rowCount()):
-            when = self._cell(self.interviews_table, row, self.INTERVIEW_WHEN)
             minutes = self._cell(self.interviews_table, row, self.INTERVIEW_MINUTES)
-            try:
-                self._parse_time(when, allow_future=True)
-            except InvalidInput as error:
-                return f"Interview {row + 1}: {error}"
             if not minutes.isdigit() or not 0 < int(minutes) <= 24 * 60:
                 return f"Interview {row + 1}: minutes must be a whole number from 1 to 1440."
         return ""
 
     def _timeline_problem(self) -> str:
         for row in range(self.timeline_table.rowCount()):
-            when = self._cell(self.timeline_table, row, self.EVENT_WHEN)
-            try:
-                self._parse_time(when, allow_future=False)
-            except InvalidInput as error:
-                return f"Timeline, row {row + 1}: {error}"
+            when = self._moment(self.timeline_table, row, self.EVENT_WHEN)
+            if self._in_future(when):
+                return f"Timeline, row {row + 1}: that is in the future."
         return ""
 
     @staticmethod
@@ -548,9 +547,19 @@ class DetailsDialog(QDialog):
         self.command = command
         super().accept()
 
+    def _applied_at(self) -> datetime | None:
+        """The picked day; the stored moment while the day is unchanged (keeps its time)."""
+        if not self.applied_edit.is_set():
+            return None
+        picked = self.applied_edit.moment()
+        stored = self.application.applied_at if self.application is not None else None
+        tz = self._clock.local_tz()
+        if stored is not None and stored.astimezone(tz).date() == picked.astimezone(tz).date():
+            return stored
+        return picked
+
     def _draft(self) -> Application:
         now = self._clock.now()
-        applied_text = self.applied_edit.text().strip()
         base = self.application or Application(
             id=0, company="", role="", stage=Stage.APPLIED, created_at=now, updated_at=now
         )
@@ -559,7 +568,7 @@ class DetailsDialog(QDialog):
             company=self.company_edit.text().strip(),
             role=self.role_edit.text().strip(),
             stage=base.stage if self.application is not None else self._chosen_stage(),
-            applied_at=self._parse_time(applied_text, allow_future=False) if applied_text else None,
+            applied_at=self._applied_at(),
             location=self.location_edit.text().strip(),
             url=self.url_edit.text().strip(),
             source=self.source_edit.text().strip(),
@@ -601,10 +610,7 @@ class DetailsDialog(QDialog):
                 Interview(
                     id=interview_id or 0,
                     application_id=app_id,
-                    scheduled_at=self._parse_time(
-                        self._cell(self.interviews_table, row, self.INTERVIEW_WHEN),
-                        allow_future=True,
-                    ),
+                    scheduled_at=self._moment(self.interviews_table, row, self.INTERVIEW_WHEN),
                     duration_minutes=int(
                         self._cell(self.interviews_table, row, self.INTERVIEW_MINUTES)
                     ),
@@ -683,10 +689,8 @@ class DetailsDialog(QDialog):
     def _event_commands(self) -> list[StoreCommand]:
         parts: list[StoreCommand] = []
         for row, event in enumerate(self._events):
-            text = self._cell(self.timeline_table, row, self.EVENT_WHEN)
-            if text == format_input_time(event.occurred_at, self._clock):
-                continue  # untouched: keep the stored seconds
-            when = self._parse_time(text, allow_future=False)
+            when = self._moment(self.timeline_table, row, self.EVENT_WHEN)
+            # Moved by at least a minute: an untouched row keeps its stored seconds.
             if abs(when - event.occurred_at) >= timedelta(minutes=1):
                 parts.append(SetEventTimeCommand(self._store, event.id, event.occurred_at, when))
         return parts

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,8 +39,10 @@ from desktop.core.model import (
     Stage,
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
+from desktop.core.timefmt import FUTURE_TOLERANCE
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
+from desktop.ui.date_edit import MomentEdit
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.screen_fit import ElidedLabel, keep_narrow
 
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A clock a minute or two apart from the mail server's must not make "now" invalid.
-FUTURE_SLACK = timedelta(minutes=5)
 NEW_APPLICATION = -1
 NO_CONTACT = -1
 ADD_CONTACT = -2
@@ -76,26 +75,6 @@ class RejectionPrefill:
     contact_email: str = ""
     notified_at: datetime | None = None
     channel: Channel | None = None
-
-
-def to_local_qdatetime(moment: datetime, tz: tzinfo) -> QDateTime:
-    """A QDateTime that shows `moment`'s wall time in `tz`.
-
-    The edit is pinned to UTC and holds the local wall time, so Qt's own idea of the
-    system zone (which may differ from the injected clock's) never shifts what is shown.
-    """
-    local = moment.astimezone(tz)
-    return QDateTime(
-        QDate(local.year, local.month, local.day),
-        QTime(local.hour, local.minute),
-        QTimeZone.utc(),
-    )
-
-
-def from_local_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
-    date, time = value.date(), value.time()
-    naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
-    return naive.replace(tzinfo=tz).astimezone(UTC)
 
 
 class RejectionDialog(QDialog):
@@ -173,11 +152,8 @@ class RejectionDialog(QDialog):
         row.addWidget(self.role_edit)
         self.application_error = ErrorLabel("application_error")
 
-        self.notified_edit = QDateTimeEdit()
+        self.notified_edit = MomentEdit(self._clock.local_tz())
         self.notified_edit.setObjectName("notified_edit")
-        self.notified_edit.setTimeZone(QTimeZone.utc())
-        self.notified_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.notified_edit.setCalendarPopup(True)
         self.notified_edit.setToolTip("When the rejection reached you, in your local time.")
         self.notified_error = ErrorLabel("notified_error")
 
@@ -328,7 +304,7 @@ class RejectionDialog(QDialog):
 
     def _apply_prefill(self, prefill: RejectionPrefill) -> None:
         notified = prefill.notified_at or self._clock.now()
-        self.notified_edit.setDateTime(to_local_qdatetime(notified, self._clock.local_tz()))
+        self.notified_edit.set_moment(notified)
         if prefill.channel is not None:
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(prefill.channel.value))
         if self._fixed_application is None and self.application_combo.currentData() == (
@@ -373,7 +349,7 @@ class RejectionDialog(QDialog):
         return Stage(str(self.stage_combo.currentData()))
 
     def notified_at(self) -> datetime:
-        return from_local_qdatetime(self.notified_edit.dateTime(), self._clock.local_tz())
+        return self.notified_edit.moment()
 
     def _validate(self) -> bool:
         """Show every problem next to its field; enable OK only when there is none."""
@@ -395,7 +371,7 @@ class RejectionDialog(QDialog):
 
         notified_problem = ""
         now = self._clock.now()
-        if self.notified_at() > now + FUTURE_SLACK:
+        if self.notified_at() > now + FUTURE_TOLERANCE:
             notified_problem = "That is in the future: when did the rejection reach you?"
         self._show_error(self.notified_error, notified_problem)
 
