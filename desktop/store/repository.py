@@ -1243,6 +1243,21 @@ class Store:
                 for request, company, role in rows
             ]
 
+    def follow_ups(self, *, limit: int = 1000) -> list[DueItem]:
+        """Every request whatever its status (the Follow-ups view), the latest window first;
+        `next_reminder` is not looked up here."""
+        with self._database.transaction() as session:
+            rows = session.execute(
+                select(FollowUpRequestRow, ApplicationRow.company, ApplicationRow.role)
+                .join(ApplicationRow, ApplicationRow.id == FollowUpRequestRow.application_id)
+                .order_by(FollowUpRequestRow.window_closes_at.desc(), FollowUpRequestRow.id.desc())
+                .limit(limit)
+            ).all()
+            return [
+                DueItem(request=_record(FollowUpRequest, request), company=company, role=role)
+                for request, company, role in rows
+            ]
+
     # -- reminders -----------------------------------------------------------------
     def next_reminder_due(self) -> datetime | None:
         """The effective due time of the earliest reminder still to fire, if any."""

@@ -91,6 +91,7 @@ class DetailsAction(enum.Enum):
     ARCHIVE = "archive"
     UNARCHIVE = "unarchive"
     DELETE = "delete"
+    OPEN_DRAFT = "open_draft"
 
 
 class DetailsDialog(QDialog):
@@ -124,7 +125,9 @@ class DetailsDialog(QDialog):
         self._contacts: list[Contact] = []
         self._interviews: list[Interview] = []
         self._events: list[StageEvent] = []
+        self._has_requests = False
         if self.application is not None:
+            self._has_requests = bool(store.requests_for(self.application.id))
             self._contacts = store.contacts(self.application.id)
             self._interviews = store.interviews(self.application.id)
             self._events = store.timeline(self.application.id)
@@ -165,6 +168,7 @@ class DetailsDialog(QDialog):
         self.ok_button.setText("&Save" if self.application is not None else "A&dd")
         self.archive_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
+        self.draft_button: QPushButton | None = None
         row = QHBoxLayout()
         if self.application is not None:
             archived = self.application.archived
@@ -180,6 +184,13 @@ class DetailsDialog(QDialog):
                 button.setAutoDefault(False)
                 row.addWidget(button)
         row.addStretch(1)
+        if self._has_requests:
+            self.draft_button = QPushButton("Open dra&ft")
+            self.draft_button.setObjectName("draft_button")
+            self.draft_button.setShortcut("Ctrl+D")
+            self.draft_button.setToolTip("Save and open its follow-up request (Ctrl+D)")
+            self.draft_button.setAutoDefault(False)
+            row.addWidget(self.draft_button)
         row.addWidget(self.buttons)
         layout.addLayout(row)
 
@@ -422,6 +433,8 @@ class DetailsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         if self.archive_button is not None:
             self.archive_button.clicked.connect(self._on_archive)
+        if self.draft_button is not None:
+            self.draft_button.clicked.connect(self._on_open_draft)
         if self.delete_button is not None:
             self.delete_button.clicked.connect(self._on_delete)
 
@@ -461,6 +474,14 @@ class DetailsDialog(QDialog):
             DetailsAction.UNARCHIVE if self.application.archived else DetailsAction.ARCHIVE
         )
         self.done(QDialog.DialogCode.Accepted)
+
+    def _on_open_draft(self) -> None:
+        # Saved first, like OK: the editor is a window of its own, and the edits must not
+        # wait behind it (or be lost).
+        self.requested_action = DetailsAction.OPEN_DRAFT
+        self.accept()
+        if self.result() != QDialog.DialogCode.Accepted:
+            self.requested_action = DetailsAction.NONE
 
     def _on_delete(self) -> None:
         self.requested_action = DetailsAction.DELETE

@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
+        a("open_draft", "Open &draft", self.open_selected_draft, "Ctrl+D")
+        a("follow_ups", "&Follow-ups…", self.open_follow_ups, "Ctrl+Shift+F")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
         a("about", f"&About {APP_NAME}", self._on_about, None, "about")
@@ -388,10 +390,11 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([acts[f"view_{v}"] for v in VIEWS])
         view_menu.addSeparator()
+        view_menu.addAction(acts["follow_ups"])
         view_menu.addAction(acts["show_archived"])
 
         app_menu = bar.addMenu("&Application")
-        app_menu.addAction(acts["open"])
+        app_menu.addActions([acts["open"], acts["open_draft"]])
         self.move_menu = app_menu.addMenu("&Move to")
         for stage in board_stages():
             action = QAction(stage_dot(stage), stage.label, self)
@@ -549,6 +552,7 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
         menu = QMenu(self)
         menu.addAction(self.actions_by_name["open"])
+        menu.addAction(self.actions_by_name["open_draft"])
         menu.addMenu(self.move_menu)
         menu.addAction(self.actions_by_name["rejection"])
         menu.addSeparator()
@@ -641,6 +645,8 @@ class MainWindow(QMainWindow):
             self.set_archived(app, dialog.requested_action is DetailsAction.ARCHIVE)
         elif dialog.requested_action is DetailsAction.DELETE:
             self.delete_application(app)
+        elif dialog.requested_action is DetailsAction.OPEN_DRAFT:
+            self.open_draft(app.id)
 
     def request_move(self, application_id: int, to_stage: Stage) -> None:
         """A card was dropped on a column, or Move to was chosen."""
@@ -692,7 +698,45 @@ class MainWindow(QMainWindow):
             self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
 
     def _on_log_rejection(self) -> None:
-        self.start_rejection(self.selected_application_id())
+        application_id = self.selected_application_id()
+        row = self.model.row_of(application_id) if application_id is not None else -1
+        rejected = row >= 0 and self.model.summary(row).application.stage is Stage.REJECTED
+        if application_id is not None and rejected:
+            self.open_draft(application_id)  # logged already: its request is what's wanted
+            return
+        self.start_rejection(application_id)
+
+    def open_selected_draft(self) -> None:
+        application_id = self.selected_application_id()
+        if application_id is None:
+            self.message_bar.show_message("Select an application first.")
+            return
+        self.open_draft(application_id)
+
+    def open_draft(self, application_id: int) -> None:
+        """Reopen the application's follow-up request in the editor (its newest open one)."""
+        from desktop.ui.follow_ups_view import draft_to_open  # noqa: PLC0415
+
+        try:
+            request = draft_to_open(self.store.requests_for(application_id))
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        if request is None:
+            self.show_info("No follow-up request for this one yet: Ctrl+R logs a rejection.")
+            return
+        self.open_request(request.id)
+
+    def open_follow_ups(self) -> QDialog:
+        """Every request with its status and countdown; Enter opens the selected draft."""
+        from desktop.ui.follow_ups_view import FollowUpsDialog  # noqa: PLC0415
+
+        dialog = FollowUpsDialog(self.store, self._clock, self)
+        dialog.open_requested.connect(self.open_request)
+        self.data_changed.connect(dialog.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
 
     def start_rejection(self, application_id: int | None) -> None:
         self.rejection_flow.start(application_id)

@@ -95,6 +95,7 @@ def problems(name: str, window: QWidget, area: QRect) -> list[str]:
 def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
     from desktop.ui.email_confirm_dialog import EmailConfirmDialog  # noqa: PLC0415
+    from desktop.ui.follow_ups_view import FollowUpsDialog  # noqa: PLC0415
     from desktop.ui.lesson_dialog import LessonDialog  # noqa: PLC0415
     from desktop.ui.main_window import SETTINGS_GEOMETRY, MainWindow  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
@@ -166,6 +167,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "request editor", lambda: RequestEditor(store, clock, clipboard, request_id)
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
+    yield "follow-ups", lambda: FollowUpsDialog(store, clock)
 
 
 def main() -> None:
