@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.repository import Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +178,7 @@ def _hand_over_rejection(data_dir: Path, rejection: RejectionInput, tz: tzinfo) 
 
 
 def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | None) -> int:
-    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -191,8 +192,8 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     app = QApplication([sys.argv[0] if sys.argv else "askwhy"])
     from desktop.ui.theme import install_theme  # noqa: PLC0415
 
-    # Fusion with light and dark palettes that follow the system's colour scheme.
-    install_theme(app)  # parented to the app, which keeps it alive
+    # Fusion with light and dark palettes: the system's scheme, or the one chosen in Settings.
+    theme = install_theme(app, settings=QSettings())  # parented to the app: it lives on
     # Until the wiring exists a signal just ends the loop; then it quits through the wiring,
     # which lets the window close instead of hiding to the tray (Qt 6's quit() first closes
     # every window, and gives up if one refuses).
@@ -203,13 +204,14 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 
     stop_signals = _quit_on_signals(app, quit_now)
     try:
-        return _run(app, args, data_dir, pending_request, quit_hook)
+        return _run(app, theme, args, data_dir, pending_request, quit_hook)
     finally:
         stop_signals()
 
 
-def _run(
+def _run(  # noqa: PLR0917 (the composition root's inputs)
     app: QApplication,
+    theme: ThemeController,
     args: argparse.Namespace,
     data_dir: Path,
     pending_request: int | None,
@@ -228,6 +230,7 @@ def _run(
     clock = SystemClock()
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
     window = MainWindow(None, clock, QtClipboard())
+    window.theme = theme  # Settings' colour scheme, applied live
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
 

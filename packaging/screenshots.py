@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
-    from PySide6.QtCore import QSettings, Qt  # noqa: PLC0415
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
     from desktop.ui.theme import install_theme  # noqa: PLC0415
 
     # Pinned: the offscreen platform has no system scheme to follow.
-    install_theme(app, forced=Qt.ColorScheme.Dark if args.dark else Qt.ColorScheme.Light)
+    install_theme(app, choice="dark" if args.dark else "light")
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     suffix = "-dark" if args.dark else ""

@@ -86,7 +86,7 @@ from desktop.ui.icons import action_icon, app_icon, stage_dot
 from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
-from desktop.ui.theme import MARGIN, SPACING, current_colors
+from desktop.ui.theme import MARGIN, SPACING, ThemeController, current_colors
 
 if TYPE_CHECKING:
     # Imported where they are used: the window paints before any of them loads.
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
         self.autostart: AutostartControl | None = None
+        self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
@@ -773,7 +774,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> QDialog:
         from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
 
-        dialog = SettingsDialog(self.store, self, notifier=self.notifier, autostart=self.autostart)
+        dialog = SettingsDialog(
+            self.store, self, notifier=self.notifier, autostart=self.autostart, theme=self.theme
+        )
         # Reminder offsets or quiet hours may have changed: the app reschedules on this.
         dialog.accepted.connect(self.data_changed)
         return self._open_side_dialog(dialog)

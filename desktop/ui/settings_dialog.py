@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -38,6 +39,7 @@ from desktop.native.notifications import Notifier, describe_backend, send_test_n
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.theme import THEME_LABELS, ThemeController
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -90,11 +92,15 @@ class SettingsDialog(QDialog):
         *,
         notifier: Notifier | None = None,
         autostart: AutostartControl | None = None,
+        theme: ThemeController | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._notifier = notifier
         self._autostart = autostart
+        self._theme = theme
+        # What Cancel goes back to: a chosen scheme shows at once, before Save.
+        self._theme_before = theme.choice if theme is not None else "system"
         self.settings: Settings = store.load_settings()
         self.setWindowTitle("Settings")
         self.setObjectName("settings_dialog")
@@ -172,8 +178,20 @@ class SettingsDialog(QDialog):
         self.test_result_label = QLabel()
         self.test_result_label.setObjectName("test_result_label")
         self.test_result_label.setWordWrap(True)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("theme_combo")
+        for choice, label in THEME_LABELS.items():
+            self.theme_combo.addItem(label, choice)
+        self.theme_combo.setEnabled(self._theme is not None)
+        theme_row = QHBoxLayout()
+        theme_label = QLabel("Colou&r scheme")
+        theme_label.setBuddy(self.theme_combo)
+        theme_row.addWidget(theme_label)
+        theme_row.addWidget(self.theme_combo)
+        theme_row.addStretch(1)
         system_box = QGroupBox("System")
         system_layout = QVBoxLayout(system_box)
+        system_layout.addLayout(theme_row)
         system_layout.addWidget(self.autostart_check)
         system_layout.addWidget(self.backend_label)
         test_row = QHBoxLayout()
@@ -237,6 +255,7 @@ class SettingsDialog(QDialog):
         self.check_in_spin.setValue(settings.check_in_business_days)
         self.stay_in_touch_spin.setValue(settings.stay_in_touch_weeks)
 
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._theme_before))
         autostart = self._autostart
         if autostart is not None and autostart.supported:
             self.autostart_check.setChecked(autostart.is_enabled())
@@ -258,6 +277,7 @@ class SettingsDialog(QDialog):
         self.quiet_start_edit.timeChanged.connect(self.validate)
         self.quiet_end_edit.timeChanged.connect(self.validate)
         self.test_button.clicked.connect(self.send_test)
+        self.theme_combo.currentIndexChanged.connect(self._on_theme_chosen)
         self.ok_button.clicked.connect(self._save)
         self._buttons.rejected.connect(self.reject)
         if self._notifier is not None:
@@ -356,4 +376,15 @@ class SettingsDialog(QDialog):
             self._show(self.form_error, f"Nothing was saved: {error}")
             return
         self.settings = settings
+        if self._theme is not None:
+            self._theme.save()
         self.accept()
+
+    def _on_theme_chosen(self) -> None:
+        if self._theme is not None:
+            self._theme.choose(str(self.theme_combo.currentData()))
+
+    def reject(self) -> None:
+        if self._theme is not None:
+            self._theme.choose(self._theme_before)  # Cancel takes the preview back
+        super().reject()
