@@ -60,6 +60,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
+from desktop.core.wording import plural
 from desktop.core.zones import system_zone
 from desktop.store.files import write_atomically
 
@@ -125,10 +126,6 @@ _TEXT_LIMITS = {
     "url": 2000,
     "signature": 5_000,
 }
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -118,6 +119,7 @@ class DetailsDialog(QDialog):
         self._store = store
         self._clock = clock
         self.command: StoreCommand | None = None
+        self.discard_box: QMessageBox | None = None  # "Discard the new application?", asking
         self.requested_action = DetailsAction.NONE
         self.application: Application | None = (
             store.get_application(application_id) if application_id is not None else None
@@ -553,6 +555,44 @@ class DetailsDialog(QDialog):
         self.ok_button.setEnabled(valid)
         self.validity_changed.emit(valid)
         return valid
+
+    # -- closing -----------------------------------------------------------------------
+    def reject(self) -> None:
+        """Escape or Cancel: a new application with something typed in asks first."""
+        if self.application is not None or not self._typed_anything():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard the new application?",
+            "What you typed here is not saved.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._on_discard_answered)
+        box.finished.connect(box.deleteLater)
+        self.discard_box = box
+        box.open()
+
+    def _on_discard_answered(self, result: int) -> None:
+        self.discard_box = None
+        if result == QMessageBox.StandardButton.Discard.value:
+            super().reject()
+
+    def _typed_anything(self) -> bool:
+        edits = (
+            self.company_edit,
+            self.role_edit,
+            self.location_edit,
+            self.url_edit,
+            self.source_edit,
+        )
+        return (
+            any(edit.text().strip() for edit in edits)
+            or bool(self.notes_edit.toPlainText().strip())
+            or self.contacts_table.rowCount() + self.interviews_table.rowCount() > 0
+        )
 
     # -- saving ------------------------------------------------------------------------
     def accept(self) -> None:

@@ -74,7 +74,7 @@ class EmailConfirmDialog(QDialog):
         form.addRow("&Role", self.role_edit)
         form.addRow("Received", self.received_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton("&Continue", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton("C&ontinue", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -178,6 +178,7 @@ class RequestEditor(QWidget):
         self._rendered_body = render("", {})
         self._undo_action: Callable[[], None] | None = None
         self.warning_box: QMessageBox | None = None
+        self.replace_box: QMessageBox | None = None  # "Replace your text?", while it asks
         self.setObjectName("request_editor")
 
         self._save_timer = QTimer(self)
@@ -222,7 +223,7 @@ class RequestEditor(QWidget):
         banner_text.setWordWrap(True)
         self.banner_skip_button = QPushButton("Skip this request")
         self.banner_skip_button.setObjectName("banner_skip_button")
-        self.banner_skip_button.setToolTip("Skip this request (Alt+K, like the Skip button)")
+        self.banner_skip_button.setToolTip("Skip this request (Ctrl+K, like the Skip button)")
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.banner_skip_button)
 
@@ -371,6 +372,8 @@ class RequestEditor(QWidget):
             ("open_mail", ("Ctrl+Shift+M",), self.open_in_mail_app),
             ("save_eml", ("Ctrl+Shift+E",), self.save_as_eml),
             ("mark_sent", ("Ctrl+Return", "Ctrl+Enter"), self.mark_sent),
+            # As in the rejection dialog's "Log and skip": one key for skipping everywhere.
+            ("skip", ("Ctrl+K",), self.skip),
             ("close", ("Escape",), self.close),
         ):
             action = QAction(self)
@@ -387,6 +390,7 @@ class RequestEditor(QWidget):
             (self.mail_button, "open_mail"),
             (self.eml_button, "save_eml"),
             (self.sent_button, "mark_sent"),
+            (self.skip_button, "skip"),
         ):
             shortcut = self._actions[action_name].shortcut()
             shown = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
@@ -420,6 +424,7 @@ class RequestEditor(QWidget):
         if index < 0:
             index = next((i for i, t in enumerate(self._templates) if t.is_default), 0)
         self.template_combo.setCurrentIndex(index)
+        self._template_index = index  # what "Replace your text?" goes back to when declined
         # The store keeps the text as it would be sent (rendered). While it is still exactly
         # what the template renders to, edit the template's source instead, so the preview
         # can show every field, filled ones included, where it came from.
@@ -466,17 +471,33 @@ class RequestEditor(QWidget):
         if (template.subject, template.body) == (self.subject(), self.body()):
             return
         if (self.subject(), self.body()) != self._pristine:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 "Replace your text?",
                 f"Use “{template.name}” and replace the text you have edited?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.finished.connect(functools.partial(self._on_replace_answered, template))
+            box.finished.connect(box.deleteLater)
+            self.replace_box = box
+            box.open()
+            return
+        self._use_template(template)
+
+    def _on_replace_answered(self, template: Template, result: int) -> None:
+        self.replace_box = None
+        if result == QMessageBox.StandardButton.Yes.value:
+            self._use_template(template)
+        else:
+            # Declined: the box shows the template the text still comes from.
+            self.template_combo.setCurrentIndex(self._template_index)
+
+    def _use_template(self, template: Template) -> None:
         self._set_text(template.subject, template.body)
         self._pristine = (self.subject(), self.body())
+        self._template_index = self.template_combo.currentIndex()
 
     def _on_text_edited(self) -> None:
         self._refresh_preview()
@@ -765,6 +786,7 @@ class RequestEditor(QWidget):
         for widget in (self.sent_button, self.skip_button, self.snooze_button):
             widget.setEnabled(editable)
         self._actions["mark_sent"].setEnabled(editable)
+        self._actions["skip"].setEnabled(editable)
         self.reopen_button.setVisible(not editable)
         self.lesson_button.setVisible(request.status in (RequestStatus.SENT, RequestStatus.REPLIED))
         rejection = self._context.rejection

@@ -12,6 +12,7 @@ from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.core.user_text import isolate
+from desktop.core.wording import plural
 from desktop.ui.screen_fit import ElidedLabel
 from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
@@ -24,7 +25,7 @@ def counts_text(stages: Sequence[Stage], open_requests: int) -> str:
     by_stage = Counter(stages)
     active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
     parts = [
-        f"{len(stages)} application{'' if len(stages) == 1 else 's'}",
+        plural(len(stages), "application"),
         f"{active} active",
         f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
         f"{by_stage.get(Stage.REJECTED, 0)} rejected",

@@ -71,7 +71,7 @@ class WelcomeDialog(QDialog):
         self.back_button = QPushButton("&Back")
         self.back_button.setObjectName("back_button")
         self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.next_button = self.buttons.addButton("&Next", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button = self.buttons.addButton("Ne&xt", QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button.setObjectName("next_button")
         for button in (self.skip_button, self.back_button):
             button.setAutoDefault(False)
@@ -126,7 +126,7 @@ class WelcomeDialog(QDialog):
         self.pages.setCurrentIndex(index)
         last = index == self.pages.count() - 1
         self.back_button.setVisible(index > 0)
-        self.next_button.setText("&Done" if last else "&Next")
+        self.next_button.setText("&Done" if last else "Ne&xt")
         self.next_button.setDefault(True)
         focus = self.autostart_check if last else self.profile_form.name_edit
         focus.setFocus()

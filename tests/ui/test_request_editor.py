@@ -520,3 +520,29 @@ def test_switching_to_a_dark_palette_recolours_the_preview(
     editor.setPalette(dark)
     assert background() != light
     assert background() == mark_format(Mark.EMPTY, dark).background().color().name()
+
+
+def test_declining_to_replace_edited_text_puts_the_template_box_back(
+    make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
+) -> None:
+    request_id = log_rejection(store, clock)
+    default = store.default_template(RequestKind.FEEDBACK)
+    other = store.save_template(
+        dataclasses.replace(default, id=0, name="Brief", subject="Why?", body="{{ company }}?")
+    )
+    editor = make_editor(request_id)
+    shown = editor.template_combo.currentIndex()
+    editor.subject_edit.setText("My own subject")
+    index = editor.template_combo.findData(other.id)
+    editor.template_combo.setCurrentIndex(index)
+    editor.template_combo.activated.emit(index)
+    assert editor.replace_box is not None
+    editor.replace_box.done(QMessageBox.StandardButton.No.value)
+    assert editor.subject() == "My own subject"
+    assert editor.template_combo.currentIndex() == shown
+
+    editor.template_combo.setCurrentIndex(index)
+    editor.template_combo.activated.emit(index)
+    assert editor.replace_box is not None
+    editor.replace_box.done(QMessageBox.StandardButton.Yes.value)
+    assert (editor.subject(), editor.template_combo.currentIndex()) == ("Why?", index)
