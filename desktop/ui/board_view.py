@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import board_stages
+from desktop.core.wording import plural
 from desktop.ui.table_model import (
     APPLICATION_IDS_MIME,
     AgeRole,
@@ -362,6 +363,10 @@ class BoardColumn(QFrame):
             f"<span style='color:{color}'>●</span>&nbsp;<b>{self.model.stage.label}</b>"
             f"&nbsp;&nbsp;<span style='color:{current_colors().muted}'>"
             f"{self.model.rowCount()}</span>"
+        )
+        # Read out as words, not as "● Saved 0".
+        self.header.setAccessibleName(
+            f"{self.model.stage.label}: {plural(self.model.rowCount(), 'application')}"
         )
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -138,8 +139,11 @@ def mailbox(name: str, address: str) -> str:
     return f'"{quoted}" <{address}>'
 
 
-class RequestEditor(QWidget):
+class RequestEditor(QMainWindow):
     """Edit, send and close one follow-up request.
+
+    A main window of its own (not a bare QWidget with the Window flag), so a screen reader
+    is told it is a window ("frame"), not a "filler".
 
     Signals:
         request_changed(request_id): its text, status or reminders were written.
@@ -162,7 +166,7 @@ class RequestEditor(QWidget):
         url_opener: UrlOpener | None = None,
         save_file_chooser: SaveFileChooser | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self._store = store
         self._clock = clock
         self._clipboard = clipboard
@@ -345,7 +349,9 @@ class RequestEditor(QWidget):
         header.addWidget(self.countdown_label)
         header.addWidget(self.to_label, 1)
 
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.setCentralWidget(central)
         layout.addWidget(self.automated_banner)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +46,16 @@ class FilterBar(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search company, role, contacts, notes  (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(action_icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        find = self.search_edit.addAction(
+            action_icon("find"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search_edit.setAccessibleName("Search")
+        # The line edit's icon buttons are read out by a screen reader: give them names.
+        find.setText("Search")
+        for button in self.search_edit.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None and action.objectName() == "_q_qlineeditclearaction":
+                button.setAccessibleName("Clear search")
         self.stage_combo = QComboBox()
         self.stage_combo.setAccessibleName("Stage filter")
         self.stage_combo.addItem("All stages", None)

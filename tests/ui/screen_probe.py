@@ -81,13 +81,16 @@ def problems(name: str, window: QWidget, area: QRect) -> list[str]:
     if not area.contains(frame):
         found.append(f"window at {frame.getRect()} is not inside {area.getRect()}")
     tabs = [t for t in window.findChildren(QTabWidget) if t.isVisibleTo(window)]
-    for tab_widget in tabs or [None]:
-        for index in range(tab_widget.count() if tab_widget else 1):
-            if tab_widget is not None:
-                tab_widget.setCurrentIndex(index)
-                QApplication.processEvents()
-            found += _unreachable_buttons(window)
-            found += _clipped_labels(window)
+    # Every page of every tab widget, or the window as it is when it has none.
+    pages: list[tuple[QTabWidget | None, int]] = [
+        (tab_widget, index) for tab_widget in tabs for index in range(tab_widget.count())
+    ]
+    for tab_widget, index in pages or [(None, 0)]:
+        if tab_widget is not None:
+            tab_widget.setCurrentIndex(index)
+            QApplication.processEvents()
+        found += _unreachable_buttons(window)
+        found += _clipped_labels(window)
     window.close()
     return [f"{name}: {problem}" for problem in dict.fromkeys(found)]
 
