@@ -353,7 +353,9 @@ class BoardColumn(QFrame):
         self.view.setModel(model)
         self.view.setItemDelegate(CardDelegate(self.view))
         self.view.setAccessibleName(f"{model.stage.label} column")
-        self.view.setStyleSheet("QListView { background: transparent; }")
+        # The lane shows through the list; a style sheet would do it too, but would also
+        # take the scroll bar off the palette (it turned black in both themes).
+        self.view.viewport().setAutoFillBackground(False)
         layout.addWidget(self.view, 1)
         self.update_header()
 

@@ -126,8 +126,16 @@ class FollowUpsDialog(QDialog):
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         now, tz = self._clock.now(), self._clock.local_tz()
-        for item in items:
+        # What still can be sent first, the soonest closing on top; then the rest, latest
+        # first. A click on a column header sorts by that column instead.
+        still_open = sorted(
+            (i for i in items if i.request.status.is_open),
+            key=lambda i: i.request.window_closes_at,
+        )
+        done = [i for i in items if not i.request.status.is_open]
+        for item in still_open + done:
             self.tree.addTopLevelItem(self._row(item, now, tz))
+        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
         self.empty_label.setVisible(not items)
         self._select(current)
