@@ -204,18 +204,22 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 
     stop_signals = _quit_on_signals(app, quit_now)
     try:
-        return _run(app, theme, args, data_dir, pending_request, quit_hook)
+        return _run(
+            app, theme, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now
+        )
     finally:
         stop_signals()
 
 
-def _run(  # noqa: PLR0917 (the composition root's inputs)
+def _run(
     app: QApplication,
     theme: ThemeController,
     args: argparse.Namespace,
     data_dir: Path,
     pending_request: int | None,
+    *,
     quit_hook: list[Any],
+    quit_now: Callable[[], None],
 ) -> int:
     from PySide6.QtCore import QThreadPool, QTimer  # noqa: PLC0415
 
@@ -229,7 +233,9 @@ def _run(  # noqa: PLR0917 (the composition root's inputs)
     minimized = bool(args.minimized)
     clock = SystemClock()
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
-    window = MainWindow(None, clock, QtClipboard())
+    # File › Quit quits through the hook: once the wiring exists, that quits for real
+    # instead of hiding to the tray.
+    window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now)
     window.theme = theme  # Settings' colour scheme, applied live
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
@@ -243,9 +249,10 @@ def _run(  # noqa: PLR0917 (the composition root's inputs)
         wiring = _Wiring(app, store, window, instance, clock=clock, minimized=minimized)
         started.append((wiring, database))
         quit_hook[0] = wiring.quit
-        wiring.start(pending_request)
         if perf_hook:
-            _report_perf("LOADED", wiring.quit)
+            # The data is on screen once the background load has been shown.
+            window.loaded.connect(lambda: _report_perf("LOADED", wiring.quit))
+        wiring.start(pending_request)
 
     def painted() -> None:
         if perf_hook:
@@ -410,8 +417,9 @@ class _Wiring:
         if tray_available():
             self.tray = Tray(
                 lambda: self.store.due_items(now=self.clock.now()),
-                self._is_paused,
+                lambda: self.reminders.is_paused(),  # noqa: PLW0108 (built below, after the tray)
                 self.clock.now,
+                changes=store.changes,
             )
         else:
             log.info("no system tray: closing the window quits; notifications still go out")
@@ -452,19 +460,10 @@ class _Wiring:
                 notifier.activated_without_request.connect(window.show_and_raise)
         if self.fallback_notifier is not None:
             self.notifier.undelivered.connect(self.fallback_notifier.show_undelivered)
-        reminders.due_changed.connect(self._on_due_changed)
         reminders.reminders_missed.connect(self._on_reminders_missed)
         if self.resume_watcher is not None:
             self.resume_watcher.resumed.connect(reminders.refresh)
-        window.data_changed.connect(reminders.refresh)
-        window.data_changed.connect(self._refresh_tray)
-        window.rejection_logged.connect(lambda _request_id: reminders.refresh())
         self.instance.set_handler(self._on_message)
-        # File > Quit must quit, not hide to the tray: route it through `quit()`.
-        quit_action = getattr(window, "actions_by_name", {}).get("quit")
-        if quit_action is not None:
-            quit_action.triggered.disconnect()
-            quit_action.triggered.connect(self.quit)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:
             tray = self.tray
@@ -491,7 +490,7 @@ class _Wiring:
         self._start_daily_backup()
         if pending_request is not None:
             log.info("opening request %d", pending_request)
-            self.window.open_request(pending_request)  # its data is loaded just above
+            self.window.open_request(pending_request)  # the editor reads its own data
         if not self.minimized:
             self._welcome_once()
         log.info(
@@ -520,33 +519,15 @@ class _Wiring:
     # -- actions -------------------------------------------------------------------------
     def open_request(self, request_id: int) -> None:
         log.info("opening request %d", request_id)
-        # The editor first, so the user sees it at once; then the lists catch up.
         self.window.open_request(request_id)
-        self.window.refresh()
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()
         self.window.start_rejection(None)
 
-    def _is_paused(self) -> bool:
-        until = self.store.load_settings().reminders_paused_until
-        return until is not None and until > self.clock.now()
-
-    def _on_due_changed(self) -> None:
-        self._refresh_tray()
-        self.window.refresh()
-
     def _on_reminders_missed(self, count: int) -> None:
         # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
-        noun = "reminder" if count == 1 else "reminders"
-        self.window.show_info(
-            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
-            "their windows have closed."
-        )
-
-    def _refresh_tray(self) -> None:
-        if self.tray is not None:
-            self.tray.refresh()
+        self.window.show_missed(count)
 
     def _on_message(self, message: dict[str, Any]) -> dict[str, Any]:
         """Answers a second launch (see SingleInstance.set_handler)."""
@@ -560,7 +541,7 @@ class _Wiring:
         if command == "open-request" and isinstance(message.get("request_id"), int):
             request_id = int(message["request_id"])
             # After answering: the second launch exits without waiting for the editor.
-            QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+            QTimer.singleShot(0, lambda: self._show_request_written_elsewhere(request_id))
             return {"ok": True}
         if command == "show":
             if not message.get("minimized"):
@@ -577,7 +558,8 @@ class _Wiring:
 
         try:
             rejection = handover.rejection_from_message(message)
-            logged = self.store.log_rejection(rejection, now=self.clock.now())
+            # One step on the window's undo stack, like a rejection logged in the window.
+            logged = self.window.rejection_flow.log_rejection(rejection)
         except UserFacingError as error:
             return {
                 "ok": False,
@@ -586,14 +568,29 @@ class _Wiring:
             }
         request_id = logged.request.id
         log.info("logged a rejection handed over by a second launch: request %d", request_id)
-        QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+        QTimer.singleShot(0, lambda: self.open_request(request_id))
         return {"ok": True, "logged": handover.LoggedSummary.of(logged).to_message()}
 
-    def _show_new_request(self, request_id: int) -> None:
-        """A second launch logged a rejection (or this request is new to the schedule)."""
+    def _show_request_written_elsewhere(self, request_id: int) -> None:
+        """A second launch wrote this request with its own store, in its own process: this
+        store's feed did not hear of it, so it is announced here for the window, the
+        reminders and the tray to catch up."""
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.store.changes import Change  # noqa: PLC0415
+
+        try:
+            application_id = self.store.get_request(request_id).application_id
+        except UserFacingError as error:
+            self.window.show_error(str(error))
+            return
+        self.store.changes.publish(
+            Change(
+                applications=frozenset({application_id}),
+                requests=frozenset({request_id}),
+                reminders=True,
+            )
+        )
         self.open_request(request_id)
-        self.reminders.refresh()
-        self._refresh_tray()
 
     def quit(self) -> None:
         self.quitting = True

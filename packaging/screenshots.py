@@ -345,7 +345,9 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         settings = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
 
         empty_db = open_database(Path(tmp) / "empty")
-        window = MainWindow(Store(empty_db), clock, NullClipboard(), settings=settings)
+        window = MainWindow(
+            Store(empty_db), clock, NullClipboard(), on_quit=app.quit, settings=settings
+        )
         full_size(window, *SIZE)
         window.show()
         save(window, "empty-state")
@@ -356,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         database = open_database(Path(tmp) / "data")
         store = Store(database)
         ids = populate(store)
-        window = MainWindow(store, clock, NullClipboard(), settings=settings)
+        window = MainWindow(store, clock, NullClipboard(), on_quit=app.quit, settings=settings)
         full_size(window, *SIZE)
         window.show()
         window.set_view(VIEW_BOARD)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from io import StringIO, TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
 
 from desktop import __version__
 from desktop.core.errors import InvalidInput, UserFacingError
@@ -98,6 +98,43 @@ def _suffix_path(allowed: tuple[str, ...], verb: str) -> Callable[[str], Path]:
     return convert
 
 
+def _file_path(verb: str) -> Callable[[str], Path]:
+    def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"the file to {verb} must not be empty")
+        return Path(text).expanduser()
+
+    convert.__name__ = "file"
+    return convert
+
+
+def _request_number(text: str) -> int:
+    # SQLite's integer range: a larger number is a typo, and would overflow the query.
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**63:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a request number")
+    return int(text)
+
+
+def _text(text: str) -> str:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape); no
+    # database, file or window can hold them, so they are refused here, before anything runs.
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        raise argparse.ArgumentTypeError("is not valid UTF-8 text (check the terminal's encoding)")
+    return text
+
+
+_text.__name__ = "text"
+
+
+def _email_source(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a file, or - for standard input")
+    return text
+
+
+_email_source.__name__ = "email file"
+
+
 def _data_dir(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("the data dir must not be empty")
@@ -147,12 +184,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a rejection. Unless --no-gui is given, the running AskWhy (or a "
         "new window) opens the prefilled feedback request.",
     )
-    log_rejection.add_argument("--company", required=True, help="the company that said no")
-    log_rejection.add_argument("--role", required=True, help="the role you applied for")
-    log_rejection.add_argument("--contact-name", default="", metavar="NAME")
-    log_rejection.add_argument("--contact-email", default="", metavar="EMAIL")
+    log_rejection.add_argument(
+        "--company",
+        type=_text,
+        help="the company that said no (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--role",
+        type=_text,
+        help="the role you applied for (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--from-email",
+        type=_email_source,
+        default=None,
+        metavar="FILE|-",
+        help="read the sender, company, role and date from the rejection email (an .eml "
+        "file, or - for standard input); the other options override what it reads",
+    )
+    log_rejection.add_argument("--contact-name", type=_text, default=None, metavar="NAME")
+    log_rejection.add_argument("--contact-email", type=_text, default=None, metavar="EMAIL")
     log_rejection.add_argument(
         "--notified-at",
+        type=_text,
         default=None,
         metavar="ISO-8601",
         help="when you were told, e.g. 2026-03-01T09:30 (local time) or with an offset; "
@@ -180,6 +234,32 @@ def build_parser() -> argparse.ArgumentParser:
         "due", allow_abbrev=False, help="list upcoming deadlines and reminders"
     )
     due.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+    draft = commands.add_parser(
+        "draft",
+        allow_abbrev=False,
+        help="print an open follow-up request ready to send, or save it as a draft",
+        description="Print the newest open request that matches: the subject, a blank "
+        "line, the body, as the editor's Copy both gives it. Fields left unfilled are "
+        "warned about on stderr.",
+    )
+    which = draft.add_mutually_exclusive_group()
+    which.add_argument("--request", type=_request_number, metavar="N", help="request #N")
+    which.add_argument("--company", metavar="C", help="the newest open request for company C")
+    draft.add_argument("--role", metavar="R", help="with --company: only role R")
+    output = draft.add_mutually_exclusive_group()
+    output.add_argument(
+        "--eml",
+        metavar="FILE",
+        type=_file_path("save the draft to"),
+        help="save it as an unsent email draft that mail apps open",
+    )
+    output.add_argument("--mailto", action="store_true", help="print its mailto: link")
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print {request_id, company, role, to, subject, body} for scripts",
+    )
 
     export = commands.add_parser(
         "export", allow_abbrev=False, help="export to JSON (everything), CSV or ICS"
@@ -218,7 +298,15 @@ def parse_args(
     `--help` and `--version` print to stdout and exit 0, as argparse does.
     """
     try:
-        return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if args.command == "log-rejection" and args.from_email is None:
+            missing = [f"--{name}" for name in ("company", "role") if getattr(args, name) is None]
+            if missing:
+                raise UsageError(
+                    f"log-rejection needs {' and '.join(missing)}, or --from-email FILE "
+                    f"(see '{PROG} log-rejection --help')"
+                )
+        return args
     except UsageError as error:
         print(f"{PROG}: {error}", file=stderr or sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
@@ -252,25 +340,73 @@ def check_email(value: str, option: str = "--contact-email") -> str:
     return text
 
 
-def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> RejectionInput:
+def read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
+    """The raw email `--from-email` (or `read-email`) names: a file, or `-` for stdin.
+
+    Bounded like a dropped file: standard input is read up to the parser's size cap and no
+    further (a mail filter that pipes forever gets a refusal, not a hang), and a terminal is
+    refused rather than waited on.
+    """
+    from desktop.core.email_parsing import MAX_EMAIL_BYTES  # noqa: PLC0415 - keep start fast
+    from desktop.store.files import read_small_file  # noqa: PLC0415
+
+    if source != "-":
+        return read_small_file(Path(source).expanduser(), MAX_EMAIL_BYTES)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if stream.isatty():
+        raise InvalidInput("pipe the email into standard input, or name its file instead of -")
+    data = stream.read(MAX_EMAIL_BYTES + 1)
+    if len(data) > MAX_EMAIL_BYTES:
+        raise InvalidInput(
+            f"the email on standard input is larger than {MAX_EMAIL_BYTES / 1e6:g} MB"
+        )
+    return data
+
+
+def log_rejection_input(
+    args: argparse.Namespace, now: datetime, tz: tzinfo, *, stdin: BinaryIO | None = None
+) -> RejectionInput:
     """Turn `log-rejection`'s options into a validated RejectionInput, or raise InvalidInput.
 
-    `now` is UTC; `tz` interprets a `--notified-at` without an offset. Shared with
-    `desktop.app`, which hands the same input to a running instance.
+    `now` is UTC; `tz` interprets a `--notified-at` without an offset, or an email's date
+    without a zone. With `--from-email`, the email is read here, in this process, and what
+    it tells fills the options not given. Shared with `desktop.app`, which hands the same
+    input to a running instance.
     """
     from desktop.core.timefmt import parse_user_datetime  # noqa: PLC0415 - keep start fast
 
-    company = _clean_name(args.company, "--company", required=True)
-    role = _clean_name(args.role, "--role", required=True)
-    contact_name = _clean_name(args.contact_name or "", "--contact-name", required=False)
-    contact_email = check_email(args.contact_email or "")
-    if args.notified_at is None:
-        notified_at = now
-    else:
+    company, role = args.company, args.role
+    contact_name, contact_email = args.contact_name, args.contact_email
+    received_at: datetime | None = None
+    if args.from_email is not None:
+        from desktop.core.email_parsing import parse_rejection_email  # noqa: PLC0415
+
+        parsed = parse_rejection_email(read_email_source(args.from_email, stdin), tz=tz)
+        company = parsed.company if company is None else company
+        role = parsed.role if role is None else role
+        unknown = [name for name, value in (("company", company), ("role", role)) if not value]
+        if unknown:
+            raise InvalidInput(
+                f"could not tell the {' and the '.join(unknown)} from the email: give "
+                + " and ".join(f"--{name}" for name in unknown)
+            )
+        if contact_name is None:
+            contact_name = parsed.sender_name
+        if contact_email is None and not parsed.no_reply:
+            contact_email = _read_address(parsed.sender_email)
+        if parsed.received_at is not None:
+            received_at = min(parsed.received_at, now)  # a sender's clock may run ahead
+    company = _clean_name(company or "", "--company", required=True)
+    role = _clean_name(role or "", "--role", required=True)
+    contact_name = _clean_name(contact_name or "", "--contact-name", required=False)
+    contact_email = check_email(contact_email or "")
+    if args.notified_at is not None:
         try:
             notified_at = parse_user_datetime(args.notified_at, now, tz)
         except InvalidInput as error:
             raise InvalidInput(f"--notified-at: {one_line(str(error))}") from None
+    else:
+        notified_at = received_at or now
     return RejectionInput(
         company=company,
         role=role,
@@ -280,6 +416,15 @@ def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> 
         contact_name=contact_name,
         contact_email=contact_email,
     )
+
+
+def _read_address(address: str) -> str:
+    """The sender's address as the contact's, or "" when it would not pass as one: the
+    contact is optional, and a stranger's odd address must not block the rejection."""
+    try:
+        return check_email(address)
+    except InvalidInput:
+        return ""
 
 
 # -- running -----------------------------------------------------------------------------
@@ -320,6 +465,7 @@ def run_command(
     handlers: dict[str, Callable[[argparse.Namespace, Io], int]] = {
         "log-rejection": _log_rejection,
         "due": _due,
+        "draft": _draft,
         "export": _export,
         "import": _import,
         "backup": _backup,
@@ -363,7 +509,7 @@ def _tolerant(stream: TextIO | None) -> TextIO:
     return stream
 
 
-def _speaks_utf8(stream: TextIO) -> bool:
+def speaks_utf8(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     return encoding in {"utf8", "utf8sig"}
 
@@ -373,7 +519,7 @@ def _os_error_text(error: OSError) -> str:
     return one_line(f"{error.strerror or error}{where}")
 
 
-def _open(args: argparse.Namespace) -> Database:
+def open_data(args: argparse.Namespace) -> Database:
     from desktop.store.database import open_database  # noqa: PLC0415
     from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
@@ -387,7 +533,7 @@ def record_rejection(
     launch when no AskWhy is running to hand it to, share it."""
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
 
 
@@ -438,11 +584,11 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
         # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not _speaks_utf8(io.stdout)
+        ascii_only = not speaks_utf8(io.stdout)
         json.dump(due_json(items, io.tz), io.stdout, ensure_ascii=ascii_only, indent=2)
         io.stdout.write("\n")
         return EXIT_OK
@@ -473,20 +619,21 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def _check_export_target(path: Path) -> None:
+def check_target(path: Path, verb: str) -> None:
+    """Refuse, before anything is opened, a file that `verb` ("export to") can't write."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise InvalidInput(f"cannot export to {path}: the folder {parent} does not exist")
+        raise InvalidInput(f"cannot {verb} {path}: the folder {parent} does not exist")
     if path.is_dir():
-        raise InvalidInput(f"cannot export to {path}: it is a folder")
+        raise InvalidInput(f"cannot {verb} {path}: it is a folder")
 
 
 def _export(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
 
     path: Path = args.file
-    _check_export_target(path)
-    with _open(args) as database:
+    check_target(path, "export to")
+    with open_data(args) as database:
         result = exchange.export_file(database, path, now=io.now, tz=io.tz)
     for warning in result.warnings:
         print(f"{PROG}: warning: {warning}", file=io.stderr)
@@ -496,6 +643,7 @@ def _export(args: argparse.Namespace, io: Io) -> int:
 
 def _import(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
     try:
@@ -511,8 +659,8 @@ def _import(args: argparse.Namespace, io: Io) -> int:
     # Parse and validate the whole file before the database is even opened: a bad file
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
-    with _open(args) as database:
-        summary = exchange.apply_import(database, plan, now=io.now)
+    with open_data(args) as database:
+        summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
 
@@ -520,7 +668,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
 def _backup(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.backups import Backups  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
@@ -531,3 +679,9 @@ def _doctor(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import doctor  # noqa: PLC0415
 
     return doctor.run(args, io)
+
+
+def _draft(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import draft  # noqa: PLC0415
+
+    return draft.run(args, io)

@@ -5,21 +5,52 @@ one a few keystrokes. So the heuristics prefer saying nothing over saying someth
 role is only taken from a recognisable phrase, and a company from, in order of trust, the
 Organization header, the sender's display name ("Acme Careers"), the signature, a phrase in
 the text ("your interest in Acme") and, last, the sender's domain.
+
+Emails come from strangers, so reading one costs time linear in its size and bounded memory,
+whatever it holds. Three rules keep it so:
+
+- The standard library reads only the MIME structure, under the `compat32` policy with the
+  header values left as strings (`_BoundedHeaders`). The `default` policy parses structured
+  headers as they are read, and that parser is quadratic on some values (a Subject of "(",
+  a long display name) and memory-hungry on repeated encoded words; `email.utils.parseaddr`
+  recurses once per "(". This module decodes the few headers it reads itself, from values
+  whose length is capped, and never calls either.
+- Explicit caps, each with a message when it is hit: the size of the whole input, the length
+  of each header read, the number of encoded words in one, the number of MIME containers
+  (which bounds the nesting depth; the parser recurses once per level) and of MIME parts.
+- The heuristics read a bounded window: the first `MAX_BODY_CHARS` of the body text, a
+  Subject of at most `MAX_SUBJECT_CHARS`, a display name of at most `MAX_NAME_CHARS`; and
+  every pattern that runs over the body is written so that it cannot backtrack across it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
+import html
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from email import message_from_bytes, message_from_string
-from email.message import EmailMessage, Message
-from email.policy import default
-from email.utils import parseaddr, parsedate_to_datetime
+from email.message import Message
+from email.policy import Compat32
+from email.utils import parsedate_to_datetime
 
 from desktop.core.errors import InvalidInput
 
 MAX_EMAIL_BYTES = 5_000_000
+# Real headers are far shorter: RFC 5322 asks for lines under 78 characters, and a long
+# Subject in another script, encoded, stays under a kilobyte.
+MAX_HEADER_CHARS = 2_000
+MAX_ENCODED_WORDS = 64
+# Every level of nesting is a multipart or message/* container; real mail has two or three.
+MAX_MIME_CONTAINERS = 32
+MAX_MIME_PARTS = 1_000
+# A rejection says what it has to say at the top; what follows is quoted history and footers.
+MAX_BODY_CHARS = 20_000
+MAX_SUBJECT_CHARS = 250
+MAX_NAME_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +78,17 @@ _PASTED_FIELD = re.compile(
     r"^\s*(?P<key>from|von|de|subject|betreff|objet|date|sent|gesendet|envoyé)\s*:\s*(?P<value>.+?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# The lookbehind starts a match only where a run of address characters starts, so a long run
+# without "@" is scanned once, not once per character.
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+)
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|aw|wg|sv|tr|vs|antw|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
-_BRACKETED = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
-_TAGS = re.compile(r"<[^>]+>")
+# No bracket inside, so a scan from one "(" stops at the next: "((((" costs one pass.
+_BRACKETED = re.compile(r"[\(\[][^()\[\]]*[\)\]]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Words that show a captured "role" is really a sentence about the process.
 _NOT_A_ROLE = re.compile(
     r"\b(?:thank|thanks|your|update|applying|interest|status|decision|news|unfortunately|"
@@ -135,7 +171,8 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"}
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Control characters (a NUL, a CR LF decoded from an encoded word) end up as spaces.
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _tidy(value: str) -> str:
@@ -144,14 +181,14 @@ def _tidy(value: str) -> str:
 
 
 def _plausible_role(value: str) -> str:
-    value = _tidy(_BRACKETED.sub("", value))
+    value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
     return value
 
 
 def _plausible_company(value: str) -> str:
-    value = _tidy(_BRACKETED.sub("", value))
+    value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 60 or len(value.split()) > 6 or "@" in value:
         return ""
     return value
@@ -199,7 +236,9 @@ _BODY_ROLE = (
 
 
 def _from_subject(subject: str) -> tuple[str, str]:
-    cleaned = _BRACKETED.sub("", _REPLY_PREFIX.sub("", _one_line(subject))).strip()
+    if len(subject) > MAX_SUBJECT_CHARS:
+        return "", ""  # not a "Role at Company" subject; and the patterns below are not linear
+    cleaned = _one_line(_BRACKETED.sub(" ", _REPLY_PREFIX.sub("", subject)))
     for pattern in _SUBJECT_PATTERNS:
         match = pattern.search(cleaned)
         if not match:
@@ -255,8 +294,13 @@ def _company_from_domain(address: str) -> str:
     if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
         labels.pop()  # co.uk, com.au
     name = labels[-1]
-    if name in _FREEMAIL or name in _ATS:
+    if name in _FREEMAIL or name in _ATS or len(name) > 63:
         return ""
+    if name.startswith("xn--"):  # an internationalised name, as punycode
+        try:
+            name = name.encode("ascii").decode("idna")
+        except UnicodeError:
+            return ""
     return " ".join(part.capitalize() for part in re.split(r"[-_]", name) if part)
 
 
@@ -272,9 +316,11 @@ def _signature(body: str) -> tuple[str, str]:
         after = [line for line in lines[index + 1 : index + 6] if line]
         if not after:
             return "", ""
-        person = after[0] if _PERSON.match(after[0]) and len(after[0]) <= 40 else ""
+        person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
         company = ""
         for line in after[1:4] if person else []:
+            if len(line) > MAX_NAME_CHARS:
+                continue
             match = re.search(rf"(?:\bat\b|\||,|–|—|\s-)\s*(?P<company>{_COMPANY_WORDS})\s*$", line)
             if match:
                 company = _plausible_company(match["company"])
@@ -283,23 +329,70 @@ def _signature(body: str) -> tuple[str, str]:
     return "", ""
 
 
-def _text_of(message: Message) -> str:
-    body: Message | None = message
-    if isinstance(message, EmailMessage):
-        body = message.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        return ""
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_END_OF = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+# "[^<>]" rather than "[^>]": a scan from one "<" stops at the next, so "<<<<" is one pass.
+_LINE_BREAK_TAG = re.compile(r"<(?:br|/p|/div|/tr|/li|/h[1-6])\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_text(markup: str) -> str:
+    """The text of an HTML part, in one pass: scripts and styles dropped, tags as spaces."""
+    kept: list[str] = []
+    position = 0
+    while (opening := _SCRIPT_OR_STYLE.search(markup, position)) is not None:
+        kept.append(markup[position : opening.start()])
+        closing = _END_OF[opening[1].lower()].search(markup, opening.end())
+        if closing is None:
+            position = len(markup)  # unclosed: the rest is script, not text
+            break
+        position = closing.end()
+    kept.append(markup[position:])
+    text = _TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", "".join(kept)))
+    return html.unescape(text)
+
+
+# Decoders written in Python with quadratic cost on long input; no mail is written in them.
+_SLOW_CODECS = frozenset({"punycode", "idna"})
+
+
+def _text_codec(charset: str | None) -> str:
     try:
-        content = body.get_content() if isinstance(body, EmailMessage) else body.get_payload()
-    except (LookupError, ValueError, AssertionError):
-        return ""
-    if not isinstance(content, str):
-        return ""
-    if body.get_content_subtype() == "html":
-        content = re.sub(r"(?is)<(script|style).*?</\1>", " ", content)
-        content = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", content)
-        content = _TAGS.sub(" ", content)
-    return content
+        name = codecs.lookup(charset or "utf-8").name
+    except (LookupError, ValueError):  # unknown, or not even a name ("utf\0", a surrogate)
+        return "utf-8"
+    return "utf-8" if name in _SLOW_CODECS else name
+
+
+def _decode_bytes(data: bytes, charset: str | None) -> str:
+    try:
+        return data.decode(_text_codec(charset), "replace")
+    except LookupError:  # a codec that is not a text encoding (base64_codec, zlib_codec)
+        return data.decode("utf-8", "replace")
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = str(part.get("Content-Disposition", ""))
+    return disposition.partition(";")[0].strip().lower() == "attachment"
+
+
+def _text_of(message: Message) -> str:
+    """The first plain-text part that is not an attachment, else the first HTML one."""
+    parts = [
+        part
+        for part in message.walk()
+        if part.get_content_maintype() == "text" and not _is_attachment(part)
+    ]
+    for subtype in ("plain", "html"):
+        part = next((p for p in parts if p.get_content_subtype() == subtype), None)
+        if part is None:
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            return ""
+        text = _decode_bytes(payload, part.get_content_charset())
+        return _html_text(text) if subtype == "html" else text
+    return ""
 
 
 def _to_utc(moment: datetime | None, tz: tzinfo | None) -> datetime | None:
@@ -352,27 +445,126 @@ def _looks_binary(text: str) -> bool:
     return junk > max(2, len(sample) // 50)
 
 
+# The headers this module reads, and those the parser itself reads (boundary, charset):
+# each is capped before anything parses it.
+_CAPPED_HEADERS = frozenset(
+    {
+        "from",
+        "subject",
+        "date",
+        "sent",
+        "organization",
+        "content-type",
+        "content-disposition",
+        "content-transfer-encoding",
+    }
+)
+
+
+class _BoundedHeaders(Compat32):
+    """`compat32` that keeps header values as the raw strings and caps the ones read.
+
+    The cap is checked as the parser meets each header, so an over-long Content-Type never
+    reaches `Message.get_param`, which is quadratic in the number of quoted ";".
+    """
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        name, value = super().header_source_parse(sourcelines)
+        if name.lower() in _CAPPED_HEADERS and len(value) > MAX_HEADER_CHARS:
+            raise InvalidInput(
+                f"That email's {name.strip()[:40]} header is over {MAX_HEADER_CHARS:,} "
+                "characters long: it is not an email a person sent."
+            )
+        return name, value
+
+    def header_fetch_parse(self, name: str, value: str) -> str:  # noqa: ARG002 - the API's
+        return value
+
+
+_POLICY = _BoundedHeaders()
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+# Over-counts (a body may say "Content-Type: multipart/..."), which only makes the cap safer.
+_CONTAINER = re.compile(r"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
+_DELIMITER_LINE = re.compile(r"^--", re.MULTILINE)
+
+
+def _check_structure(text: str) -> None:
+    """Refuse, before parsing, what would make the MIME parser recurse deep or allocate a
+    Message per line: it follows each nested part with one more generator frame."""
+    containers = sum(1 for _ in _CONTAINER.finditer(text))
+    if containers > MAX_MIME_CONTAINERS:
+        raise InvalidInput(
+            f"That email nests over {MAX_MIME_CONTAINERS} MIME parts inside each other: "
+            "it is not an email a person sent."
+        )
+    if sum(1 for _ in _DELIMITER_LINE.finditer(text)) > MAX_MIME_PARTS:
+        raise InvalidInput(
+            f"That email has over {MAX_MIME_PARTS:,} parts: it is not an email a person sent."
+        )
+
+
 def _read_message(raw: bytes | str, text: str) -> Message | None:
     """The parsed message when the input starts with headers, else None (pasted text)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not _HEADER_LINE.match(first):
+    blank = _BLANK_LINES.match(text)  # always matches, if only the empty string
+    if not _HEADER_LINE.match(text, blank.end() if blank else 0):
         return None
+    _check_structure(text)
     message = (
-        message_from_bytes(raw, policy=default)
+        message_from_bytes(raw, policy=_POLICY)
         if isinstance(raw, bytes)
-        else message_from_string(text, policy=default)
+        else message_from_string(text, policy=_POLICY)
     )
     if message.get("From") is None and message.get("Subject") is None:
         return None
     return message
 
 
-def _header_text(message: Message, name: str) -> str:
+# An encoded word (RFC 2047) is at most 75 characters, without spaces or "?" inside; the
+# bounded, bracket-free pattern matches each in one pass.
+_ENCODED_WORD = re.compile(
+    r"=\?(?P<charset>[^?\s*]{1,40})(?:\*[^?\s]{0,20})?\?(?P<encoding>[bBqQ])\?"
+    r"(?P<text>[^?\s]{0,200})\?="
+)
+
+
+def _decode_word(match: re.Match[str]) -> str:
+    encoded = match["text"].encode("ascii", "replace")
     try:
-        value = message.get(name)
-    except (LookupError, ValueError, IndexError, TypeError, AttributeError):
-        return ""
-    return _one_line(str(value)) if value is not None else ""
+        if match["encoding"] in "bB":
+            data = base64.b64decode(encoded + b"=" * (-len(encoded) % 4))
+        else:
+            data = binascii.a2b_qp(encoded, header=True)
+    except (binascii.Error, ValueError):
+        return match[0]
+    return _decode_bytes(data, match["charset"])
+
+
+def _decode_header(name: str, value: str) -> str:
+    """A header's text: 8-bit bytes read as UTF-8 (else cp1252), encoded words decoded."""
+    if any("\udc80" <= char <= "\udcff" for char in value):
+        # Raw 8-bit bytes, which the parser keeps as surrogate escapes.
+        value = _decode(value.encode("utf-8", "surrogateescape"))
+    if value.count("=?") > MAX_ENCODED_WORDS:
+        raise InvalidInput(
+            f"That email's {name} header holds over {MAX_ENCODED_WORDS} encoded words: "
+            "it is not an email a person sent."
+        )
+    pieces: list[str] = []
+    position = 0
+    for match in _ENCODED_WORD.finditer(value):
+        between = value[position : match.start()]
+        # Space between two encoded words is not text (RFC 2047, section 6.2).
+        if not (pieces and position and between.isspace()):
+            pieces.append(between)
+        pieces.append(_decode_word(match))
+        position = match.end()
+    pieces.append(value[position:])
+    return _one_line("".join(pieces))
+
+
+def _header_text(message: Message, name: str) -> str:
+    value = message.get(name)
+    return "" if value is None else _decode_header(name, str(value))
 
 
 @dataclass(slots=True)
@@ -399,6 +591,8 @@ _PASTED_KEYS = {
     "gesendet": "date_value",
     "envoyé": "date_value",
 }
+# Mail apps copy the headers along in the first few lines; a header line is not this long.
+_PASTED_HEAD_LINES = 40
 
 
 def _read_parts(raw: bytes | str, text: str) -> _Raw:
@@ -416,31 +610,40 @@ def _read_parts(raw: bytes | str, text: str) -> _Raw:
             is_message=True,
         )
         try:
-            parts.body = _text_of(message)
+            parts.body = _text_of(message)[:MAX_BODY_CHARS]
         except (LookupError, ValueError, IndexError, TypeError, AttributeError, KeyError):
             parts.body = ""
         return parts
-    # Pasted: headers a mail app copies along, if any, in the first few lines.
-    parts = _Raw(body=text)
-    head = "\n".join(text.splitlines()[:40])
+    parts = _Raw(body=text[:MAX_BODY_CHARS])
+    head = "\n".join(parts.body.split("\n", _PASTED_HEAD_LINES)[:_PASTED_HEAD_LINES])
     for match in _PASTED_FIELD.finditer(head):
         attribute = _PASTED_KEYS[match["key"].lower()]
         if not getattr(parts, attribute):
-            setattr(parts, attribute, match["value"])
+            setattr(parts, attribute, match["value"][:MAX_HEADER_CHARS])
     return parts
 
 
-def _sender(parts: _Raw, text: str) -> tuple[str, str]:
+# The <address> at the last "<" of a From value; what comes before it is the display name.
+_ANGLE_ADDRESS = re.compile(r"<\s*(?P<address>[^<>\s@]{1,64}@[^<>\s@]{1,255})\s*>")
+
+
+def _sender(parts: _Raw) -> tuple[str, str]:
     """(display name, lower-case address) of the sender; either may be ""."""
-    display_name, address = parseaddr(parts.from_value)
-    if "@" not in address:
-        found = _EMAIL.search(parts.from_value)
+    value = _one_line(parts.from_value)
+    angle = _ANGLE_ADDRESS.match(value, max(value.rfind("<"), 0))
+    if angle is not None:
+        address, display_name = angle["address"], value[: angle.start()]
+    else:
+        found = _EMAIL.search(value)
         if found is None and not parts.is_message:
-            found = _EMAIL.search(text)  # a pasted body: the first address is the best guess
-        address = found.group(0) if found else ""
-    address = address.strip().strip("<>").lower() if "@" in address else ""
-    display_name = _one_line(display_name or parts.from_value.partition("<")[0]).strip(" \"'")
-    return ("" if "@" in display_name else display_name), address
+            found = _EMAIL.search(parts.body)  # a pasted body: the first address is the best guess
+        address = found[0] if found else ""
+        # "dana@acme.example (Dana Reyes)": an old form, the name as a comment.
+        display_name = value.partition("(")[2].rpartition(")")[0] if found else value
+    display_name = display_name.strip().strip("\"'").replace('\\"', '"').strip()
+    if "@" in display_name or len(display_name) > MAX_NAME_CHARS:
+        display_name = ""
+    return display_name, address.strip(" .").lower()
 
 
 def _role(subject_role: str, body: str) -> str:
@@ -470,7 +673,7 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         raise InvalidInput("That file is not an email: drop an .eml file or paste the text.")
 
     parts = _read_parts(raw, text)
-    display_name, address = _sender(parts, text)
+    display_name, address = _sender(parts)
     subject_role, subject_company = _from_subject(parts.subject)
     role = _role(subject_role, parts.body)
     name_company, is_team = _company_from_display_name(display_name)

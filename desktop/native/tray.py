@@ -21,7 +21,9 @@ from desktop.core.model import DueItem
 from desktop.core.reminders import SnoozeChoice
 from desktop.core.timefmt import format_countdown
 from desktop.core.user_text import escape_mnemonics, isolate
+from desktop.native.store_changes import StoreChanges
 from desktop.resources import resource_path
+from desktop.store.changes import Change, ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +83,14 @@ class Tray(QObject):
         paused_provider: Callable[[], bool],
         now: Callable[[], datetime],
         parent: QObject | None = None,
+        *,
+        changes: ChangeFeed,
     ) -> None:
         super().__init__(parent)
+        # The icon and tooltip follow the store's announcements (a rejection logged, a
+        # request sent, a reminder fired, a pause): nobody has to tell the tray.
+        self._changes = StoreChanges(changes, self)
+        self._changes.changed.connect(self._on_store_changed)
         self._items = items_provider
         self._paused = paused_provider
         self._now = now
@@ -149,6 +157,10 @@ class Tray(QObject):
             self._icon.setToolTip(f"{APP_NAME}: ask {isolate(soonest.company)} why, {left}")
         else:
             self._icon.setToolTip(APP_NAME)
+
+    def _on_store_changed(self, change: Change) -> None:
+        if change.reminders or change.requests or change.settings or change.everything:
+            self.refresh()
 
     def set_due(self, due: bool) -> None:
         if due != self._due:

@@ -898,73 +898,70 @@ def _read_all(database: Database) -> Snapshot:
     return Snapshot(settings=settings, **sections)
 
 
-def _restore(database: Database, snapshot: Snapshot) -> None:
+def _restore(session: Session, snapshot: Snapshot) -> None:
     """Write a whole snapshot into a store without applications, in one transaction."""
     from desktop.store import models  # noqa: PLC0415
 
     row_classes = _row_classes()
-    with database.transaction(write=True) as session:
-        present = session.scalar(select(func.count()).select_from(models.ApplicationRow))
-        if present:
-            raise InvalidInput(
-                f"This data dir already holds {plural(present, 'application')}, and a JSON import "
-                "restores a whole history: import it into an empty data dir (--data-dir), "
-                "or use a CSV file to add applications."
-            )
-        # What a fresh store holds besides applications: the default templates and the
-        # settings. The file has its own, so they are replaced, not merged; a hand-made
-        # file without templates keeps the defaults, so new requests still get a text.
-        for section, _ in reversed(SECTIONS):
-            if section != "templates" or snapshot.templates:
-                session.execute(delete(row_classes[section]))
-        for section, _ in SECTIONS:
-            session.add_all(
-                _record_to_row(record, row_classes[section])
-                for record in getattr(snapshot, section)
-            )
-            # Flushing section by section inserts parents before children, which the
-            # foreign-key checks require.
-            session.flush()
-        _save_settings(session, snapshot.settings)
+    present = session.scalar(select(func.count()).select_from(models.ApplicationRow))
+    if present:
+        raise InvalidInput(
+            f"This data dir already holds {plural(present, 'application')}, and a JSON import "
+            "restores a whole history: import it into an empty data dir (--data-dir), "
+            "or use a CSV file to add applications."
+        )
+    # What a fresh store holds besides applications: the default templates and the
+    # settings. The file has its own, so they are replaced, not merged; a hand-made
+    # file without templates keeps the defaults, so new requests still get a text.
+    for section, _ in reversed(SECTIONS):
+        if section != "templates" or snapshot.templates:
+            session.execute(delete(row_classes[section]))
+    for section, _ in SECTIONS:
+        session.add_all(
+            _record_to_row(record, row_classes[section]) for record in getattr(snapshot, section)
+        )
+        # Flushing section by section inserts parents before children, which the
+        # foreign-key checks require.
+        session.flush()
+    _save_settings(session, snapshot.settings)
 
 
-def _add_rows(database: Database, rows: Sequence[TableRow], *, now: datetime) -> tuple[int, int]:
+def _add_rows(session: Session, rows: Sequence[TableRow], *, now: datetime) -> tuple[int, int]:
     """Add the CSV's applications in one transaction; skip those already there."""
     from desktop.store import models  # noqa: PLC0415
 
-    with database.transaction(write=True) as session:
-        existing = session.execute(
-            select(models.ApplicationRow.company, models.ApplicationRow.role)
-        ).all()
-        fresh, skipped = unique_rows(rows, [(company, role) for company, role in existing])
-        for row in fresh:
-            application = models.ApplicationRow(
-                company=row.company,
-                role=row.role,
-                stage=row.stage,
-                created_at=now,
-                updated_at=now,
-                applied_at=row.applied_at,
-                location=row.location,
-                url=row.url,
-                source=row.source,
-                notes=row.notes,
-                archived=False,
+    existing = session.execute(
+        select(models.ApplicationRow.company, models.ApplicationRow.role)
+    ).all()
+    fresh, skipped = unique_rows(rows, [(company, role) for company, role in existing])
+    for row in fresh:
+        application = models.ApplicationRow(
+            company=row.company,
+            role=row.role,
+            stage=row.stage,
+            created_at=now,
+            updated_at=now,
+            applied_at=row.applied_at,
+            location=row.location,
+            url=row.url,
+            source=row.source,
+            notes=row.notes,
+            archived=False,
+        )
+        session.add(application)
+        session.flush()
+        # The timeline starts with the stage the row gives, dated when it happened
+        # if the table says so.
+        session.add(
+            models.StageEventRow(
+                application_id=application.id,
+                from_stage=None,
+                to_stage=row.stage,
+                occurred_at=row.applied_at or now,
+                recorded_at=now,
+                note="Imported from CSV",
             )
-            session.add(application)
-            session.flush()
-            # The timeline starts with the stage the row gives, dated when it happened
-            # if the table says so.
-            session.add(
-                models.StageEventRow(
-                    application_id=application.id,
-                    from_stage=None,
-                    to_stage=row.stage,
-                    occurred_at=row.applied_at or now,
-                    recorded_at=now,
-                    note="Imported from CSV",
-                )
-            )
+        )
     log.info("CSV import added %d applications, skipped %d", len(fresh), skipped)
     return len(fresh), skipped
 
@@ -1005,20 +1002,15 @@ def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo | None = 
     raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json or .csv.")
 
 
-def apply_import(database: Database, plan: ImportPlan, *, now: datetime) -> str:
-    """Write a validated import in one transaction; return what was imported, for the user."""
+def apply_import(session: Session, plan: ImportPlan, *, now: datetime) -> str:
+    """Write a validated import inside the caller's transaction (`Store.apply_import`);
+    return what was imported, for the user."""
     if isinstance(plan, FullImport):
-        _restore(database, plan.snapshot)
+        _restore(session, plan.snapshot)
         return plan.snapshot.counts()
-    added, skipped = _add_rows(database, plan.rows, now=now)
+    added, skipped = _add_rows(session, plan.rows, now=now)
     skipped_text = f" ({skipped} already there, skipped)" if skipped else ""
     return f"{plural(added, 'application')}{skipped_text}"
-
-
-def import_file(database: Database, path: Path, *, now: datetime, tz: tzinfo | None = None) -> str:
-    """Read, validate and import `path` (for the UI's import action)."""
-    plan = parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
-    return apply_import(database, plan, now=now)
 
 
 __all__ = [
@@ -1031,7 +1023,6 @@ __all__ = [
     "TableRow",
     "apply_import",
     "export_file",
-    "import_file",
     "neutralise_cell",
     "parse_csv",
     "parse_import",

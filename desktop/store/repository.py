@@ -17,13 +17,13 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core import stages, templates
@@ -57,6 +57,8 @@ from desktop.core.model import (
 from desktop.core.reminders import plan_reminders
 from desktop.core.windows import FollowUpWindow, window_for
 from desktop.core.zones import system_zone
+from desktop.store import snapshots
+from desktop.store.changes import Change, ChangeBuilder, ChangeFeed
 from desktop.store.database import Database
 from desktop.store.errors import NotFound
 from desktop.store.models import (
@@ -73,6 +75,10 @@ from desktop.store.models import (
     TemplateRow,
     match_key,
 )
+from desktop.store.snapshots import ApplicationSnapshot
+
+if TYPE_CHECKING:
+    from desktop.store.exchange import ImportPlan
 
 logger = logging.getLogger(__name__)
 
@@ -82,27 +88,8 @@ MAX_NAME = 200
 MAX_TEXT = 100_000
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _OPEN = RequestStatus.DRAFT
-# Ordered so that restoring a snapshot inserts parents before children.
-_SNAPSHOT_TABLES: tuple[type[Base], ...] = (
-    ApplicationRow,
-    ContactRow,
-    InterviewRow,
-    RejectionRow,
-    FollowUpRequestRow,
-    ReminderRow,
-    StageEventRow,
-    LessonRow,
-)
-
 R = TypeVar("R")
-
-
-@dataclass(frozen=True, slots=True)
-class ApplicationSnapshot:
-    """Everything a delete removed, so that undo can put it back with the same ids."""
-
-    application: Application
-    payload: dict[str, object]
+_NOTHING = Change()
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -361,6 +348,21 @@ class Store:
         self._database = database
         # Asked on every use: the machine's zone can change while the app runs.
         self._local_tz = local_tz or system_zone
+        self.changes = ChangeFeed()
+
+    @contextmanager
+    def _write(self) -> Iterator[tuple[Session, ChangeBuilder]]:
+        """One write transaction; what it noted is published once it has committed.
+
+        An error rolls it back and publishes nothing; a write that changed nothing
+        publishes nothing either.
+        """
+        builder = ChangeBuilder()
+        with self._database.transaction(write=True) as session:
+            yield session, builder
+        change = builder.build()
+        if change != _NOTHING:
+            self.changes.publish(change)
 
     @property
     def database(self) -> Database:
@@ -382,9 +384,11 @@ class Store:
         for item in fields(Settings):
             if item.name not in rows:
                 rows[item.name] = _encode(getattr(settings, item.name))
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             for key, value in rows.items():
                 session.merge(SettingRow(key=key, value=value))
+            # Reminder times follow the policy, and drafts the profile.
+            change.settings = True
 
     def _settings(self, session: Session) -> Settings:
         stored = {row.key: row.value for row in session.scalars(select(SettingRow))}
@@ -403,11 +407,40 @@ class Store:
                 logger.warning("Ignoring a bad stored setting %s", item.name)
         return replace(base, **values)
 
+    # -- import --------------------------------------------------------------------
+    def apply_import(self, plan: ImportPlan, *, now: datetime) -> str:
+        """Writes a validated import (`exchange.parse_import`) in one transaction; returns
+        what was imported, for the user. Ids may all be new: listeners reload."""
+        from desktop.store import exchange  # noqa: PLC0415 - exchange imports this module
+
+        with self._write() as (session, change):
+            summary = exchange.apply_import(session, plan, now=_aware(now, "now"))
+            change.everything = True
+            return summary
+
     # -- applications --------------------------------------------------------------
     def list_summaries(self, *, include_archived: bool = False) -> list[ApplicationSummary]:
         """Every application with its contacts' names, its most urgent open request and
         that request's next reminder. Four queries however many rows: this feeds the board
         and the table at start."""
+        return self._summaries(None, include_archived=include_archived)
+
+    def summaries_for(
+        self, application_ids: Collection[int], *, include_archived: bool = False
+    ) -> list[ApplicationSummary]:
+        """`list_summaries` for these applications only (those that still exist): what a
+        view needs to update the rows a change named, without reading the rest."""
+        if not application_ids:
+            return []
+        return self._summaries(sorted(application_ids), include_archived=include_archived)
+
+    def _summaries(
+        self, ids: Sequence[int] | None, *, include_archived: bool
+    ) -> list[ApplicationSummary]:
+        # `ids` None: every application. A short list of ids goes into the SQL as bound
+        # parameters (far below SQLite's limit: a change names a handful).
+        only = "" if ids is None else f" IN ({','.join('?' * len(ids))})"
+        params: Sequence[int] = () if ids is None else ids
         with self._database.transaction() as session:
             # The two big reads skip ORM row processing: at 100,000 applications building
             # ORM objects costs seconds, plain tuples a fraction of that. They use the
@@ -416,25 +449,32 @@ class Store:
             assert raw is not None
             names: dict[int, list[str]] = {}
             for app_id, name in raw.execute(
-                "SELECT application_id, name FROM contacts ORDER BY id"
+                "SELECT application_id, name FROM contacts"
+                + ("" if ids is None else f" WHERE application_id{only}")
+                + " ORDER BY id",
+                params,
             ):
                 names.setdefault(app_id, []).append(name)
+            query = select(FollowUpRequestRow).where(FollowUpRequestRow.status == _OPEN)
+            if ids is not None:
+                query = query.where(FollowUpRequestRow.application_id.in_(ids))
             open_requests: dict[int, FollowUpRequest] = {}
             for row in session.scalars(
-                select(FollowUpRequestRow)
-                .where(FollowUpRequestRow.status == _OPEN)
-                .order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
+                query.order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
             ):
                 open_requests.setdefault(row.application_id, _record(FollowUpRequest, row))
-            next_due = self._next_due_by_request(session)
+            next_due = self._next_due_by_request(session, ids)
             # "+archived" keeps SQLite off the (archived, updated_at) index: nearly every row
             # matches, and reading through the index means sorting them all by id after.
-            where = "" if include_archived else " WHERE +archived = 0"
+            conditions = ([] if include_archived else ["+archived = 0"]) + (
+                [] if ids is None else [f"id{only}"]
+            )
+            where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
             # Iterated, not fetchall(): each row's tuple and its timestamp strings are freed
             # as soon as its summary is built, instead of all 100,000 living at once.
             with _collector_paused():
                 return _summaries_from_tuples(
-                    raw.execute(_APPLICATION_SQL + where + " ORDER BY id"),
+                    raw.execute(_APPLICATION_SQL + where + " ORDER BY id", params),
                     names,
                     open_requests,
                     next_due,
@@ -476,12 +516,13 @@ class Store:
             notes=_optional(notes, "The notes"),
             archived=False,
         )
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             session.add(row)
             session.flush()
             session.add(
                 _stage_event(row, None, row.stage, occurred_at=row.applied_at or now, now=now)
             )
+            change.application(row.id)
             return _record(Application, row)
 
     def update_application(self, application: Application, *, now: datetime) -> Application:
@@ -493,7 +534,7 @@ class Store:
         applied_at = application.applied_at
         if applied_at is not None:
             applied_at = _not_future(applied_at, now, "Applied")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._application_row(session, application.id)
             if application.stage is not row.stage:
                 stages.check_move(row.stage, application.stage)
@@ -511,6 +552,7 @@ class Store:
             row.archived = application.archived
             row.updated_at = now
             session.flush()
+            change.application(row.id)
             return _record(Application, row)
 
     def move_stage(
@@ -524,7 +566,7 @@ class Store:
     ) -> StageEvent:
         now = _aware(now, "now")
         occurred_at = _not_future(occurred_at, now, "The date of the change")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._application_row(session, application_id)
             stages.check_move(row.stage, to_stage)
             event = _stage_event(
@@ -541,66 +583,64 @@ class Store:
             if to_stage is Stage.APPLIED and row.applied_at is None:
                 row.applied_at = occurred_at
             session.flush()
+            change.application(row.id)
             return _record(StageEvent, event)
 
     def set_archived(self, application_id: int, archived: bool, *, now: datetime) -> None:
         now = _aware(now, "now")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._application_row(session, application_id)
             row.archived = archived
             row.updated_at = now
+            change.application(row.id)
 
     def delete_application(self, application_id: int) -> ApplicationSnapshot:
         """Deletes the application and everything hanging off it; the snapshot undoes it."""
-        with self._database.transaction(write=True) as session:
-            row = self._application_row(session, application_id)
-            application = _record(Application, row)
-            payload: dict[str, object] = {}
-            request_ids = list(
-                session.scalars(
-                    select(FollowUpRequestRow.id).where(
-                        FollowUpRequestRow.application_id == application_id
-                    )
-                )
-            )
-            for model in _SNAPSHOT_TABLES:
-                table = _table(model)
-                if model is ApplicationRow:
-                    condition = table.c.id == application_id
-                elif model is ReminderRow:
-                    condition = table.c.request_id.in_(request_ids)
-                else:
-                    condition = table.c.application_id == application_id
-                payload[table.name] = [
-                    dict(item._mapping)
-                    for item in session.execute(select(table).where(condition).order_by(table.c.id))
-                ]
-            # The children go with it through ON DELETE CASCADE.
-            session.execute(
-                delete(_table(ApplicationRow)).where(_table(ApplicationRow).c.id == application_id)
-            )
-            return ApplicationSnapshot(application=application, payload=payload)
+        return self.delete_applications([application_id])[0]
+
+    def delete_applications(self, application_ids: Iterable[int]) -> list[ApplicationSnapshot]:
+        """Deletes several in one transaction (undoing an import); all or nothing."""
+        with self._write() as (session, change):
+            taken = []
+            for application_id in application_ids:
+                row = self._application_row(session, application_id)
+                taken.append(snapshots.take(session, application_id, _record(Application, row)))
+            session.expunge_all()  # the rows go below, outside the ORM's sight
+            for snapshot in taken:
+                snapshots.remove(session, snapshot.application_id)
+                change.removed_applications.add(snapshot.application_id)
+                change.requests.update(snapshot.request_ids)
+                change.reminders = change.reminders or bool(snapshot.request_ids)
+            return taken
 
     def restore_application(self, snapshot: ApplicationSnapshot) -> None:
         """Puts a deleted application back with the same ids (ids are never reused)."""
-        with self._database.transaction(write=True) as session:
-            if session.get(ApplicationRow, snapshot.application.id) is not None:
-                raise InvalidInput("That application is already back.")
-            template_ids = set(session.scalars(select(TemplateRow.id)))
-            for model in _SNAPSHOT_TABLES:
-                table = _table(model)
-                rows = snapshot.payload.get(table.name, [])
-                if not isinstance(rows, list) or not rows:
-                    continue
-                if model is FollowUpRequestRow:
-                    # A template deleted since then must not break the undo.
-                    rows = [
-                        {**item, "template_id": item["template_id"]}
-                        if item.get("template_id") in template_ids
-                        else {**item, "template_id": None}
-                        for item in rows
-                    ]
-                session.execute(insert(table), rows)
+        self.restore_applications([snapshot])
+
+    def restore_applications(self, taken: Sequence[ApplicationSnapshot]) -> None:
+        with self._write() as (session, change):
+            for snapshot in taken:
+                if session.get(ApplicationRow, snapshot.application_id) is not None:
+                    raise InvalidInput("That application is already back.")
+                snapshots.insert_rows(session, snapshot)
+                change.request(snapshot.application_id, *snapshot.request_ids)
+
+    # -- undo: an application put back exactly as a snapshot holds it ---------------
+    def snapshot_application(self, application_id: int) -> ApplicationSnapshot:
+        with self._database.transaction() as session:
+            row = self._application_row(session, application_id)
+            return snapshots.take(session, application_id, _record(Application, row))
+
+    def put_back_application(self, snapshot: ApplicationSnapshot) -> None:
+        """Undo and redo of a change to one application: it becomes `snapshot` again."""
+        with self._write() as (session, change):
+            replaced = snapshots.put_back(session, snapshot)
+            change.request(snapshot.application_id, *replaced, *snapshot.request_ids)
+
+    def application_ids(self) -> frozenset[int]:
+        """Every application's id (an import's undo removes the ids it added)."""
+        with self._database.transaction() as session:
+            return frozenset(session.scalars(select(ApplicationRow.id)))
 
     def timeline(self, application_id: int) -> list[StageEvent]:
         with self._database.transaction() as session:
@@ -617,7 +657,7 @@ class Store:
     def set_event_time(self, event_id: int, occurred_at: datetime) -> StageEvent:
         """Backdates (or corrects) when a stage change happened."""
         occurred_at = _aware(occurred_at, "The date of the change")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(StageEventRow, event_id)
             if row is None:
                 raise NotFound("That timeline entry no longer exists.")
@@ -625,6 +665,7 @@ class Store:
                 raise InvalidInput("The date of the change can't be after it was recorded.")
             row.occurred_at = occurred_at
             session.flush()
+            change.application(row.application_id)
             return _record(StageEvent, row)
 
     # -- contacts and interviews ---------------------------------------------------
@@ -651,10 +692,11 @@ class Store:
         notes: str = "",
     ) -> Contact:
         row = self._new_contact(application_id, name, email, role=role, phone=phone, notes=notes)
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             self._application_row(session, application_id)
             session.add(row)
             session.flush()
+            change.application(row.application_id)
             return _record(Contact, row)
 
     @staticmethod
@@ -689,21 +731,23 @@ class Store:
             phone=contact.phone,
             notes=contact.notes,
         )
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(ContactRow, contact.id)
             if row is None:
                 raise NotFound("That contact no longer exists.")
             row.name, row.email, row.role = fresh.name, fresh.email, fresh.role
             row.phone, row.notes = fresh.phone, fresh.notes
             session.flush()
+            change.application(row.application_id)
             return _record(Contact, row)
 
     def delete_contact(self, contact_id: int) -> None:
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(ContactRow, contact_id)
             if row is None:
                 raise NotFound("That contact no longer exists.")
             session.delete(row)
+            change.application(row.application_id)
 
     def interviews(self, application_id: int) -> list[Interview]:
         with self._database.transaction() as session:
@@ -735,17 +779,18 @@ class Store:
             contact_id=contact_id,
             notes=_optional(notes, "The notes"),
         )
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             self._application_row(session, application_id)
             self._check_contact(session, contact_id, application_id)
             session.add(row)
             session.flush()
+            change.application(row.application_id)
             return _record(Interview, row)
 
     def update_interview(self, interview: Interview) -> Interview:
         scheduled_at = _aware(interview.scheduled_at, "The interview time")
         duration = _duration(interview.duration_minutes)
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(InterviewRow, interview.id)
             if row is None:
                 raise NotFound("That interview no longer exists.")
@@ -756,14 +801,16 @@ class Store:
             row.contact_id = interview.contact_id
             row.notes = _optional(interview.notes, "The notes")
             session.flush()
+            change.application(row.application_id)
             return _record(Interview, row)
 
     def delete_interview(self, interview_id: int) -> None:
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(InterviewRow, interview_id)
             if row is None:
                 raise NotFound("That interview no longer exists.")
             session.delete(row)
+            change.application(row.application_id)
 
     # -- rejections and follow-up requests -----------------------------------------
     def log_rejection(self, rejection: RejectionInput, *, now: datetime) -> LoggedRejection:
@@ -779,7 +826,7 @@ class Store:
             company = _required(rejection.company, "The company")
             role = _required(rejection.role, "The role")
         tz = self._local_tz()
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             settings = self._settings(session)
             created = False
             if rejection.application_id is not None:
@@ -829,6 +876,7 @@ class Store:
                 interview=None,
             )
             logger.info("Logged a rejection (application %d, request %d)", app.id, request_row.id)
+            change.request(app.id, request_row.id)
             return LoggedRejection(
                 application=_record(Application, app),
                 rejection=_record(Rejection, rejection_row),
@@ -1000,7 +1048,7 @@ class Store:
         (check-in)."""
         now = _aware(now, "now")
         tz = self._local_tz()
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             settings = self._settings(session)
             app = self._application_row(session, application_id)
             contact = None
@@ -1045,6 +1093,7 @@ class Store:
                 else None,
                 interview=interview,
             )
+            change.request(app.id, request.id)
             return _record(FollowUpRequest, request)
 
     @staticmethod
@@ -1129,7 +1178,7 @@ class Store:
         subject = _optional(subject, "The subject", 2000)
         if len(body) > MAX_TEXT:
             raise InvalidInput(f"The message is too long (at most {MAX_TEXT} characters).")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._request_row(session, request_id)
             if template_id is not None and session.get(TemplateRow, template_id) is None:
                 raise NotFound("That template no longer exists.")
@@ -1137,11 +1186,12 @@ class Store:
             row.body = body
             row.template_id = template_id
             session.flush()
+            change.request(row.application_id, row.id, reminders=False)
             return _record(FollowUpRequest, row)
 
     def mark_sent(self, request_id: int, *, sent_at: datetime) -> FollowUpRequest:
         sent_at = _aware(sent_at, "The time it was sent")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._request_row(session, request_id)
             if row.status is RequestStatus.REPLIED:
                 raise InvalidInput("This request already has a reply.")
@@ -1149,24 +1199,26 @@ class Store:
             row.sent_at = sent_at
             self._cancel_reminders(session, [row.id])
             session.flush()
+            change.request(row.application_id, row.id)
             return _record(FollowUpRequest, row)
 
     def skip_request(self, request_id: int, *, now: datetime) -> FollowUpRequest:
         _aware(now, "now")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._request_row(session, request_id)
             if row.status not in (RequestStatus.DRAFT, RequestStatus.EXPIRED):
                 raise InvalidInput(f"A {row.status.value} request can't be skipped.")
             row.status = RequestStatus.SKIPPED
             self._cancel_reminders(session, [row.id])
             session.flush()
+            change.request(row.application_id, row.id)
             return _record(FollowUpRequest, row)
 
     def reopen_request(self, request_id: int, *, now: datetime) -> FollowUpRequest:
         """Back to draft; the reminders still ahead in its window are planned again."""
         now = _aware(now, "now")
         tz = self._local_tz()
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = self._request_row(session, request_id)
             if row.status is _OPEN:
                 return _record(FollowUpRequest, row)
@@ -1176,6 +1228,7 @@ class Store:
             self._cancel_reminders(session, [row.id])
             self._plan(session, row, policy, tz, now)
             session.flush()
+            change.request(row.application_id, row.id)
             return _record(FollowUpRequest, row)
 
     def expire_overdue(self, *, now: datetime) -> list[FollowUpRequest]:
@@ -1185,7 +1238,7 @@ class Store:
         closed" reminder is cancelled with the rest.
         """
         now = _aware(now, "now")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             rows = list(
                 session.scalars(
                     select(FollowUpRequestRow)
@@ -1200,6 +1253,7 @@ class Store:
                 row.status = RequestStatus.EXPIRED
             self._cancel_reminders(session, [row.id for row in rows])
             session.flush()
+            change.requests_of((row.application_id, row.id) for row in rows)
             return [_record(FollowUpRequest, row) for row in rows]
 
     def requests_for(self, application_id: int) -> list[FollowUpRequest]:
@@ -1296,13 +1350,16 @@ class Store:
         `fired_at` first. Notify only after winning."""
         fired_at = _aware(fired_at, "The firing time")
         table = _table(ReminderRow)
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             result = session.execute(
                 update(table)
                 .where(table.c.id == reminder_id, table.c.fired_at.is_(None))
                 .values(fired_at=fired_at)
             )
-            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            won = bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            if won:
+                change.requests_of(self._owners(session, [reminder_id]))
+            return won
 
     def mark_missed(self, reminder_ids: list[int], *, now: datetime) -> None:
         """Too stale to pop up: claimed silently (so it can never fire) and listed as missed."""
@@ -1310,12 +1367,18 @@ class Store:
         if not reminder_ids:
             return
         table = _table(ReminderRow)
-        with self._database.transaction(write=True) as session:
-            session.execute(
-                update(table)
-                .where(table.c.id.in_(list(reminder_ids)), table.c.fired_at.is_(None))
-                .values(fired_at=now, missed=True)
+        with self._write() as (session, change):
+            unclaimed = list(
+                session.scalars(
+                    select(table.c.id).where(
+                        table.c.id.in_(list(reminder_ids)), table.c.fired_at.is_(None)
+                    )
+                )
             )
+            session.execute(
+                update(table).where(table.c.id.in_(unclaimed)).values(fired_at=now, missed=True)
+            )
+            change.requests_of(self._owners(session, unclaimed))
 
     def missed_reminders(self) -> list[FiringReminder]:
         """Missed reminders of requests nobody acted on yet (still open, or expired)."""
@@ -1332,12 +1395,29 @@ class Store:
                 .order_by(ReminderRow.due_at, ReminderRow.id),
             )
 
+    def dismiss_missed(self, reminder_id: int) -> None:
+        """Off the missed list: the reminder stays claimed, so it never fires."""
+        table = _table(ReminderRow)
+        with self._write() as (session, change):
+            owner = session.execute(
+                select(FollowUpRequestRow.application_id, FollowUpRequestRow.id)
+                .join(ReminderRow, ReminderRow.request_id == FollowUpRequestRow.id)
+                .where(ReminderRow.id == reminder_id)
+            ).first()
+            session.execute(
+                update(table)
+                .where(table.c.id == reminder_id, table.c.fired_at.is_not(None))
+                .values(missed=False)
+            )
+            if owner is not None:
+                change.request(owner[0], owner[1], reminders=False)
+
     def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]:
         """Remind again at `until`: the reminders due before then move to it, and if none
         was left before then, one is added so the snooze always brings the request back.
         Never past the window's close, where the "closed" notice takes over."""
         until = _aware(until, "The snooze time")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             request = self._request_row(session, request_id)
             if request.status is not _OPEN:
                 raise InvalidInput("Only an unsent request can be snoozed.")
@@ -1377,6 +1457,7 @@ class Store:
                 session.add(extra)
                 moved.append(extra)
             session.flush()
+            change.request(request.application_id, request.id)
             return [_record(Reminder, row) for row in moved]
 
     def snooze_all(self, until: datetime, *, now: datetime) -> int:
@@ -1385,11 +1466,13 @@ class Store:
         until = _aware(until, "The snooze time")
         if until <= _aware(now, "now"):
             raise InvalidInput("A snooze must end in the future.")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             rows = list(session.scalars(self._pending_reminders().where(_effective_due() < until)))
             for row in rows:
                 row.snoozed_until = until
-            return len({row.request_id for row in rows})
+            request_ids = {row.request_id for row in rows}
+            change.requests_of(self._owners_of_requests(session, request_ids))
+            return len(request_ids)
 
     def reminders_for(self, request_id: int) -> list[Reminder]:
         with self._database.transaction() as session:
@@ -1412,7 +1495,7 @@ class Store:
             return [_record(Template, row) for row in session.scalars(query)]
 
     def default_template(self, kind: RequestKind) -> Template:
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, _change):
             return _record(Template, self._default_template_row(session, kind))
 
     def save_template(self, template: Template) -> Template:
@@ -1421,7 +1504,7 @@ class Store:
         name = _required(template.name, "The template name")
         subject = _check_template_text(template.subject, "The subject")
         body = _check_template_text(template.body, "The message")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             if template.id == 0:
                 row = TemplateRow(kind=RequestKind(template.kind), is_default=False)
                 session.add(row)
@@ -1448,10 +1531,11 @@ class Store:
                 self._default_template_row(session, row.kind)
             session.flush()
             session.refresh(row)
+            change.templates = True
             return _record(Template, row)
 
     def delete_template(self, template_id: int) -> None:
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(TemplateRow, template_id)
             if row is None:
                 raise NotFound("That template no longer exists.")
@@ -1465,6 +1549,7 @@ class Store:
             session.flush()
             if was_default:
                 self._default_template_row(session, kind)
+            change.templates = True
 
     @staticmethod
     def _default_template_row(session: Session, kind: RequestKind) -> TemplateRow:
@@ -1522,7 +1607,7 @@ class Store:
             action=_optional(action, "The action"),
             action_done=False,
         )
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             self._application_row(session, application_id)
             if request_id is not None:
                 request = self._request_row(session, request_id)
@@ -1533,13 +1618,16 @@ class Store:
                     self._cancel_reminders(session, [request.id])
             session.add(row)
             session.flush()
+            change.lessons = True
+            if request_id is not None and row.outcome is ReplyOutcome.REPLIED:
+                change.request(application_id, request_id)
             return _lesson(row)
 
     def update_lesson(self, lesson: Lesson) -> Lesson:
         themes = _themes(lesson.themes)
         notes = _optional(lesson.notes, "The notes")
         action = _optional(lesson.action, "The action")
-        with self._database.transaction(write=True) as session:
+        with self._write() as (session, change):
             row = session.get(LessonRow, lesson.id)
             if row is None:
                 raise NotFound("That lesson no longer exists.")
@@ -1549,6 +1637,7 @@ class Store:
             row.action = action
             row.action_done = lesson.action_done
             session.flush()
+            change.lessons = True
             return _lesson(row)
 
     # -- helpers -------------------------------------------------------------------
@@ -1612,8 +1701,31 @@ class Store:
         )
 
     @staticmethod
-    def _next_due_by_request(session: Session) -> dict[int, datetime]:
+    def _owners(session: Session, reminder_ids: Sequence[int]) -> list[tuple[int, int]]:
+        """(application id, request id) of each reminder's request."""
+        if not reminder_ids:
+            return []
         rows = session.execute(
+            select(FollowUpRequestRow.application_id, FollowUpRequestRow.id)
+            .join(ReminderRow, ReminderRow.request_id == FollowUpRequestRow.id)
+            .where(ReminderRow.id.in_(list(reminder_ids)))
+        )
+        return [(application_id, request_id) for application_id, request_id in rows.tuples()]
+
+    @staticmethod
+    def _owners_of_requests(session: Session, request_ids: Iterable[int]) -> list[tuple[int, int]]:
+        rows = session.execute(
+            select(FollowUpRequestRow.application_id, FollowUpRequestRow.id).where(
+                FollowUpRequestRow.id.in_(list(request_ids))
+            )
+        )
+        return [(application_id, request_id) for application_id, request_id in rows.tuples()]
+
+    @staticmethod
+    def _next_due_by_request(
+        session: Session, application_ids: Sequence[int] | None = None
+    ) -> dict[int, datetime]:
+        query = (
             select(ReminderRow.request_id, func.min(_effective_due()))
             .join(FollowUpRequestRow, FollowUpRequestRow.id == ReminderRow.request_id)
             .where(
@@ -1621,8 +1733,10 @@ class Store:
                 ReminderRow.missed.is_(False),
                 FollowUpRequestRow.status == _OPEN,
             )
-            .group_by(ReminderRow.request_id)
         )
+        if application_ids is not None:
+            query = query.where(FollowUpRequestRow.application_id.in_(application_ids))
+        rows = session.execute(query.group_by(ReminderRow.request_id))
         # Not dict(rows): a Result has .keys(), so dict() would treat it as a mapping.
         return {request_id: due for request_id, due in rows.tuples()}  # noqa: C416
 

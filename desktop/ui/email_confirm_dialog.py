@@ -1,5 +1,8 @@
-"""The check between a parsed rejection email and the rejection dialog.
+"""Between a dropped or pasted email and the rejection dialog: reading it, then checking it.
 
+`EmailReading` reads and parses the email in the thread pool: an email comes from a
+stranger, and even bounded parsing of 5 MB takes longer than a frame. A progress dialog with
+Cancel shows while it runs, after a short delay so that the usual quick read shows nothing.
 `core.email_parsing` pulls out the sender, the company and the role; the user checks them
 in `EmailConfirmDialog` (a parser guesses, a person confirms) before the rejection dialog
 opens prefilled.
@@ -8,22 +11,88 @@ opens prefilled.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.email_parsing import ParsedEmail
+from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
+from desktop.store.files import read_small_file
+from desktop.ui.email_drop import EmailPayload
 from desktop.ui.forms import ErrorLabel, is_valid_email
 from desktop.ui.rejection_dialog import RejectionPrefill
+from desktop.ui.tasks import Task
+
+# A read that ends sooner shows no progress dialog at all.
+PROGRESS_DELAY_MS = 400
+
+
+def read_email(payload: EmailPayload, tz: tzinfo) -> ParsedEmail:
+    """Read (a file) and parse a dropped or pasted email; InvalidInput says what is wrong."""
+    raw = read_small_file(payload, MAX_EMAIL_BYTES) if isinstance(payload, Path) else payload
+    return parse_rejection_email(raw, tz=tz)
+
+
+class EmailReading(QObject):
+    """One email being read off the GUI thread, behind a progress dialog with Cancel.
+
+    Signals:
+        read(ParsedEmail): the email was read.
+        failed(str): a message for the user.
+    Neither comes after Cancel. Python cannot stop a thread, so Cancel frees the user at
+    once and drops the result of the (bounded) read when it arrives.
+
+    Give it a parent, or keep a reference, until the read is over: the task lives in it.
+    """
+
+    read = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, payload: EmailPayload, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._task = Task(lambda: read_email(payload, tz))
+        self._answered = False
+        self.progress = QProgressDialog("Reading the email…", "Cancel", 0, 0, parent)
+        self.progress.setObjectName("email_reading_progress")
+        self.progress.setWindowTitle("Log a rejection")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.progress.canceled.connect(self._answer)
+        self._task.signals.succeeded.connect(self._on_succeeded)
+        self._task.signals.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self._task.start()
+
+    def _on_succeeded(self, parsed: object) -> None:
+        if self._answer():
+            self.read.emit(parsed)
+        self.deleteLater()  # the task has run: nothing needs this object any more
+
+    def _on_failed(self, message: str) -> None:
+        if self._answer():
+            self.failed.emit(message)
+        self.deleteLater()
+
+    def _answer(self) -> bool:
+        """Close the progress dialog; False when that was done already (by Cancel)."""
+        if self._answered:
+            return False
+        self._answered = True
+        self.progress.reset()  # hides it, or stops the timer that would show it
+        self.progress.deleteLater()
+        return True
 
 
 class EmailConfirmDialog(QDialog):

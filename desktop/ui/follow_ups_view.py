@@ -1,8 +1,10 @@
 """Follow-ups: every request (open, sent, skipped, replied, expired) with its countdown, and a
 way back to its draft once the editor is closed.
 
-Enter (the default button), a double-click or "Open draft" emits `open_requested(request_id)`;
-the window opens the editor. The dialog is not modal, so it can stay open beside the editor.
+Enter (the default button), a double-click or "Open draft" emits
+`open_requested(request_id)`; the window opens the editor. The dialog is not modal, so it
+can stay open beside the editor. It follows the store's change feed: a request sent,
+skipped or added elsewhere (the editor, the tray, the command line) shows at once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import DueItem, FollowUpRequest, RequestStatus
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.native.store_changes import StoreChanges
+from desktop.store.changes import Change
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.screen_fit import fit_to_screen
 
@@ -111,8 +115,20 @@ class FollowUpsDialog(QDialog):
         self.tree.currentItemChanged.connect(self._update_button)
         self.open_button.clicked.connect(self.open_current)
         self.buttons.rejected.connect(self.reject)
+        self._changes = StoreChanges(store.changes, self)
+        self._changes.changed.connect(self._on_store_changed)
         self.refresh()
         fit_to_screen(self, QSize(820, 480))
+
+    def _on_store_changed(self, change: Change) -> None:
+        # A renamed company shows in its rows too; reminders alone change nothing here.
+        if (
+            change.everything
+            or change.requests
+            or change.applications
+            or change.removed_applications
+        ):
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read every request (after a change, or once the editor sent or skipped one)."""

@@ -3,13 +3,13 @@ menu and on a shortcut.
 
 Construction (what `desktop.app` does)::
 
-    window = MainWindow(None, clock, clipboard, settings=None, parent=None)
+    window = MainWindow(None, clock, clipboard, on_quit=wiring_quit, settings=None)
     window.show()                                        # painted before the store exists
     window.attach_store(store)                           # then the data: loads it too
-    window.data_changed.connect(reminders.reschedule)   # after any change to the data
-    window.rejection_logged.connect(...)                # int: the new request's id
-    window.refresh()                                     # (re)load from the store
+    window.loaded.connect(...)                           # each full load has been shown
+    window.refresh()                                     # reload everything, in the background
     window.open_request(request_id)                      # e.g. a notification was clicked
+    window.show_missed(count)                            # stale reminders went to the list
     window.start_rejection(None)                         # e.g. the tray's "Log rejection"
 
 The window is built and painted without a store, so that a start shows the window with only
@@ -31,20 +31,30 @@ Settings' "send a test notification") and `window.autostart` (for "start at logi
 window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
 backup and restore, which run in a worker thread behind a busy indicator.
 
-Data flow: `refresh()` reads `Store.list_summaries()` once into `ApplicationTableModel`;
-the table (through `ApplicationFilterProxy`) and the board (through per-column list models)
-both read that one model, so they can't disagree. Every change runs as an undo command
-(`undo_commands.py`); the undo stack's `indexChanged` is the single place that reloads and
-emits `data_changed`. One QTimer, once a minute, moves the model's clock so countdowns tick.
+`on_quit` is what File › Quit does: the app passes its own quit (which lets the window close
+instead of hiding to the tray).
+
+Data flow: `refresh()` reads `Store.list_summaries()` in a worker (a `Task`) into
+`ApplicationTableModel`, with the status bar showing it loads; that full reload happens at
+start, after an import or a restore (a change that says `everything`) and when "Show
+archived" flips. The table (through `ApplicationFilterProxy`) and the board (through
+per-column list models) both read that one model, so they can't disagree. After that the
+window listens to the store's change feed (`StoreChanges`): a change names applications,
+and only their rows are read again (`Store.summaries_for`) and updated, inserted or removed.
+Every change the user makes runs as an undo command (`undo_commands.py`) on the window's
+one `undo_stack`, which the rejection flow and the request editors push onto too. The
+reminder service and the tray follow the same feed; nobody tells them. One QTimer, once a
+minute, moves the model's clock so countdowns tick.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -78,8 +88,10 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
-from desktop.core.model import Application, RequestKind, Stage
+from desktop.core.model import Application, Stage
 from desktop.core.stages import allowed_transitions, board_stages, check_move
+from desktop.native.store_changes import StoreChanges
+from desktop.store.changes import Change
 from desktop.ui import email_drop
 from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
@@ -138,19 +150,32 @@ class MessageBar(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # An optional action beside the text ("Show" for the missed list).
+        self.action_button = QToolButton()
+        self.action_button.setObjectName("messageBarAction")
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Dismiss")
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         close.clicked.connect(self.hide)
+        self.action_button.clicked.connect(self._on_action)
         self.hide()
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
+    def show_message(
+        self,
+        text: str,
+        *,
+        error: bool = False,
+        action: tuple[str, Callable[[], object]] | None = None,
+    ) -> None:
         colors = current_colors()
         tint = colors.urgent if error else colors.highlight
         self.setStyleSheet(
@@ -158,8 +183,17 @@ class MessageBar(QWidget):
             f" QLabel {{ color: {colors.urgent if error else colors.text}; }}"
         )
         self.label.setText(text)
+        self._action = None if action is None else action[1]
+        self.action_button.setText("" if action is None else action[0])
+        self.action_button.setVisible(action is not None)
         self.show()
         self._timer.start(MESSAGE_MS)
+
+    def _on_action(self) -> None:
+        action = self._action
+        self.hide()
+        if action is not None:
+            action()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -168,8 +202,7 @@ class MessageBar(QWidget):
 class MainWindow(QMainWindow):
     """See the module docstring for how `desktop.app` builds and wires it."""
 
-    rejection_logged = Signal(int)  # the new feedback request's id
-    data_changed = Signal()
+    loaded = Signal()  # a full load (start, import, restore) is on screen
     task_finished = Signal(bool, str)  # ok, the message shown to the user
 
     def __init__(
@@ -178,6 +211,7 @@ class MainWindow(QMainWindow):
         clock: Clock,
         clipboard: Clipboard,
         *,
+        on_quit: Callable[[], None],
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -186,10 +220,16 @@ class MainWindow(QMainWindow):
         self._flow: RejectionFlow | None = None
         self._clock = clock
         self._clipboard = clipboard
+        self._on_quit = on_quit
         self._settings = settings if settings is not None else QSettings()
         self._view = VIEW_BOARD
         self._show_archived = False
         self._tasks: set[Task] = set()
+        self._loading: Task | None = None
+        self._has_data = False  # the first load has arrived: until then, the loading page
+        self._reload_again = False
+        # Ids a change named while a full load ran: the load may have read them before.
+        self._changed_while_loading: set[int] = set()
         self._progress: QProgressDialog | None = None
         self.details_dialog: DetailsDialog | None = None
         self.side_dialog: QDialog | None = None  # settings or templates, while open
@@ -228,12 +268,13 @@ class MainWindow(QMainWindow):
         self._store = store
         from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415 (see the docstring)
 
-        self._flow = RejectionFlow(store, self._clock, self._clipboard, self)
+        self._flow = RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
+        self.changes = StoreChanges(store.changes, self)
+        self.changes.changed.connect(self._on_store_changed)
         self._build_data_pages()
         self._connect_flow()
         self._enable_data_actions(True)
         self.refresh()
-        self._focus_view()
 
     @property
     def store(self) -> Store:
@@ -331,11 +372,12 @@ class MainWindow(QMainWindow):
         a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
         a("backup", "&Back up now", self.backup_now, None, "backup")
         a("restore", "Re&store from backup…", self._on_restore, None, "restore")
-        a("quit", "&Quit", self._on_quit, "Ctrl+Q", "quit")
+        a("quit", "&Quit", self._quit, "Ctrl+Q", "quit")
         a("find", "&Find…", self.focus_search, "Ctrl+F", "find")
         a("paste_email", "&Paste rejection email", self.paste_email, "Ctrl+V", "paste")
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
+        a("missed", "&Missed reminders…", self.open_missed_list)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("open_draft", "Open &draft", self.open_selected_draft, "Ctrl+D")
         a("follow_ups", "&Follow-ups…", self.open_follow_ups, "Ctrl+Shift+F")
@@ -393,6 +435,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(acts["follow_ups"])
         view_menu.addAction(acts["show_archived"])
+        view_menu.addAction(acts["missed"])
 
         app_menu = bar.addMenu("&Application")
         app_menu.addActions([acts["open"], acts["open_draft"]])
@@ -413,37 +456,97 @@ class MainWindow(QMainWindow):
 
     # -- signals: the one place they are connected ------------------------------------
     def _connect(self) -> None:
-        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._tick_timer.timeout.connect(self.tick)
         self.proxy.filter_changed.connect(self._update_page)
 
     def _connect_flow(self) -> None:
         flow = self.rejection_flow
-        flow.rejection_logged.connect(self._on_rejection_logged)
-        flow.data_changed.connect(self._on_flow_data_changed)
         self.email_drop_filter.email_dropped.connect(flow.log_parsed_email)
-        self.email_drop_filter.drop_failed.connect(self.show_error)
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload everything from the store, keeping the selected application selected."""
+        """Reload everything from the store in a worker, keeping the selection; `loaded`
+        follows once it is shown. Only for start, import, restore and "Show archived":
+        every other change updates its own rows (`_on_store_changed`)."""
         if self._store is None:
             return  # nothing to load before attach_store()
+        if self._loading is not None:
+            self._reload_again = True  # after this one: it may have read too early
+            return
+        from desktop.ui.tasks import Task  # noqa: PLC0415
+
+        store, include_archived = self._store, self._show_archived
+        task = Task(lambda: store.list_summaries(include_archived=include_archived))
+        task.signals.succeeded.connect(self._on_loaded)
+        task.signals.failed.connect(self._on_load_failed)
+        self._loading = task
+        self._changed_while_loading.clear()
+        self.status.set_loading(True)
+        task.start()
+
+    def _on_loaded(self, summaries: object) -> None:
+        assert isinstance(summaries, list)
+        self._loading = None
         selected = self.selected_application_id()
         now = self._clock.now()
+        self.model.set_now(now)
+        self.model.set_summaries(summaries)
+        self.status.set_loading(False)
+        first = not self._has_data
+        self._has_data = True
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return
+        if self._changed_while_loading:
+            self._update_rows(self._changed_while_loading)
+            self._changed_while_loading.clear()
+        self._after_rows_changed()
+        if first:
+            self._focus_view()
+        elif selected is not None:
+            self._select(selected)
+        self.loaded.emit()
+
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = None
+        self.status.set_loading(False)
+        self.show_error(message)
+
+    def _on_store_changed(self, change: Change) -> None:
+        if change.everything:
+            self.refresh()
+            return
+        ids = change.applications | change.removed_applications
+        if not ids:
+            if change.lessons and self._view == VIEW_INSIGHTS:
+                self._refresh_insights()
+            return
+        if self._loading is not None:
+            self._changed_while_loading.update(ids)
+            return
+        self._update_rows(ids)
+        self._after_rows_changed()
+
+    def _update_rows(self, ids: AbstractSet[int]) -> None:
+        """Read just these applications again; those gone (or archived while archived
+        ones are hidden) leave the model."""
         try:
-            summaries = self._store.list_summaries(include_archived=self._show_archived)
+            summaries = self.store.summaries_for(ids, include_archived=self._show_archived)
         except UserFacingError as error:
             self.show_error(str(error))
             return
-        self.model.set_now(now)
-        self.model.set_summaries(summaries)
-        self.status.update_from(self.model, now, self._clock.local_tz())
+        present = {s.application.id for s in summaries}
+        self.model.apply_change(summaries, ids - present)
+
+    def _after_rows_changed(self) -> None:
+        self.status.update_from(self.model, self._clock.now(), self._clock.local_tz())
+        was_empty = self.stack.currentWidget() is self.empty_state
         self._update_page()
+        if was_empty and self.stack.currentWidget() is not self.empty_state:
+            self._focus_view()
         if self._view == VIEW_INSIGHTS:
             self._refresh_insights()
-        if selected is not None:
-            self._select(selected)
 
     def tick(self) -> None:
         """Once a minute: countdowns and ages move, the status bar's deadline too."""
@@ -478,8 +581,8 @@ class MainWindow(QMainWindow):
         return self.model.rowCount() == 0 and not self._show_archived
 
     def _update_page(self) -> None:
-        if self._store is None:
-            return  # the loading page stays until there are pages with data
+        if not self._has_data:
+            return  # the loading page stays until the data is there
         if self._view == VIEW_INSIGHTS:
             page: QWidget = self.insights
         elif self._is_empty():
@@ -564,23 +667,14 @@ class MainWindow(QMainWindow):
     # -- running changes through the undo stack ---------------------------------------
     def run_command(self, command: StoreCommand) -> bool:
         """Execute now; push onto the undo stack only if the store accepted it."""
-        try:
-            command.execute()
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return False
-        self.push_done(command)
-        return True
+        from desktop.ui import undo_commands  # noqa: PLC0415
+
+        return undo_commands.run(self.undo_stack, command, self.show_error)
 
     def push_done(self, command: StoreCommand) -> None:
         """Push a command that already ran (e.g. inside the details dialog)."""
         command.set_error_handler(self.show_error)
-        # push() triggers indexChanged, which reloads and emits data_changed.
         self.undo_stack.push(command)
-
-    def _on_undo_index_changed(self, _index: int) -> None:
-        self.refresh()
-        self.data_changed.emit()
 
     def show_error(self, message: str) -> None:
         self.message_bar.show_message(message, error=True)
@@ -612,7 +706,8 @@ class MainWindow(QMainWindow):
         except UserFacingError as error:
             # Deleted elsewhere since the list was loaded: say so and catch up.
             self.show_error(str(error))
-            self.refresh()
+            self._update_rows({application_id})
+            self._after_rows_changed()
             return None
         return self._open_dialog(dialog)
 
@@ -734,7 +829,6 @@ class MainWindow(QMainWindow):
 
         dialog = FollowUpsDialog(self.store, self._clock, self)
         dialog.open_requested.connect(self.open_request)
-        self.data_changed.connect(dialog.refresh)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
         return dialog
@@ -753,23 +847,20 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def _on_rejection_logged(self, application_id: int) -> None:
-        self.refresh()
-        self.data_changed.emit()
-        # The flow names the application; our signal names the request it created.
-        try:
-            requests = self.store.requests_for(application_id)
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return
-        feedback = [r for r in requests if r.kind is RequestKind.FEEDBACK]
-        if feedback:
-            newest = max(feedback, key=lambda r: (r.created_at, r.id))
-            self.rejection_logged.emit(newest.id)
+    def show_missed(self, count: int) -> None:
+        """The reminder service moved `count` stale reminders to the missed list."""
+        noun = "reminder" if count == 1 else "reminders"
+        self.message_bar.show_message(
+            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
+            "their windows have closed.",
+            action=("Show", self.open_missed_list),
+        )
 
-    def _on_flow_data_changed(self) -> None:
-        self.refresh()
-        self.data_changed.emit()
+    def open_missed_list(self) -> QDialog:
+        from desktop.ui.missed_list import MissedList  # noqa: PLC0415
+
+        dialog = MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        return self._open_side_dialog(dialog)
 
     def open_settings(self) -> QDialog:
         from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
@@ -777,8 +868,6 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.store, self, notifier=self.notifier, autostart=self.autostart, theme=self.theme
         )
-        # Reminder offsets or quiet hours may have changed: the app reschedules on this.
-        dialog.accepted.connect(self.data_changed)
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
@@ -812,20 +901,13 @@ class MainWindow(QMainWindow):
             " answer is still fresh.",
         )
 
-    def _on_quit(self) -> None:
-        app = QGuiApplication.instance()
-        self.close()
-        if app is not None:
-            app.quit()
+    def _quit(self) -> None:
+        self._on_quit()
 
     # -- email paste and drop ----------------------------------------------------------
     def paste_email(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
-        try:
-            payload = email_drop.payload_from_mime(mime) if mime is not None else None
-        except email_drop.EmailPayloadError as error:
-            self.show_error(str(error))
-            return
+        payload = email_drop.payload_from_mime(mime) if mime is not None else None
         if payload is None:
             self.show_info("Copy a rejection email (its text or an .eml file), then paste it here.")
             return
@@ -916,7 +998,9 @@ class MainWindow(QMainWindow):
     def import_from(self, path: Path) -> None:
         from desktop.store import exchange  # noqa: PLC0415
         from desktop.store.backups import Backups  # noqa: PLC0415
+        from desktop.ui.undo_commands import ImportCommand  # noqa: PLC0415
 
+        store = self.store
         database = self._database()
         now = self._clock.now()
         tz = self._clock.local_tz()
@@ -925,13 +1009,15 @@ class MainWindow(QMainWindow):
             # Validate the whole file first; back up only when something will be written.
             plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
-            return exchange.apply_import(database, plan, now=now)
+            before = store.application_ids()
+            summary = store.apply_import(plan, now=now)  # announces: everything reloads
+            return summary, store.application_ids() - before
 
         def done(result: object) -> str:
-            self.undo_stack.clear()  # ids may have changed under the undo history
-            self.refresh()
-            self.data_changed.emit()
-            return f"Imported {result} from {path.name}."
+            summary, added = cast("tuple[str, frozenset[int]]", result)
+            # One step on the undo stack: undo deletes what the import added.
+            self.push_done(ImportCommand(store, f"Import {path.name}", frozenset(added)))
+            return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 
@@ -997,8 +1083,8 @@ class MainWindow(QMainWindow):
 
         def done(result: object) -> str:
             self.undo_stack.clear()
-            self.refresh()
-            self.data_changed.emit()
+            # Everything is new: the window, the reminders and the tray reload from it.
+            self.store.changes.publish(Change(everything=True))
             return f"Restored the backup. The data it replaced is kept as {Path(str(result)).name}."
 
         self.run_task("Restoring…", work, done)

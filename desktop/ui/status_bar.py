@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
@@ -55,8 +55,25 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.counts_label = QLabel()
         self.deadline_label = ElidedLabel()
+        # Shown while the applications load in the background (import, restore); built on
+        # first use, as the window's first paint must not wait for it.
+        self.busy: QProgressBar | None = None
         self.addWidget(self.counts_label, 1)
         self.addPermanentWidget(self.deadline_label)
+
+    def set_loading(self, loading: bool) -> None:
+        if self.busy is None:
+            if not loading:
+                return
+            self.busy = QProgressBar()
+            self.busy.setRange(0, 0)
+            self.busy.setMaximumWidth(120)
+            self.busy.setTextVisible(False)
+            self.busy.setAccessibleName("Loading applications")
+            self.addPermanentWidget(self.busy)
+        self.busy.setVisible(loading)
+        if loading:
+            self.counts_label.setText("Loading applications…")
 
     def update_from(self, model: ApplicationTableModel, now: datetime, tz: tzinfo) -> None:
         # The model's per-row stage list and its few open rows: at 100,000 applications a

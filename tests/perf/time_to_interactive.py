@@ -70,7 +70,9 @@ def measure(data_dir: Path, runs: int) -> None:
         # As desktop/app.py does it: the window first, then its data. attach_store loads it
         # (list_summaries, the shared model, the board, the status bar); constructing the
         # window with the store and calling refresh() as well would load everything twice.
-        window = MainWindow(None, SystemClock(), baseline.NullClipboard(), settings=settings)
+        window = MainWindow(
+            None, SystemClock(), baseline.NullClipboard(), on_quit=app.quit, settings=settings
+        )
         window.resize(1280, 760)
         window.attach_store(store)
         first = next(iter(window.board.columns.values()))

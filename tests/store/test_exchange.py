@@ -579,7 +579,7 @@ def fresh(tmp_path: Path) -> Iterator[Database]:
 
 def test_json_restore_then_export_gives_the_same_records(tmp_path: Path, fresh: Database) -> None:
     snapshot = sample_snapshot()
-    exchange.apply_import(fresh, FullImport(snapshot), now=NOW)
+    Store(fresh).apply_import(FullImport(snapshot), now=NOW)
     target = tmp_path / "again.json"
     exchange.export_file(fresh, target, now=NOW)
     again = exchange.parse_json(target.read_bytes())
@@ -593,10 +593,10 @@ def test_json_restore_then_export_gives_the_same_records(tmp_path: Path, fresh: 
 
 
 def test_json_import_into_a_store_with_applications_is_refused(fresh: Database) -> None:
-    exchange.apply_import(fresh, FullImport(sample_snapshot()), now=NOW)
+    Store(fresh).apply_import(FullImport(sample_snapshot()), now=NOW)
     before = dump(fresh.path)
     with pytest.raises(InvalidInput, match="already holds 2 applications"):
-        exchange.apply_import(fresh, FullImport(sample_snapshot()), now=NOW)
+        Store(fresh).apply_import(FullImport(sample_snapshot()), now=NOW)
     assert dump(fresh.path) == before
 
 
@@ -604,12 +604,8 @@ def test_csv_import_adds_applications_once(fresh: Database) -> None:
     raw = b"Company,Role,Stage\nAcme,Analyst,screening\nacme , ANALYST,applied\nGlobex,Dev,\n"
     plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
     assert isinstance(plan, TableImport)
-    assert (
-        exchange.apply_import(fresh, plan, now=NOW) == "2 applications (1 already there, skipped)"
-    )
-    assert (
-        exchange.apply_import(fresh, plan, now=NOW) == "0 applications (3 already there, skipped)"
-    )
+    assert Store(fresh).apply_import(plan, now=NOW) == "2 applications (1 already there, skipped)"
+    assert Store(fresh).apply_import(plan, now=NOW) == "0 applications (3 already there, skipped)"
     snapshot = exchange.parse_json(
         to_bytes(exchange.snapshot_to_json(exchange._read_all(fresh), now=NOW))
     )
@@ -631,7 +627,7 @@ def test_fuzzed_imports_write_nothing_when_refused(tmp_path: Path, raw: bytes) -
             continue
         if isinstance(plan, TableImport) and plan.rows:
             continue  # a valid table: it would be imported, which is the other outcome
-        exchange.apply_import(database, plan, now=NOW)
+        Store(database).apply_import(plan, now=NOW)
         before = dump(database.path)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.email_parsing import ParsedEmail
-from desktop.core.model import RejectionInput, Stage
+from desktop.core.model import LoggedRejection, RejectionInput, Stage
 from desktop.store.database import open_database
 from desktop.store.repository import Store
 from tests.fakes import FakeAutostart, ManualClock, RecordingClipboard
@@ -132,7 +133,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ini = QSettings(str(data / f"ui-{saved is not None}.ini"), QSettings.Format.IniFormat)
         if saved is not None:
             ini.setValue(SETTINGS_GEOMETRY, saved)
-        return MainWindow(store, clock, clipboard, settings=ini)
+        return MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=ini)
 
     def big_saved_geometry() -> QByteArray:
         # What a 1920×1200 monitor saved: the window must come back inside this screen.
@@ -140,6 +141,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
             store,
             clock,
             clipboard,
+            on_quit=lambda: None,
             settings=QSettings(str(data / "big.ini"), QSettings.Format.IniFormat),
         )
         window.setGeometry(300, 200, 1800, 1100)
@@ -156,18 +158,30 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     )
     yield "main window", lambda: main_window(None)
     yield "main window (saved on a big monitor)", lambda: main_window(big_saved_geometry())
-    yield "log a rejection", lambda: RejectionDialog(store, clock)
+
+    def log_it(rejection: RejectionInput) -> LoggedRejection:
+        return store.log_rejection(rejection, now=clock.now())
+
+    new_one = RejectionPrefill(company=LONG_COMPANY)
+    yield "log a rejection", lambda: RejectionDialog(store, clock, log_rejection=log_it)
     yield (
         "log a rejection (new application)",
-        lambda: RejectionDialog(store, clock, prefill=RejectionPrefill(company=LONG_COMPANY)),
+        lambda: RejectionDialog(store, clock, log_rejection=log_it, prefill=new_one),
     )
-    yield "log a rejection (of one)", lambda: RejectionDialog(store, clock, app_id)
+    yield (
+        "log a rejection (of one)",
+        lambda: RejectionDialog(store, clock, app_id, log_rejection=log_it),
+    )
     yield "new application", lambda: DetailsDialog(store, clock)
     yield "details", lambda: DetailsDialog(store, clock, application_id=app_id)
     yield "settings", lambda: SettingsDialog(store, autostart=FakeAutostart())
     yield "templates", lambda: TemplateManager(store)
     yield "log a reply", lambda: LessonDialog(store, clock, app_id, request_id=request_id)
-    yield "request editor", lambda: RequestEditor(store, clock, clipboard, request_id)
+    undo_stack = QUndoStack()
+    yield (
+        "request editor",
+        lambda: RequestEditor(store, clock, clipboard, request_id, undo_stack=undo_stack),
+    )
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)
