@@ -720,7 +720,7 @@ class RequestEditor(QMainWindow):
 
     def _run(self, verb: str, change: Callable[[], object], message: str) -> None:
         """One undoable command on the window's stack; the history move re-reads us."""
-        company = self._context.application.company
+        company = isolate(self._context.application.company)
         command = RequestCommand(
             self._store, f"{verb} ({company})", self._context.application.id, change
         )

@@ -363,7 +363,7 @@ def test_mark_sent_with_ctrl_enter_then_undo(
     assert editor.body_edit.isReadOnly()
     assert "Sent" in editor.countdown_label.text()
     assert editor.undo_button.isEnabled()
-    assert editor.undo_action.text() == "&Undo Mark sent (Acme)"
+    assert editor.undo_action.text() == f"&Undo Mark sent ({isolate('Acme')})"
     assert editor.lesson_button.isVisible()
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
     undone = store.get_request(request_id)
