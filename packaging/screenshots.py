@@ -23,6 +23,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,9 @@ from desktop.core.model import (  # noqa: E402
 )
 from desktop.store.database import open_database  # noqa: E402
 from desktop.store.repository import Store  # noqa: E402
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("screenshots")
 
@@ -312,10 +316,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
-    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtCore import QLocale, QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
+    # A real locale's date format (the offscreen platform's C locale writes "22 02 2026").
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
     from desktop.ui.main_window import VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow  # noqa: PLC0415
     from desktop.ui.theme import install_theme  # noqa: PLC0415
@@ -349,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
             Store(empty_db), clock, NullClipboard(), on_quit=app.quit, settings=settings
         )
         full_size(window, *SIZE)
+        shown_loaded(window)
         window.show()
         save(window, "empty-state")
         window.close()
@@ -360,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         ids = populate(store)
         window = MainWindow(store, clock, NullClipboard(), on_quit=app.quit, settings=settings)
         full_size(window, *SIZE)
+        shown_loaded(window)
         window.show()
         window.set_view(VIEW_BOARD)
         window.board.select_application(ids["details"])
@@ -412,6 +420,16 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         database.close()
     work.cleanup()
     return 0
+
+
+def shown_loaded(window: MainWindow) -> None:
+    """Until the window's first load (a background task) is on screen."""
+    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
+
+    loop = QEventLoop()
+    window.loaded.connect(loop.quit)
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
 
 
 def screen_size(text: str) -> tuple[int, int]:

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings
+from PySide6.QtCore import QByteArray, QEventLoop, QPoint, QRect, QSettings, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from desktop.core.email_parsing import ParsedEmail
 from desktop.core.model import LoggedRejection, RejectionInput, Stage
 from desktop.store.database import open_database
 from desktop.store.repository import Store
+from desktop.ui.main_window import SETTINGS_GEOMETRY, MainWindow
 from tests.fakes import FakeAutostart, ManualClock, RecordingClipboard
 
 LONG_COMPANY = ("Ωmega Öberg Zoë Internationale Holding & Söhne " * 5)[:200]
@@ -39,6 +40,7 @@ NAMES = (
     ("🚀 Rocket 🦄 Labs 🎉", "Developer 👩‍💻"),
     ("AT&T — R&D", "Engineer & Architect"),
 )
+LOAD_TIMEOUT_MS = 20_000
 CONTACT = "Zoë Öberg-Al Rashid (شركة) 🦄 & Partners"
 
 
@@ -96,12 +98,19 @@ def problems(name: str, window: QWidget, area: QRect) -> list[str]:
     return [f"{name}: {problem}" for problem in dict.fromkeys(found)]
 
 
+def shown_loaded(window: MainWindow) -> None:
+    """Until the window's first load (a background task) is on screen."""
+    loop = QEventLoop()
+    window.loaded.connect(loop.quit)
+    QTimer.singleShot(LOAD_TIMEOUT_MS, loop.quit)
+    loop.exec()
+
+
 def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
     from desktop.ui.email_confirm_dialog import EmailConfirmDialog  # noqa: PLC0415
     from desktop.ui.follow_ups_view import FollowUpsDialog  # noqa: PLC0415
     from desktop.ui.lesson_dialog import LessonDialog  # noqa: PLC0415
-    from desktop.ui.main_window import SETTINGS_GEOMETRY, MainWindow  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
     from desktop.ui.request_editor import RequestEditor  # noqa: PLC0415
     from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
@@ -133,7 +142,9 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         ini = QSettings(str(data / f"ui-{saved is not None}.ini"), QSettings.Format.IniFormat)
         if saved is not None:
             ini.setValue(SETTINGS_GEOMETRY, saved)
-        return MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=ini)
+        window = MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=ini)
+        shown_loaded(window)
+        return window
 
     def big_saved_geometry() -> QByteArray:
         # What a 1920×1200 monitor saved: the window must come back inside this screen.
