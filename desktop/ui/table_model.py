@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.core.model import ApplicationSummary, Stage
+from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
 from desktop.ui.icons import stage_dot
 from desktop.ui.theme import current_colors
@@ -138,15 +139,16 @@ def needs_action(summary: ApplicationSummary) -> bool:
 
 def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
     # \x1f keeps words of neighbouring fields from joining into false matches. Most rows
-    # have no contacts, and the f-string skips building a tuple for them.
+    # have no contacts, and the f-string skips building a tuple for them. Folded as the
+    # search text is (core.search): no case, no accents.
     return [
-        (
+        fold(
             f"{s.application.company}\x1f{s.application.role}\x1f{s.application.notes}"
             if not s.contact_names
             else "\x1f".join(
                 (s.application.company, s.application.role, s.application.notes, *s.contact_names)
             )
-        ).casefold()
+        )
         for s in rows
     ]
 
@@ -531,7 +533,7 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         return self._needs_action_only
 
     def set_search_text(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold(text.strip())
         if needle == self._needle:
             return
         self._needle = needle

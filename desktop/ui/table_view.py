@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QToolButton,
@@ -63,9 +65,17 @@ class FilterBar(QWidget):
             self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
         self.needs_action_check = QCheckBox("Needs action")
         self.needs_action_check.setToolTip("Only applications with a follow-up to send")
+        # An empty result says so, instead of an empty table or board.
+        self.no_results_label = QLabel("Nothing matches. Esc clears the search.")
+        self.no_results_label.setObjectName("no_results_label")
+        self.no_results_label.hide()
         layout.addWidget(self.search_edit, 1)
+        layout.addWidget(self.no_results_label)
         layout.addWidget(self.stage_combo)
         layout.addWidget(self.needs_action_check)
+        self.clear_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
+        self.clear_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.clear_shortcut.activated.connect(self.search_edit.clear)
 
         # Keys that arrive while a filter pass runs (fast typing at 100,000 rows) collapse
         # into one pass: the timer fires as soon as the event loop is free, never later.
@@ -76,6 +86,20 @@ class FilterBar(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.stage_combo.currentIndexChanged.connect(self._on_stage_changed)
         self.needs_action_check.toggled.connect(self._proxy.set_needs_action_only)
+        for signal in (
+            self._proxy.filter_changed,
+            self._proxy.rowsInserted,
+            self._proxy.rowsRemoved,
+            self._proxy.modelReset,
+        ):
+            signal.connect(self._update_no_results)
+
+    def _update_no_results(self) -> None:
+        proxy = self._proxy
+        source = proxy.sourceModel()
+        filtered = bool(proxy.search_text) or proxy.needs_action_only or proxy.stage_filter
+        empty = proxy.rowCount() == 0 and source is not None and source.rowCount() > 0
+        self.no_results_label.setVisible(bool(filtered) and empty)
 
     def _apply_search(self) -> None:
         self._proxy.set_search_text(self.search_edit.text())

@@ -18,6 +18,7 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.search import fold
 from desktop.store.repository import Store
 from desktop.ui.board_view import BoardColumnModel, BoardView
 from desktop.ui.table_model import (
@@ -243,7 +244,7 @@ def test_text_mask_leaves_the_stage_filter_to_the_board(proxy: ApplicationFilter
 
 def fields(s: ApplicationSummary) -> list[str]:
     app = s.application
-    return [field.casefold() for field in (app.company, app.role, app.notes, *s.contact_names)]
+    return [fold(field) for field in (app.company, app.role, app.notes, *s.contact_names)]
 
 
 def test_typing_on_and_erasing_find_what_a_fresh_search_finds() -> None:
@@ -359,3 +360,22 @@ def test_store_summaries_fill_the_model(
     model.set_summaries(store.list_summaries())
     qtmodeltester.check(model)
     assert model.index(0, COL_COMPANY).data() == "Acme"
+
+
+def test_search_ignores_accents_and_case_both_ways() -> None:
+    model = ApplicationTableModel(NOW)
+    model.set_summaries(
+        [
+            summary(1, "Zoë Labs", contacts=("Åsa Öberg",)),
+            summary(2, "Crème Brûlée Co"),
+            summary(3, "ZOE Bank"),
+        ]
+    )
+    proxy = ApplicationFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("zoe")
+    assert companies(proxy) == ["Zoë Labs", "ZOE Bank"]
+    proxy.set_search_text("oberg")
+    assert companies(proxy) == ["Zoë Labs"]
+    proxy.set_search_text("CRÈME brulee")
+    assert companies(proxy) == ["Crème Brûlée Co"]
