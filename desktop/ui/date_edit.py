@@ -40,8 +40,9 @@ NOT_SET = "Not set"
 MOMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def to_local_qdatetime(moment: datetime, tz: tzinfo) -> QDateTime:
-    """A QDateTime, pinned to UTC, that holds `moment`'s wall time in `tz`."""
+def to_local_qdatetime(moment: datetime, tz: tzinfo | None) -> QDateTime:
+    """A QDateTime, pinned to UTC, that holds `moment`'s wall time in `tz` (None: the
+    system's zone)."""
     local = moment.astimezone(tz)
     return QDateTime(
         QDate(local.year, local.month, local.day),
@@ -67,7 +68,7 @@ def locale_format(*, with_time: bool, locale: QLocale | None = None) -> str:
     return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
 
 
-def format_moment(moment: datetime, tz: tzinfo, *, with_time: bool = True) -> str:
+def format_moment(moment: datetime, tz: tzinfo | None, *, with_time: bool = True) -> str:
     """`moment` as a `MomentEdit` shows it: the text of a table cell between edits."""
     shown = to_local_qdatetime(moment, tz)
     return QLocale().toString(shown, locale_format(with_time=with_time))

@@ -23,6 +23,7 @@ from desktop.core.stages import board_stages
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.table_model import (
     COL_AGE,
+    COL_APPLIED,
     COL_COMPANY,
     COL_CONTACTS,
     COL_DEADLINE,
@@ -144,6 +145,7 @@ class ApplicationTableView(QTableView):
             COL_ROLE: 220,
             COL_STAGE: 110,
             COL_CONTACTS: 160,
+            COL_APPLIED: 90,
             COL_AGE: 60,
             COL_DEADLINE: 150,
             COL_NOTES: 200,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -23,6 +24,7 @@ from desktop.store.repository import Store
 from desktop.ui.board_view import BoardColumnModel, BoardView
 from desktop.ui.table_model import (
     COL_AGE,
+    COL_APPLIED,
     COL_COMPANY,
     COL_DEADLINE,
     ApplicationFilterProxy,
@@ -379,3 +381,20 @@ def test_search_ignores_accents_and_case_both_ways() -> None:
     assert companies(proxy) == ["Zoë Labs"]
     proxy.set_search_text("CRÈME brulee")
     assert companies(proxy) == ["Crème Brûlée Co"]
+
+
+def test_age_counts_from_the_applied_date_which_has_its_own_sortable_column() -> None:
+    imported = summary(1, "Imported", age=timedelta(hours=1))
+    imported = dataclasses.replace(
+        imported,
+        application=dataclasses.replace(imported.application, applied_at=NOW - timedelta(days=150)),
+    )
+    model = ApplicationTableModel(NOW)
+    model.set_summaries([summary(2, "Undated", age=timedelta(days=2)), imported])
+    ages = {model.index(r, COL_COMPANY).data(): model.index(r, COL_AGE).data() for r in range(2)}
+    assert ages == {"Imported": "21 w", "Undated": "2 d"}  # not "new"
+    model.sort(COL_APPLIED, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, COL_COMPANY).data() == "Imported"
+    assert model.index(0, COL_APPLIED).data() != ""
+    assert model.index(1, COL_APPLIED).data() == ""  # undated sorts last
+    assert model.headerData(COL_APPLIED, Qt.Orientation.Horizontal) == "Applied"
