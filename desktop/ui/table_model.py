@@ -57,7 +57,6 @@ COL_APPLIED = 4
 COL_AGE = 5
 COL_DEADLINE = 6
 COL_NOTES = 7
-COLUMN_COUNT = 7
 
 _HEADERS = {
     COL_COMPANY: "Company",
@@ -69,6 +68,7 @@ _HEADERS = {
     COL_DEADLINE: "Follow-up closes",
     COL_NOTES: "Notes",
 }
+COLUMN_COUNT = len(_HEADERS)
 
 _USER = int(Qt.ItemDataRole.UserRole)
 # Custom roles: any column answers them for its row.

@@ -398,3 +398,10 @@ def test_age_counts_from_the_applied_date_which_has_its_own_sortable_column() ->
     assert model.index(0, COL_APPLIED).data() != ""
     assert model.index(1, COL_APPLIED).data() == ""  # undated sorts last
     assert model.headerData(COL_APPLIED, Qt.Orientation.Horizontal) == "Applied"
+
+
+def test_every_column_has_a_header_and_the_notes_come_last() -> None:
+    model = ApplicationTableModel(NOW)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert all(headers)
+    assert headers[-1] == "Notes"
