@@ -319,7 +319,7 @@ def card_layout(
     """Where each text of a card goes, measured, so that no two overlap at any width.
 
     The countdown matters most on the bottom line: it keeps its room (elided only when
-    even alone it does not fit) and the age gives way, then goes, when the card is narrow.
+    even alone it does not fit), and the age goes when the card is too narrow for both.
     """
     bold, regular, small = card_fonts(base)
     inner = rect.adjusted(12, 6, -8, -6)
@@ -349,12 +349,10 @@ def card_layout(
         clock = QRect(countdown_rect.left() - size - 4, bottom + (line - size) // 2, size, size)
         texts.append(CardText("countdown", shown, small, countdown_rect))
         room = clock.left() - SPACING - inner.left()
-    if age and room > 0:
-        shown = metrics.elidedText(age, Qt.TextElideMode.ElideRight, room - BEARING)
-        advance = _span(metrics, shown)
-        if shown and advance <= room:
-            box = QRect(inner.left(), bottom, advance, line)
-            texts.insert(2, CardText("age", shown, small, box))
+    # The age is short ("3 d"): shown whole or not at all, never as a lone "…".
+    advance = _span(metrics, age)
+    if age and advance <= room:
+        texts.insert(2, CardText("age", age, small, QRect(inner.left(), bottom, advance, line)))
     return CardLayout(tuple(texts), clock)
 
 

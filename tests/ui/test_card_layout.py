@@ -49,3 +49,21 @@ def test_no_two_texts_of_a_card_overlap(qtbot: QtBot, point_size: float) -> None
             kinds = [text.kind for text in layout.texts]
             assert kinds[:2] == ["company", "role"]
             assert ("countdown" in kinds) == bool(countdown), where
+
+
+def test_the_age_is_shown_whole_or_not_at_all(qtbot: QtBot) -> None:
+    font = QFont()
+    for width in range(COLUMN_MIN_WIDTH - 20, COLUMN_WIDTH + 200, 3):
+        card = QRect(0, 0, width, card_height(font))
+        layout = card_layout(card, font, company="A", role="B", age="3 w", countdown="1 d 4 h left")
+        ages = [text.text for text in layout.texts if text.kind == "age"]
+        assert ages in ([], ["3 w"])
+    wide = card_layout(
+        QRect(0, 0, COLUMN_WIDTH, card_height(font)),
+        font,
+        company="A",
+        role="B",
+        age="3 w",
+        countdown="1 d 4 h left",
+    )
+    assert [text.kind for text in wide.texts] == ["company", "role", "age", "countdown"]
