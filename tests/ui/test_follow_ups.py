@@ -3,19 +3,22 @@ rejected application, once the editor is closed."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import LoggedRejection, RejectionInput, RequestStatus
+from desktop.core.model import LoggedRejection, Profile, RejectionInput, RequestStatus
 from desktop.store.repository import Store
 from desktop.ui.details_dialog import DetailsDialog
 from desktop.ui.follow_ups_view import FollowUpsDialog
 from desktop.ui.main_window import MainWindow
 from tests.fakes import ManualClock, RecordingClipboard
+from tests.ui.test_keyboard_flow import CTRL, SHIFT, Keyboard
 from tests.ui.test_main_window import make_window, press
 
 
@@ -128,3 +131,41 @@ def test_open_draft_prefers_the_open_request_and_says_when_there_is_none(
     editor = window.rejection_flow.editor(logged.request.id)
     assert editor is not None
     assert store.get_request(logged.request.id).status is RequestStatus.SENT
+
+
+def test_a_closed_draft_comes_back_from_the_follow_ups_view_by_keyboard(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+) -> None:
+    keys = Keyboard(qtbot)
+    # Every merge field filled, so copying asks nothing.
+    store.save_settings(
+        dataclasses.replace(store.load_settings(), profile=Profile("Sam Lee", "", "Sam Lee"))
+    )
+    rejection = RejectionInput(
+        company="Acme", role="Engineer", notified_at=clock.now(), contact_name="Dana Reyes"
+    )
+    logged = store.log_rejection(rejection, now=clock.now())
+    window.open_request(logged.request.id)  # as the rejection flow opens it
+    editor = window.rejection_flow.editor(logged.request.id)
+    assert editor is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    keys.press(Qt.Key.Key_Escape)  # closes the editor
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    window.activateWindow()  # what the window manager does when a window closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    keys.press(Qt.Key.Key_F, CTRL | SHIFT)
+    follow_ups = window.findChild(FollowUpsDialog)
+    assert follow_ups is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is follow_ups)
+    keys.press(Qt.Key.Key_Return)  # Open draft on the first (the open) request
+    reopened = window.rejection_flow.editor(logged.request.id)
+    assert reopened is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is reopened)
+    keys.press(Qt.Key.Key_C, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: bool(clipboard.texts))
+    assert "Acme" in clipboard.text()
