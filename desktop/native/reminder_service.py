@@ -23,11 +23,12 @@ import dataclasses
 import logging
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     DueItem,
@@ -52,9 +53,8 @@ JUMP_TOLERANCE = timedelta(seconds=15)
 # Wake a little after the due time, not a hair before it (the wall and monotonic clocks
 # are read separately, so an exact wake could see the reminder as not due yet).
 WAKE_SLACK_MS = 20
-# Where "Pause reminders" without an end date puts the end: far, but clear of datetime.max
-# so that converting it to any local zone never overflows.
-PAUSED_INDEFINITELY = datetime(9999, 1, 1, tzinfo=UTC)
+# Where "Pause reminders" without an end date puts the end: the latest date the store takes.
+PAUSED_INDEFINITELY = validation.LATEST
 
 
 class ReminderStore(Protocol):
@@ -214,7 +214,7 @@ class ReminderService(QObject):
     def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and _paused(settings, now):
+        if paused_until is not None and settings.reminders_paused_at(now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
             return
@@ -301,7 +301,7 @@ class ReminderService(QObject):
 
     def is_paused(self) -> bool:
         """Paused now (the tray's "Pause reminders" shows it checked)."""
-        return _paused(self._settings(), self._clock.now())
+        return self._settings().reminders_paused_at(self._clock.now())
 
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
@@ -309,11 +309,6 @@ class ReminderService(QObject):
         end = (until or PAUSED_INDEFINITELY) if paused else None
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
-
-
-def _paused(settings: Settings, now: datetime) -> bool:
-    until = settings.reminders_paused_until
-    return until is not None and until > now
 
 
 def _is_urgent(kind: ReminderKind) -> bool:

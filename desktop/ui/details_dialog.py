@@ -13,6 +13,7 @@ through the undo stack like every destructive action.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     Application,
@@ -49,11 +51,10 @@ from desktop.core.model import (
     StageEvent,
 )
 from desktop.core.stages import allowed_transitions
-from desktop.core.timefmt import FUTURE_TOLERANCE
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
 from desktop.ui.date_edit import MOMENT_ROLE, MomentDelegate, MomentEdit, format_moment
-from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.theme import MARGIN, SPACING
@@ -76,7 +77,6 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
-MAX_TEXT = 200
 
 ROLE_LABELS = {
     ContactRole.RECRUITER: "Recruiter",
@@ -205,11 +205,9 @@ class DetailsDialog(QDialog):
 
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("Who is hiring")
-        self.company_edit.setMaxLength(MAX_TEXT)
         self.company_error = ErrorLabel("company_error")
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("The job title")
-        self.role_edit.setMaxLength(MAX_TEXT)
         self.role_error = ErrorLabel("role_error")
         self.stage_combo = QComboBox()
         self.stage_error = ErrorLabel("stage_error")
@@ -490,8 +488,10 @@ class DetailsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
 
     # -- validation --------------------------------------------------------------------
-    def _in_future(self, moment: datetime) -> bool:
-        return moment > self._clock.now() + FUTURE_TOLERANCE
+    def _moment_problem(self, moment: datetime, what: str, *, allow_future: bool = False) -> str:
+        """The store's rule for a date (1970-2100; not in the future unless allowed)."""
+        now = None if allow_future else self._clock.now()
+        return problem(functools.partial(validation.check_moment, what=what, now=now), moment)
 
     def errors(self) -> list[str]:
         """Check every field, show each problem next to it, return them all."""
@@ -502,13 +502,11 @@ class DetailsDialog(QDialog):
             if message:
                 problems.append(message)
 
-        check(
-            self.company_error, "" if self.company_edit.text().strip() else "Company is required."
-        )
-        check(self.role_error, "" if self.role_edit.text().strip() else "Role is required.")
+        check(self.company_error, problem(validation.COMPANY.clean, self.company_edit.text()))
+        check(self.role_error, problem(validation.ROLE.clean, self.role_edit.text()))
         applied = self._applied_at()
-        future = applied is not None and self._in_future(applied)
-        check(self.applied_error, "That is in the future: when did you apply?" if future else "")
+        applied_problem = self._moment_problem(applied, "The applied date") if applied else ""
+        check(self.applied_error, applied_problem)
         url = self.url_edit.text().strip()
         check(
             self.url_error,
@@ -527,12 +525,19 @@ class DetailsDialog(QDialog):
             email = self._cell(self.contacts_table, row, self.CONTACT_EMAIL)
             if not name:
                 return f"Contact {row + 1}: a name is required."
-            if email and not is_valid_email(email):
-                return f"Contact {row + 1}: “{email}” is not a well-formed email address."
+            found = problem(validation.PERSON_NAME.clean, name) or problem(
+                validation.clean_email, email
+            )
+            if found:
+                return f"Contact {row + 1}: {found}"
         return ""
 
     def _interview_problem(self) -> str:
         for row in range(self.interviews_table.rowCount()):
+            when = self._moment(self.interviews_table, row, self.INTERVIEW_WHEN)
+            found = self._moment_problem(when, "The interview's date", allow_future=True)
+            if found:
+                return f"Interview {row + 1}: {found}"
             minutes = self._cell(self.interviews_table, row, self.INTERVIEW_MINUTES)
             if not minutes.isdigit() or not 0 < int(minutes) <= 24 * 60:
                 return f"Interview {row + 1}: minutes must be a whole number from 1 to 1440."
@@ -541,8 +546,9 @@ class DetailsDialog(QDialog):
     def _timeline_problem(self) -> str:
         for row in range(self.timeline_table.rowCount()):
             when = self._moment(self.timeline_table, row, self.EVENT_WHEN)
-            if self._in_future(when):
-                return f"Timeline, row {row + 1}: that is in the future."
+            found = self._moment_problem(when, "The date")
+            if found:
+                return f"Timeline, row {row + 1}: {found}"
         return ""
 
     @staticmethod

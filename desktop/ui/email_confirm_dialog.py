@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
+from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
 from desktop.store.files import read_small_file
 from desktop.ui.email_drop import EmailPayload
-from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.tasks import Task
 
@@ -42,6 +44,26 @@ def read_email(payload: EmailPayload, tz: tzinfo) -> ParsedEmail:
     """Read (a file) and parse a dropped or pasted email; InvalidInput says what is wrong."""
     raw = read_small_file(payload, MAX_EMAIL_BYTES) if isinstance(payload, Path) else payload
     return parse_rejection_email(raw, tz=tz)
+
+
+_KIND_NAMES = {
+    EmailKind.REJECTION: "a rejection",
+    EmailKind.INTERVIEW: "an interview invitation",
+    EmailKind.OFFER: "an offer",
+    EmailKind.RECEIVED: "a confirmation that they received an application",
+    EmailKind.OTHER: "something other than a rejection",
+}
+
+
+def kind_text(parsed: ParsedEmail) -> str:
+    """What AskWhy took the email for, and why; a warning when that is not a rejection."""
+    why = "; ".join(parsed.reasons)
+    if parsed.kind is EmailKind.REJECTION:
+        return f"A rejection ({why})."
+    return (
+        f"This reads like {_KIND_NAMES[parsed.kind]}, not a rejection ({why}). "
+        "Continue only if it is one."
+    )
 
 
 class EmailReading(QObject):
@@ -95,6 +117,15 @@ class EmailReading(QObject):
         return True
 
 
+def _plain_label(text: str, name: str) -> QLabel:
+    """A wrapping label that never reads its text as HTML: a stranger wrote the subject."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
 class EmailConfirmDialog(QDialog):
     """Shows what was read from the email; every field can be corrected before logging."""
 
@@ -123,18 +154,18 @@ class EmailConfirmDialog(QDialog):
         self.received_label.setObjectName("received_label")
         self.error_label = ErrorLabel("error_label")
 
-        intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
-        intro.setWordWrap(True)
-        self.subject_label = QLabel(parsed.subject or "(no subject)")
-        self.subject_label.setObjectName("subject_label")
-        self.subject_label.setWordWrap(True)
-        self.no_reply_label = QLabel(
-            "This is a no-reply address: it will not be used to send your request."
+        intro = _plain_label(
+            "AskWhy read this from the email. Correct anything it got wrong.", "intro_label"
         )
-        self.no_reply_label.setObjectName("no_reply_label")
-        self.no_reply_label.setWordWrap(True)
+        self.subject_label = _plain_label(parsed.subject or "(no subject)", "subject_label")
+        self.no_reply_label = _plain_label(
+            "This is a no-reply address: it will not be used to send your request.",
+            "no_reply_label",
+        )
         self.no_reply_label.setVisible(bool(self._no_reply_address))
+        self.kind_label = _plain_label(kind_text(parsed), "kind_label")
         form = QFormLayout()
+        form.addRow("Read as", self.kind_label)
         form.addRow("Subject", self.subject_label)
         form.addRow("Sender &name", self.sender_name_edit)
         form.addRow("Sender &email", self.sender_email_edit)
@@ -161,14 +192,13 @@ class EmailConfirmDialog(QDialog):
         self.ok_button.setDefault(True)
 
     def validate(self) -> bool:
-        problems = []
-        if not self.company_edit.text().strip():
-            problems.append("Enter the company.")
-        if not self.role_edit.text().strip():
-            problems.append("Enter the role.")
-        email = self.sender_email_edit.text().strip()
-        if email and not is_valid_email(email):
-            problems.append(f"“{email}” does not look like an email address.")
+        found = (
+            problem(validation.COMPANY.clean, self.company_edit.text()),
+            problem(validation.ROLE.clean, self.role_edit.text()),
+            problem(validation.PERSON_NAME.clean, self.sender_name_edit.text()),
+            problem(validation.clean_email, self.sender_email_edit.text()),
+        )
+        problems = [message for message in found if message]
         self.error_label.show_error(" ".join(problems))
         self.ok_button.setEnabled(not problems)
         return not problems

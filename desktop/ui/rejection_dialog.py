@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     Application,
@@ -40,11 +41,10 @@ from desktop.core.model import (
     Stage,
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
-from desktop.core.timefmt import FUTURE_TOLERANCE
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
 from desktop.ui.date_edit import MomentEdit
-from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.screen_fit import ElidedLabel, keep_narrow
 
 if TYPE_CHECKING:
@@ -371,23 +371,30 @@ class RejectionDialog(QDialog):
                 ]
                 if missing:
                     app_problem = f"Enter the {' and the '.join(missing)}."
+                else:
+                    app_problem = problem(
+                        validation.COMPANY.clean, self.company_edit.text()
+                    ) or problem(validation.ROLE.clean, self.role_edit.text())
         self._show_error(self.application_error, app_problem)
 
-        notified_problem = ""
         now = self._clock.now()
-        if self.notified_at() > now + FUTURE_TOLERANCE:
-            notified_problem = "That is in the future: when did the rejection reach you?"
+
+        def notified(moment: datetime) -> datetime:
+            return validation.check_moment(moment, "The rejection date", now=now)
+
+        notified_problem = problem(notified, self.notified_at())
         self._show_error(self.notified_error, notified_problem)
 
         adding = self.contact_combo.currentData() == ADD_CONTACT
         self._form.setRowVisible(self.new_contact_row, adding)
         contact_problem = ""
         if adding:
-            email = self.contact_email_edit.text().strip()
             if not self.contact_name_edit.text().strip():
                 contact_problem = "Enter the contact's name, or choose “No contact”."
-            elif email and not is_valid_email(email):
-                contact_problem = f"“{email}” does not look like an email address."
+            else:
+                contact_problem = problem(
+                    validation.PERSON_NAME.clean, self.contact_name_edit.text()
+                ) or problem(validation.clean_email, self.contact_email_edit.text())
         self._show_error(self.contact_error, contact_problem)
 
         automated = before_human_contact(self.selected_stage())

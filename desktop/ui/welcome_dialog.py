@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Settings
-from desktop.ui.forms import ErrorLabel, is_valid_email
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.screen_fit import fit_to_screen
 
@@ -132,15 +133,12 @@ class WelcomeDialog(QDialog):
         focus.setFocus()
 
     def _validate(self) -> bool:
+        # The store's own rule, asked early; it applies it again when the profile is saved.
         email = self.profile_form.email_edit.text().strip()
-        problem = (
-            f"“{email}” does not look like an email address."
-            if email and not is_valid_email(email)
-            else ""
-        )
-        self.error_label.show_error(problem)
-        self.next_button.setEnabled(not problem)
-        return not problem
+        found = problem(validation.clean_email, email) if email else ""
+        self.error_label.show_error(found)
+        self.next_button.setEnabled(not found)
+        return not found
 
     def _next(self) -> None:
         if self.pages.currentIndex() == 0:
