@@ -111,6 +111,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.email_confirm_dialog import EmailConfirmDialog  # noqa: PLC0415
     from desktop.ui.follow_ups_view import FollowUpsDialog  # noqa: PLC0415
     from desktop.ui.lesson_dialog import LessonDialog  # noqa: PLC0415
+    from desktop.ui.missed_list import MissedList  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
     from desktop.ui.request_editor import RequestEditor  # noqa: PLC0415
     from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
@@ -196,6 +197,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)
+    yield "missed reminders", lambda: MissedList(store, clock.local_tz(), lambda _id: None)
 
 
 def main() -> None:
