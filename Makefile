@@ -33,6 +33,9 @@ bench: $(VENV)/.installed-test
 screenshots: $(VENV)/.installed-test
 	@packaging/system-packages.sh qt
 	$(BIN)/python packaging/screenshots.py
+	$(BIN)/python packaging/screenshots.py --dark
+	$(BIN)/python packaging/screenshots.py --screen 1024x600
+	$(BIN)/python packaging/screenshots.py --screen 1024x600 --dark
 
 icons: $(VENV)/.installed-run
 	@packaging/system-packages.sh qt

@@ -21,7 +21,7 @@ Startup order, and why:
 8. The services are built and wired in `_Wiring`: tray (if the desktop has one), notifier
    (freedesktop, plyer, tray, null), reminder service, and the window gets its store.
 9. The reminder service starts (handling what fell due while AskWhy was closed), a pending
-   request opens, and on first run the user is asked once about starting at login.
+   request opens, and on first run a welcome asks for the profile and about start-at-login.
 10. The event loop runs; on the way out the timer stops, the notifier closes, the instance
     guard is released and the database is closed.
 """
@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import functools
 import logging
 import os
@@ -58,6 +57,7 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
     from desktop.ui.main_window import MainWindow
     from desktop.ui.restore_controller import RestoreController
+    from desktop.ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ def _hand_over_rejection(data_dir: Path, rejection: RejectionInput, tz: tzinfo) 
 
 
 def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | None) -> int:
-    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -207,8 +207,8 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     app = QApplication([sys.argv[0] if sys.argv else "askwhy"])
     from desktop.ui.theme import install_theme  # noqa: PLC0415
 
-    # Fusion with light and dark palettes that follow the system's colour scheme.
-    install_theme(app)  # parented to the app, which keeps it alive
+    # Fusion with light and dark palettes: the system's scheme, or the one chosen in Settings.
+    theme = install_theme(app, settings=QSettings())  # parented to the app: it lives on
     # Until the wiring exists a signal just ends the loop; then it quits through the wiring,
     # which lets the window close instead of hiding to the tray (Qt 6's quit() first closes
     # every window, and gives up if one refuses).
@@ -219,13 +219,16 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 
     stop_signals = _quit_on_signals(app, quit_now)
     try:
-        return _run(app, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now)
+        return _run(
+            app, theme, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now
+        )
     finally:
         stop_signals()
 
 
 def _run(
     app: QApplication,
+    theme: ThemeController,
     args: argparse.Namespace,
     data_dir: Path,
     pending_request: int | None,
@@ -255,6 +258,7 @@ def _run(
     # File › Quit quits through the hook: once the wiring exists, that quits for real
     # instead of hiding to the tray.
     window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now, restore=restore)
+    window.theme = theme  # Settings' colour scheme, applied live
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
 
@@ -523,7 +527,7 @@ class _Wiring:
             log.info("opening request %d", pending_request)
             self.window.open_request(pending_request)  # the editor reads its own data
         if not self.minimized:
-            self._ask_about_autostart_once()
+            self._welcome_once()
         log.info(
             "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
         )
@@ -724,39 +728,16 @@ class _Wiring:
             None,
         )
 
-    def _ask_about_autostart_once(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+    def _welcome_once(self) -> None:
+        """First run: the welcome asks for the profile, then about starting at login."""
+        from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
 
-        settings = self.store.load_settings()
-        if settings.asked_about_autostart or not self.autostart.supported:
+        if self.store.load_settings().asked_about_autostart:
             return
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(APP_NAME)
-        box.setText(f"Start {APP_NAME} when you log in?")
-        box.setInformativeText(
-            "It would wait in the tray and remind you while a follow-up window closes. "
-            "You can change this in Settings."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def answered(result: int) -> None:
-            if self.quitting:
-                return  # closed by quitting, not answered: ask again next time
-            enabled = result == QMessageBox.StandardButton.Yes.value
-            current = self.store.load_settings()
-            self.store.save_settings(
-                dataclasses.replace(current, start_at_login=enabled, asked_about_autostart=True)
-            )
-            try:
-                self.autostart.set_enabled(enabled)
-            except OSError as error:
-                self.window.show_error(f"Could not change start at login: {error}")
-
-        box.finished.connect(answered)
+        dialog = WelcomeDialog(self.store, self.autostart, self.window)
+        dialog.finished.connect(dialog.deleteLater)
         # open(), not exec(): the event loop (and the reminder timer) keeps running meanwhile.
-        box.open()
+        dialog.open()
 
     def shutdown(self) -> None:
         self.reminders.stop()

@@ -1,16 +1,20 @@
 """Render AskWhy's main screens with realistic sample data to PNGs, offscreen.
 
-    python packaging/screenshots.py [--out resources/screenshots] [--dark]
+    python packaging/screenshots.py [--out resources/screenshots] [--dark] [--screen 1024x600]
 
 Builds a throwaway data dir, fills it through the real store (the same calls the UI
 makes), opens the real windows and saves `QWidget.grab()` of each: board, table, details,
-rejection dialog, request editor, insights and the empty state. The README shows them.
+rejection dialog, request editor, follow-ups, settings, welcome, insights and the empty state.
+The README shows them. `--screen WxH` renders on a screen of that size (a small laptop), where
+every window takes its size from the screen as it does for a user; the files are named
+`…-WxH.png` then.
 The clock is fixed, so the countdowns and ages in the pictures are the same on every run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -19,6 +23,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +40,9 @@ from desktop.core.model import (  # noqa: E402
 )
 from desktop.store.database import open_database  # noqa: E402
 from desktop.store.repository import Store  # noqa: E402
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("screenshots")
 
@@ -296,22 +304,41 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "screenshots")
     parser.add_argument("--dark", action="store_true", help="render the dark palette")
+    parser.add_argument("--screen", type=screen_size, help="a screen of WIDTHxHEIGHT pixels")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    small: tuple[int, int] | None = args.screen
+    work = tempfile.TemporaryDirectory(prefix="askwhy-screen-")
+    if small is not None:
+        # The offscreen platform's screen, before QApplication reads it.
+        config = Path(work.name) / "screen.json"
+        screen = {"name": "shots", "x": 0, "y": 0, "width": small[0], "height": small[1]}
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
-    from PySide6.QtCore import QSettings, Qt  # noqa: PLC0415
+    from PySide6.QtCore import QLocale, QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
+    # A real locale's date format (the offscreen platform's C locale writes "22 02 2026").
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
     from desktop.ui.main_window import VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow  # noqa: PLC0415
     from desktop.ui.theme import install_theme  # noqa: PLC0415
+    from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
 
     # Pinned: the offscreen platform has no system scheme to follow.
-    install_theme(app, forced=Qt.ColorScheme.Dark if args.dark else Qt.ColorScheme.Light)
+    install_theme(app, choice="dark" if args.dark else "light")
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "-dark" if args.dark else ""
+    suffix = (f"-{small[0]}x{small[1]}" if small else "") + ("-dark" if args.dark else "")
+
+    def full_size(widget: QWidget, width: int, height: int) -> None:
+        # On the default screen, the size the README pictures have; on a small screen, the
+        # size the window took from the screen itself.
+        if small is None:
+            widget.resize(width, height)
+
     clock = FixedClock(NOW, UTC)
 
     def save(widget: QWidget, name: str) -> None:
@@ -325,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         window = MainWindow(store, clock, NullClipboard(), on_quit=app.quit, settings=settings)
         loaded: list[bool] = []
         window.loaded.connect(lambda: loaded.append(True))
-        window.resize(*SIZE)
+        full_size(window, *SIZE)
         window.show()
         deadline = time.monotonic() + 20
         while not loaded and time.monotonic() < deadline:
@@ -368,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         window.set_view(VIEW_BOARD)
         dialog = window.open_details(ids["details"])
         if dialog is not None:
-            dialog.resize(680, 560)
+            full_size(dialog, 680, 560)
             save(dialog, "details")
             dialog.tabs.setCurrentIndex(3)
             save(dialog, "details-timeline")
@@ -380,13 +407,31 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
             rejection.reject()
         editor = window.rejection_flow.open_request(ids["request"])
         if editor is not None:
-            editor.resize(980, 700)
+            full_size(editor, 980, 700)
             save(editor, "request-editor")
             editor.close()
         window.rejection_flow.close_all()
+        follow_ups = window.open_follow_ups()
+        save(follow_ups, "follow-ups")
+        follow_ups.reject()
+        settings_dialog = window.open_settings()
+        save(settings_dialog, "settings")
+        settings_dialog.reject()
+        welcome = WelcomeDialog(store, None)
+        welcome.show()
+        save(welcome, "welcome")
+        welcome.reject()
         window.close()
         database.close()
+    work.cleanup()
     return 0
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, like 1024x600, not {text!r}")
+    return int(width), int(height)
 
 
 if __name__ == "__main__":

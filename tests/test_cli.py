@@ -583,6 +583,7 @@ def test_doctor_reports_a_healthy_install(tmp_path: Path) -> None:
         "Platform:",
         "Python:",
         "Qt:",
+        "Resources:",
         "Data dir:",
         "Database:",
         "Schema revision:",

@@ -24,7 +24,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import cli
-from desktop.core import handover
+from desktop.core import handover, validation
 from desktop.core.email_parsing import ParsedEmail
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Channel, Profile, RejectionInput, Settings
@@ -247,7 +247,15 @@ def via_details_form(case: Case, tmp_path: Path, qtbot: QtBot) -> bool:
     qtbot.addWidget(dialog)
     dialog.company_edit.setText(case.value if case.kind == "text" else "Acme")
     dialog.role_edit.setText("Analyst")
-    dialog.applied_edit.setText(case.value if case.kind == "date" else GOOD_DATE)
+    try:
+        applied = validation.parse_moment(
+            case.value if case.kind == "date" else GOOD_DATE, "Applied", tz=BERLIN, now=NOW
+        )
+    except InvalidInput:
+        # The calendar picker's range is the rule's (1970-2100) and it holds only times
+        # that exist: such a date cannot even be entered, so there is nothing to refuse.
+        return None
+    dialog.applied_edit.set_moment(applied)
     if case.kind == "email":
         dialog.add_contact_button.click()
         dialog.contacts_table.item(0, dialog.CONTACT_NAME).setText("Dana")

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace, io: Io) -> int:
     report.add("Python", f"{platform.python_version()} ({sys.executable})")
     report.add("Frozen bundle", "yes" if getattr(sys, "frozen", False) else "no")
     _doctor_qt(report)
+    _doctor_resources(report)
     _doctor_data(args, report, io)
     _doctor_native(report)
     width = max(len(label) for label, _ in report.lines)
@@ -80,6 +81,20 @@ def _doctor_qt(report: _Report) -> None:
         )
         return
     report.add("Qt", f"{QtCore.qVersion()} (PySide6 {PySide6.__version__})")
+
+
+def _doctor_resources(report: _Report) -> None:
+    from desktop.resources import missing_essentials, resources_root  # noqa: PLC0415
+
+    missing = missing_essentials()
+    if missing:
+        report.problem(
+            "Resources",
+            f"missing in {resources_root()}: {', '.join(missing)}",
+            "reinstall AskWhy: without its resources it has no window, tray or About icon",
+        )
+    else:
+        report.add("Resources", str(resources_root()))
 
 
 def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:

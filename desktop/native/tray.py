@@ -24,6 +24,7 @@ from desktop import APP_NAME
 from desktop.core.model import DueItem
 from desktop.core.reminders import SnoozeChoice
 from desktop.core.timefmt import format_countdown
+from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.store_changes import StoreChanges
 from desktop.resources import resource_path
 from desktop.store.changes import Change, ChangeFeed
@@ -225,7 +226,7 @@ class Tray(QObject):
         if running:
             soonest = min(running, key=lambda i: i.request.window_closes_at)
             left = format_countdown(soonest.request.window_closes_at - now)
-            self._icon.setToolTip(f"{APP_NAME}: ask {soonest.company} why, {left}")
+            self._icon.setToolTip(f"{APP_NAME}: ask {isolate(soonest.company)} why, {left}")
         else:
             self._icon.setToolTip(APP_NAME)
 
@@ -268,7 +269,8 @@ class Tray(QObject):
             heading = menu.addAction("Due next")
             heading.setEnabled(False)
             for item in items[:MAX_MENU_ITEMS]:
-                text = f"{item.company} — {item.role}: {self._left(item, now)}"
+                name = f"{isolate(item.company)} — {isolate(item.role)}"
+                text = escape_mnemonics(f"{name}: {self._left(item, now)}")
                 self._add(menu, text, partial(self.request_chosen.emit, item.request.id))
         else:
             nothing = menu.addAction("Nothing due")

@@ -390,6 +390,12 @@ class Store:
         with self._read() as session:
             return requests.due_items(session)
 
+    def follow_ups(self, *, limit: int = 1000) -> list[DueItem]:
+        """Every request whatever its status (the Follow-ups view), the latest window first;
+        `next_reminder` is not looked up here."""
+        with self._read() as session:
+            return requests.every_request(session, limit)
+
     # -- reminders -----------------------------------------------------------------
     def next_reminder_due(self) -> datetime | None:
         """The effective due time of the earliest pending reminder, if any."""

@@ -451,6 +451,20 @@ def of_application(session: Session, application_id: int) -> list[FollowUpReques
     ]
 
 
+def every_request(session: Session, limit: int) -> list[DueItem]:
+    """Requests of any status with their application's name, the latest window first."""
+    rows = session.execute(
+        select(FollowUpRequestRow, ApplicationRow.company, ApplicationRow.role)
+        .join(ApplicationRow, ApplicationRow.id == FollowUpRequestRow.application_id)
+        .order_by(FollowUpRequestRow.window_closes_at.desc(), FollowUpRequestRow.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        DueItem(request=record(FollowUpRequest, request), company=company, role=role)
+        for request, company, role in rows
+    ]
+
+
 def due_items(session: Session) -> list[DueItem]:
     """Open requests, the soonest-closing first, each with its next reminder. A request
     whose window closed is still listed until it is expired: it is the most urgent."""

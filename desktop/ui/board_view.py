@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import board_stages
+from desktop.core.wording import plural
 from desktop.ui.table_model import (
     APPLICATION_IDS_MIME,
     AgeRole,
@@ -66,6 +68,10 @@ from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CARD_HEIGHT = 74
+CARD_LINE_GAP = 1
+# Room kept for a glyph that draws past its advance, so an elided text still fits its box.
+BEARING = 2
+CARD_PADDING = 12 + 6  # the card's inner margins, top and bottom, and its outline
 # Columns share the window's width between these bounds, so that all nine stages (the
 # closed ones too, where a fresh rejection lands) fit a 1280 px wide window.
 COLUMN_MIN_WIDTH = 116
@@ -274,15 +280,101 @@ def _closes_at(summary: ApplicationSummary) -> datetime:
     return request.window_closes_at
 
 
+@dataclass(frozen=True, slots=True)
+class CardText:
+    """One text of a card as painted: which one, what is shown (elided to fit), its font and
+    the rectangle it covers (as wide as the shown text, not as the card)."""
+
+    kind: str  # "company", "role", "age" or "countdown"
+    text: str
+    font: QFont
+    rect: QRect
+
+
+@dataclass(frozen=True, slots=True)
+class CardLayout:
+    texts: tuple[CardText, ...]  # company, role, then age and countdown where shown
+    clock: QRect | None  # the drawn clock face before the countdown
+
+
+def card_fonts(base: QFont) -> tuple[QFont, QFont, QFont]:
+    """The company's (bold), the role's and the bottom line's (smaller) fonts."""
+    bold = QFont(base)
+    bold.setBold(True)
+    small = QFont(base)
+    small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+    return bold, base, small
+
+
+def card_height(base: QFont) -> int:
+    """Three lines and the padding around them: a card grows with the user's font."""
+    bold, regular, small = card_fonts(base)
+    lines = (QFontMetrics(f).height() + BEARING for f in (bold, regular, small))
+    return max(CARD_HEIGHT, sum(lines) + 2 * CARD_LINE_GAP + CARD_PADDING)
+
+
+def card_layout(
+    rect: QRect, base: QFont, *, company: str, role: str, age: str, countdown: str
+) -> CardLayout:
+    """Where each text of a card goes, measured, so that no two overlap at any width.
+
+    The countdown matters most on the bottom line: it keeps its room (elided only when
+    even alone it does not fit), and the age goes when the card is too narrow for both.
+    """
+    bold, regular, small = card_fonts(base)
+    inner = rect.adjusted(12, 6, -8, -6)
+    width = inner.width()
+    texts: list[CardText] = []
+    top = inner.top()
+    for kind, text, font in (("company", company, bold), ("role", role, regular)):
+        metrics = QFontMetrics(font)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - BEARING)
+        high = _height(metrics, shown)
+        box = QRect(inner.left(), top, min(_span(metrics, shown), width), high)
+        texts.append(CardText(kind, shown, font, box))
+        top += high + CARD_LINE_GAP
+    metrics = QFontMetrics(small)
+    line = max(_height(metrics, countdown), _height(metrics, age))
+    bottom = max(top, inner.bottom() + 1 - line)
+    clock: QRect | None = None
+    room = width
+    if countdown:
+        size = max(8, line - 6)
+        shown = metrics.elidedText(
+            countdown, Qt.TextElideMode.ElideRight, width - size - 4 - BEARING
+        )
+        advance = _span(metrics, shown)
+        right = inner.left() + width
+        countdown_rect = QRect(right - advance, bottom, advance, line)
+        clock = QRect(countdown_rect.left() - size - 4, bottom + (line - size) // 2, size, size)
+        texts.append(CardText("countdown", shown, small, countdown_rect))
+        room = clock.left() - SPACING - inner.left()
+    # The age is short ("3 d"): shown whole or not at all, never as a lone "…".
+    advance = _span(metrics, age)
+    if age and advance <= room:
+        texts.insert(2, CardText("age", age, small, QRect(inner.left(), bottom, advance, line)))
+    return CardLayout(tuple(texts), clock)
+
+
+def _span(metrics: QFontMetrics, text: str) -> int:
+    """How wide `text` draws: its advance, or its ink where a glyph overhangs (bold Arabic)."""
+    return max(metrics.horizontalAdvance(text), metrics.boundingRect(text).width())
+
+
+def _height(metrics: QFontMetrics, text: str) -> int:
+    return max(metrics.height(), metrics.boundingRect(text).height())
+
+
 class CardDelegate(QStyledItemDelegate):
     """Paints a card: company (bold), role, then age and the follow-up countdown."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: ARG002
+        height = card_height(option.font)
         view = self.parent()
         if isinstance(view, QListView):
             # A card fills its column, whatever width the column got.
-            return QSize(view.viewport().width(), CARD_HEIGHT)
-        return QSize(COLUMN_WIDTH - 2 * SPACING, CARD_HEIGHT)
+            return QSize(view.viewport().width(), height)
+        return QSize(COLUMN_WIDTH - 2 * SPACING, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         summary = index.data(SummaryRole)
@@ -306,52 +398,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(STAGE_COLORS[app.stage]))
         painter.drawRoundedRect(QRect(rect.left(), rect.top(), 4, rect.height()), 2, 2)
 
-        inner = rect.adjusted(12, 6, -8, -6)
-        base_font: QFont = option.font
-        bold = QFont(base_font)
-        bold.setBold(True)
-        small = QFont(base_font)
-        small.setPointSizeF(max(7.0, base_font.pointSizeF() - 1))
-        line = QFontMetrics(base_font).height()
-
-        painter.setFont(bold)
-        painter.setPen(QColor(colors.text))
-        painter.drawText(
-            QRect(inner.left(), inner.top(), inner.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(app.company, Qt.TextElideMode.ElideRight, inner.width()),
+        layout = card_layout(
+            rect,
+            option.font,
+            company=app.company,
+            role=app.role,
+            age=str(index.data(AgeRole) or ""),
+            countdown=str(index.data(CountdownRole) or ""),
         )
-        painter.setFont(base_font)
-        painter.drawText(
-            QRect(inner.left(), inner.top() + line + 1, inner.width(), line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(base_font).elidedText(
-                app.role, Qt.TextElideMode.ElideRight, inner.width()
-            ),
-        )
-        painter.setFont(small)
-        bottom = QRect(inner.left(), inner.bottom() - line + 2, inner.width(), line)
-        painter.setPen(QColor(colors.muted))
-        painter.drawText(
-            bottom,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            str(index.data(AgeRole) or ""),
-        )
-        countdown = str(index.data(CountdownRole) or "")
-        if countdown:
-            painter.setPen(QColor(colors.urgent))
+        pens = {"age": colors.muted, "countdown": colors.urgent}
+        for text in layout.texts:
+            painter.setFont(text.font)
+            painter.setPen(QColor(pens.get(text.kind, colors.text)))
             painter.drawText(
-                bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, countdown
+                text.rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text.text
             )
+        if layout.clock is not None:
             # A small clock, drawn: not every system font has a stopwatch glyph.
-            text_width = QFontMetrics(small).horizontalAdvance(countdown)
-            size = max(8, line - 6)
-            face = QRect(
-                bottom.right() - text_width - size - 4,
-                bottom.center().y() - size // 2,
-                size,
-                size,
-            )
+            face = layout.clock
             painter.setPen(QPen(QColor(colors.urgent), 1.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(face)
@@ -410,7 +474,9 @@ class BoardColumn(QFrame):
         self.view.setModel(model)
         self.view.setItemDelegate(CardDelegate(self.view))
         self.view.setAccessibleName(f"{model.stage.label} column")
-        self.view.setStyleSheet("QListView { background: transparent; }")
+        # The lane shows through the list; a style sheet would do it too, but would also
+        # take the scroll bar off the palette (it turned black in both themes).
+        self.view.viewport().setAutoFillBackground(False)
         layout.addWidget(self.view, 1)
         self.update_header()
 
@@ -420,6 +486,10 @@ class BoardColumn(QFrame):
             f"<span style='color:{color}'>●</span>&nbsp;<b>{self.model.stage.label}</b>"
             f"&nbsp;&nbsp;<span style='color:{current_colors().muted}'>"
             f"{self.model.rowCount()}</span>"
+        )
+        # Read out as words, not as "● Saved 0".
+        self.header.setAccessibleName(
+            f"{self.model.stage.label}: {plural(self.model.rowCount(), 'application')}"
         )
 
 

@@ -13,12 +13,13 @@ through the undo stack like every destructive action.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import validation
-from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     Application,
     Contact,
@@ -49,10 +51,13 @@ from desktop.core.model import (
     StageEvent,
 )
 from desktop.core.stages import allowed_transitions
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
-from desktop.ui.forms import problem
+from desktop.ui.date_edit import MOMENT_ROLE, MomentDelegate, MomentEdit, format_moment
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.icons import action_icon, stage_dot
-from desktop.ui.theme import MARGIN, SPACING, current_colors
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.theme import MARGIN, SPACING
 from desktop.ui.undo_commands import (
     AddApplicationCommand,
     AddContactCommand,
@@ -87,24 +92,7 @@ class DetailsAction(enum.Enum):
     ARCHIVE = "archive"
     UNARCHIVE = "unarchive"
     DELETE = "delete"
-
-
-def format_input_time(moment: datetime, clock: Clock) -> str:
-    """The text a user would type for `moment`: ISO-8601 wall time, minutes precision."""
-    return moment.astimezone(clock.local_tz()).strftime("%Y-%m-%d %H:%M")
-
-
-class ErrorLabel(QLabel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("fieldError")
-        self.setWordWrap(True)
-        self.setStyleSheet(f"color: {current_colors().urgent};")
-        self.hide()
-
-    def show_error(self, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
+    OPEN_DRAFT = "open_draft"
 
 
 class DetailsDialog(QDialog):
@@ -131,6 +119,7 @@ class DetailsDialog(QDialog):
         self._store = store
         self._clock = clock
         self.command: StoreCommand | None = None
+        self.discard_box: QMessageBox | None = None  # "Discard the new application?", asking
         self.requested_action = DetailsAction.NONE
         self.application: Application | None = (
             store.get_application(application_id) if application_id is not None else None
@@ -138,16 +127,18 @@ class DetailsDialog(QDialog):
         self._contacts: list[Contact] = []
         self._interviews: list[Interview] = []
         self._events: list[StageEvent] = []
+        self._has_requests = False
         if self.application is not None:
+            self._has_requests = bool(store.requests_for(self.application.id))
             self._contacts = store.contacts(self.application.id)
             self._interviews = store.interviews(self.application.id)
             self._events = store.timeline(self.application.id)
         self.setWindowTitle(
             "New application"
             if self.application is None
-            else f"{self.application.company} — {self.application.role}"
+            else f"{isolate(self.application.company)} — {isolate(self.application.role)}"
         )
-        self.setMinimumSize(620, 520)
+        fit_to_screen(self, QSize(620, 520))
         self._build()
         self._load()
         self._connect()
@@ -159,7 +150,7 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
-        self.banner = ErrorLabel()
+        self.banner = ErrorLabel("banner")
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         # Ctrl+Tab and the Alt mnemonics switch tabs; Tab itself should go to the fields.
@@ -179,6 +170,7 @@ class DetailsDialog(QDialog):
         self.ok_button.setText("&Save" if self.application is not None else "A&dd")
         self.archive_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
+        self.draft_button: QPushButton | None = None
         row = QHBoxLayout()
         if self.application is not None:
             archived = self.application.archived
@@ -194,6 +186,13 @@ class DetailsDialog(QDialog):
                 button.setAutoDefault(False)
                 row.addWidget(button)
         row.addStretch(1)
+        if self._has_requests:
+            self.draft_button = QPushButton("Open dra&ft")
+            self.draft_button.setObjectName("draft_button")
+            self.draft_button.setShortcut("Ctrl+D")
+            self.draft_button.setToolTip("Save and open its follow-up request (Ctrl+D)")
+            self.draft_button.setAutoDefault(False)
+            row.addWidget(self.draft_button)
         row.addWidget(self.buttons)
         layout.addLayout(row)
 
@@ -206,20 +205,20 @@ class DetailsDialog(QDialog):
 
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("Who is hiring")
-        self.company_error = ErrorLabel()
+        self.company_error = ErrorLabel("company_error")
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("The job title")
-        self.role_error = ErrorLabel()
+        self.role_error = ErrorLabel("role_error")
         self.stage_combo = QComboBox()
-        self.stage_error = ErrorLabel()
-        self.applied_edit = QLineEdit()
-        self.applied_edit.setPlaceholderText("YYYY-MM-DD or YYYY-MM-DD HH:MM (optional)")
-        self.applied_error = ErrorLabel()
+        self.stage_error = ErrorLabel("stage_error")
+        self.applied_edit = MomentEdit(self._clock.local_tz(), with_time=False, optional=True)
+        self.applied_edit.setObjectName("applied_edit")
+        self.applied_error = ErrorLabel("applied_error")
         self.location_edit = QLineEdit()
         self.location_edit.setPlaceholderText("City, or remote")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://… the job posting")
-        self.url_error = ErrorLabel()
+        self.url_error = ErrorLabel("url_error")
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText("Where you found it: a job board, a referral…")
         self.notes_edit = QPlainTextEdit()
@@ -262,7 +261,7 @@ class DetailsDialog(QDialog):
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.contacts_table = self._table(["Name", "Email", "Role", "Phone"])
         layout.addWidget(self.contacts_table, 1)
-        self.contacts_error = ErrorLabel()
+        self.contacts_error = ErrorLabel("contacts_error")
         layout.addWidget(self.contacts_error)
         buttons = QHBoxLayout()
         self.add_contact_button = QPushButton("Add contact")
@@ -278,8 +277,12 @@ class DetailsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.interviews_table = self._table(["When", "Minutes", "Kind", "Notes"])
+        self.interviews_table.setObjectName("interviews_table")
+        self.interviews_table.setItemDelegateForColumn(
+            self.INTERVIEW_WHEN, MomentDelegate(self._clock.local_tz(), self.interviews_table)
+        )
         layout.addWidget(self.interviews_table, 1)
-        self.interviews_error = ErrorLabel()
+        self.interviews_error = ErrorLabel("interviews_error")
         layout.addWidget(self.interviews_error)
         buttons = QHBoxLayout()
         self.add_interview_button = QPushButton("Add interview")
@@ -298,8 +301,12 @@ class DetailsDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.timeline_table = self._table(["When", "Change", "Note"])
+        self.timeline_table.setObjectName("timeline_table")
+        self.timeline_table.setItemDelegateForColumn(
+            self.EVENT_WHEN, MomentDelegate(self._clock.local_tz(), self.timeline_table)
+        )
         layout.addWidget(self.timeline_table, 1)
-        self.timeline_error = ErrorLabel()
+        self.timeline_error = ErrorLabel("timeline_error")
         layout.addWidget(self.timeline_error)
         return page
 
@@ -311,9 +318,7 @@ class DetailsDialog(QDialog):
             for stage in stages:
                 self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
             self.stage_combo.setCurrentIndex(stages.index(Stage.APPLIED))
-            self.applied_edit.setText(
-                self._clock.now().astimezone(self._clock.local_tz()).strftime("%Y-%m-%d")
-            )
+            self.applied_edit.set_moment(self._clock.now())
             return
         self.company_edit.setText(app.company)
         self.role_edit.setText(app.role)
@@ -324,8 +329,7 @@ class DetailsDialog(QDialog):
         ]
         for stage in choices:
             self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
-        if app.applied_at is not None:
-            self.applied_edit.setText(format_input_time(app.applied_at, self._clock))
+        self.applied_edit.set_moment(app.applied_at)
         self.location_edit.setText(app.location)
         self.url_edit.setText(app.url)
         self.source_edit.setText(app.source)
@@ -357,9 +361,11 @@ class DetailsDialog(QDialog):
         table = self.interviews_table
         row = table.rowCount()
         table.insertRow(row)
-        when = QTableWidgetItem(
-            format_input_time(interview.scheduled_at, self._clock) if interview else ""
+        # A new interview starts at the next full hour; the calendar moves it from there.
+        next_hour = (self._clock.now() + timedelta(hours=1)).replace(
+            minute=0, second=0, microsecond=0
         )
+        when = self._moment_item(interview.scheduled_at if interview else next_hour)
         when.setData(Qt.ItemDataRole.UserRole, interview.id if interview else None)
         table.setItem(row, self.INTERVIEW_WHEN, when)
         table.setItem(
@@ -374,11 +380,25 @@ class DetailsDialog(QDialog):
             row, self.INTERVIEW_NOTES, QTableWidgetItem(interview.notes if interview else "")
         )
 
+    def _moment_item(self, moment: datetime) -> QTableWidgetItem:
+        """A "When" cell: its moment in MOMENT_ROLE, edited with a calendar (MomentDelegate)."""
+        item = QTableWidgetItem(format_moment(moment, self._clock.local_tz()))
+        item.setData(MOMENT_ROLE, moment)
+        return item
+
+    @staticmethod
+    def _moment(table: QTableWidget, row: int, column: int) -> datetime:
+        item = table.item(row, column)
+        moment = item.data(MOMENT_ROLE) if item is not None else None
+        if not isinstance(moment, datetime):
+            raise LookupError(f"row {row} of {table.objectName()} has no moment")
+        return moment
+
     def _append_event(self, event: StageEvent) -> None:
         table = self.timeline_table
         row = table.rowCount()
         table.insertRow(row)
-        when = QTableWidgetItem(format_input_time(event.occurred_at, self._clock))
+        when = self._moment_item(event.occurred_at)
         when.setData(Qt.ItemDataRole.UserRole, event.id)
         table.setItem(row, self.EVENT_WHEN, when)
         change = (
@@ -396,10 +416,10 @@ class DetailsDialog(QDialog):
         for edit in (
             self.company_edit,
             self.role_edit,
-            self.applied_edit,
             self.url_edit,
         ):
             edit.textChanged.connect(self.validate)
+        self.applied_edit.dateTimeChanged.connect(self.validate)
         self.stage_combo.currentIndexChanged.connect(self.validate)
         self.contacts_table.itemChanged.connect(self.validate)
         self.interviews_table.itemChanged.connect(self.validate)
@@ -413,6 +433,8 @@ class DetailsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         if self.archive_button is not None:
             self.archive_button.clicked.connect(self._on_archive)
+        if self.draft_button is not None:
+            self.draft_button.clicked.connect(self._on_open_draft)
         if self.delete_button is not None:
             self.delete_button.clicked.connect(self._on_delete)
 
@@ -453,19 +475,23 @@ class DetailsDialog(QDialog):
         )
         self.done(QDialog.DialogCode.Accepted)
 
+    def _on_open_draft(self) -> None:
+        # Saved first, like OK: the editor is a window of its own, and the edits must not
+        # wait behind it (or be lost).
+        self.requested_action = DetailsAction.OPEN_DRAFT
+        self.accept()
+        if self.result() != QDialog.DialogCode.Accepted:
+            self.requested_action = DetailsAction.NONE
+
     def _on_delete(self) -> None:
         self.requested_action = DetailsAction.DELETE
         self.done(QDialog.DialogCode.Accepted)
 
     # -- validation --------------------------------------------------------------------
-    def _parse_time(self, text: str, *, allow_future: bool) -> datetime:
-        return validation.parse_moment(
-            text,
-            "The date",
-            tz=self._clock.local_tz(),
-            now=self._clock.now(),
-            allow_future=allow_future,
-        )
+    def _moment_problem(self, moment: datetime, what: str, *, allow_future: bool = False) -> str:
+        """The store's rule for a date (1970-2100; not in the future unless allowed)."""
+        now = None if allow_future else self._clock.now()
+        return problem(functools.partial(validation.check_moment, what=what, now=now), moment)
 
     def errors(self) -> list[str]:
         """Check every field, show each problem next to it, return them all."""
@@ -478,13 +504,9 @@ class DetailsDialog(QDialog):
 
         check(self.company_error, problem(validation.COMPANY.clean, self.company_edit.text()))
         check(self.role_error, problem(validation.ROLE.clean, self.role_edit.text()))
-        applied_message = ""
-        if self.applied_edit.text().strip():
-            try:
-                self._parse_time(self.applied_edit.text(), allow_future=False)
-            except InvalidInput as error:
-                applied_message = str(error)
-        check(self.applied_error, applied_message)
+        applied = self._applied_at()
+        applied_problem = self._moment_problem(applied, "The applied date") if applied else ""
+        check(self.applied_error, applied_problem)
         url = self.url_edit.text().strip()
         check(
             self.url_error,
@@ -512,23 +534,21 @@ class DetailsDialog(QDialog):
 
     def _interview_problem(self) -> str:
         for row in range(self.interviews_table.rowCount()):
-            when = self._cell(self.interviews_table, row, self.INTERVIEW_WHEN)
+            when = self._moment(self.interviews_table, row, self.INTERVIEW_WHEN)
+            found = self._moment_problem(when, "The interview's date", allow_future=True)
+            if found:
+                return f"Interview {row + 1}: {found}"
             minutes = self._cell(self.interviews_table, row, self.INTERVIEW_MINUTES)
-            try:
-                self._parse_time(when, allow_future=True)
-            except InvalidInput as error:
-                return f"Interview {row + 1}: {error}"
             if not minutes.isdigit() or not 0 < int(minutes) <= 24 * 60:
                 return f"Interview {row + 1}: minutes must be a whole number from 1 to 1440."
         return ""
 
     def _timeline_problem(self) -> str:
         for row in range(self.timeline_table.rowCount()):
-            when = self._cell(self.timeline_table, row, self.EVENT_WHEN)
-            try:
-                self._parse_time(when, allow_future=False)
-            except InvalidInput as error:
-                return f"Timeline, row {row + 1}: {error}"
+            when = self._moment(self.timeline_table, row, self.EVENT_WHEN)
+            found = self._moment_problem(when, "The date")
+            if found:
+                return f"Timeline, row {row + 1}: {found}"
         return ""
 
     @staticmethod
@@ -541,6 +561,44 @@ class DetailsDialog(QDialog):
         self.ok_button.setEnabled(valid)
         self.validity_changed.emit(valid)
         return valid
+
+    # -- closing -----------------------------------------------------------------------
+    def reject(self) -> None:
+        """Escape or Cancel: a new application with something typed in asks first."""
+        if self.application is not None or not self._typed_anything():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Discard the new application?",
+            "What you typed here is not saved.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._on_discard_answered)
+        box.finished.connect(box.deleteLater)
+        self.discard_box = box
+        box.open()
+
+    def _on_discard_answered(self, result: int) -> None:
+        self.discard_box = None
+        if result == QMessageBox.StandardButton.Discard.value:
+            super().reject()
+
+    def _typed_anything(self) -> bool:
+        edits = (
+            self.company_edit,
+            self.role_edit,
+            self.location_edit,
+            self.url_edit,
+            self.source_edit,
+        )
+        return (
+            any(edit.text().strip() for edit in edits)
+            or bool(self.notes_edit.toPlainText().strip())
+            or self.contacts_table.rowCount() + self.interviews_table.rowCount() > 0
+        )
 
     # -- saving ------------------------------------------------------------------------
     def accept(self) -> None:
@@ -556,9 +614,19 @@ class DetailsDialog(QDialog):
         self.command = command
         super().accept()
 
+    def _applied_at(self) -> datetime | None:
+        """The picked day; the stored moment while the day is unchanged (keeps its time)."""
+        if not self.applied_edit.is_set():
+            return None
+        picked = self.applied_edit.moment()
+        stored = self.application.applied_at if self.application is not None else None
+        tz = self._clock.local_tz()
+        if stored is not None and stored.astimezone(tz).date() == picked.astimezone(tz).date():
+            return stored
+        return picked
+
     def _draft(self) -> Application:
         now = self._clock.now()
-        applied_text = self.applied_edit.text().strip()
         base = self.application or Application(
             id=0, company="", role="", stage=Stage.APPLIED, created_at=now, updated_at=now
         )
@@ -567,7 +635,7 @@ class DetailsDialog(QDialog):
             company=self.company_edit.text().strip(),
             role=self.role_edit.text().strip(),
             stage=base.stage if self.application is not None else self._chosen_stage(),
-            applied_at=self._parse_time(applied_text, allow_future=False) if applied_text else None,
+            applied_at=self._applied_at(),
             location=self.location_edit.text().strip(),
             url=self.url_edit.text().strip(),
             source=self.source_edit.text().strip(),
@@ -609,10 +677,7 @@ class DetailsDialog(QDialog):
                 Interview(
                     id=interview_id or 0,
                     application_id=app_id,
-                    scheduled_at=self._parse_time(
-                        self._cell(self.interviews_table, row, self.INTERVIEW_WHEN),
-                        allow_future=True,
-                    ),
+                    scheduled_at=self._moment(self.interviews_table, row, self.INTERVIEW_WHEN),
                     duration_minutes=int(
                         self._cell(self.interviews_table, row, self.INTERVIEW_MINUTES)
                     ),
@@ -643,7 +708,7 @@ class DetailsDialog(QDialog):
             return None
         if len(parts) == 1:
             return parts[0]
-        return CompositeCommand(f"Edit {draft.company}", parts)
+        return CompositeCommand(f"Edit {isolate(draft.company)}", parts)
 
     def _contact_commands(self) -> list[StoreCommand]:
         assert self.application is not None
@@ -691,10 +756,8 @@ class DetailsDialog(QDialog):
     def _event_commands(self) -> list[StoreCommand]:
         parts: list[StoreCommand] = []
         for row, event in enumerate(self._events):
-            text = self._cell(self.timeline_table, row, self.EVENT_WHEN)
-            if text == format_input_time(event.occurred_at, self._clock):
-                continue  # untouched: keep the stored seconds
-            when = self._parse_time(text, allow_future=False)
+            when = self._moment(self.timeline_table, row, self.EVENT_WHEN)
+            # Moved by at least a minute: an untouched row keeps its stored seconds.
             if abs(when - event.occurred_at) >= timedelta(minutes=1):
                 parts.append(SetEventTimeCommand(self._store, event.id, event.occurred_at, when))
         return parts

@@ -32,7 +32,7 @@ from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
 from desktop.store.files import read_small_file
 from desktop.ui.email_drop import EmailPayload
-from desktop.ui.forms import error_label, problem
+from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.tasks import Task
 
@@ -152,7 +152,7 @@ class EmailConfirmDialog(QDialog):
         )
         self.received_label = QLabel(received)
         self.received_label.setObjectName("received_label")
-        self.error_label = error_label("error_label")
+        self.error_label = ErrorLabel("error_label")
 
         intro = _plain_label(
             "AskWhy read this from the email. Correct anything it got wrong.", "intro_label"
@@ -174,7 +174,7 @@ class EmailConfirmDialog(QDialog):
         form.addRow("&Role", self.role_edit)
         form.addRow("Received", self.received_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.addButton("&Continue", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton("C&ontinue", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -199,8 +199,7 @@ class EmailConfirmDialog(QDialog):
             problem(validation.clean_email, self.sender_email_edit.text()),
         )
         problems = [message for message in found if message]
-        self.error_label.setText(" ".join(problems))
-        self.error_label.setVisible(bool(problems))
+        self.error_label.show_error(" ".join(problems))
         self.ok_button.setEnabled(not problems)
         return not problems
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from desktop.core.errors import InvalidInput
 from desktop.ui.template_highlighter import is_dark
@@ -30,11 +30,21 @@ def error_colour(palette: QPalette) -> str:
     return "#ff8a80" if is_dark(palette) else "#b3261e"
 
 
-def error_label(name: str) -> QLabel:
-    """A hidden, wrapping label for one inline problem; show it with its text."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_colour(label.palette())};")
-    label.hide()
-    return label
+class ErrorLabel(QLabel):
+    """A hidden, wrapping label for one inline problem; `show_error` shows it with its text.
+
+    It takes the whole width of its row: a wrapping label left at its own size hint breaks
+    a short message over two lines in a narrow box, and a tight form then clips both.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setStyleSheet(f"color: {error_colour(self.palette())};")
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))

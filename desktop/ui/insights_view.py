@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.core.insights import Insights, compute_insights
 from desktop.core.model import FollowUpRequest, Stage, StageEvent
 from desktop.core.timefmt import format_duration
+from desktop.core.wording import plural
 from desktop.ui.tasks import Task
 from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current_colors
 
@@ -183,7 +184,7 @@ class InsightsView(QWidget):
             )
         else:
             self.summary.setText(
-                f"<b>{applications}</b> applications so far. Ask fast, keep it short, "
+                f"<b>{plural(applications, 'application')}</b> so far. Ask fast, keep it short, "
                 "and write down what each reply teaches."
             )
 
@@ -201,10 +202,11 @@ class InsightsView(QWidget):
 
         reply = (
             f"<span style='{big}'>{_percent(insights.reply_rate)}</span><br>"
-            f"{insights.replies} replies to {insights.requests_sent} requests sent"
+            f"{plural(insights.replies, 'reply', 'replies')} to "
+            f"{plural(insights.requests_sent, 'request')} sent"
         )
         if insights.expired_requests:
-            reply += f"<br>{insights.expired_requests} requests expired unsent"
+            reply += f"<br>{plural(insights.expired_requests, 'request')} expired unsent"
         self.reply_tile.set_html(reply)
 
         funnel = insights.funnel

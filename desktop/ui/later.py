@@ -17,6 +17,7 @@ from desktop.ui import undo_commands
 from desktop.ui.board_view import BoardView
 from desktop.ui.details_dialog import DetailsAction, DetailsDialog
 from desktop.ui.empty_state import EmptyState
+from desktop.ui.follow_ups_view import FollowUpsDialog, draft_to_open
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.missed_list import MissedList
 from desktop.ui.rejection_flow import RejectionFlow
@@ -32,6 +33,7 @@ __all__ = [
     "DetailsDialog",
     "EmptyState",
     "FilterBar",
+    "FollowUpsDialog",
     "InsightsView",
     "MissedList",
     "QFileDialog",
@@ -42,6 +44,7 @@ __all__ = [
     "TablePage",
     "Task",
     "TemplateManager",
+    "draft_to_open",
     "exchange",
     "undo_commands",
 ]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Lesson, ReplyOutcome
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
-from desktop.ui.forms import error_colour
+from desktop.ui.forms import ErrorLabel
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -88,7 +88,7 @@ class LessonDialog(QDialog):
         self._request_id = request_id
         self.lesson: Lesson | None = None
         app = store.get_application(application_id)
-        self.setWindowTitle(f"What did {app.company} say?")
+        self.setWindowTitle(f"What did {isolate(app.company)} say?")
         self.setObjectName("lesson_dialog")
         self._build()
         self._connect()
@@ -116,11 +116,7 @@ class LessonDialog(QDialog):
         self.action_edit = QLineEdit()
         self.action_edit.setObjectName("action_edit")
         self.action_edit.setPlaceholderText("One thing to do before the next interview")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())};")
-        self.error_label.hide()
+        self.error_label = ErrorLabel("error_label")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save lesson", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -188,8 +184,7 @@ class LessonDialog(QDialog):
             )
         elif len(tags) > MAX_TAGS:
             problem = f"That is {len(tags)} themes: pick the {MAX_TAGS} that matter most."
-        self.error_label.setText(problem)
-        self.error_label.setVisible(bool(problem))
+        self.error_label.show_error(problem)
         self.ok_button.setEnabled(not problem)
         return not problem
 
@@ -207,8 +202,7 @@ class LessonDialog(QDialog):
                 action=self.action_edit.text().strip(),
             )
         except UserFacingError as error:
-            self.error_label.setText(str(error))
-            self.error_label.show()
+            self.error_label.show_error(str(error))
             return
         self.lesson = lesson
         self.accept()

@@ -62,6 +62,7 @@ from PySide6.QtCore import (
     QByteArray,
     QPoint,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -98,9 +99,10 @@ from desktop.store.changes import Change
 from desktop.ui import email_drop
 from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
+from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
-from desktop.ui.theme import MARGIN, SPACING, current_colors
+from desktop.ui.theme import MARGIN, SPACING, ThemeController, current_colors
 
 
 class _Later:
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1280, 780)
+        fit_to_screen(self, QSize(1280, 780))
 
         self.model = ApplicationTableModel(clock.now(), self)
         self.proxy = ApplicationFilterProxy(self)
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
         self.autostart: AutostartControl | None = None
+        self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
@@ -390,6 +393,8 @@ class MainWindow(QMainWindow):
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
         a("missed", "&Missed reminders…", self.open_missed_list)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
+        a("open_draft", "Open &draft", self.open_selected_draft, "Ctrl+D")
+        a("follow_ups", "&Follow-ups…", self.open_follow_ups, "Ctrl+Shift+F")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
         a("about", f"&About {APP_NAME}", self._on_about, None, "about")
@@ -442,11 +447,12 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addActions([acts[f"view_{v}"] for v in VIEWS])
         view_menu.addSeparator()
+        view_menu.addAction(acts["follow_ups"])
         view_menu.addAction(acts["show_archived"])
         view_menu.addAction(acts["missed"])
 
         app_menu = bar.addMenu("&Application")
-        app_menu.addAction(acts["open"])
+        app_menu.addActions([acts["open"], acts["open_draft"]])
         self.move_menu = app_menu.addMenu("&Move to")
         for stage in board_stages():
             action = QAction(stage_dot(stage), stage.label, self)
@@ -665,6 +671,7 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
         menu = QMenu(self)
         menu.addAction(self.actions_by_name["open"])
+        menu.addAction(self.actions_by_name["open_draft"])
         menu.addMenu(self.move_menu)
         menu.addAction(self.actions_by_name["rejection"])
         menu.addSeparator()
@@ -742,6 +749,8 @@ class MainWindow(QMainWindow):
             self.set_archived(app, dialog.requested_action is action.ARCHIVE)
         elif dialog.requested_action is action.DELETE:
             self.delete_application(app)
+        elif dialog.requested_action is action.OPEN_DRAFT:
+            self.open_draft(app.id)
 
     def request_move(self, application_id: int, to_stage: Stage) -> None:
         """A card was dropped on a column, or Move to was chosen."""
@@ -791,7 +800,40 @@ class MainWindow(QMainWindow):
             self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
 
     def _on_log_rejection(self) -> None:
-        self.start_rejection(self.selected_application_id())
+        application_id = self.selected_application_id()
+        row = self.model.row_of(application_id) if application_id is not None else -1
+        rejected = row >= 0 and self.model.summary(row).application.stage is Stage.REJECTED
+        if application_id is not None and rejected:
+            self.open_draft(application_id)  # logged already: its request is what's wanted
+            return
+        self.start_rejection(application_id)
+
+    def open_selected_draft(self) -> None:
+        application_id = self.selected_application_id()
+        if application_id is None:
+            self.message_bar.show_message("Select an application first.")
+            return
+        self.open_draft(application_id)
+
+    def open_draft(self, application_id: int) -> None:
+        """Reopen the application's follow-up request in the editor (its newest open one)."""
+        try:
+            request = later.draft_to_open(self.store.requests_for(application_id))
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        if request is None:
+            self.show_info("No follow-up request for this one yet: Ctrl+R logs a rejection.")
+            return
+        self.open_request(request.id)
+
+    def open_follow_ups(self) -> QDialog:
+        """Every request with its status and countdown; Enter opens the selected draft."""
+        dialog = later.FollowUpsDialog(self.store, self._clock, self)
+        dialog.open_requested.connect(self.open_request)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
 
     def start_rejection(self, application_id: int | None) -> None:
         self.rejection_flow.start(application_id)
@@ -837,7 +879,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> QDialog:
         dialog = later.SettingsDialog(
-            self.store, self, notifier=self.notifier, autostart=self.autostart
+            self.store, self, notifier=self.notifier, autostart=self.autostart, theme=self.theme
         )
         return self._open_side_dialog(dialog)
 
@@ -1026,6 +1068,7 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            clamp_to_screen(self)  # saved on a bigger monitor, perhaps
         state = self._settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

@@ -11,15 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -42,15 +41,17 @@ from desktop.core.model import (
     Stage,
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
+from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
-from desktop.ui.forms import error_label, problem
+from desktop.ui.date_edit import MomentEdit
+from desktop.ui.forms import ErrorLabel, problem
+from desktop.ui.screen_fit import ElidedLabel, keep_narrow
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
 
-# A clock a minute or two apart from the mail server's must not make "now" invalid.
 NEW_APPLICATION = -1
 NO_CONTACT = -1
 ADD_CONTACT = -2
@@ -75,26 +76,6 @@ class RejectionPrefill:
     contact_email: str = ""
     notified_at: datetime | None = None
     channel: Channel | None = None
-
-
-def to_local_qdatetime(moment: datetime, tz: tzinfo) -> QDateTime:
-    """A QDateTime that shows `moment`'s wall time in `tz`.
-
-    The edit is pinned to UTC and holds the local wall time, so Qt's own idea of the
-    system zone (which may differ from the injected clock's) never shifts what is shown.
-    """
-    local = moment.astimezone(tz)
-    return QDateTime(
-        QDate(local.year, local.month, local.day),
-        QTime(local.hour, local.minute),
-        QTimeZone.utc(),
-    )
-
-
-def from_local_qdatetime(value: QDateTime, tz: tzinfo) -> datetime:
-    date, time = value.date(), value.time()
-    naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
-    return naive.replace(tzinfo=tz).astimezone(UTC)
 
 
 class RejectionDialog(QDialog):
@@ -147,7 +128,7 @@ class RejectionDialog(QDialog):
         self._lay_out()
 
     def _build_fields(self) -> None:
-        self.application_label = QLabel()
+        self.application_label = ElidedLabel()
         self.application_label.setObjectName("application_label")
         self.application_combo = QComboBox()
         self.application_combo.setObjectName("application_combo")
@@ -173,15 +154,12 @@ class RejectionDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.company_edit)
         row.addWidget(self.role_edit)
-        self.application_error = error_label("application_error")
+        self.application_error = ErrorLabel("application_error")
 
-        self.notified_edit = QDateTimeEdit()
+        self.notified_edit = MomentEdit(self._clock.local_tz())
         self.notified_edit.setObjectName("notified_edit")
-        self.notified_edit.setTimeZone(QTimeZone.utc())
-        self.notified_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.notified_edit.setCalendarPopup(True)
         self.notified_edit.setToolTip("When the rejection reached you, in your local time.")
-        self.notified_error = error_label("notified_error")
+        self.notified_error = ErrorLabel("notified_error")
 
         self.stage_combo = QComboBox()
         self.stage_combo.setObjectName("stage_combo")
@@ -209,7 +187,7 @@ class RejectionDialog(QDialog):
         contact_row.setContentsMargins(0, 0, 0, 0)
         contact_row.addWidget(self.contact_name_edit)
         contact_row.addWidget(self.contact_email_edit)
-        self.contact_error = error_label("contact_error")
+        self.contact_error = ErrorLabel("contact_error")
 
     def _build_buttons(self) -> None:
         self.automated_hint = QLabel(
@@ -218,7 +196,7 @@ class RejectionDialog(QDialog):
         )
         self.automated_hint.setObjectName("automated_hint")
         self.automated_hint.setWordWrap(True)
-        self.form_error = error_label("form_error")
+        self.form_error = ErrorLabel("form_error")
         self.form_error.hide()
 
         self.buttons = QDialogButtonBox()
@@ -279,7 +257,7 @@ class RejectionDialog(QDialog):
         self._form.setRowVisible(self.application_label, fixed is not None)
         self._form.setRowVisible(self.application_combo, fixed is None)
         if fixed is not None:
-            self.application_label.setText(f"{fixed.company} — {fixed.role}")
+            self.application_label.setText(f"{isolate(fixed.company)} — {isolate(fixed.role)}")
             self._form.setRowVisible(self.new_application_row, False)
             self._load_contacts(fixed)
             self._select_stage(self._stage_reached(fixed))
@@ -290,12 +268,13 @@ class RejectionDialog(QDialog):
         for summary in self._store.list_summaries():
             app = summary.application
             if can_move(app.stage, Stage.REJECTED):
-                combo.addItem(f"{app.company} — {app.role}", app.id)
+                combo.addItem(f"{isolate(app.company)} — {isolate(app.role)}", app.id)
         match = None
         if prefill.company and prefill.role:
             match = self._store.find_application(prefill.company, prefill.role)
         index = combo.findData(match.id) if match is not None else -1
         combo.setCurrentIndex(max(index, 0))
+        keep_narrow(combo)
         combo.blockSignals(False)
         self._on_application_changed()
 
@@ -318,16 +297,18 @@ class RejectionDialog(QDialog):
         combo.addItem("No contact", NO_CONTACT)
         self._contacts = self._store.contacts(app.id) if app is not None else []
         for contact in self._contacts:
-            label = f"{contact.name} <{contact.email}>" if contact.email else contact.name
+            name = isolate(contact.name)
+            label = f"{name} <{contact.email}>" if contact.email else name
             combo.addItem(label, contact.id)
         combo.addItem("Add a contact…", ADD_CONTACT)
+        keep_narrow(combo)
         # The person who wrote most recently is the best guess for whom to ask.
         combo.setCurrentIndex(len(self._contacts) if self._contacts else 0)
         combo.blockSignals(False)
 
     def _apply_prefill(self, prefill: RejectionPrefill) -> None:
         notified = prefill.notified_at or self._clock.now()
-        self.notified_edit.setDateTime(to_local_qdatetime(notified, self._clock.local_tz()))
+        self.notified_edit.set_moment(notified)
         if prefill.channel is not None:
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(prefill.channel.value))
         if self._fixed_application is None and self.application_combo.currentData() == (
@@ -372,7 +353,7 @@ class RejectionDialog(QDialog):
         return Stage(str(self.stage_combo.currentData()))
 
     def notified_at(self) -> datetime:
-        return from_local_qdatetime(self.notified_edit.dateTime(), self._clock.local_tz())
+        return self.notified_edit.moment()
 
     def _validate(self) -> bool:
         """Show every problem next to its field; enable OK only when there is none."""
@@ -456,8 +437,7 @@ class RejectionDialog(QDialog):
             logged = self._log_rejection(self.build_input())
         except UserFacingError as error:
             # Nothing was written: say why and let the user fix it in place.
-            self.form_error.setText(str(error))
-            self.form_error.show()
+            self.form_error.show_error(str(error))
             self._skip_chosen = False
             return
         self.logged = logged

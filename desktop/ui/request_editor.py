@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -69,16 +70,19 @@ from desktop.core.reminders import SnoozeChoice, snooze_until
 from desktop.core.stages import before_human_contact
 from desktop.core.templates import check, merge_values
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.core.user_text import isolate
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
 from desktop.store.errors import NotFound
 from desktop.store.files import write_atomically
 from desktop.ui import undo_commands
+from desktop.ui.screen_fit import ElidedLabel, fit_to_screen, is_short_screen
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
+from desktop.ui.theme import SPACING
 from desktop.ui.undo_commands import RequestCommand
 
 if TYPE_CHECKING:
@@ -125,8 +129,11 @@ def default_eml_name(company: str, role: str) -> str:
     return f"{stem[:80]}.eml"
 
 
-class RequestEditor(QWidget):
+class RequestEditor(QMainWindow):
     """Edit, send and close one follow-up request.
+
+    A main window of its own (not a bare QWidget with the Window flag), so a screen reader
+    is told it is a window ("frame"), not a "filler".
 
     Signals:
         closed(request_id): the window was closed (its timers are stopped).
@@ -148,7 +155,7 @@ class RequestEditor(QWidget):
         url_opener: UrlOpener | None = None,
         save_file_chooser: SaveFileChooser | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self._store = store
         self._clock = clock
         self._clipboard = clipboard
@@ -164,6 +171,7 @@ class RequestEditor(QWidget):
         self._undo_stack = undo_stack
         self._gone = False  # the request was deleted (its rejection undone): nothing to save
         self.warning_box: QMessageBox | None = None
+        self.replace_box: QMessageBox | None = None  # "Replace your text?", while it asks
         self.setObjectName("request_editor")
 
         self._save_timer = QTimer(self)
@@ -187,8 +195,8 @@ class RequestEditor(QWidget):
     def _build(self) -> None:
         app = self._context.application
         kind_title = KIND_TITLES.get(self._request.kind, "Follow-up")
-        self.setWindowTitle(f"{kind_title} — {app.company}, {app.role}")
-        self.resize(980, 640)
+        self.setWindowTitle(f"{kind_title} — {isolate(app.company)}, {isolate(app.role)}")
+        fit_to_screen(self, QSize(980, 640))
 
         self._build_header()
         splitter = self._build_text()
@@ -208,7 +216,7 @@ class RequestEditor(QWidget):
         banner_text.setWordWrap(True)
         self.banner_skip_button = QPushButton("Skip this request")
         self.banner_skip_button.setObjectName("banner_skip_button")
-        self.banner_skip_button.setToolTip("Skip this request (Alt+K, like the Skip button)")
+        self.banner_skip_button.setToolTip("Skip this request (Ctrl+K, like the Skip button)")
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.banner_skip_button)
 
@@ -219,9 +227,11 @@ class RequestEditor(QWidget):
         self.countdown_label.setFont(font)
         contact = self._context.contact
         to_text = contact.email if contact and contact.email else "no address yet"
-        self.to_label = QLabel(f"To: {contact.name + ' · ' if contact else ''}{to_text}")
+        self.to_label = ElidedLabel(
+            f"To: {isolate(contact.name) + ' · ' if contact else ''}{to_text}"
+        )
         self.to_label.setObjectName("to_label")
-        self.to_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.to_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _build_text(self) -> QSplitter:
         self.template_combo = QComboBox()
@@ -327,15 +337,26 @@ class RequestEditor(QWidget):
         status_row.addWidget(self.skip_button)
         status_row.addWidget(self.sent_button)
         header = QHBoxLayout()
-        header.addWidget(self.countdown_label, 1)
-        header.addWidget(self.to_label)
+        header.addWidget(self.countdown_label)
+        header.addWidget(self.to_label, 1)
 
-        layout = QVBoxLayout(self)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.setCentralWidget(central)
         layout.addWidget(self.automated_banner)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
-        layout.addWidget(QLabel("Problems"))
+        problems_heading = QLabel("Problems")
+        layout.addWidget(problems_heading)
         layout.addWidget(self.problems_list)
+        if is_short_screen(self):
+            # Compact: on a short screen the text gets the height; two problem lines
+            # (the list scrolls, and the accessible name says what it is) are enough.
+            problems_heading.hide()
+            row_height = self.problems_list.fontMetrics().height() + SPACING
+            self.problems_list.setMaximumHeight(
+                2 * row_height + 2 * self.problems_list.frameWidth()
+            )
         layout.addLayout(send_row)
         layout.addLayout(status_row)
 
@@ -348,6 +369,8 @@ class RequestEditor(QWidget):
             ("open_mail", ("Ctrl+Shift+M",), self.open_in_mail_app),
             ("save_eml", ("Ctrl+Shift+E",), self.save_as_eml),
             ("mark_sent", ("Ctrl+Return", "Ctrl+Enter"), self.mark_sent),
+            # As in the rejection dialog's "Log and skip": one key for skipping everywhere.
+            ("skip", ("Ctrl+K",), self.skip),
             ("close", ("Escape",), self.close),
         ):
             action = QAction(self)
@@ -364,6 +387,7 @@ class RequestEditor(QWidget):
             (self.mail_button, "open_mail"),
             (self.eml_button, "save_eml"),
             (self.sent_button, "mark_sent"),
+            (self.skip_button, "skip"),
         ):
             shortcut = self._actions[action_name].shortcut()
             shown = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
@@ -395,6 +419,8 @@ class RequestEditor(QWidget):
         template = choose_template(self._request, self._templates)
         if template is not None:
             self.template_combo.setCurrentIndex(self.template_combo.findData(template.id))
+        # What "Replace your text?" goes back to when declined.
+        self._template_index = self.template_combo.currentIndex()
         self._set_text(*starting_text(self._request, template, self._values))
         self._pristine = (self.subject(), self.body())
 
@@ -426,17 +452,33 @@ class RequestEditor(QWidget):
         if (template.subject, template.body) == (self.subject(), self.body()):
             return
         if (self.subject(), self.body()) != self._pristine:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 "Replace your text?",
                 f"Use “{template.name}” and replace the text you have edited?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            box.finished.connect(functools.partial(self._on_replace_answered, template))
+            box.finished.connect(box.deleteLater)
+            self.replace_box = box
+            box.open()
+            return
+        self._use_template(template)
+
+    def _on_replace_answered(self, template: Template, result: int) -> None:
+        self.replace_box = None
+        if result == QMessageBox.StandardButton.Yes.value:
+            self._use_template(template)
+        else:
+            # Declined: the box shows the template the text still comes from.
+            self.template_combo.setCurrentIndex(self._template_index)
+
+    def _use_template(self, template: Template) -> None:
         self._set_text(template.subject, template.body)
         self._pristine = (self.subject(), self.body())
+        self._template_index = self.template_combo.currentIndex()
 
     def _on_text_edited(self) -> None:
         self._refresh_preview()
@@ -678,7 +720,7 @@ class RequestEditor(QWidget):
 
     def _run(self, verb: str, change: Callable[[], object], message: str) -> None:
         """One undoable command on the window's stack; the history move re-reads us."""
-        company = self._context.application.company
+        company = isolate(self._context.application.company)
         command = RequestCommand(
             self._store, f"{verb} ({company})", self._context.application.id, change
         )
@@ -715,6 +757,7 @@ class RequestEditor(QWidget):
         for widget in (self.sent_button, self.skip_button, self.snooze_button):
             widget.setEnabled(editable)
         self._actions["mark_sent"].setEnabled(editable)
+        self._actions["skip"].setEnabled(editable)
         self.reopen_button.setVisible(not editable)
         self.lesson_button.setVisible(request.status in (RequestStatus.SENT, RequestStatus.REPLIED))
         rejection = self._context.rejection

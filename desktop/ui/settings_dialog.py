@@ -13,19 +13,20 @@ import logging
 from datetime import time
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -34,9 +35,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core import declared_settings
 from desktop.core.errors import UserFacingError
-from desktop.core.model import Profile, Settings
+from desktop.core.model import Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
-from desktop.ui.forms import error_label
+from desktop.ui.forms import ErrorLabel
+from desktop.ui.profile_form import ProfileForm
+from desktop.ui.screen_fit import fit_to_screen
+from desktop.ui.theme import THEME_LABELS, ThemeController
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -98,11 +102,15 @@ class SettingsDialog(QDialog):
         *,
         notifier: Notifier | None = None,
         autostart: AutostartControl | None = None,
+        theme: ThemeController | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._notifier = notifier
         self._autostart = autostart
+        self._theme = theme
+        # What Cancel goes back to: a chosen scheme shows at once, before Save.
+        self._theme_before = theme.choice if theme is not None else "system"
         self.settings: Settings = store.load_settings()
         self.setWindowTitle("Settings")
         self.setObjectName("settings_dialog")
@@ -116,21 +124,12 @@ class SettingsDialog(QDialog):
 
     # -- building ------------------------------------------------------------------
     def _build_profile(self) -> QGroupBox:
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("name_edit")
-        self.email_edit = QLineEdit()
-        self.email_edit.setObjectName("email_edit")
-        self.email_edit.setPlaceholderText("you@example.com")
-        self.signature_edit = QPlainTextEdit()
-        self.signature_edit.setObjectName("signature_edit")
-        self.signature_edit.setTabChangesFocus(True)
-        self.signature_edit.setPlaceholderText("How you sign: your name, a phone, a portfolio link")
-        self.signature_edit.setMaximumHeight(80)
+        self.profile_form = ProfileForm()
+        self.name_edit = self.profile_form.name_edit
+        self.email_edit = self.profile_form.email_edit
+        self.signature_edit = self.profile_form.signature_edit
         profile_box = QGroupBox("Your profile (fills {{ my_name }}, {{ my_email }}…)")
-        profile_form = QFormLayout(profile_box)
-        profile_form.addRow("&Name", self.name_edit)
-        profile_form.addRow("&Email", self.email_edit)
-        profile_form.addRow("Si&gnature", self.signature_edit)
+        QVBoxLayout(profile_box).addWidget(self.profile_form)
 
         return profile_box
 
@@ -156,7 +155,7 @@ class SettingsDialog(QDialog):
         quiet_row.addWidget(QLabel("to"))
         quiet_row.addWidget(self.quiet_end_edit)
         quiet_row.addStretch(1)
-        self.reminders_error = error_label("reminders_error")
+        self.reminders_error = ErrorLabel("reminders_error")
         reminders_box = QGroupBox("Feedback requests")
         reminders_form = QFormLayout(reminders_box)
         reminders_form.addRow("&Window to ask", self.window_spin)
@@ -191,8 +190,20 @@ class SettingsDialog(QDialog):
         self.test_result_label = QLabel()
         self.test_result_label.setObjectName("test_result_label")
         self.test_result_label.setWordWrap(True)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("theme_combo")
+        for choice, label in THEME_LABELS.items():
+            self.theme_combo.addItem(label, choice)
+        self.theme_combo.setEnabled(self._theme is not None)
+        theme_row = QHBoxLayout()
+        theme_label = QLabel("Colou&r scheme")
+        theme_label.setBuddy(self.theme_combo)
+        theme_row.addWidget(theme_label)
+        theme_row.addWidget(self.theme_combo)
+        theme_row.addStretch(1)
         system_box = QGroupBox("System")
         system_layout = QVBoxLayout(system_box)
+        system_layout.addLayout(theme_row)
         system_layout.addWidget(self.autostart_check)
         system_layout.addWidget(self.backend_label)
         test_row = QHBoxLayout()
@@ -207,27 +218,43 @@ class SettingsDialog(QDialog):
         reminders_box = self._build_reminders()
         others_box = self._build_others()
         system_box = self._build_system()
-        self.profile_error = error_label("profile_error")
-        self.form_error = error_label("form_error")
+        self.profile_error = ErrorLabel("profile_error")
+        self.form_error = ErrorLabel("form_error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
         self._buttons = buttons
 
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(profile_box)
+        content_layout.addWidget(self.profile_error)
+        content_layout.addWidget(reminders_box)
+        content_layout.addWidget(others_box)
+        content_layout.addWidget(system_box)
+        content_layout.addStretch(1)
+        # The groups scroll on a short screen; the error and Save/Cancel stay in view.
+        scroll = QScrollArea()
+        scroll.setObjectName("settings_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(profile_box)
-        layout.addWidget(self.profile_error)
-        layout.addWidget(reminders_box)
-        layout.addWidget(others_box)
-        layout.addWidget(system_box)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
+        # As tall as the groups want (a scroll area's own hint is capped), as wide as they
+        # need plus the scroll bar, then cut to the screen.
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        wanted = self.sizeHint() + QSize(
+            bar, content.sizeHint().height() - scroll.sizeHint().height()
+        )
+        fit_to_screen(self, wanted)
 
     def _load(self, settings: Settings) -> None:
-        profile = settings.profile
-        self.name_edit.setText(profile.name)
-        self.email_edit.setText(profile.email)
-        self.signature_edit.setPlainText(profile.signature)
+        self.profile_form.load(settings.profile)
         policy = settings.reminders
         self.window_spin.setValue(policy.window_hours)
         self.nudge_spin.setValue(policy.nudge_after_hours)
@@ -240,6 +267,7 @@ class SettingsDialog(QDialog):
         self.check_in_spin.setValue(settings.check_in_business_days)
         self.stay_in_touch_spin.setValue(settings.stay_in_touch_weeks)
 
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._theme_before))
         autostart = self._autostart
         if autostart is not None and autostart.supported:
             self.autostart_check.setChecked(autostart.is_enabled())
@@ -263,6 +291,7 @@ class SettingsDialog(QDialog):
         self.quiet_start_edit.timeChanged.connect(self.validate)
         self.quiet_end_edit.timeChanged.connect(self.validate)
         self.test_button.clicked.connect(self.send_test)
+        self.theme_combo.currentIndexChanged.connect(self._on_theme_chosen)
         self.ok_button.clicked.connect(self._save)
         self._buttons.rejected.connect(self.reject)
         if self._notifier is not None:
@@ -299,14 +328,9 @@ class SettingsDialog(QDialog):
             quiet_start=_from_qtime(self.quiet_start_edit.time()),
             quiet_end=_from_qtime(self.quiet_end_edit.time()),
         )
-        profile = Profile(
-            name=self.name_edit.text().strip(),
-            email=self.email_edit.text().strip(),
-            signature=self.signature_edit.toPlainText().strip(),
-        )
         return dataclasses.replace(
             current,
-            profile=profile,
+            profile=self.profile_form.profile(),
             reminders=policy,
             thank_you_window_hours=self.thank_you_spin.value(),
             check_in_business_days=self.check_in_spin.value(),
@@ -352,4 +376,15 @@ class SettingsDialog(QDialog):
             self._show(self.form_error, f"Nothing was saved: {error}")
             return
         self.settings = settings
+        if self._theme is not None:
+            self._theme.save()
         self.accept()
+
+    def _on_theme_chosen(self) -> None:
+        if self._theme is not None:
+            self._theme.choose(str(self.theme_combo.currentData()))
+
+    def reject(self) -> None:
+        if self._theme is not None:
+            self._theme.choose(self._theme_before)  # Cancel takes the preview back
+        super().reject()

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 from desktop.core.model import ApplicationSummary, Stage
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
+from desktop.core.user_text import isolate
+from desktop.core.wording import plural
+from desktop.ui.screen_fit import ElidedLabel
 from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
 
@@ -22,7 +25,7 @@ def counts_text(by_stage: Mapping[Stage, int], open_requests: int) -> str:
         return "No applications yet"
     active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
     parts = [
-        f"{total} application{'' if total == 1 else 's'}",
+        plural(total, "application"),
         f"{active} active",
         f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
         f"{by_stage.get(Stage.REJECTED, 0)} rejected",
@@ -42,7 +45,7 @@ def next_deadline_text(summaries: Iterable[ApplicationSummary], now: datetime, t
         return "No follow-up due"
     closes_at, company = min(upcoming)
     return (
-        f"Next: {company} — {format_countdown(closes_at - now)}"
+        f"Next: {isolate(company)} — {format_countdown(closes_at - now)}"
         f" (closes {format_local(closes_at, tz)})"
     )
 
@@ -51,7 +54,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts_label = QLabel()
-        self.deadline_label = QLabel()
+        self.deadline_label = ElidedLabel()
         # Shown while the applications load in the background (import, restore); built on
         # first use, as the window's first paint must not wait for it.
         self.busy: QProgressBar | None = None

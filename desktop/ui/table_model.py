@@ -38,8 +38,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.model import ApplicationSummary, Stage
+from desktop.core.model import Application, ApplicationSummary, Stage
+from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
+from desktop.ui.date_edit import format_moment
 from desktop.ui.icons import stage_dot
 from desktop.ui.theme import current_colors
 
@@ -52,20 +54,22 @@ COL_COMPANY = 0
 COL_ROLE = 1
 COL_STAGE = 2
 COL_CONTACTS = 3
-COL_AGE = 4
-COL_DEADLINE = 5
-COL_NOTES = 6
-COLUMN_COUNT = 7
+COL_APPLIED = 4
+COL_AGE = 5
+COL_DEADLINE = 6
+COL_NOTES = 7
 
 _HEADERS = {
     COL_COMPANY: "Company",
     COL_ROLE: "Role",
     COL_STAGE: "Stage",
     COL_CONTACTS: "Contacts",
+    COL_APPLIED: "Applied",
     COL_AGE: "Age",
     COL_DEADLINE: "Follow-up closes",
     COL_NOTES: "Notes",
 }
+COLUMN_COUNT = len(_HEADERS)
 
 _USER = int(Qt.ItemDataRole.UserRole)
 # Custom roles: any column answers them for its row.
@@ -105,9 +109,15 @@ def decode_application_ids(mime: QMimeData) -> list[int]:
     return [int(part) for part in raw.split(",") if part.strip().isdigit()]
 
 
-def format_age(created_at: datetime, now: datetime) -> str:
+def started_at(app: Application) -> datetime:
+    """Where an application's age counts from: the day it was sent, when known (an import
+    of last summer's applications is not "new"), else the day it was added."""
+    return app.applied_at or app.created_at
+
+
+def format_age(started: datetime, now: datetime) -> str:
     """Coarse on purpose: a card needs "3 d", not "3 days, 4:12:09"."""
-    seconds = max(0, int((now - created_at).total_seconds()))
+    seconds = max(0, int((now - started).total_seconds()))
     days = seconds // 86_400
     if days >= 14:
         return f"{days // 7} w"
@@ -139,15 +149,16 @@ def needs_action(summary: ApplicationSummary) -> bool:
 
 def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
     # \x1f keeps words of neighbouring fields from joining into false matches. Most rows
-    # have no contacts, and the f-string skips building a tuple for them.
+    # have no contacts, and the f-string skips building a tuple for them. Folded as the
+    # search text is (core.search): no case, no accents.
     return [
-        (
+        fold(
             f"{s.application.company}\x1f{s.application.role}\x1f{s.application.notes}"
             if not s.contact_names
             else "\x1f".join(
                 (s.application.company, s.application.role, s.application.notes, *s.contact_names)
             )
-        ).casefold()
+        )
         for s in rows
     ]
 
@@ -374,7 +385,7 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == CountdownRole:
             return countdown_text(summary, self._now)
         if role == AgeRole:
-            return format_age(app.created_at, self._now)
+            return format_age(started_at(app), self._now)
         return None
 
     @staticmethod
@@ -401,8 +412,11 @@ class ApplicationTableModel(QAbstractTableModel):
             return app.stage.label
         if column == COL_CONTACTS:
             return ", ".join(summary.contact_names)
+        if column == COL_APPLIED:
+            # The user's local day (None: the system's zone, as the deadline tooltip).
+            return format_moment(app.applied_at, None, with_time=False) if app.applied_at else ""
         if column == COL_AGE:
-            return format_age(app.created_at, self._now)
+            return format_age(started_at(app), self._now)
         if column == COL_DEADLINE:
             return countdown_text(summary, self._now)
         if column == COL_NOTES:
@@ -455,7 +469,12 @@ class ApplicationTableModel(QAbstractTableModel):
             COL_STAGE: lambda s: _STAGE_ORDER[s.application.stage],
             COL_CONTACTS: lambda s: ", ".join(s.contact_names).casefold(),
             # Younger first when ascending reads oddly; oldest first matches "Age ↑".
-            COL_AGE: lambda s: -s.application.created_at.timestamp(),
+            # Undated applications sort after the dated ones, either way round.
+            COL_APPLIED: lambda s: (
+                s.application.applied_at is None,
+                s.application.applied_at.timestamp() if s.application.applied_at else 0.0,
+            ),
+            COL_AGE: lambda s: -started_at(s.application).timestamp(),
             COL_DEADLINE: lambda s: (
                 s.open_request.window_closes_at if s.open_request is not None else far
             ),
@@ -543,7 +562,7 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         return self._needs_action_only
 
     def set_search_text(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold(text.strip())
         if needle == self._needle:
             return
         self._needle = needle

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +23,7 @@ from desktop.core.stages import board_stages
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.table_model import (
     COL_AGE,
+    COL_APPLIED,
     COL_COMPANY,
     COL_CONTACTS,
     COL_DEADLINE,
@@ -45,8 +49,16 @@ class FilterBar(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search company, role, contacts, notes  (Ctrl+F)")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(action_icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        find = self.search_edit.addAction(
+            action_icon("find"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search_edit.setAccessibleName("Search")
+        # The line edit's icon buttons are read out by a screen reader: give them names.
+        find.setText("Search")
+        for button in self.search_edit.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None and action.objectName() == "_q_qlineeditclearaction":
+                button.setAccessibleName("Clear search")
         self.stage_combo = QComboBox()
         self.stage_combo.setAccessibleName("Stage filter")
         self.stage_combo.addItem("All stages", None)
@@ -54,9 +66,17 @@ class FilterBar(QWidget):
             self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
         self.needs_action_check = QCheckBox("Needs action")
         self.needs_action_check.setToolTip("Only applications with a follow-up to send")
+        # An empty result says so, instead of an empty table or board.
+        self.no_results_label = QLabel("Nothing matches. Esc clears the search.")
+        self.no_results_label.setObjectName("no_results_label")
+        self.no_results_label.hide()
         layout.addWidget(self.search_edit, 1)
+        layout.addWidget(self.no_results_label)
         layout.addWidget(self.stage_combo)
         layout.addWidget(self.needs_action_check)
+        self.clear_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
+        self.clear_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.clear_shortcut.activated.connect(self.search_edit.clear)
 
         # Keys that arrive while a filter pass runs (fast typing at 100,000 rows) collapse
         # into one pass: the timer fires as soon as the event loop is free, never later.
@@ -67,6 +87,20 @@ class FilterBar(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.stage_combo.currentIndexChanged.connect(self._on_stage_changed)
         self.needs_action_check.toggled.connect(self._proxy.set_needs_action_only)
+        for signal in (
+            self._proxy.filter_changed,
+            self._proxy.rowsInserted,
+            self._proxy.rowsRemoved,
+            self._proxy.modelReset,
+        ):
+            signal.connect(self._update_no_results)
+
+    def _update_no_results(self) -> None:
+        proxy = self._proxy
+        source = proxy.sourceModel()
+        filtered = bool(proxy.search_text) or proxy.needs_action_only or proxy.stage_filter
+        empty = proxy.rowCount() == 0 and source is not None and source.rowCount() > 0
+        self.no_results_label.setVisible(bool(filtered) and empty)
 
     def _apply_search(self) -> None:
         self._proxy.set_search_text(self.search_edit.text())
@@ -111,6 +145,7 @@ class ApplicationTableView(QTableView):
             COL_ROLE: 220,
             COL_STAGE: 110,
             COL_CONTACTS: 160,
+            COL_APPLIED: 90,
             COL_AGE: 60,
             COL_DEADLINE: 150,
             COL_NOTES: 200,

@@ -14,7 +14,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,8 +42,9 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
 from desktop.ui import forms
-from desktop.ui.forms import error_colour
+from desktop.ui.forms import ErrorLabel
 from desktop.ui.request_editor import KIND_TITLES
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.template_highlighter import TemplateHighlighter
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class TemplateManager(QDialog):
         self._loading = False
         self.setWindowTitle("Templates")
         self.setObjectName("template_manager")
-        self.resize(920, 600)
+        fit_to_screen(self, QSize(920, 600))
         self._build()
         self._connect()
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
@@ -182,11 +183,7 @@ class TemplateManager(QDialog):
         self.problems_list.setMaximumHeight(110)
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {error_colour(self.palette())};")
-        self.error_label.hide()
+        self.error_label = ErrorLabel("error_label")
 
         form = QFormLayout()
         form.addRow("N&ame", self.name_edit)
@@ -434,8 +431,7 @@ class TemplateManager(QDialog):
         try:
             saved = self._store.save_template(current)
         except UserFacingError as error:
-            self.error_label.setText(f"Not saved: {error}")
-            self.error_label.show()
+            self.error_label.show_error(f"Not saved: {error}")
             return None
         self._editing = saved
         self._load_kind(select_id=saved.id)
@@ -459,8 +455,7 @@ class TemplateManager(QDialog):
         try:
             self._store.delete_template(editing.id)
         except UserFacingError as error:
-            self.error_label.setText(f"Not deleted: {error}")
-            self.error_label.show()
+            self.error_label.show_error(f"Not deleted: {error}")
             return
         self._editing = None
         self._load_kind()

@@ -1,15 +1,17 @@
-"""Light and dark palettes that follow the system, on the Fusion style everywhere.
+"""Light and dark palettes on the Fusion style everywhere: the system's, or the user's choice.
 
 Fusion looks the same on every OS and honours a QPalette fully, so one palette per scheme
-gives a finished look without per-platform stylesheets. The scheme comes from
-`QStyleHints.colorScheme()` and is re-applied when the system switches.
+gives a finished look without per-platform stylesheets. By default the scheme comes from
+`QStyleHints.colorScheme()` and is re-applied when the system switches; Settings can pin it
+to light or dark (kept in QSettings, like the window's geometry: it is this machine's
+display, not the user's data).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -84,6 +86,15 @@ STAGE_COLORS: dict[Stage, str] = {
 }
 
 
+SETTINGS_THEME = "appearance/theme"
+# The user's choice, as saved, and the scheme it pins (Unknown: follow the system).
+THEMES: dict[str, Qt.ColorScheme] = {
+    "system": Qt.ColorScheme.Unknown,
+    "light": Qt.ColorScheme.Light,
+    "dark": Qt.ColorScheme.Dark,
+}
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
 # What the theme controller last applied; None until one runs (then the system decides).
 _applied: Colors | None = None
 
@@ -136,16 +147,25 @@ def build_palette(colors: Colors) -> QPalette:
 
 
 class ThemeController(QObject):
-    """Applies the palette now and again whenever the system scheme changes.
+    """Applies the palette now, whenever the system scheme changes, and when the user
+    chooses another theme in Settings (`choose`, live; `save` keeps it).
 
-    `forced` pins a scheme (the screenshot script renders both); otherwise the system's
-    `QStyleHints.colorScheme()` decides, and `colorSchemeChanged` re-applies it live.
+    `choice` is one of THEMES: given (the screenshot script renders both), else the one
+    saved in `settings`, else "system", where `colorSchemeChanged` re-applies it live.
     """
 
-    def __init__(self, app: QApplication, *, forced: Qt.ColorScheme | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        *,
+        choice: str | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(app)
         self._app = app
-        self._forced = forced
+        self._settings = settings
+        saved = settings.value(SETTINGS_THEME, "system") if settings is not None else "system"
+        self._choice = choice or (saved if saved in THEMES else "system")
         # Where Fusion is already the default style (Linux without a desktop theme), a
         # second instance would only cost start-up time.
         if app.style().name().casefold() != "fusion":
@@ -155,13 +175,29 @@ class ThemeController(QObject):
         self.apply(app.styleHints().colorScheme())
         app.styleHints().colorSchemeChanged.connect(self.apply)
 
-    def apply(self, scheme: Qt.ColorScheme) -> None:
+    @property
+    def choice(self) -> str:
+        return self._choice
+
+    def choose(self, choice: str) -> None:
+        """Switch to `choice` now (Settings previews it); `save` keeps it for next time."""
+        self._choice = choice if choice in THEMES else "system"
+        self.apply(self._app.styleHints().colorScheme())
+
+    def save(self) -> None:
+        if self._settings is not None:
+            self._settings.setValue(SETTINGS_THEME, self._choice)
+
+    def apply(self, system_scheme: Qt.ColorScheme) -> None:
         global _applied  # noqa: PLW0603 (one palette per process, like QApplication's own)
-        chosen = self._forced or scheme
+        pinned = THEMES[self._choice]
+        chosen = system_scheme if pinned == Qt.ColorScheme.Unknown else pinned
         _applied = DARK if chosen == Qt.ColorScheme.Dark else LIGHT
         self._app.setPalette(build_palette(_applied))
 
 
-def install_theme(app: QApplication, *, forced: Qt.ColorScheme | None = None) -> ThemeController:
+def install_theme(
+    app: QApplication, *, choice: str | None = None, settings: QSettings | None = None
+) -> ThemeController:
     """Call once after the QApplication exists (app.py and the screenshot script do)."""
-    return ThemeController(app, forced=forced)
+    return ThemeController(app, choice=choice, settings=settings)

@@ -30,6 +30,7 @@ from desktop.core.model import (
     RejectionInput,
     Stage,
 )
+from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def _ignore(_message: str) -> None:
 
 class StoreCommand(QUndoCommand):
     def __init__(self, text: str, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(text)
+        # Shown in "Undo …" menu items, where Qt would read a name's "&" as a mnemonic.
+        super().__init__(escape_mnemonics(text))
         self._on_error = on_error or _ignore
         self._done = False
         self.failed = False
@@ -97,7 +99,7 @@ class AddApplicationCommand(StoreCommand):
         contacts: list[Contact] | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Add {draft.company}", on_error)
+        super().__init__(f"Add {isolate(draft.company)}", on_error)
         self._store = store
         self._clock = clock
         self._draft = draft
@@ -145,7 +147,7 @@ class UpdateApplicationCommand(StoreCommand):
         after: Application,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Edit {after.company}", on_error)
+        super().__init__(f"Edit {isolate(after.company)}", on_error)
         self._store = store
         self._clock = clock
         self._before = before
@@ -225,7 +227,7 @@ class MoveStageCommand(SnapshotCommand):
 
         super().__init__(
             store,
-            f"Move {application.company} to {to_stage.label}",
+            f"Move {isolate(application.company)} to {to_stage.label}",
             move,
             application_id=application.id,
             on_error=on_error,
@@ -248,7 +250,7 @@ class SetArchivedCommand(SnapshotCommand):
         verb = "Archive" if archived else "Unarchive"
         super().__init__(
             store,
-            f"{verb} {application.company}",
+            f"{verb} {isolate(application.company)}",
             archive,
             application_id=application.id,
             on_error=on_error,
@@ -280,7 +282,7 @@ class LogRejectionCommand(SnapshotCommand):
 
         super().__init__(
             store,
-            f"Log rejection from {company}",
+            f"Log rejection from {isolate(company)}",
             log_it,
             application_id=application_id,
             on_error=on_error,
@@ -372,7 +374,7 @@ class DeleteApplicationCommand(StoreCommand):
     def __init__(
         self, store: Store, application: Application, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Delete {application.company}", on_error)
+        super().__init__(f"Delete {isolate(application.company)}", on_error)
         self._store = store
         self.application_id = application.id
         self._snapshot: ApplicationSnapshot | None = None
@@ -415,7 +417,7 @@ class AddContactCommand(StoreCommand):
         contact: Contact,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(f"Add contact {contact.name}", on_error)
+        super().__init__(f"Add contact {isolate(contact.name)}", on_error)
         self._store = store
         self._application_id = application_id
         self._contact = contact
@@ -436,7 +438,7 @@ class UpdateContactCommand(StoreCommand):
     def __init__(
         self, store: Store, before: Contact, after: Contact, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Edit contact {after.name}", on_error)
+        super().__init__(f"Edit contact {isolate(after.name)}", on_error)
         self._store = store
         self._before = before
         self._after = after
@@ -454,7 +456,7 @@ class DeleteContactCommand(StoreCommand):
     def __init__(
         self, store: Store, contact: Contact, on_error: ErrorHandler | None = None
     ) -> None:
-        super().__init__(f"Remove contact {contact.name}", on_error)
+        super().__init__(f"Remove contact {isolate(contact.name)}", on_error)
         self._store = store
         self._contact = contact
 

@@ -30,6 +30,7 @@ APT_PACKAGES = {
     "trayer": "trayer",
     "xwininfo": "x11-utils",
     "xdotool": "xdotool",
+    "/usr/libexec/at-spi-bus-launcher": "at-spi2-core",
 }
 
 # A session bus of our own: no <servicedir>, so nothing is auto-started on it, and no

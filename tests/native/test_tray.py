@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from desktop.core.user_text import isolate
 from desktop.native.tray import CloseToTrayFilter, Tray
 from desktop.store.changes import Change
 from tests.fakes import FakeReminderStore, ManualClock
@@ -35,11 +36,22 @@ def test_menu_lists_due_requests_and_actions(qtbot: QtBot):
         "Open AskWhy",
         "Log rejection…",
         "Due next",
-        "Acme — Engineer: 1 d 21 h left",
+        f"{isolate('Acme')} — {isolate('Engineer')}: 1 d 21 h left",
         "Snooze all",
         "Pause reminders",
         "Quit AskWhy",
     ]
+    tray.close()
+
+
+def test_an_ampersand_in_a_name_is_shown_not_taken_for_a_mnemonic(qtbot: QtBot):
+    store, clock = FakeReminderStore(), ManualClock(START)
+    store.add_feedback_request("AT&T", "R&D", notified_at=START)
+    tray = make_tray(store, clock, [False])
+    tray.menu.aboutToShow.emit()
+    # iconText() is the text without its mnemonic marks: what the menu draws.
+    shown = [a.iconText() for a in tray.menu.actions()]
+    assert f"{isolate('AT&T')} — {isolate('R&D')}: 2 d left" in shown
     tray.close()
 
 
@@ -49,7 +61,7 @@ def test_menu_is_rebuilt_when_it_opens(qtbot: QtBot):
     assert "Nothing due" in texts(tray)
     store.add_feedback_request("Globex", "Analyst", notified_at=START)
     tray.menu.aboutToShow.emit()
-    assert "Globex — Analyst: 2 d left" in texts(tray)
+    assert f"{isolate('Globex')} — {isolate('Analyst')}: 2 d left" in texts(tray)
     tray.close()
 
 
@@ -61,7 +73,7 @@ def test_menu_actions_emit_what_the_user_chose(qtbot: QtBot):
     tray.menu.aboutToShow.emit()
     actions = {a.text(): a for a in tray.menu.actions()}
     with qtbot.waitSignal(tray.request_chosen) as chosen:
-        actions["Acme — Engineer: 2 d left"].trigger()
+        actions[f"{isolate('Acme')} — {isolate('Engineer')}: 2 d left"].trigger()
     assert chosen.args == [request.id]
     with qtbot.waitSignal(tray.pause_requested) as pause:
         actions["Pause reminders"].trigger()

@@ -16,6 +16,7 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.lesson_dialog import LessonDialog, parse_tags
 from tests.fakes import ManualClock
@@ -58,7 +59,7 @@ def test_reply_with_themes_tags_notes_and_an_action(
 ) -> None:
     app_id, request_id = sent_request(store, clock)
     dialog = make(qtbot, store, clock, app_id, request_id)
-    assert dialog.windowTitle() == "What did Acme say?"
+    assert dialog.windowTitle() == f"What did {isolate('Acme')} say?"
     qtbot.mouseClick(dialog.theme_checks["communication"], Qt.MouseButton.LeftButton)
     dialog.theme_checks["technical depth"].setChecked(True)
     qtbot.keyClicks(dialog.tags_edit, "System Design,  communication; take-home ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Application, Channel, RejectionInput, Stage
 from desktop.store.repository import Store
+from desktop.ui.date_edit import MOMENT_ROLE
 from desktop.ui.main_window import TICK_MS, VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
 from desktop.ui.table_model import COL_COMPANY, CountdownRole, encode_application_ids
 from tests.fakes import ManualClock, RecordingClipboard
@@ -124,12 +125,10 @@ def test_invalid_input_keeps_ok_disabled_and_saves_nothing(
     qtbot.keyClicks(dialog.role_edit, "Engineer")
     assert dialog.ok_button.isEnabled()
 
-    dialog.applied_edit.setText("2031-01-01")  # the manual clock says 2026
+    dialog.applied_edit.set_moment(datetime(2031, 1, 1, tzinfo=UTC))  # the clock says 2026
     assert not dialog.ok_button.isEnabled()
     assert "future" in dialog.applied_error.text()
-    dialog.applied_edit.setText("yesterday-ish")
-    assert not dialog.ok_button.isEnabled()
-    dialog.applied_edit.setText("2026-02-20")
+    dialog.applied_edit.set_moment(datetime(2026, 2, 20, tzinfo=UTC))
     assert dialog.ok_button.isEnabled()
 
     dialog.url_edit.setText("not a url")
@@ -305,10 +304,12 @@ def test_details_edit_contacts_interviews_and_backdated_timeline(
     role_combo.setCurrentIndex(role_combo.findText("Hiring manager"))
 
     dialog._on_add_interview()
-    dialog.interviews_table.item(0, dialog.INTERVIEW_WHEN).setText("2026-03-10 14:00")
+    when = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    dialog.interviews_table.item(0, dialog.INTERVIEW_WHEN).setData(MOMENT_ROLE, when)
     dialog.interviews_table.item(0, dialog.INTERVIEW_MINUTES).setText("45")
 
-    dialog.timeline_table.item(0, dialog.EVENT_WHEN).setText("2026-02-01 10:00")
+    backdated = datetime(2026, 2, 1, 10, 0, tzinfo=UTC)
+    dialog.timeline_table.item(0, dialog.EVENT_WHEN).setData(MOMENT_ROLE, backdated)
     assert dialog.ok_button.isEnabled(), dialog.errors()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert window.details_dialog is None
@@ -319,7 +320,7 @@ def test_details_edit_contacts_interviews_and_backdated_timeline(
     [contact] = store.contacts(app.id)
     assert (contact.name, contact.role.value) == ("Fox Mulder", "hiring_manager")
     [interview] = store.interviews(app.id)
-    assert interview.duration_minutes == 45
+    assert (interview.scheduled_at, interview.duration_minutes) == (when, 45)
     first_event = store.timeline(app.id)[0]
     assert first_event.occurred_at.strftime("%Y-%m-%d %H:%M") == "2026-02-01 10:00"
 
@@ -338,7 +339,8 @@ def test_a_future_timeline_date_is_refused_inline(
     app = add(store, clock, "Acme")
     dialog = window.open_details(app.id)
     assert dialog is not None
-    dialog.timeline_table.item(0, dialog.EVENT_WHEN).setText("2030-01-01 10:00")
+    future = datetime(2030, 1, 1, 10, 0, tzinfo=UTC)
+    dialog.timeline_table.item(0, dialog.EVENT_WHEN).setData(MOMENT_ROLE, future)
     assert not dialog.ok_button.isEnabled()
     assert "future" in dialog.timeline_error.text()
     dialog.reject()

@@ -11,13 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Channel, LoggedRejection, RequestStatus, Stage
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
-from desktop.ui.rejection_dialog import (
-    RejectionDialog,
-    RejectionPrefill,
-    from_local_qdatetime,
-    to_local_qdatetime,
-)
+from desktop.ui.date_edit import from_local_qdatetime, to_local_qdatetime
+from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill
 from tests.fakes import ManualClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,7 +55,7 @@ def test_defaults_then_enter_logs_it(
     contact = store.add_contact(app.id, "Dana Reyes", email="dana@acme.example")
     clock.advance(days=3)
     dialog = make_dialog(app.id)
-    assert dialog.application_label.text() == "Acme — Backend Engineer"
+    assert dialog.application_label.text() == f"{isolate('Acme')} — {isolate('Backend Engineer')}"
     assert not dialog.application_combo.isVisible()
     # Now, on the user's wall clock (Berlin is UTC+1 in March).
     assert dialog.notified_edit.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-03-05 10:00"
@@ -84,10 +81,19 @@ def test_backdated_notification_in_local_time(
 ) -> None:
     app = store.add_application("Acme", "Engineer", now=clock.now() - timedelta(days=9))
     dialog = make_dialog(app.id)
-    # The user types Friday 17:45 on their wall clock (UTC+1).
-    dialog.notified_edit.setFocus()
-    dialog.notified_edit.setSelectedSection(dialog.notified_edit.Section.YearSection)
-    qtbot.keyClicks(dialog.notified_edit, "202602271745")
+    # The user types Friday 17:45 on their wall clock (UTC+1), in the locale's order.
+    edit = dialog.notified_edit
+    typed = {
+        edit.Section.YearSection: "2026",
+        edit.Section.MonthSection: "02",
+        edit.Section.DaySection: "27",
+        edit.Section.HourSection: "17",
+        edit.Section.MinuteSection: "45",
+    }
+    edit.setFocus()
+    for index in range(edit.sectionCount()):
+        edit.setSelectedSection(edit.sectionAt(index))
+        qtbot.keyClicks(edit, typed[edit.sectionAt(index)])
     assert dialog.notified_at() == datetime(2026, 2, 27, 16, 45, tzinfo=UTC)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.logged is not None
@@ -160,7 +166,7 @@ def test_search_picks_an_existing_application(
     qtbot.keyClicks(search, "qa l")
     completer = combo.completer()
     assert completer is not None
-    assert completer.currentCompletion() == "Initech — QA Lead"
+    assert completer.currentCompletion() == f"{isolate('Initech')} — {isolate('QA Lead')}"
     assert not dialog.ok_button.isEnabled()  # "qa l" is a search, not a choice yet
     combo.setCurrentIndex(combo.findData(wanted.id))
     assert dialog.ok_button.isEnabled()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import RejectionInput, RequestKind, RequestStatus, Stage
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.lesson_dialog import LessonDialog
@@ -308,7 +309,7 @@ def test_a_handed_over_rejection_is_one_undo_step(
     )
     assert logged.application.id == app.id
     assert undo_stack.count() == 1
-    assert undo_stack.undoText() == "Log rejection from Acme"
+    assert undo_stack.undoText() == f"Log rejection from {isolate('Acme')}"
     undo_stack.undo()
     assert store.requests_for(app.id) == []
     assert store.timeline(app.id) == before

@@ -28,6 +28,7 @@ from desktop.core.model import (
 )
 from desktop.core.reminders import SnoozeChoice
 from desktop.core.templates import FieldState
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.request_editor import (
     RequestEditor,
@@ -187,7 +188,7 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     problems = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
     assert any("my_signature" in line and "empty" in line for line in problems)
     assert "left" in editor.countdown_label.text()
-    assert editor.to_label.text() == "To: Dana Reyes · dana@acme.example"
+    assert editor.to_label.text() == f"To: {isolate('Dana Reyes')} · dana@acme.example"
 
 
 def test_typing_an_unknown_field_shows_inline_problem_and_mark(
@@ -390,7 +391,7 @@ def test_mark_sent_with_ctrl_enter_then_undo(
     assert editor.body_edit.isReadOnly()
     assert "Sent" in editor.countdown_label.text()
     assert editor.undo_button.isEnabled()
-    assert editor.undo_action.text() == "&Undo Mark sent (Acme)"
+    assert editor.undo_action.text() == f"&Undo Mark sent ({isolate('Acme')})"
     assert editor.lesson_button.isVisible()
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
     undone = store.get_request(request_id)
@@ -590,3 +591,29 @@ def test_switching_to_a_dark_palette_recolours_the_preview(
     editor.setPalette(dark)
     assert background() != light
     assert background() == mark_format(Mark.EMPTY, dark).background().color().name()
+
+
+def test_declining_to_replace_edited_text_puts_the_template_box_back(
+    make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
+) -> None:
+    request_id = log_rejection(store, clock)
+    default = next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default)
+    other = store.save_template(
+        dataclasses.replace(default, id=0, name="Brief", subject="Why?", body="{{ company }}?")
+    )
+    editor = make_editor(request_id)
+    shown = editor.template_combo.currentIndex()
+    editor.subject_edit.setText("My own subject")
+    index = editor.template_combo.findData(other.id)
+    editor.template_combo.setCurrentIndex(index)
+    editor.template_combo.activated.emit(index)
+    assert editor.replace_box is not None
+    editor.replace_box.done(QMessageBox.StandardButton.No.value)
+    assert editor.subject() == "My own subject"
+    assert editor.template_combo.currentIndex() == shown
+
+    editor.template_combo.setCurrentIndex(index)
+    editor.template_combo.activated.emit(index)
+    assert editor.replace_box is not None
+    editor.replace_box.done(QMessageBox.StandardButton.Yes.value)
+    assert (editor.subject(), editor.template_combo.currentIndex()) == ("Why?", index)

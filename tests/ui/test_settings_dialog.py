@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import time
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSettings, Qt, QTime
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Settings
 from desktop.store.repository import Store
+from desktop.ui import theme as theme_module
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.theme import SETTINGS_THEME, ThemeController, install_theme
 from tests.fakes import FakeAutostart, RecordingNotifier
 
 
@@ -110,3 +115,36 @@ def test_without_a_notifier_or_autostart_the_controls_say_so(qtbot: QtBot, store
     assert not dialog.test_button.isEnabled()
     assert not dialog.autostart_check.isEnabled()
     assert "not available" in dialog.autostart_check.toolTip()
+
+
+@pytest.fixture
+def theme(qsettings: QSettings) -> Iterator[ThemeController]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    controller = install_theme(app, choice="light", settings=qsettings)
+    yield controller
+    app.styleHints().colorSchemeChanged.disconnect(controller.apply)
+    controller.deleteLater()
+    theme_module._applied = None
+    app.setPalette(original)
+
+
+def test_the_colour_scheme_applies_at_once_cancel_takes_it_back_save_keeps_it(
+    qtbot: QtBot, store: Store, theme: ThemeController, qsettings: QSettings
+) -> None:
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    dialog = SettingsDialog(store, theme=theme)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    assert theme_module.current_colors() is theme_module.DARK
+    assert QApplication.palette().color(QPalette.ColorRole.Window) != window_colour
+    dialog.reject()
+    assert theme_module.current_colors() is theme_module.LIGHT
+
+    dialog = SettingsDialog(store, theme=theme)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.ok_button.click()
+    assert qsettings.value(SETTINGS_THEME) == "dark"
+    assert theme_module.current_colors() is theme_module.DARK

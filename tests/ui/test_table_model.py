@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -18,10 +19,12 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.search import fold
 from desktop.store.repository import Store
 from desktop.ui.board_view import BoardColumnModel, BoardView
 from desktop.ui.table_model import (
     COL_AGE,
+    COL_APPLIED,
     COL_COMPANY,
     COL_DEADLINE,
     ApplicationFilterProxy,
@@ -243,7 +246,7 @@ def test_text_mask_leaves_the_stage_filter_to_the_board(proxy: ApplicationFilter
 
 def fields(s: ApplicationSummary) -> list[str]:
     app = s.application
-    return [field.casefold() for field in (app.company, app.role, app.notes, *s.contact_names)]
+    return [fold(field) for field in (app.company, app.role, app.notes, *s.contact_names)]
 
 
 def test_typing_on_and_erasing_find_what_a_fresh_search_finds() -> None:
@@ -359,3 +362,46 @@ def test_store_summaries_fill_the_model(
     model.set_summaries(store.list_summaries())
     qtmodeltester.check(model)
     assert model.index(0, COL_COMPANY).data() == "Acme"
+
+
+def test_search_ignores_accents_and_case_both_ways() -> None:
+    model = ApplicationTableModel(NOW)
+    model.set_summaries(
+        [
+            summary(1, "Zoë Labs", contacts=("Åsa Öberg",)),
+            summary(2, "Crème Brûlée Co"),
+            summary(3, "ZOE Bank"),
+        ]
+    )
+    proxy = ApplicationFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("zoe")
+    assert companies(proxy) == ["Zoë Labs", "ZOE Bank"]
+    proxy.set_search_text("oberg")
+    assert companies(proxy) == ["Zoë Labs"]
+    proxy.set_search_text("CRÈME brulee")
+    assert companies(proxy) == ["Crème Brûlée Co"]
+
+
+def test_age_counts_from_the_applied_date_which_has_its_own_sortable_column() -> None:
+    imported = summary(1, "Imported", age=timedelta(hours=1))
+    imported = dataclasses.replace(
+        imported,
+        application=dataclasses.replace(imported.application, applied_at=NOW - timedelta(days=150)),
+    )
+    model = ApplicationTableModel(NOW)
+    model.set_summaries([summary(2, "Undated", age=timedelta(days=2)), imported])
+    ages = {model.index(r, COL_COMPANY).data(): model.index(r, COL_AGE).data() for r in range(2)}
+    assert ages == {"Imported": "21 w", "Undated": "2 d"}  # not "new"
+    model.sort(COL_APPLIED, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, COL_COMPANY).data() == "Imported"
+    assert model.index(0, COL_APPLIED).data() != ""
+    assert model.index(1, COL_APPLIED).data() == ""  # undated sorts last
+    assert model.headerData(COL_APPLIED, Qt.Orientation.Horizontal) == "Applied"
+
+
+def test_every_column_has_a_header_and_the_notes_come_last() -> None:
+    model = ApplicationTableModel(NOW)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert all(headers)
+    assert headers[-1] == "Notes"

@@ -24,6 +24,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
+from desktop.core.wording import plural
 from desktop.store import contacts, templates
 
 # The sections of a snapshot, in the order they are written and inserted (references
@@ -39,10 +40,6 @@ SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("reminders", Reminder),
     ("lessons", Lesson),
 )
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import validation
 from desktop.core.errors import InvalidInput
+from desktop.core.wording import plural
 from desktop.store import models
 from desktop.store import settings as stored_settings
 from desktop.store.exchange.csv_format import parse_csv, snapshot_to_csv, unique_rows
@@ -40,7 +41,6 @@ from desktop.store.exchange.snapshot import (
     Snapshot,
     TableImport,
     TableRow,
-    plural,
 )
 from desktop.store.files import write_atomically
 
