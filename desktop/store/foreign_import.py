@@ -277,6 +277,9 @@ def _check_zip(raw: bytes) -> None:
 
 
 def _cell(value: object) -> Cell | None:
+    if isinstance(value, datetime) and value.time() == time(0, 0) and value.tzinfo is None:
+        # A date cell: Excel stores days, and openpyxl hands them back at midnight.
+        return value.date()
     if value is None or isinstance(value, str | datetime | date):
         return value
     if isinstance(value, bool):
@@ -286,6 +289,13 @@ def _cell(value: object) -> Cell | None:
     if isinstance(value, time):
         return value.isoformat()
     return str(value)
+
+
+def _trimmed(row: Sequence[object]) -> tuple[Cell | None, ...]:
+    values = [_cell(value) for value in row]
+    while values and values[-1] in (None, ""):
+        values.pop()
+    return tuple(values)
 
 
 def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
@@ -307,23 +317,19 @@ def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
                 f"{', '.join(repr(name) for name in names)}."
             )
         worksheet = workbook[sheet or names[0]]
+        # A read-only sheet pads every row to max_col; what counts is up to the last value.
         cells = (
-            tuple(_cell(value) for value in row)
-            for row in worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
+            _trimmed(row) for row in worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
         )
         numbered = enumerate(cells, start=1)
-        header: tuple[Cell | None, ...] = ()
         for _number, header in numbered:
-            if any(value not in (None, "") for value in header):
+            if header:
                 break
-        if not header:
+        else:
             raise InvalidInput(f"The sheet {worksheet.title!r} is empty.")
-        if len(header) > MAX_COLUMNS:
-            _check_header(range(MAX_COLUMNS + 1))
-        # A sheet's rows are as wide as its widest row; trailing empty columns mean nothing.
-        width = max(i + 1 for i, value in enumerate(header) if value not in (None, ""))
-        headers = tuple("" if value is None else str(value) for value in header[:width])
-        rows, too_wide = _collect(((n, row[:width]) for n, row in numbered), "Sheet")
+        _check_header(header)
+        headers = tuple("" if value is None else str(value) for value in header)
+        rows, too_wide = _collect(numbered, "Sheet")
     except InvalidInput:
         raise
     except Exception as error:
