@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from functools import partial
 from io import StringIO, TextIOWrapper
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -51,7 +52,7 @@ EXPORT_SUFFIXES = (".json", ".csv", ".ics")
 # Far above any real history (100,000 applications export to about 100 MB); a larger file
 # is a wrong file, and reading it whole would only exhaust memory.
 MAX_IMPORT_BYTES = 1024 * 2**20
-IMPORT_SUFFIXES = (".json", ".csv")
+IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")
 
 # Generous but bounded: a name longer than this is a paste accident, not a company.
 MAX_NAME_LENGTH = 200
@@ -194,13 +195,41 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = commands.add_parser(
         "import",
         allow_abbrev=False,
-        help="import a JSON export or a CSV table",
+        help="import a JSON export, or a table from another tracker or a spreadsheet",
         description="A JSON export restores everything into an empty data dir (use "
-        "--data-dir for a new one); a CSV table adds its applications, skipping those "
-        "already there. A bad file is refused as a whole.",
+        "--data-dir for a new one). A table (.csv or .xlsx: AskWhy's own, Huntr's, "
+        "JobSync's, or a sheet with headers like Company, Role, Date Applied, Status) adds "
+        "its applications, skipping those already there. A bad file, or a row that cannot "
+        "be read, refuses the whole import; --dry-run shows every row's fate first.",
     )
     import_.add_argument(
-        "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
+        "file",
+        metavar="FILE",
+        type=_suffix_path(IMPORT_SUFFIXES, "import"),
+        help=".json, .csv or .xlsx",
+    )
+    import_.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be imported (format, columns, duplicates, refused rows) and "
+        "write nothing",
+    )
+    import_.add_argument(
+        "--map",
+        action="append",
+        metavar="COLUMN=FIELD",
+        help="say what a column is (e.g. 'Firma=company'; fields: company, role, stage, "
+        "applied_at, url, location, salary, notes, contact, email, source, ignore), or what "
+        "a status word means (e.g. 'Expired=withdrawn'); repeat for more",
+    )
+    import_.add_argument(
+        "--sheet", metavar="NAME", default=None, help="the .xlsx sheet to read (default: the first)"
+    )
+    import_.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        default=None,
+        help="how to read a date like 03/04/2025 when the file's other dates do not tell",
     )
 
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
@@ -380,6 +409,15 @@ def _open(args: argparse.Namespace) -> Database:
     return open_database(resolve_data_dir(args.data_dir))
 
 
+def _open_existing(args: argparse.Namespace) -> Database | None:
+    """The store if it already exists; None rather than creating a data dir."""
+    from desktop.store.location import DB_FILENAME, resolve_data_dir  # noqa: PLC0415
+
+    if not (resolve_data_dir(args.data_dir) / DB_FILENAME).is_file():
+        return None
+    return _open(args)
+
+
 def record_rejection(
     args: argparse.Namespace, rejection: RejectionInput, now: datetime, tz: tzinfo
 ) -> LoggedRejection:
@@ -508,9 +546,26 @@ def _import(args: argparse.Namespace, io: Io) -> int:
         raise InvalidInput(f"cannot import {path}: no such file") from None
     except IsADirectoryError:
         raise InvalidInput(f"cannot import {path}: it is a folder") from None
+    if path.suffix.lower() != ".json":
+        from desktop.cli import table_import  # noqa: PLC0415
+
+        return table_import.run(
+            args,
+            io,
+            raw,
+            open_store=partial(_open, args),
+            open_existing=partial(_open_existing, args),
+        )
+    if args.map or args.sheet or args.date_order:
+        raise InvalidInput("--map, --sheet and --date-order are for .csv and .xlsx tables")
     # Parse and validate the whole file before the database is even opened: a bad file
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
+    if args.dry_run:
+        assert isinstance(plan, exchange.FullImport)
+        counts = plan.snapshot.counts()
+        print(f"Would restore {counts} from {path}; nothing was written.", file=io.stdout)
+        return EXIT_OK
     with _open(args) as database:
         summary = exchange.apply_import(database, plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)

@@ -339,6 +339,10 @@ class DateProblem(ValueError):
     """A cell that is not a date we can read; the message words it for the user."""
 
 
+class AmbiguousDate(DateProblem):
+    """A slashed date that two readings allow, and the file does not settle."""
+
+
 def _year(text: str) -> int:
     value = int(text)
     # Two-digit years are this century: nobody imports a 1990s job search from a sheet.
@@ -389,7 +393,7 @@ def parse_date_text(text: str, order: DateOrder | None) -> date | datetime:
                 return date(year, second, first)
             if second > 12 or order is DateOrder.MONTH_FIRST or first == second:
                 return date(year, first, second)
-            raise DateProblem(
+            raise AmbiguousDate(
                 f"{cleaned!r} could be day/month or month/day, and no other date in the "
                 "file tells which"
             )

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import InvalidInput
 from desktop.core.import_formats import (
     REQUIRED_FIELDS,
+    AmbiguousDate,
     DateOrder,
     DateProblem,
     Field,
@@ -103,6 +104,7 @@ class ImportPlan:
     refused: tuple[Refusal, ...]
     unknown_statuses: Mapping[str, int]
     date_order: DateOrder | None  # how slashed dates were read; None: no slashed dates
+    undecided_dates: int = 0  # rows refused because only the user can say day or month first
     duplicates: frozenset[int] = field(default_factory=frozenset)  # indices into rows
 
     @property
@@ -430,6 +432,7 @@ def plan_import(
         refused=tuple(refused),
         unknown_statuses=dict(reader.unknown_statuses),
         date_order=order if reader.saw_slashed else None,
+        undecided_dates=reader.undecided_dates,
     )
 
 
@@ -461,6 +464,7 @@ class _RowReader:
         self._neutralised = neutralised
         self.unknown_statuses: Counter[str] = Counter()
         self.saw_slashed = False
+        self.undecided_dates = 0
 
     def _raw(self, cells: Sequence[Cell], name: Field) -> Cell:
         index = self._where.get(name)
@@ -536,6 +540,7 @@ class _RowReader:
             self.saw_slashed |= "/" in value and not value.strip()[:4].isdigit()
             return applied_instant(parse_date_text(value, self._order), self._tz, self._now)
         except DateProblem as problem:
+            self.undecided_dates += isinstance(problem, AmbiguousDate)
             raise _Refused(f"applied date {problem}") from None
 
 
