@@ -319,19 +319,24 @@ def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
                 f"{', '.join(repr(name) for name in names)}."
             )
         worksheet = workbook[sheet or names[0]]
-        # A read-only sheet pads every row to max_col; what counts is up to the last value.
-        cells = (
-            _trimmed(row) for row in worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)
-        )
-        numbered = enumerate(cells, start=1)
-        for _number, header in numbered:
-            if header:
+        # A read-only sheet pads each row to max_col, and without max_row and max_col it
+        # first reads the whole sheet to measure it. So the header is found with a wide
+        # bound, and the rows are read as wide as the header: cells past it have no name.
+        last = MAX_ROWS + 1
+        scan = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=last)
+        for number, row in enumerate(scan, start=1):  # noqa: B007 - used after the loop
+            if header := _trimmed(row):
                 break
         else:
             raise InvalidInput(f"The sheet {worksheet.title!r} is empty.")
         _check_header(header)
         headers = tuple("" if value is None else str(value) for value in header)
-        rows, too_wide = _collect(numbered, "Sheet")
+        body = worksheet.iter_rows(
+            values_only=True, min_row=number + 1, max_row=number + last, max_col=len(header)
+        )
+        rows, too_wide = _collect(
+            ((n, _trimmed(row)) for n, row in enumerate(body, start=number + 1)), "Sheet"
+        )
     except InvalidInput:
         raise
     except Exception as error:
