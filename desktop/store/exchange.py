@@ -619,6 +619,7 @@ def existing_keys(session: Session, keys: Iterable[str]) -> set[str]:
 
 
 _LOOKUP_CHUNK = 500  # well under SQLite's bound-parameter limit
+_INSERT_SLICE = 2_000
 
 
 # -- ICS -------------------------------------------------------------------------------
@@ -789,7 +790,8 @@ def _add_rows(database: Database, rows: Sequence[TableRow], *, now: datetime) ->
         tables = models.Base.metadata.tables
         applications = tables["applications"]
         before = session.scalar(select(func.max(applications.c.id))) or 0
-        if fresh:
+        # In slices, so that the parameter lists SQLAlchemy builds stay small.
+        for start in range(0, len(fresh), _INSERT_SLICE):
             session.execute(
                 insert(applications),
                 [
@@ -807,7 +809,7 @@ def _add_rows(database: Database, rows: Sequence[TableRow], *, now: datetime) ->
                         "notes": row.notes,
                         "archived": False,
                     }
-                    for row, key in fresh
+                    for row, key in fresh[start : start + _INSERT_SLICE]
                 ],
             )
         # The timeline starts with the stage the row gives, dated when it happened if the
