@@ -78,7 +78,8 @@ class RawTable:
     encoding: str | None  # None for .xlsx
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[Cell, ...]], ...]  # (row number, cells)
-    sheets: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()  # a workbook's sheets, in order
+    sheet: str | None = None  # the sheet read
     too_wide: tuple[int, ...] = ()  # rows with more than MAX_COLUMNS cells, not kept
 
     @property
@@ -346,7 +347,13 @@ def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
     finally:
         workbook.close()
     return RawTable(
-        f"Excel workbook, sheet {worksheet.title!r}", None, headers, rows, names, too_wide
+        f"Excel workbook, sheet {worksheet.title!r}",
+        None,
+        headers,
+        rows,
+        sheets=names,
+        sheet=worksheet.title,
+        too_wide=too_wide,
     )
 
 

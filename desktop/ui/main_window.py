@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
     from desktop.store.database import Database
+    from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.rejection_flow import RejectionFlow
@@ -859,12 +860,30 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import", str(Path.home()), "AskWhy data (*.json *.csv)"
+            self,
+            "Import",
+            str(Path.home()),
+            "AskWhy export or a table (*.json *.csv *.xlsx);;Tables (*.csv *.xlsx)",
         )
         if path:
-            self.import_from(Path(path))
+            self.preview_import(Path(path))
 
-    def import_from(self, path: Path) -> None:
+    def preview_import(self, path: Path) -> None:
+        """A table opens the import preview first; a JSON export (a restore) imports at once."""
+        from desktop.ui.import_preview_dialog import ImportPreviewDialog  # noqa: PLC0415
+
+        if path.suffix.lower() == ".json":
+            self.import_from(path)
+            return
+        dialog = ImportPreviewDialog(
+            path, self._database(), now=self._clock.now(), tz=self._clock.local_tz(), parent=self
+        )
+        dialog.accepted.connect(lambda: self.import_from(path, dialog.table_import()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def import_from(self, path: Path, prepared: TableImport | None = None) -> None:
+        """Import `path`, or the rows its preview `prepared`, off the GUI thread."""
         from desktop.store import exchange  # noqa: PLC0415
         from desktop.store.backups import Backups  # noqa: PLC0415
 
@@ -874,7 +893,7 @@ class MainWindow(QMainWindow):
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
+            plan = prepared or exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
             return exchange.apply_import(database, plan, now=now)
 
