@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import partial
 from io import StringIO, TextIOWrapper
 from pathlib import Path
@@ -97,6 +97,16 @@ def _suffix_path(allowed: tuple[str, ...], verb: str) -> Callable[[str], Path]:
     # argparse names the type function in "invalid <name> value" messages.
     convert.__name__ = f"{verb} file"
     return convert
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-01") from None
+
+
+_iso_date.__name__ = "date"
 
 
 def _data_dir(text: str) -> str:
@@ -232,6 +242,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to read a date like 03/04/2025 when the file's other dates do not tell",
     )
 
+    report = commands.add_parser(
+        "report",
+        allow_abbrev=False,
+        help="write a proof of applications for a period (PDF or CSV)",
+        description="Every application active between the two dates (inclusive), with "
+        "company, role, applied date, source, URL, contact, each stage change with its "
+        "date, and the outcome; your name from the profile; page numbers in the PDF.",
+    )
+    report.add_argument(
+        "--from", dest="from_date", required=True, type=_iso_date, metavar="DATE",
+        help="the first day, like 2026-01-01",
+    )  # fmt: skip
+    report.add_argument(
+        "--to", dest="to_date", required=True, type=_iso_date, metavar="DATE",
+        help="the last day, like 2026-03-31",
+    )  # fmt: skip
+    report.add_argument(
+        "file", metavar="FILE", type=_suffix_path((".pdf", ".csv"), "report"), help=".pdf or .csv"
+    )
+
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
@@ -351,6 +381,7 @@ def run_command(
         "due": _due,
         "export": _export,
         "import": _import,
+        "report": _report,
         "backup": _backup,
         "doctor": _doctor,
     }
@@ -511,7 +542,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def _check_export_target(path: Path) -> None:
+def check_export_target(path: Path) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise InvalidInput(f"cannot export to {path}: the folder {parent} does not exist")
@@ -523,7 +554,7 @@ def _export(args: argparse.Namespace, io: Io) -> int:
     from desktop.store import exchange  # noqa: PLC0415
 
     path: Path = args.file
-    _check_export_target(path)
+    check_export_target(path)
     with _open(args) as database:
         result = exchange.export_file(database, path, now=io.now, tz=io.tz)
     for warning in result.warnings:
@@ -570,6 +601,13 @@ def _import(args: argparse.Namespace, io: Io) -> int:
         summary = exchange.apply_import(database, plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import report  # noqa: PLC0415
+
+    check_export_target(args.file)
+    return report.run(args, io, partial(_open_existing, args))
 
 
 def _backup(args: argparse.Namespace, io: Io) -> int:

@@ -1,0 +1,62 @@
+"""`askwhy report --from DATE --to DATE FILE.pdf|FILE.csv`: a proof of applications.
+
+CSV needs nothing but the store. PDF is drawn by Qt (`desktop.ui.report_pdf`), so this one
+command starts a QGuiApplication on the offscreen platform: no window, no display needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.core.errors import InvalidInput
+from desktop.core.proof import Period
+
+if TYPE_CHECKING:
+    from desktop.cli import Io
+    from desktop.core.proof import ProofReport
+    from desktop.store.database import Database
+
+REPORT_SUFFIXES = (".pdf", ".csv")
+
+
+def run(args: argparse.Namespace, io: Io, open_existing: Callable[[], Database | None]) -> int:
+    from desktop.store.exchange import plural  # noqa: PLC0415
+    from desktop.store.files import write_atomically  # noqa: PLC0415
+    from desktop.store.report import load_report  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
+
+    path: Path = args.file
+    period = Period(args.from_date, args.to_date)
+    database = open_existing()
+    if database is None:
+        raise InvalidInput("There is no AskWhy data here yet, so there is nothing to report.")
+    with database:
+        store = Store(database, local_tz=lambda: io.tz)
+        report = load_report(store, period, tz=io.tz, now=io.now)
+    write_atomically(path, render(report, path.suffix.lower()))
+    count = plural(len(report.entries), "application")
+    print(f"Wrote a proof of {count} for {period.label()} to {path}.", file=io.stdout)
+    return 0
+
+
+def render(report: ProofReport, suffix: str) -> bytes:
+    if suffix == ".csv":
+        from desktop.store.report import report_to_csv  # noqa: PLC0415
+
+        # The BOM tells Excel the file is UTF-8.
+        return ("\ufeff" + report_to_csv(report)).encode("utf-8")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from desktop.ui.report_pdf import render_pdf  # noqa: PLC0415
+
+    if QGuiApplication.instance() is None:
+        # Kept referenced until the PDF is drawn: fonts and painting need the application.
+        application = QGuiApplication(["askwhy", "-platform", "offscreen"])
+        try:
+            return render_pdf(report)
+        finally:
+            application.shutdown()
+    return render_pdf(report)
