@@ -43,20 +43,17 @@ def run(args: argparse.Namespace, io: Io, open_existing: Callable[[], Database |
 
 
 def render(report: ProofReport, suffix: str) -> bytes:
-    if suffix == ".csv":
-        from desktop.store.report import report_to_csv  # noqa: PLC0415
+    from desktop.ui.report_pdf import report_bytes  # noqa: PLC0415
 
-        # The BOM tells Excel the file is UTF-8.
-        return ("\ufeff" + report_to_csv(report)).encode("utf-8")
+    if suffix != ".pdf":
+        return report_bytes(report, suffix)
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-    from desktop.ui.report_pdf import render_pdf  # noqa: PLC0415
-
-    if QGuiApplication.instance() is None:
-        # Kept referenced until the PDF is drawn: fonts and painting need the application.
-        application = QGuiApplication(["askwhy", "-platform", "offscreen"])
-        try:
-            return render_pdf(report)
-        finally:
-            application.shutdown()
-    return render_pdf(report)
+    if QGuiApplication.instance() is not None:
+        return report_bytes(report, suffix)
+    # Kept referenced until the PDF is drawn: fonts and painting need the application.
+    application = QGuiApplication(["askwhy", "-platform", "offscreen"])
+    try:
+        return report_bytes(report, suffix)
+    finally:
+        application.shutdown()

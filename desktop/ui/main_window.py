@@ -90,6 +90,7 @@ if TYPE_CHECKING:
     # Imported where they are used: the window paints before any of them loads.
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
+    from desktop.core.proof import Period
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
         a("new", "&New application…", self.new_application, "Ctrl+N", "new")
         a("rejection", "Log &rejection…", self._on_log_rejection, "Ctrl+R", "rejection")
         a("import", "&Import…", self._on_import, None, "import")
+        a("report", "&Report (proof of applications)…", self.open_report, None, "export")
         a("export_json", "Export everything (.&json)…", partial(self._on_export, ".json"))
         a("export_csv", "Export table (.&csv)…", partial(self._on_export, ".csv"))
         a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
@@ -370,6 +372,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([acts["new"], acts["rejection"]])
         file_menu.addSeparator()
         file_menu.addAction(acts["import"])
+        file_menu.addAction(acts["report"])
         export_menu = file_menu.addMenu(action_icon("export"), "&Export")
         export_menu.addActions([acts["export_json"], acts["export_csv"], acts["export_ics"]])
         file_menu.addSeparator()
@@ -904,6 +907,43 @@ class MainWindow(QMainWindow):
             return f"Imported {result} from {path.name}."
 
         self.run_task(f"Importing {path.name}…", work, done)
+
+    def open_report(self) -> None:
+        """File › Report…: a period and a format, then where to save the proof."""
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
+        from desktop.ui.report_dialog import ReportDialog  # noqa: PLC0415
+
+        dialog = ReportDialog(self._clock.now().astimezone(self._clock.local_tz()).date(), self)
+        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+            return
+        period, suffix = dialog.period(), dialog.suffix()
+        name = f"proof-of-applications-{period.first}-{period.last}{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save the proof", str(Path.home() / name), f"*{suffix}"
+        )
+        if path:
+            self.report_to(Path(path if path.endswith(suffix) else path + suffix), period)
+
+    def report_to(self, path: Path, period: Period) -> None:
+        """Write the proof of applications for `period` to `path` (.pdf or .csv), off the
+        GUI thread."""
+        from desktop.store.exchange import plural  # noqa: PLC0415
+        from desktop.store.files import write_atomically  # noqa: PLC0415
+        from desktop.store.report import load_report  # noqa: PLC0415
+        from desktop.ui.report_pdf import report_bytes  # noqa: PLC0415
+
+        store, now, tz = self.store, self._clock.now(), self._clock.local_tz()
+
+        def work() -> object:
+            report = load_report(store, period, tz=tz, now=now)
+            write_atomically(path, report_bytes(report, path.suffix.lower()))
+            return plural(len(report.entries), "application")
+
+        def done(result: object) -> str:
+            return f"Saved a proof of {result} ({period.label()}) to {path}."
+
+        self.run_task(f"Writing {path.name}…", work, done)
 
     def backup_now(self) -> None:
         from desktop.store.backups import Backups  # noqa: PLC0415

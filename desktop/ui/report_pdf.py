@@ -1,4 +1,5 @@
-"""The proof of applications as a PDF, with Qt's own QPdfWriter and QTextDocument.
+"""The proof of applications as a file: PDF with Qt's own QPdfWriter and QTextDocument, or
+the store's CSV.
 
 Works without a window (the CLI renders it with the offscreen platform) and off the GUI
 thread: the document and the writer are created where they are used. Every piece of user
@@ -13,9 +14,18 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from desktop.core.proof import ProofEntry, ProofReport
+from desktop.store.report import report_to_csv
 
 RESOLUTION = 300  # dots per inch: layout and drawing share it
 _FOOTER_POINTS = 24
+
+
+def report_bytes(report: ProofReport, suffix: str) -> bytes:
+    """The report as the file `suffix` names: ".pdf" (needs a QGuiApplication) or ".csv"."""
+    if suffix == ".csv":
+        # The BOM tells Excel the file is UTF-8.
+        return ("\ufeff" + report_to_csv(report)).encode("utf-8")
+    return render_pdf(report)
 
 
 def render_pdf(report: ProofReport) -> bytes:
