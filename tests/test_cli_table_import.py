@@ -36,8 +36,8 @@ def test_dry_run_prints_the_plan_and_creates_no_data_folder(tmp_path: Path) -> N
     assert "  jobType -> (ignore)" in out
     assert "1 application to import, 1 duplicate to skip, 2 rows refused." in out
     assert "  row 4: norrland, backend dev" in out
-    assert "  row 5: applied date '03/04/2025' could be day/month or month/day" in out
-    assert "  row 3: status 'Expired' is not one AskWhy knows" in out
+    assert "  row 5: The applied date: '03/04/2025' could be day/month or month/day" in out
+    assert "  row 3: The status 'Expired' is not one AskWhy knows." in out
     assert "--date-order dmy or mdy" in out
     assert "Unknown statuses: 'Expired' (1)" in out
 
@@ -49,7 +49,7 @@ def test_a_refused_row_refuses_the_import_until_mapped(tmp_path: Path) -> None:
     refused = run(data, "import", str(table))
     assert refused.code == 2
     assert refused.stderr.count("\n") == 1
-    assert "CSV row 3: status 'Expired' is not one AskWhy knows" in refused.stderr
+    assert "CSV row 3: The status 'Expired' is not one AskWhy knows. Nothing" in refused.stderr
     assert "1 other row too" in refused.stderr
     assert dump(data) == []
     done = run(data, "import", str(table), "--map", "Expired=withdrawn", "--date-order", "mdy")

@@ -23,7 +23,7 @@ REPORT_SUFFIXES = (".pdf", ".csv")
 
 
 def run(args: argparse.Namespace, io: Io, open_existing: Callable[[], Database | None]) -> int:
-    from desktop.store.exchange import plural  # noqa: PLC0415
+    from desktop.store.exchange.snapshot import plural  # noqa: PLC0415
     from desktop.store.files import write_atomically  # noqa: PLC0415
     from desktop.store.report import load_report  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415

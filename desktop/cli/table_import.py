@@ -1,7 +1,8 @@
 """`askwhy import FILE.csv|FILE.xlsx [--dry-run] [--map COLUMN=FIELD ...]`.
 
 The plan comes from `desktop.store.foreign_import`; this module reads the options, prints
-the plan for `--dry-run`, and otherwise writes it through `exchange.apply_import`.
+the plan for `--dry-run`, and otherwise writes it through `Store.apply_import`: one
+transaction, as every import.
 
 `--map` takes two kinds of pairs, told apart by what stands right of the `=`:
 - `COLUMN=FIELD` names what a column is (`Firma=company`, `Notizen=notes`, `Board=ignore`);
@@ -66,6 +67,7 @@ def run(
     A dry run opens the store only if it exists (to find duplicates): it creates nothing.
     """
     from desktop.store import exchange, foreign_import  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
     columns, statuses = parse_map(args.map or [])
@@ -89,7 +91,7 @@ def run(
         return 0
     rows = foreign_import.accepted_rows(plan)
     with open_store() as database:
-        summary = exchange.apply_import(database, exchange.TableImport(rows), now=io.now)
+        summary = Store(database).apply_import(exchange.TableImport(rows), now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return 0
 

@@ -24,8 +24,9 @@ import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 
+from desktop.core import validation
 from desktop.core.model import Stage
 
 
@@ -406,26 +407,9 @@ def parse_date_text(text: str, order: DateOrder | None) -> date | datetime:
     )
 
 
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(2100, 1, 1, tzinfo=UTC)
-
-
 def applied_instant(value: date | datetime, tz: tzinfo, now: datetime) -> datetime:
-    """The UTC instant an applied date means, or raise DateProblem when it is out of range.
-
-    A date alone is noon on the user's wall clock, so it stays the same day in every zone
-    the user might travel to; a naive date-time is wall time in `tz`.
-    """
-    if isinstance(value, datetime):
-        moment = value if value.tzinfo is not None else value.replace(tzinfo=tz)
-    else:
-        moment = datetime.combine(value, time(12, 0), tzinfo=tz)
-    try:
-        result = moment.astimezone(UTC)
-    except OverflowError:
-        raise DateProblem(f"{value} is out of range") from None
-    if not EARLIEST <= result < LATEST:
-        raise DateProblem(f"{value:%Y-%m-%d} is not between 1970 and 2100")
-    if result > now + timedelta(days=1):
-        raise DateProblem(f"{value:%Y-%m-%d} is in the future")
-    return result
+    """The UTC instant an applied date means, or InvalidInput: whatever form the file wrote
+    it in, it then goes through `validation.parse_moment`, the reading every way in shares
+    (a date alone is noon on the user's wall clock; a wall time skipped by a DST change,
+    a year outside 1970-2100 or a day after today are refused)."""
+    return validation.parse_moment(value.isoformat(), "The applied date", tz=tz, now=now)

@@ -10,9 +10,9 @@ Two steps, so that the preview dialog can show the plan and let the user change 
    `Refusal` with the row number and the reason. Rows are numbered as a spreadsheet shows
    them: the header is row 1.
 
-`find_duplicates` then asks the applications' indexed match key which rows are already
-there, and the rows are written by `exchange.apply_import`: the same path, the same single
-transaction and the same checks as AskWhy's own CSV.
+`with_duplicates` then asks the applications' indexed match key which rows are already
+there, and `Store.apply_import` writes the rest in one transaction. Every cell is cleaned
+by `desktop.core.validation`'s rules, the ones every other way in applies.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import csv
 import dataclasses
 import io
 import logging
-import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
+from desktop.core import validation
 from desktop.core.errors import InvalidInput
 from desktop.core.import_formats import (
     REQUIRED_FIELDS,
@@ -47,7 +47,9 @@ from desktop.core.import_formats import (
     status_to_stage,
 )
 from desktop.core.model import Stage
-from desktop.store.exchange import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, TableRow, plural
+from desktop.store.exchange.csv_format import unneutralise_cell
+from desktop.store.exchange.snapshot import TableRow, plural
+from desktop.store.exchange.transfer import existing_keys
 
 if TYPE_CHECKING:
     from desktop.store.database import Database
@@ -253,10 +255,10 @@ def _take(
     if all(isinstance(value, str) and not value.strip() for value in values):
         return
     for value in values:
-        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+        if isinstance(value, str) and len(value) > validation.MAX_TEXT:
             raise InvalidInput(
                 f"{what} row {number}: a cell has {len(value):,} characters (at most "
-                f"{MAX_TEXT_LENGTH:,}); nothing was imported."
+                f"{validation.MAX_TEXT:,}); nothing was imported."
             )
     rows.append((number, values))
 
@@ -449,7 +451,7 @@ def plan_import(
 
 
 def _too_wide_reason(width: int) -> str:
-    return f"more than {MAX_COLUMNS} cells (the header has {width})"
+    return f"The row has more than {MAX_COLUMNS} cells (the header has {width})."
 
 
 class _Refused(Exception):
@@ -484,62 +486,48 @@ class _RowReader:
             return ""
         return cells[index]
 
-    def _text(self, cells: Sequence[Cell], name: Field, limit: int = MAX_NAME_LENGTH) -> str:
+    def _text(self, cells: Sequence[Cell], name: Field) -> str:
+        """The cell as text, empty for a placeholder such as "-" or "N/A"."""
         value = self._raw(cells, name)
         text = value.isoformat() if isinstance(value, date) else value
         if is_placeholder(text):
             return ""
-        if self._neutralised:
-            from desktop.store.exchange import unneutralise_cell  # noqa: PLC0415
+        # AskWhy's own CSV export puts an apostrophe before a cell a spreadsheet would run.
+        return unneutralise_cell(text) if self._neutralised else text
 
-            text = unneutralise_cell(text)
-        text = text.strip() if limit == MAX_NAME_LENGTH else text.strip("\n ")
-        if len(text) > limit:
-            raise _Refused(
-                f"the {name.label.lower()} is too long ({len(text):,} characters, "
-                f"at most {limit:,})"
-            )
-        return text
-
-    def _name(self, cells: Sequence[Cell], name: Field) -> str:
-        text = " ".join(self._text(cells, name).split())
-        if not text:
-            raise _Refused(f"the {name.label.lower()} is empty")
-        if any(unicodedata.category(char) in {"Cc", "Cs"} for char in text):
-            raise _Refused(f"the {name.label.lower()} contains control characters")
-        return text
+    def _clean(self, cells: Sequence[Cell], name: Field) -> str:
+        """The cell as the store keeps it, by the rule every way in applies."""
+        return _rule(_RULES[name], self._text(cells, name))
 
     def row(self, number: int, cells: Sequence[Cell]) -> TableRow:
-        notes = self._text(cells, Field.NOTES, MAX_TEXT_LENGTH)
+        notes = self._text(cells, Field.NOTES)
         salary = self._text(cells, Field.SALARY)
         if salary:
             # AskWhy has no salary field; the notes keep it where the user will look.
-            notes = f"Salary: {salary}\n{notes}".strip()
-        email = self._text(cells, Field.EMAIL)
-        if email and "@" not in email:
-            raise _Refused(f"{email[:60]!r} is not an email address")
+            notes = f"Salary: {salary}\n{notes}"
+        email = self._text(cells, Field.EMAIL).strip()
         return TableRow(
             line=number,
-            company=self._name(cells, Field.COMPANY),
-            role=self._name(cells, Field.ROLE),
+            company=self._clean(cells, Field.COMPANY),
+            role=self._clean(cells, Field.ROLE),
             stage=self._stage(cells),
             applied_at=self._applied(cells),
-            location=self._text(cells, Field.LOCATION),
-            url=self._text(cells, Field.URL, MAX_TEXT_LENGTH),
-            source=self._text(cells, Field.SOURCE),
-            notes=notes[:MAX_TEXT_LENGTH],
-            contact_name=self._text(cells, Field.CONTACT),
-            contact_email=email,
+            location=self._clean(cells, Field.LOCATION),
+            url=self._clean(cells, Field.URL),
+            source=self._clean(cells, Field.SOURCE),
+            notes=_rule(validation.NOTES, notes),
+            contact_name=self._clean(cells, Field.CONTACT),
+            contact_email=_rule(validation.clean_email, email) if email else "",
         )
 
     def _stage(self, cells: Sequence[Cell]) -> Stage:
-        text = self._text(cells, Field.STAGE)
+        text = " ".join(self._text(cells, Field.STAGE).split())
         if not text:
             return Stage.APPLIED
         stage = status_to_stage(text, self._statuses)
         if stage is None:
-            self.unknown_statuses[text] += 1
-            raise _Refused(f"status {text[:60]!r} is not one AskWhy knows")
+            self.unknown_statuses[text[:60]] += 1
+            raise _Refused(f"The status {text[:60]!r} is not one AskWhy knows.")
         return stage
 
     def _applied(self, cells: Sequence[Cell]) -> datetime | None:
@@ -553,7 +541,26 @@ class _RowReader:
             return applied_instant(parse_date_text(value, self._order), self._tz, self._now)
         except DateProblem as problem:
             self.undecided_dates += isinstance(problem, AmbiguousDate)
-            raise _Refused(f"applied date {problem}") from None
+            raise _Refused(f"The applied date: {problem}.") from None
+        except InvalidInput as error:
+            raise _Refused(str(error)) from None
+
+
+_RULES: dict[Field, validation.TextRule] = {
+    Field.COMPANY: validation.COMPANY,
+    Field.ROLE: validation.ROLE,
+    Field.LOCATION: validation.LOCATION,
+    Field.URL: validation.LINK,
+    Field.SOURCE: validation.SOURCE,
+    Field.CONTACT: validation.PERSON_NAME,
+}
+
+
+def _rule(rule: validation.TextRule | Callable[[str], str], text: str) -> str:
+    try:
+        return rule.clean(text) if isinstance(rule, validation.TextRule) else rule(text)
+    except InvalidInput as error:
+        raise _Refused(str(error)) from None
 
 
 def accepted_rows(plan: ImportPlan) -> tuple[TableRow, ...]:
@@ -566,15 +573,13 @@ def accepted_rows(plan: ImportPlan) -> tuple[TableRow, ...]:
         more = len(plan.refused) - 1
         others = f" ({plural(more, 'other row')} too; `askwhy import --dry-run` lists them)"
         raise InvalidInput(
-            f"{plan.table.what} row {first.row}: {first.reason}; nothing was imported"
+            f"{plan.table.what} row {first.row}: {first.reason} Nothing was imported"
             f"{others if more else ''}."
         )
     return plan.rows
 
 
 # -- duplicates ------------------------------------------------------------------------
-
-_LOOKUP_CHUNK = 500  # well under SQLite's bound-parameter limit, and each query stays quick
 
 
 def with_duplicates(plan: ImportPlan, database: Database | None) -> ImportPlan:
@@ -586,29 +591,13 @@ def with_duplicates(plan: ImportPlan, database: Database | None) -> ImportPlan:
     from desktop.store.models import match_key  # noqa: PLC0415 - mapping costs; import pays
 
     keys = [match_key(row.company, row.role) for row in plan.rows]
-    present = existing_keys(database, keys) if database is not None else set()
+    present: set[str] = set()
+    if database is not None:
+        with database.transaction() as session:
+            present = existing_keys(session, keys)
     duplicates: set[int] = set()
     for index, key in enumerate(keys):
         if key in present:
             duplicates.add(index)
         present.add(key)
     return dataclasses.replace(plan, duplicates=frozenset(duplicates))
-
-
-def existing_keys(database: Database, keys: Sequence[str]) -> set[str]:
-    """Which of these match keys the store already holds, found through the index."""
-    from sqlalchemy import select  # noqa: PLC0415
-
-    from desktop.store.models import ApplicationRow  # noqa: PLC0415
-
-    unique = sorted(set(keys))
-    present: set[str] = set()
-    with database.transaction() as session:
-        for start in range(0, len(unique), _LOOKUP_CHUNK):
-            chunk = unique[start : start + _LOOKUP_CHUNK]
-            present.update(
-                session.scalars(
-                    select(ApplicationRow.match_key).where(ApplicationRow.match_key.in_(chunk))
-                )
-            )
-    return present

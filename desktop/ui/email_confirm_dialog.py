@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.email_parsing import ParsedEmail
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import error_label, problem
 from desktop.ui.rejection_dialog import RejectionPrefill
 
 
@@ -92,14 +93,13 @@ class EmailConfirmDialog(QDialog):
         self.ok_button.setDefault(True)
 
     def validate(self) -> bool:
-        problems = []
-        if not self.company_edit.text().strip():
-            problems.append("Enter the company.")
-        if not self.role_edit.text().strip():
-            problems.append("Enter the role.")
-        email = self.sender_email_edit.text().strip()
-        if email and not is_valid_email(email):
-            problems.append(f"“{email}” does not look like an email address.")
+        found = (
+            problem(validation.COMPANY.clean, self.company_edit.text()),
+            problem(validation.ROLE.clean, self.role_edit.text()),
+            problem(validation.PERSON_NAME.clean, self.sender_name_edit.text()),
+            problem(validation.clean_email, self.sender_email_edit.text()),
+        )
+        problems = [message for message in found if message]
         self.error_label.setText(" ".join(problems))
         self.error_label.setVisible(bool(problems))
         self.ok_button.setEnabled(not problems)

@@ -843,14 +843,12 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        from desktop.store import exchange  # noqa: PLC0415 (only when exporting)
-
-        database = self._database()
+        store = self.store
         now = self._clock.now()
         tz = self._clock.local_tz()
 
         def work() -> object:
-            return exchange.export_file(database, path, now=now, tz=tz)
+            return store.export_file(path, now=now, tz=tz)
 
         def done(result: object) -> str:
             warnings = " ".join(getattr(result, "warnings", ()))
@@ -891,6 +889,7 @@ class MainWindow(QMainWindow):
         from desktop.store.backups import Backups  # noqa: PLC0415
 
         database = self._database()
+        store = self.store
         now = self._clock.now()
         tz = self._clock.local_tz()
 
@@ -898,7 +897,7 @@ class MainWindow(QMainWindow):
             # Validate the whole file first; back up only when something will be written.
             plan = prepared or exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
             Backups(database.path.parent).create(database, "before-import", now=now)
-            return exchange.apply_import(database, plan, now=now)
+            return store.apply_import(plan, now=now)
 
         def done(result: object) -> str:
             self.undo_stack.clear()  # ids may have changed under the undo history
@@ -928,7 +927,7 @@ class MainWindow(QMainWindow):
     def report_to(self, path: Path, period: Period) -> None:
         """Write the proof of applications for `period` to `path` (.pdf or .csv), off the
         GUI thread."""
-        from desktop.store.exchange import plural  # noqa: PLC0415
+        from desktop.store.exchange.snapshot import plural  # noqa: PLC0415
         from desktop.store.files import write_atomically  # noqa: PLC0415
         from desktop.store.report import load_report  # noqa: PLC0415
         from desktop.ui.report_pdf import report_bytes  # noqa: PLC0415

@@ -87,8 +87,8 @@ def test_the_plan_is_shown_before_anything_is_written(
     ]
     assert texts(dialog.duplicates) == ["row 5: umbra, ANALYST"]
     assert texts(dialog.problems) == [
-        "row 4: status 'On hold' is not one AskWhy knows",
-        "row 6: the company is empty",
+        "row 4: The status 'On hold' is not one AskWhy knows.",
+        "row 6: The company can't be empty.",
     ]
     assert dialog.import_button.text() == "&Import 2"
     assert store.list_summaries() == []
@@ -99,7 +99,7 @@ def test_round_trip_edit_columns_and_statuses_then_import(
 ) -> None:
     status_box = dialog._status_boxes["On hold"]
     choose(qtbot, dialog, status_box, Stage.INTERVIEWING)
-    assert texts(dialog.problems) == ["row 6: the company is empty"]
+    assert texts(dialog.problems) == ["row 6: The company can't be empty."]
     location_box = dialog.columns.cellWidget(4, 1)
     choose(qtbot, dialog, location_box, Field.LOCATION)
     assert dialog.import_button.text() == "&Import 3"

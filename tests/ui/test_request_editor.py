@@ -439,7 +439,7 @@ def test_template_picker_replaces_untouched_text(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
 ) -> None:
     request_id = log_rejection(store, clock)
-    default = store.default_template(RequestKind.FEEDBACK)
+    default = next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default)
     other = store.save_template(
         dataclasses.replace(default, id=0, name="Brief", subject="Why?", body="{{ company }}?")
     )
