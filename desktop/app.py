@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import functools
 import logging
 import os
 import signal
@@ -46,6 +47,7 @@ from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.core import handover
     from desktop.core.model import RejectionInput
     from desktop.native.clock import SystemClock
     from desktop.native.notifications import Notifier, TrayNotifier
@@ -63,6 +65,8 @@ LOG_ENV = "ASKWHY_LOG"
 # paint has been flushed, then quit (see tests/perf/README.md).
 PERF_PAINT_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 SETTING_TOLD_ABOUT_TRAY = "tray/told_about_close"
+SETTING_TOLD_ABOUT_BACKGROUND = "background/told_about_close"
+KEEPS_RUNNING = f"{APP_NAME} keeps running to remind you; quit with Ctrl+Q or from the File menu."
 EXIT_OK = 0
 EXIT_BROKEN = 1
 
@@ -147,10 +151,16 @@ def _hand_over_rejection(data_dir: Path, rejection: RejectionInput, tz: tzinfo) 
     """
     from desktop.core import handover  # noqa: PLC0415
     from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
-    from desktop.native.single_instance import InstanceNotAnswering, hand_over  # noqa: PLC0415
+    from desktop.native.single_instance import (  # noqa: PLC0415
+        InstanceNotAnswering,
+        UnsafeInstanceDir,
+        hand_over,
+    )
 
     try:
-        answer = hand_over(data_dir, handover.rejection_message(rejection))
+        answer = hand_over(data_dir, handover.LogRejection(rejection))
+    except UnsafeInstanceDir as error:
+        return cli.report_error(error, sys.stderr)
     except InstanceNotAnswering:
         print(
             f"{cli.PROG}: another AskWhy holds {data_dir} but did not confirm the rejection; "
@@ -182,6 +192,10 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from desktop.native.app_identity import claim_app_user_model_id  # noqa: PLC0415
+
+    # Windows: toasts named "AskWhy", matched to the installer's Start-menu shortcut.
+    claim_app_user_model_id()
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationVersion(__version__)
@@ -204,7 +218,7 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 
     stop_signals = _quit_on_signals(app, quit_now)
     try:
-        return _run(app, args, data_dir, pending_request, quit_hook)
+        return _run(app, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now)
     finally:
         stop_signals()
 
@@ -214,7 +228,9 @@ def _run(
     args: argparse.Namespace,
     data_dir: Path,
     pending_request: int | None,
+    *,
     quit_hook: list[Any],
+    quit_now: Callable[[], None],
 ) -> int:
     from PySide6.QtCore import QThreadPool, QTimer  # noqa: PLC0415
 
@@ -223,12 +239,19 @@ def _run(
     from desktop.ui.main_window import MainWindow  # noqa: PLC0415
 
     instance = _become_the_instance(args, data_dir, pending_request)
+    if isinstance(instance, str):
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        QMessageBox.critical(None, f"{APP_NAME} cannot start", instance)
+        return EXIT_BROKEN
     if isinstance(instance, int):
         return instance
     minimized = bool(args.minimized)
     clock = SystemClock()
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
-    window = MainWindow(None, clock, QtClipboard())
+    # File › Quit quits through the hook: once the wiring exists, that quits for real
+    # instead of hiding to the tray.
+    window = MainWindow(None, clock, QtClipboard(), on_quit=quit_now)
     perf_hook = os.environ.get(PERF_PAINT_ENV) == "1"
     started: list[tuple[_Wiring, Database]] = []
 
@@ -241,9 +264,10 @@ def _run(
         wiring = _Wiring(app, store, window, instance, clock=clock, minimized=minimized)
         started.append((wiring, database))
         quit_hook[0] = wiring.quit
-        wiring.start(pending_request)
         if perf_hook:
-            _report_perf("LOADED", wiring.quit)
+            # The data is on screen once the background load has been shown.
+            window.loaded.connect(lambda: _report_perf("LOADED", wiring.quit))
+        wiring.start(pending_request)
 
     def painted() -> None:
         if perf_hook:
@@ -272,22 +296,35 @@ def _run(
 
 def _become_the_instance(
     args: argparse.Namespace, data_dir: Path, pending_request: int | None
-) -> SingleInstance | int:
-    """This process's instance guard, or the exit code once a running AskWhy took over."""
-    from desktop.native.single_instance import InstanceNotAnswering, SingleInstance  # noqa: PLC0415
+) -> SingleInstance | int | str:
+    """This process's instance guard, the exit code once a running AskWhy took over, or
+    why this AskWhy cannot start (its instance folder is not private, or unusable)."""
+    from desktop.core import handover  # noqa: PLC0415
+    from desktop.native.single_instance import (  # noqa: PLC0415
+        InstanceNotAnswering,
+        SingleInstance,
+        UnsafeInstanceDir,
+    )
 
-    instance = SingleInstance(data_dir)
+    try:
+        instance = SingleInstance(data_dir)
+    except UnsafeInstanceDir as error:
+        log.error("%s", error)
+        return str(error)
+    except OSError as error:
+        log.error("cannot make the instance folder: %s", error)
+        return f"{APP_NAME} cannot make its instance folder: {error.strerror or error}."
     if instance.acquire():
         return instance
-    message: dict[str, Any] = {"command": "show", "minimized": bool(args.minimized)}
+    message: handover.HandOver = handover.ShowWindow(minimized=bool(args.minimized))
     if pending_request is not None:
-        message = {"command": "open-request", "request_id": pending_request}
+        message = handover.OpenRequest(pending_request)
     try:
         instance.send(message)
     except InstanceNotAnswering:
         print(f"{cli.PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
         return EXIT_BROKEN
-    log.info("handed %s to the running AskWhy", message["command"])
+    log.info("handed %s to the running AskWhy", message.command)
     return EXIT_OK
 
 
@@ -392,6 +429,7 @@ class _Wiring:
         from desktop.native.notifications import choose_notifier  # noqa: PLC0415
         from desktop.native.power import ResumeWatcher  # noqa: PLC0415
         from desktop.native.reminder_service import ReminderService  # noqa: PLC0415
+        from desktop.native.store_changes import StoreChanges  # noqa: PLC0415
         from desktop.native.tray import CloseToTrayFilter, Tray, tray_available  # noqa: PLC0415
 
         self.app = app
@@ -408,13 +446,15 @@ class _Wiring:
         if tray_available():
             self.tray = Tray(
                 lambda: self.store.due_items(now=self.clock.now()),
-                self._is_paused,
+                lambda: self.store.load_settings().reminders_paused_at(self.clock.now()),
                 self.clock.now,
+                changes=store.changes,
             )
         else:
-            log.info("no system tray: closing the window quits; notifications still go out")
-        # With a tray, closing the window keeps AskWhy running there.
-        app.setQuitOnLastWindowClosed(self.tray is None)
+            log.info("no system tray: closing the window keeps AskWhy running while it must remind")
+        # Closing the window never quits by itself: with a tray AskWhy keeps running there;
+        # without one it runs on while something is left to remind (see _on_window_close).
+        app.setQuitOnLastWindowClosed(False)
 
         self.notifier: Notifier = choose_notifier(tray=self.tray)
         self.fallback_notifier = self._tray_fallback()
@@ -422,9 +462,10 @@ class _Wiring:
         window.notifier = self.notifier
         window.autostart = self.autostart
         self.reminders: ReminderService = ReminderService(store, self.clock, self.notifier)
+        self._changes = StoreChanges(store.changes, app)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
-        self._close_filter = CloseToTrayFilter(self.window, self._hide_to_tray)
+        self._close_filter = CloseToTrayFilter(self.window, self._on_window_close)
         self.window.installEventFilter(self._close_filter)
         self._connect()
 
@@ -448,21 +489,15 @@ class _Wiring:
             if notifier is not None:
                 notifier.activated.connect(self.open_request)
                 notifier.activated_without_request.connect(window.show_and_raise)
+                notifier.snooze_requested.connect(self._snooze_from_notification)
+                notifier.skip_requested.connect(self._skip_from_notification)
         if self.fallback_notifier is not None:
             self.notifier.undelivered.connect(self.fallback_notifier.show_undelivered)
-        reminders.due_changed.connect(self._on_due_changed)
         reminders.reminders_missed.connect(self._on_reminders_missed)
+        self._changes.changed.connect(self._on_store_changed)
         if self.resume_watcher is not None:
             self.resume_watcher.resumed.connect(reminders.refresh)
-        window.data_changed.connect(reminders.refresh)
-        window.data_changed.connect(self._refresh_tray)
-        window.rejection_logged.connect(lambda _request_id: reminders.refresh())
         self.instance.set_handler(self._on_message)
-        # File > Quit must quit, not hide to the tray: route it through `quit()`.
-        quit_action = getattr(window, "actions_by_name", {}).get("quit")
-        if quit_action is not None:
-            quit_action.triggered.disconnect()
-            quit_action.triggered.connect(self.quit)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:
             tray = self.tray
@@ -489,7 +524,7 @@ class _Wiring:
         self._start_daily_backup()
         if pending_request is not None:
             log.info("opening request %d", pending_request)
-            self.window.open_request(pending_request)  # its data is loaded just above
+            self.window.open_request(pending_request)  # the editor reads its own data
         if not self.minimized:
             self._ask_about_autostart_once()
         log.info(
@@ -518,64 +553,98 @@ class _Wiring:
     # -- actions -------------------------------------------------------------------------
     def open_request(self, request_id: int) -> None:
         log.info("opening request %d", request_id)
-        # The editor first, so the user sees it at once; then the lists catch up.
         self.window.open_request(request_id)
-        self.window.refresh()
+
+    def _snooze_from_notification(self, request_id: int) -> None:
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.core.reminders import SnoozeChoice, snooze_until  # noqa: PLC0415
+
+        now = self.clock.now()
+        try:
+            policy = self.store.load_settings().reminders
+            until = snooze_until(SnoozeChoice.ONE_HOUR, now, self.clock.local_tz(), policy)
+        except UserFacingError as error:
+            self.window.show_error(str(error))
+            return
+        self._change_request_from_notification(
+            request_id, "Snooze", functools.partial(self.store.snooze_request, request_id, until)
+        )
+
+    def _skip_from_notification(self, request_id: int) -> None:
+        self._change_request_from_notification(
+            request_id,
+            "Skip",
+            functools.partial(self.store.skip_request, request_id, now=self.clock.now()),
+        )
+
+    def _change_request_from_notification(
+        self, request_id: int, verb: str, change: Callable[[], object]
+    ) -> None:
+        """A notification's button: the same undoable step as the editor's button."""
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.ui.undo_commands import RequestCommand  # noqa: PLC0415
+
+        try:
+            application = self.store.get_application(
+                self.store.get_request(request_id).application_id
+            )
+        except UserFacingError as error:
+            # E.g. the request was deleted meanwhile: nothing left to change.
+            log.warning("cannot %s request %d: %s", verb.lower(), request_id, error)
+            return
+        command = RequestCommand(
+            self.store, f"{verb} ({application.company})", application.id, change
+        )
+        if self.window.run_command(command):
+            log.info("request %d: %s from its notification", request_id, verb.lower())
+            self.window.show_info(f"{verb}: {application.company}, {application.role}.")
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()
         self.window.start_rejection(None)
 
-    def _is_paused(self) -> bool:
-        until = self.store.load_settings().reminders_paused_until
-        return until is not None and until > self.clock.now()
+    def _on_store_changed(self, _change: object) -> None:
+        """Without a tray and with the window closed, AskWhy runs only to remind: once
+        nothing is left to remind (sent, skipped, expired), it quits."""
+        if self.tray is None and not self.window.isVisible() and not self._left_to_remind():
+            log.info("window closed and nothing left to remind: quitting")
+            self.quit()
 
-    def _on_due_changed(self) -> None:
-        self._refresh_tray()
-        self.window.refresh()
+    def _left_to_remind(self) -> bool:
+        """An open follow-up window still has a reminder to come (its "closed" notice at
+        least); a pause only delays them."""
+        return self.store.next_reminder_due() is not None
 
     def _on_reminders_missed(self, count: int) -> None:
         # Long-stale reminders are listed, never popped up one by one: say so once, quietly.
-        noun = "reminder" if count == 1 else "reminders"
-        self.window.show_info(
-            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
-            "their windows have closed."
-        )
+        self.window.show_missed(count)
 
-    def _refresh_tray(self) -> None:
-        if self.tray is not None:
-            self.tray.refresh()
-
-    def _on_message(self, message: dict[str, Any]) -> dict[str, Any]:
-        """Answers a second launch (see SingleInstance.set_handler)."""
+    def _on_message(self, message: handover.HandOver) -> dict[str, Any]:
+        """Answers a second launch (see SingleInstance.set_handler); the message is checked."""
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         from desktop.core import handover  # noqa: PLC0415
 
-        command = message.get("command")
-        if command == handover.LOG_REJECTION:
-            return self._log_handed_rejection(message)
-        if command == "open-request" and isinstance(message.get("request_id"), int):
-            request_id = int(message["request_id"])
-            # After answering: the second launch exits without waiting for the editor.
-            QTimer.singleShot(0, lambda: self._show_new_request(request_id))
-            return {"ok": True}
-        if command == "show":
-            if not message.get("minimized"):
-                self.window.show_and_raise()
-            return {"ok": True}
-        log.warning("unknown message from a second launch: %r", command)
-        return {"ok": False, "error": f"This AskWhy does not know {command!r}."}
+        match message:
+            case handover.LogRejection(rejection):
+                return self._log_handed_rejection(rejection)
+            case handover.OpenRequest(request_id):
+                # After answering: the second launch exits without waiting for the editor.
+                QTimer.singleShot(0, lambda: self._show_request_written_elsewhere(request_id))
+            case handover.ShowWindow(minimized):
+                if not minimized:
+                    self.window.show_and_raise()
+        return {"ok": True}
 
-    def _log_handed_rejection(self, message: dict[str, Any]) -> dict[str, Any]:
+    def _log_handed_rejection(self, rejection: RejectionInput) -> dict[str, Any]:
         from PySide6.QtCore import QTimer  # noqa: PLC0415
 
         from desktop.core import handover  # noqa: PLC0415
         from desktop.core.errors import InvalidInput, UserFacingError  # noqa: PLC0415
 
         try:
-            rejection = handover.rejection_from_message(message)
-            logged = self.store.log_rejection(rejection, now=self.clock.now())
+            # One step on the window's undo stack, like a rejection logged in the window.
+            logged = self.window.rejection_flow.log_rejection(rejection)
         except UserFacingError as error:
             return {
                 "ok": False,
@@ -584,14 +653,29 @@ class _Wiring:
             }
         request_id = logged.request.id
         log.info("logged a rejection handed over by a second launch: request %d", request_id)
-        QTimer.singleShot(0, lambda: self._show_new_request(request_id))
+        QTimer.singleShot(0, lambda: self.open_request(request_id))
         return {"ok": True, "logged": handover.LoggedSummary.of(logged).to_message()}
 
-    def _show_new_request(self, request_id: int) -> None:
-        """A second launch logged a rejection (or this request is new to the schedule)."""
+    def _show_request_written_elsewhere(self, request_id: int) -> None:
+        """A second launch wrote this request with its own store, in its own process: this
+        store's feed did not hear of it, so it is announced here for the window, the
+        reminders and the tray to catch up."""
+        from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.store.changes import Change  # noqa: PLC0415
+
+        try:
+            application_id = self.store.get_request(request_id).application_id
+        except UserFacingError as error:
+            self.window.show_error(str(error))
+            return
+        self.store.changes.publish(
+            Change(
+                applications=frozenset({application_id}),
+                requests=frozenset({request_id}),
+                reminders=True,
+            )
+        )
         self.open_request(request_id)
-        self.reminders.refresh()
-        self._refresh_tray()
 
     def quit(self) -> None:
         self.quitting = True
@@ -600,15 +684,35 @@ class _Wiring:
     def _on_about_to_quit(self) -> None:
         self.quitting = True
 
-    def _hide_to_tray(self) -> bool:
-        """The window's close button: hide to the tray (True) or let it close (False)."""
-        if self.quitting or self.tray is None:
+    def _on_window_close(self) -> bool:
+        """The window's close button: hide it and keep running (True), or let it close and
+        quit (False). Without a tray, AskWhy keeps running only while it has to remind."""
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        if self.quitting:
+            return False
+        if self.tray is None and not self._left_to_remind():
+            QTimer.singleShot(0, self.quit)  # once this close event is done
             return False
         self.window.save_settings()
         self.window.hide()
-        log.info("window closed: %s keeps running in the tray", APP_NAME)
-        self.tell_about_tray_once()
+        if self.tray is not None:
+            log.info("window closed: %s keeps running in the tray", APP_NAME)
+            self.tell_about_tray_once()
+        else:
+            log.info("window closed: %s keeps running with no tray to remind", APP_NAME)
+            self._tell_about_background_once()
         return True
+
+    def _tell_about_background_once(self) -> None:
+        from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+        settings = QSettings()
+        if settings.value(SETTING_TOLD_ABOUT_BACKGROUND, False, type=bool):
+            return
+        settings.setValue(SETTING_TOLD_ABOUT_BACKGROUND, True)
+        # No tray to show a balloon from: a notification (a click shows the window).
+        self.notifier.notify(f"{APP_NAME} is still running", KEEPS_RUNNING, None)
 
     def tell_about_tray_once(self) -> None:
         from PySide6.QtCore import QSettings  # noqa: PLC0415

@@ -311,4 +311,8 @@ def info_plist(meta: AppMeta) -> dict[str, object]:
         "NSHumanReadableCopyright": f"© The {meta.name} developers. MIT License.",
         # A tray app whose window can be closed still needs its Dock icon to be found again,
         # so LSUIElement stays unset.
+        # Notifications: macOS files them under CFBundleIdentifier, named CFBundleName. A
+        # reminder ("last call") should stay until it is dealt with: alerts, not banners
+        # that slide away (the user can still change it in System Settings > Notifications).
+        "NSUserNotificationAlertStyle": "alert",
     }

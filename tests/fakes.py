@@ -23,6 +23,7 @@ from desktop.core.model import (
     Settings,
 )
 from desktop.native.notifications import Notifier
+from desktop.store.changes import ChangeFeed
 
 DEFAULT_START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 
@@ -171,6 +172,7 @@ class FakeReminderStore:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.changes = ChangeFeed()  # its writes announce nothing: the tests wake it
         self._requests: dict[int, _FakeRequest] = {}
         self._request_ids = itertools.count(1)
         self._ids = itertools.count(1)

@@ -122,7 +122,7 @@ def test_log_rejection_options() -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["log-rejection", "--role", "R"], "required: --company"),
+        (["log-rejection", "--role", "R"], "needs --company, or --from-email"),
         (["log-rejection", "--company", "A", "--role", "R", "--stage", "hired"], "stage"),
         (["log-rejection", "--company", "A", "--role", "R", "--channel", "fax"], "channel"),
         (["export", "out.xlsx"], "must end in one of .json, .csv, .ics"),
@@ -149,6 +149,7 @@ def namespace(**overrides: object) -> argparse.Namespace:
         "command": "log-rejection",
         "company": "Acme",
         "role": "Data Analyst",
+        "from_email": None,
         "contact_name": "",
         "contact_email": "",
         "notified_at": None,

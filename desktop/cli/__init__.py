@@ -27,9 +27,10 @@ from datetime import UTC, date, datetime, tzinfo
 from functools import partial
 from io import StringIO, TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 
 from desktop import __version__
+from desktop.core import validation
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.handover import LoggedSummary
 from desktop.core.model import Channel, DueItem, LoggedRejection, RejectionInput, Stage
@@ -104,6 +105,43 @@ def _iso_date(text: str) -> date:
 _iso_date.__name__ = "date"
 
 
+def _file_path(verb: str) -> Callable[[str], Path]:
+    def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"the file to {verb} must not be empty")
+        return Path(text).expanduser()
+
+    convert.__name__ = "file"
+    return convert
+
+
+def _request_number(text: str) -> int:
+    # SQLite's integer range: a larger number is a typo, and would overflow the query.
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**63:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a request number")
+    return int(text)
+
+
+def _text(text: str) -> str:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape); no
+    # database, file or window can hold them, so they are refused here, before anything runs.
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        raise argparse.ArgumentTypeError("is not valid UTF-8 text (check the terminal's encoding)")
+    return text
+
+
+_text.__name__ = "text"
+
+
+def _email_source(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a file, or - for standard input")
+    return text
+
+
+_email_source.__name__ = "email file"
+
+
 def _data_dir(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("the data dir must not be empty")
@@ -153,12 +191,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Log a rejection. Unless --no-gui is given, the running AskWhy (or a "
         "new window) opens the prefilled feedback request.",
     )
-    log_rejection.add_argument("--company", required=True, help="the company that said no")
-    log_rejection.add_argument("--role", required=True, help="the role you applied for")
-    log_rejection.add_argument("--contact-name", default="", metavar="NAME")
-    log_rejection.add_argument("--contact-email", default="", metavar="EMAIL")
+    log_rejection.add_argument(
+        "--company",
+        type=_text,
+        help="the company that said no (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--role",
+        type=_text,
+        help="the role you applied for (required, unless --from-email tells it)",
+    )
+    log_rejection.add_argument(
+        "--from-email",
+        type=_email_source,
+        default=None,
+        metavar="FILE|-",
+        help="read the sender, company, role and date from the rejection email (an .eml "
+        "file, or - for standard input); the other options override what it reads",
+    )
+    log_rejection.add_argument("--contact-name", type=_text, default=None, metavar="NAME")
+    log_rejection.add_argument("--contact-email", type=_text, default=None, metavar="EMAIL")
     log_rejection.add_argument(
         "--notified-at",
+        type=_text,
         default=None,
         metavar="ISO-8601",
         help="when you were told, e.g. 2026-03-01T09:30 (local time) or with an offset; "
@@ -186,6 +241,32 @@ def build_parser() -> argparse.ArgumentParser:
         "due", allow_abbrev=False, help="list upcoming deadlines and reminders"
     )
     due.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+    draft = commands.add_parser(
+        "draft",
+        allow_abbrev=False,
+        help="print an open follow-up request ready to send, or save it as a draft",
+        description="Print the newest open request that matches: the subject, a blank "
+        "line, the body, as the editor's Copy both gives it. Fields left unfilled are "
+        "warned about on stderr.",
+    )
+    which = draft.add_mutually_exclusive_group()
+    which.add_argument("--request", type=_request_number, metavar="N", help="request #N")
+    which.add_argument("--company", metavar="C", help="the newest open request for company C")
+    draft.add_argument("--role", metavar="R", help="with --company: only role R")
+    output = draft.add_mutually_exclusive_group()
+    output.add_argument(
+        "--eml",
+        metavar="FILE",
+        type=_file_path("save the draft to"),
+        help="save it as an unsent email draft that mail apps open",
+    )
+    output.add_argument("--mailto", action="store_true", help="print its mailto: link")
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print {request_id, company, role, to, subject, body} for scripts",
+    )
 
     export = commands.add_parser(
         "export", allow_abbrev=False, help="export to JSON (everything), CSV or ICS"
@@ -257,6 +338,18 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", type=_suffix_path((".pdf", ".csv"), "report"), help=".pdf or .csv"
     )
 
+    read_email = commands.add_parser(
+        "read-email",
+        allow_abbrev=False,
+        help="show what AskWhy reads in one email, and why",
+        description="Read one email (an .eml file, or - for standard input) as a drop or "
+        "log-rejection --from-email would: its kind (rejection, interview, offer, received, "
+        "other) with the reasons, the company, the role, the sender and the date. Nothing "
+        "is written.",
+    )
+    read_email.add_argument("source", metavar="FILE|-", type=_email_source)
+    read_email.add_argument("--json", action="store_true", help="print a JSON object")
+
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
@@ -272,7 +365,15 @@ def parse_args(
     `--help` and `--version` print to stdout and exit 0, as argparse does.
     """
     try:
-        return build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if args.command == "log-rejection" and args.from_email is None:
+            missing = [f"--{name}" for name in ("company", "role") if getattr(args, name) is None]
+            if missing:
+                raise UsageError(
+                    f"log-rejection needs {' and '.join(missing)}, or --from-email FILE "
+                    f"(see '{PROG} log-rejection --help')"
+                )
+        return args
     except UsageError as error:
         print(f"{PROG}: {error}", file=stderr or sys.stderr)
         raise SystemExit(EXIT_USAGE) from None
@@ -295,20 +396,67 @@ def _checked(option: str, check: Callable[[str], _V], value: str) -> _V:
         raise InvalidInput(f"{option}: {one_line(str(error))}") from None
 
 
-def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> RejectionInput:
+def read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
+    """The raw email `--from-email` (or `read-email`) names: a file, or `-` for stdin.
+
+    Bounded like a dropped file: standard input is read up to the parser's size cap and no
+    further (a mail filter that pipes forever gets a refusal, not a hang), and a terminal is
+    refused rather than waited on.
+    """
+    from desktop.core.email_parsing import MAX_EMAIL_BYTES  # noqa: PLC0415 - keep start fast
+    from desktop.store.files import read_small_file  # noqa: PLC0415
+
+    if source != "-":
+        return read_small_file(Path(source).expanduser(), MAX_EMAIL_BYTES)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if stream.isatty():
+        raise InvalidInput("pipe the email into standard input, or name its file instead of -")
+    data = stream.read(MAX_EMAIL_BYTES + 1)
+    if len(data) > MAX_EMAIL_BYTES:
+        raise InvalidInput(
+            f"the email on standard input is larger than {MAX_EMAIL_BYTES / 1e6:g} MB"
+        )
+    return data
+
+
+def log_rejection_input(
+    args: argparse.Namespace, now: datetime, tz: tzinfo, *, stdin: BinaryIO | None = None
+) -> RejectionInput:
     """Turn `log-rejection`'s options into a validated RejectionInput, or raise InvalidInput.
 
-    `now` is UTC; `tz` interprets a `--notified-at` without an offset. Shared with
-    `desktop.app`, which hands the same input to a running instance.
+    `now` is UTC; `tz` interprets a `--notified-at` without an offset, or an email's date
+    without a zone. With `--from-email`, the email is read here, in this process, and what
+    it tells fills the options not given. Shared with `desktop.app`, which hands the same
+    input to a running instance.
     """
-    from desktop.core import validation  # noqa: PLC0415 - keep start fast
 
-    company = _checked("--company", validation.COMPANY.clean, args.company)
-    role = _checked("--role", validation.ROLE.clean, args.role)
-    contact_name = _checked("--contact-name", validation.PERSON_NAME.clean, args.contact_name or "")
-    contact_email = _checked("--contact-email", validation.clean_email, args.contact_email or "")
+    company, role = args.company, args.role
+    contact_name, contact_email = args.contact_name, args.contact_email
+    received_at: datetime | None = None
+    if args.from_email is not None:
+        from desktop.core.email_parsing import parse_rejection_email  # noqa: PLC0415
+
+        parsed = parse_rejection_email(read_email_source(args.from_email, stdin), tz=tz)
+        company = parsed.company if company is None else company
+        role = parsed.role if role is None else role
+        unknown = [name for name, value in (("company", company), ("role", role)) if not value]
+        if unknown:
+            raise InvalidInput(
+                f"could not tell the {' and the '.join(unknown)} from the email: give "
+                + " and ".join(f"--{name}" for name in unknown)
+            )
+        if contact_name is None:
+            contact_name = parsed.sender_name
+        if contact_email is None and not parsed.no_reply:
+            contact_email = _read_address(parsed.sender_email)
+        if parsed.received_at is not None:
+            received_at = min(parsed.received_at, now)  # a sender's clock may run ahead
+    company = _checked("--company", validation.COMPANY.clean, company or "")
+    role = _checked("--role", validation.ROLE.clean, role or "")
+    contact_name = _checked("--contact-name", validation.PERSON_NAME.clean, contact_name or "")
+    contact_email = _checked("--contact-email", validation.clean_email, contact_email or "")
     if args.notified_at is None:
-        notified_at = now
+        notified_at = received_at or now
     else:
 
         def parse(text: str) -> datetime:
@@ -324,6 +472,15 @@ def log_rejection_input(args: argparse.Namespace, now: datetime, tz: tzinfo) -> 
         contact_name=contact_name,
         contact_email=contact_email,
     )
+
+
+def _read_address(address: str) -> str:
+    """The sender's address as the contact's, or "" when it would not pass as one: the
+    contact is optional, and a stranger's odd address must not block the rejection."""
+    try:
+        return validation.clean_email(address)
+    except InvalidInput:
+        return ""
 
 
 # -- running -----------------------------------------------------------------------------
@@ -364,9 +521,11 @@ def run_command(
     handlers: dict[str, Callable[[argparse.Namespace, Io], int]] = {
         "log-rejection": _log_rejection,
         "due": _due,
+        "draft": _draft,
         "export": _export,
         "import": _import,
         "report": _report,
+        "read-email": _read_email,
         "backup": _backup,
         "doctor": _doctor,
     }
@@ -408,9 +567,21 @@ def _tolerant(stream: TextIO | None) -> TextIO:
     return stream
 
 
-def _speaks_utf8(stream: TextIO) -> bool:
+def speaks_utf8(stream: TextIO) -> bool:
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
     return encoding in {"utf8", "utf8sig"}
+
+
+def print_json(document: object, stdout: TextIO) -> None:
+    """Print a command's JSON so that no stored or received text can drive the terminal.
+
+    `\\u` escapes keep the JSON exact where the console cannot show the characters. json
+    escapes C0 controls but passes C1 ones (CSI is U+009B) and direction overrides through,
+    which a terminal would act on: they are escaped too. They can only sit inside strings,
+    so the JSON means the same.
+    """
+    text = json.dumps(document, ensure_ascii=not speaks_utf8(stdout), indent=2)
+    stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def _os_error_text(error: OSError) -> str:
@@ -418,7 +589,7 @@ def _os_error_text(error: OSError) -> str:
     return one_line(f"{error.strerror or error}{where}")
 
 
-def _open(args: argparse.Namespace) -> Database:
+def open_data(args: argparse.Namespace) -> Database:
     from desktop.store.database import open_database  # noqa: PLC0415
     from desktop.store.location import resolve_data_dir  # noqa: PLC0415
 
@@ -431,7 +602,7 @@ def _open_existing(args: argparse.Namespace) -> Database | None:
 
     if not (resolve_data_dir(args.data_dir) / DB_FILENAME).is_file():
         return None
-    return _open(args)
+    return open_data(args)
 
 
 def record_rejection(
@@ -441,7 +612,7 @@ def record_rejection(
     launch when no AskWhy is running to hand it to, share it."""
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
 
 
@@ -492,16 +663,10 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
-        # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not _speaks_utf8(io.stdout)
-        text = json.dumps(due_json(items, io.tz), ensure_ascii=ascii_only, indent=2)
-        # json escapes C0 controls but passes C1 ones (CSI is U+009B) and direction
-        # overrides through, which a terminal would act on: escape them too. They can only
-        # sit inside strings, so the JSON means the same.
-        io.stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+        print_json(due_json(items, io.tz), io.stdout)
         return EXIT_OK
     if not items:
         print("Nothing due: no open follow-up requests.", file=io.stdout)
@@ -530,20 +695,21 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     return EXIT_OK
 
 
-def check_export_target(path: Path) -> None:
+def check_target(path: Path, verb: str) -> None:
+    """Refuse, before anything is opened, a file that `verb` ("export to") can't write."""
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise InvalidInput(f"cannot export to {path}: the folder {parent} does not exist")
+        raise InvalidInput(f"cannot {verb} {path}: the folder {parent} does not exist")
     if path.is_dir():
-        raise InvalidInput(f"cannot export to {path}: it is a folder")
+        raise InvalidInput(f"cannot {verb} {path}: it is a folder")
 
 
 def _export(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
-    check_export_target(path)
-    with _open(args) as database:
+    check_target(path, "export to")
+    with open_data(args) as database:
         result = Store(database).export_file(path, now=io.now, tz=io.tz)
     for warning in result.warnings:
         print(f"{PROG}: warning: {warning}", file=io.stderr)
@@ -573,7 +739,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
             args,
             io,
             raw,
-            open_store=partial(_open, args),
+            open_store=partial(open_data, args),
             open_existing=partial(_open_existing, args),
         )
     if args.map or args.sheet or args.date_order:
@@ -586,7 +752,7 @@ def _import(args: argparse.Namespace, io: Io) -> int:
         counts = plan.snapshot.counts()
         print(f"Would restore {counts} from {path}; nothing was written.", file=io.stdout)
         return EXIT_OK
-    with _open(args) as database:
+    with open_data(args) as database:
         summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
     return EXIT_OK
@@ -595,17 +761,23 @@ def _import(args: argparse.Namespace, io: Io) -> int:
 def _report(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import report  # noqa: PLC0415
 
-    check_export_target(args.file)
+    check_target(args.file, "write the report to")
     return report.run(args, io, partial(_open_existing, args))
 
 
 def _backup(args: argparse.Namespace, io: Io) -> int:
     from desktop.store.backups import Backups  # noqa: PLC0415
 
-    with _open(args) as database:
+    with open_data(args) as database:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
+
+
+def _read_email(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
+
+    return read_email.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:
@@ -613,3 +785,9 @@ def _doctor(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import doctor  # noqa: PLC0415
 
     return doctor.run(args, io)
+
+
+def _draft(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import draft  # noqa: PLC0415
+
+    return draft.run(args, io)

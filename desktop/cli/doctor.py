@@ -183,6 +183,12 @@ def _doctor_native(report: _Report) -> None:
                 )
             else:
                 report.add("Notifications", describe_backend(notifier))
+            report.add(
+                "Notification buttons",
+                "yes (Open draft, Snooze 1 h, Skip)"
+                if notifier.supports_actions
+                else "no: the body says to open AskWhy instead",
+            )
         finally:
             notifier.close()
     except Exception as error:

@@ -18,14 +18,13 @@ if TYPE_CHECKING:
     from desktop.cli import Io
     from desktop.core.proof import ProofReport
     from desktop.store.database import Database
-
-REPORT_SUFFIXES = (".pdf", ".csv")
+    from desktop.store.repository import Store
 
 
 def run(args: argparse.Namespace, io: Io, open_existing: Callable[[], Database | None]) -> int:
     from desktop.store.exchange.snapshot import plural  # noqa: PLC0415
     from desktop.store.files import write_atomically  # noqa: PLC0415
-    from desktop.store.report import load_report  # noqa: PLC0415
+    from desktop.store.report import csv_bytes, load_report  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
@@ -35,25 +34,26 @@ def run(args: argparse.Namespace, io: Io, open_existing: Callable[[], Database |
         raise InvalidInput("There is no AskWhy data here yet, so there is nothing to report.")
     with database:
         store = Store(database, local_tz=lambda: io.tz)
-        report = load_report(store, period, tz=io.tz, now=io.now)
-    write_atomically(path, render(report, path.suffix.lower()))
+        if path.suffix.lower() == ".pdf":
+            report = _pdf(store, period, path, io)
+        else:
+            report = load_report(store, period, tz=io.tz, now=io.now)
+            write_atomically(path, csv_bytes(report))
     count = plural(len(report.entries), "application")
     print(f"Wrote a proof of {count} for {period.label()} to {path}.", file=io.stdout)
     return 0
 
 
-def render(report: ProofReport, suffix: str) -> bytes:
-    from desktop.ui.report_pdf import report_bytes  # noqa: PLC0415
-
-    if suffix != ".pdf":
-        return report_bytes(report, suffix)
+def _pdf(store: Store, period: Period, path: Path, io: Io) -> ProofReport:
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-    if QGuiApplication.instance() is not None:
-        return report_bytes(report, suffix)
-    # Kept referenced until the PDF is drawn: fonts and painting need the application.
-    application = QGuiApplication(["askwhy", "-platform", "offscreen"])
+    from desktop.ui.report_pdf import save_report  # noqa: PLC0415
+
+    # Fonts and painting need an application; this command makes a windowless one.
+    application = QGuiApplication.instance() or QGuiApplication(
+        ["askwhy", "-platform", "offscreen"]
+    )
     try:
-        return report_bytes(report, suffix)
+        return save_report(store, period, path, tz=io.tz, now=io.now)
     finally:
         application.shutdown()

@@ -5,21 +5,56 @@ one a few keystrokes. So the heuristics prefer saying nothing over saying someth
 role is only taken from a recognisable phrase, and a company from, in order of trust, the
 Organization header, the sender's display name ("Acme Careers"), the signature, a phrase in
 the text ("your interest in Acme") and, last, the sender's domain.
+
+Emails come from strangers, so reading one costs time linear in its size and bounded memory,
+whatever it holds. Three rules keep it so:
+
+- The standard library reads only the MIME structure, under the `compat32` policy with the
+  header values left as strings (`_BoundedHeaders`). The `default` policy parses structured
+  headers as they are read, and that parser is quadratic on some values (a Subject of "(",
+  a long display name) and memory-hungry on repeated encoded words; `email.utils.parseaddr`
+  recurses once per "(". This module decodes the few headers it reads itself, from values
+  whose length is capped, and never calls either.
+- Explicit caps, each with a message when it is hit: the size of the whole input, the length
+  of each header read, the number of encoded words in one, the number of MIME containers
+  (which bounds the nesting depth; the parser recurses once per level) and of MIME parts.
+- The heuristics read a bounded window: the first `MAX_BODY_CHARS` of the body text, a
+  Subject of at most `MAX_SUBJECT_CHARS`, a display name of at most `MAX_NAME_CHARS`; and
+  every pattern that runs over the body is written so that it cannot backtrack across it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from email import message_from_bytes, message_from_string
-from email.message import EmailMessage, Message
-from email.policy import default
-from email.utils import parseaddr, parsedate_to_datetime
+from email.message import Message
+from email.policy import Compat32
+from email.utils import parsedate_to_datetime
 
+from desktop.core.email_kind import ATS_DOMAINS, EmailKind, classify, domain_label, is_ats
 from desktop.core.errors import InvalidInput
 
 MAX_EMAIL_BYTES = 5_000_000
+# Real headers are far shorter: RFC 5322 asks for lines under 78 characters, and a long
+# Subject in another script, encoded, stays under a kilobyte.
+MAX_HEADER_CHARS = 2_000
+MAX_ENCODED_WORDS = 64
+# Every level of nesting is a multipart or message/* container; real mail has two or three.
+MAX_MIME_CONTAINERS = 32
+MAX_MIME_PARTS = 1_000
+# A rejection says what it has to say at the top; what follows is quoted history and footers.
+MAX_BODY_CHARS = 20_000
+MAX_SUBJECT_CHARS = 250
+MAX_NAME_CHARS = 200
+# What the classifier reads of the body: a rejection says it in the first paragraphs.
+FIRST_PARAGRAPHS_CHARS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +73,9 @@ class ParsedEmail:
     received_at: datetime | None
     subject: str = ""
     no_reply: bool = False
+    kind: EmailKind = EmailKind.OTHER
+    # Why AskWhy read it so: the kind's evidence, then where the company came from.
+    reasons: tuple[str, ...] = ()
 
 
 # -- small text helpers --------------------------------------------------------------------
@@ -47,16 +85,23 @@ _PASTED_FIELD = re.compile(
     r"^\s*(?P<key>from|von|de|subject|betreff|objet|date|sent|gesendet|envoyé)\s*:\s*(?P<value>.+?)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# The lookbehind starts a match only where a run of address characters starts, so a long run
+# without "@" is scanned once, not once per character.
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+)
 _REPLY_PREFIX = re.compile(
     r"^\s*(?:(?:re|fwd?|aw|wg|sv|tr|vs|antw|r)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE
 )
-_BRACKETED = re.compile(r"\s*[\(\[][^)\]]*[\)\]]")
-_TAGS = re.compile(r"<[^>]+>")
+# No bracket inside, so a scan from one "(" stops at the next: "((((" costs one pass.
+_BRACKETED = re.compile(r"[\(\[][^()\[\]]*[\)\]]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Words that show a captured "role" is really a sentence about the process.
 _NOT_A_ROLE = re.compile(
     r"\b(?:thank|thanks|your|update|applying|interest|status|decision|news|unfortunately|"
-    r"regarding|application|candidacy|feedback|next steps)\b",
+    r"regarding|application|candidacy|feedback|next steps|ihre|deine|bewerbung|absage|"
+    r"votre|candidature|réponse|tu|su|solicitud|candidatura|respuesta|proceso|selección|"
+    r"process|selection)\b",
     re.IGNORECASE,
 )
 _TEAM_WORDS = (
@@ -64,6 +109,8 @@ _TEAM_WORDS = (
     r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?)"
 )
 _TEAM_SUFFIX = re.compile(rf"^(?P<company>.+?)\s+(?:{_TEAM_WORDS}\b\s*)+(?:team)?$", re.I)
+_TEAM_WORD = re.compile(rf"\b{_TEAM_WORDS}\b", re.I)
+_ONLY_TEAM_WORDS = re.compile(rf"(?:{_TEAM_WORDS}\b\s*)+", re.I)
 _NO_REPLY = re.compile(
     r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon)", re.I
 )
@@ -74,7 +121,29 @@ _COMPANY_WORDS = rf"{_COMPANY_WORD}(?:\s+(?:&\s+|of\s+|and\s+)?{_COMPANY_WORD}){
 _BODY_COMPANY = re.compile(
     rf"(?:interest in (?:joining |working (?:at|for|with) )?|(?:position|role|opportunity|"
     rf"opening|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
-    rf"on behalf of |here at |everyone at |application (?:to|with) )(?P<company>{_COMPANY_WORDS})"
+    rf"on behalf of |here at |everyone at |application (?:to|with) |"
+    # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
+    rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei )?|Team von |"
+    rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
+    rf"(?P<company>{_COMPANY_WORDS})"
+)
+# A legal form, a word only businesses end their names with, or an "&" makes a display
+# name a company's, not a person's.
+_COMPANY_FORM = re.compile(
+    r"&|\b(?:gmbh|kg|ag|se|inc|llc|ltd|limited|plc|corp|corporation|company|group|holding|"
+    r"sarl|sas|sa|s\.a\.|sl|s\.l\.|bv|nv|srl|spa|oy|ab|industries|systems|technologies|"
+    r"labs|solutions|software|partners|consulting|bank|studios?|media|health|tech)\.?$",
+    re.IGNORECASE,
+)
+# Role nouns in the languages read, to tell "Acme - Data Analyst" from "Data Analyst - Acme".
+_ROLE_NOUN = re.compile(
+    r"\b(?:engineer|developer|analyst|manager|designer|scientist|lead|intern|specialist|"
+    r"consultant|architect|director|officer|coordinator|administrator|associate|assistant|"
+    r"representative|accountant|recruiter|writer|editor|technician|nurse|teacher|head|"
+    r"ingenieur(?:in)?|entwickler(?:in)?|berater(?:in)?|referent(?:in)?|leiter(?:in)?|"
+    r"werkstudent(?:in)?|praktikant(?:in)?|développeur|développeuse|ingénieur|chef|"
+    r"stagiaire|desarrollador(?:a)?|ingeniero|ingeniera|analista|gerente|becario|becaria)\b",
+    re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
@@ -103,39 +172,14 @@ _FREEMAIL = frozenset(
         "zoho",
     }
 )
-# Applicant-tracking systems send on behalf of many companies; their domain names none.
-_ATS = frozenset(
-    {
-        "greenhouse",
-        "greenhouse-mail",
-        "lever",
-        "hire",
-        "myworkday",
-        "workday",
-        "workdaymail",
-        "smartrecruiters",
-        "icims",
-        "ashbyhq",
-        "workable",
-        "jobvite",
-        "bamboohr",
-        "teamtailor",
-        "recruitee",
-        "personio",
-        "successfactors",
-        "taleo",
-        "breezy",
-        "jazzhr",
-        "linkedin",
-        "indeed",
-        "example",
-    }
-)
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+# Domains that name no company: mail services, job boards, applicant-tracking systems (which
+# send on behalf of many companies), and the names reserved for examples.
+_NOT_A_COMPANY = _FREEMAIL | ATS_DOMAINS | {"linkedin", "indeed", "example"}
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Control characters (a NUL, a CR LF decoded from an encoded word) end up as spaces.
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _tidy(value: str) -> str:
@@ -144,17 +188,17 @@ def _tidy(value: str) -> str:
 
 
 def _plausible_role(value: str) -> str:
-    value = _tidy(_BRACKETED.sub("", value))
+    value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
     return value
 
 
 def _plausible_company(value: str) -> str:
-    value = _tidy(_BRACKETED.sub("", value))
+    value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 60 or len(value.split()) > 6 or "@" in value:
         return ""
-    return value
+    return "" if _NOT_A_ROLE.search(value) else value  # "Application update" names no one
 
 
 # -- role and company from the subject -----------------------------------------------------
@@ -169,7 +213,7 @@ _SUBJECT_PATTERNS = (
     ),
     # "Your application for Data Analyst (at Acme)" / "Application for the position of ..."
     re.compile(
-        rf"application for (?:the\s+)?(?:{_ROLE_WORDS}\s+of\s+|{_ROLE_WORDS}:?\s+)?"
+        rf"(?:application|candidacy) for (?:the\s+)?(?:{_ROLE_WORDS}\s+of\s+|{_ROLE_WORDS}:?\s+)?"
         rf"(?P<role>.+?)(?:\s+{_ROLE_WORDS})?(?:\s+(?:at|with)\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
@@ -178,8 +222,43 @@ _SUBJECT_PATTERNS = (
         r"your (?P<role>.+?) application(?:\s+(?:at|with|to)\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
-    # "Application to Acme" alone names only the company.
-    re.compile(r"application (?:to|with) (?P<company>.+)$", re.IGNORECASE),
+    # "Ihre Bewerbung als Data Analyst bei Acme", "Bewerbung für die Stelle als ..."
+    re.compile(
+        r"bewerbung (?:als|für|auf)\s+(?:die\s+(?:stelle|position)\s+(?:als\s+)?)?"
+        r"(?P<role>.+?)(?:\s+(?:bei|an)\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Votre candidature au poste de Data Analyst chez Acme"
+    re.compile(
+        r"candidature (?:au poste d[e'’]\s*|pour le poste d[e'’]\s*|pour\s+)"
+        r"(?P<role>.+?)(?:\s+(?:chez|à)\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Tu solicitud para el puesto de Data Analyst en Acme"
+    re.compile(
+        r"(?:solicitud|candidatura|postulación) (?:para|al|a)\s+(?:el\s+)?(?:puesto de\s+)?"
+        r"(?P<role>.+?)(?:\s+en\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Northwind Traders: your application", "Acme | Update on your application"
+    re.compile(
+        r"^(?P<company>[^:|–—]+?)\s*[:|–—-]\s*(?:an )?(?:update on |regarding )?"
+        r"(?:your )?application$",
+        re.IGNORECASE,
+    ),
+    # "Application update: Research Chemist", "Candidacy status - Research Chemist"
+    re.compile(
+        r"^(?:application|candidacy|candidature|bewerbung|solicitud|candidatura)"
+        r"(?:\s+(?:update|status|outcome))?\s*[:–—|-]\s*(?P<role>.+)$",
+        re.IGNORECASE,
+    ),
+    # "Application to Acme" alone names only the company; so do "Bewerbung bei Acme" and
+    # "candidature chez Acme".
+    re.compile(
+        r"(?:application (?:to|with)|bewerbung bei|candidature chez|solicitud en) "
+        r"(?P<company>.+)$",
+        re.IGNORECASE,
+    ),
     # "Data Analyst position (at Acme)"
     re.compile(
         rf"^(?P<role>.+?)\s+{_ROLE_WORDS}(?:\s+(?:at|with)\s+(?P<company>.+))?$",
@@ -189,24 +268,36 @@ _SUBJECT_PATTERNS = (
     re.compile(r"^(?P<role>.+?)\s+(?:at|@|–|—|-|\|)\s+(?P<company>.+)$"),
 )
 _BODY_ROLE = (
-    re.compile(rf"\b(?:for|to) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
+    re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
+    # "for the Data Analyst position", "offered the Copywriter role"
+    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
+    re.compile(rf"\b(?:for|to|about|in) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
+    # "your application for Supply Chain Planner"
     re.compile(
-        rf"\b(?:for|to|about) the (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+"
-        rf"{_ROLE_WORDS}\b"
+        r"\bapplication for (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){0,5})(?=[\s.,;!]|$)"
     ),
-    re.compile(rf"\b(?:for|to|about) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
+    # "die Stelle als Data Analyst bei", "le poste de Data Analyst chez", "el puesto de ... en"
+    re.compile(
+        r"\b(?:Stelle|Position) als (?P<role>[^.,;\n]{2,60}?)(?=\s+(?:bei|in|an)\b|[.,;\n])"
+    ),
+    re.compile(r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein)\b|[.,;\n])"),
+    re.compile(r"\bpuesto de (?P<role>[^.,;\n]{2,60}?)(?=\s+en\b|[.,;\n])"),
 )
 
 
 def _from_subject(subject: str) -> tuple[str, str]:
-    cleaned = _BRACKETED.sub("", _REPLY_PREFIX.sub("", _one_line(subject))).strip()
+    if len(subject) > MAX_SUBJECT_CHARS:
+        return "", ""  # not a "Role at Company" subject; and the patterns below are not linear
+    cleaned = _one_line(_BRACKETED.sub(" ", _REPLY_PREFIX.sub("", subject)))
     for pattern in _SUBJECT_PATTERNS:
         match = pattern.search(cleaned)
         if not match:
             continue
         groups = match.groupdict()
-        role = _plausible_role(groups.get("role") or "")
-        company = _plausible_company(groups.get("company") or "")
+        role, company = groups.get("role") or "", groups.get("company") or ""
+        if not _ROLE_NOUN.search(role) and _ROLE_NOUN.search(company):
+            role, company = company, role  # Lever's "Acme - Data Analyst"
+        role, company = _plausible_role(role), _plausible_company(company)
         if "role" in groups and not role:
             continue
         return role, company
@@ -216,8 +307,41 @@ def _from_subject(subject: str) -> tuple[str, str]:
 # -- the sender ----------------------------------------------------------------------------
 
 
-def _company_from_display_name(name: str) -> tuple[str, bool]:
-    """(company, is_a_team) from "Acme Careers", "Dana at Acme", "Acme via Greenhouse"."""
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits, lower-case, umlauts spelt out: how a domain spells a name."""
+    text = text.lower().translate(_SPELT_OUT)
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", text) if char.isascii() and char.isalnum()
+    )
+
+
+def _is_company_name(name: str, address: str) -> bool:
+    """Whether a display name is a company's: "Müller & Söhne KG" <jobs@mueller-soehne.de>,
+    a short name sent through an applicant-tracking system ("Acme" <no-reply@lever.co>), or
+    a name the domain spells: most of it, or its start ("Pinecrest Analytics"
+    <talent@pinecrest.example>); "Dana Reyes" <dana@reyes.example> is a person.
+    """
+    if _ONLY_TEAM_WORDS.fullmatch(name):
+        return False  # "Recruiting", "Talent Acquisition": a team of someone
+    if _COMPANY_FORM.search(name):
+        return True
+    if is_ats(address):
+        # Applicant-tracking systems send in the company's name far more often than in a
+        # recruiter's; a wrong guess is one correction in the confirm dialog.
+        return len(name.split()) <= 4
+    label = _squeezed(domain_label(address))
+    squeezed = _squeezed(name)
+    if len(label) < 3 or label not in squeezed:
+        return False
+    return len(label) >= 0.6 * len(squeezed) or (len(label) >= 5 and squeezed.startswith(label))
+
+
+def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
+    """(company, is_a_team) from "Acme Careers", "Dana at Acme", "Acme via Greenhouse",
+    "Müller & Söhne KG"."""
     name = _one_line(name)
     via = re.match(r"^(?P<company>.+?)\s+via\s+\S+", name, re.IGNORECASE)
     if via:
@@ -231,6 +355,8 @@ def _company_from_display_name(name: str) -> tuple[str, bool]:
     brackets = re.match(r"^.+?\((?P<company>[^)]+)\)\s*$", name)
     if brackets:
         return _plausible_company(brackets["company"]), False
+    if name and _is_company_name(name, address):
+        return _plausible_company(name), True
     return "", False
 
 
@@ -247,16 +373,14 @@ def _person_from_display_name(name: str) -> str:
 
 
 def _company_from_domain(address: str) -> str:
-    domain = address.rpartition("@")[2].lower().strip(".")
-    labels = [label for label in domain.split(".") if label]
-    if len(labels) < 2:
+    name = domain_label(address)
+    if not name or name in _NOT_A_COMPANY or len(name) > 63:
         return ""
-    labels.pop()  # the top-level domain
-    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
-        labels.pop()  # co.uk, com.au
-    name = labels[-1]
-    if name in _FREEMAIL or name in _ATS:
-        return ""
+    if name.startswith("xn--"):  # an internationalised name, as punycode
+        try:
+            name = name.encode("ascii").decode("idna")
+        except UnicodeError:
+            return ""
     return " ".join(part.capitalize() for part in re.split(r"[-_]", name) if part)
 
 
@@ -272,9 +396,13 @@ def _signature(body: str) -> tuple[str, str]:
         after = [line for line in lines[index + 1 : index + 6] if line]
         if not after:
             return "", ""
-        person = after[0] if _PERSON.match(after[0]) and len(after[0]) <= 40 else ""
+        person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
+        if _TEAM_WORD.search(person):
+            person = ""  # "The Acme Recruiting Team" signs for no one in particular
         company = ""
         for line in after[1:4] if person else []:
+            if len(line) > MAX_NAME_CHARS:
+                continue
             match = re.search(rf"(?:\bat\b|\||,|–|—|\s-)\s*(?P<company>{_COMPANY_WORDS})\s*$", line)
             if match:
                 company = _plausible_company(match["company"])
@@ -283,23 +411,70 @@ def _signature(body: str) -> tuple[str, str]:
     return "", ""
 
 
-def _text_of(message: Message) -> str:
-    body: Message | None = message
-    if isinstance(message, EmailMessage):
-        body = message.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        return ""
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_END_OF = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+# "[^<>]" rather than "[^>]": a scan from one "<" stops at the next, so "<<<<" is one pass.
+_LINE_BREAK_TAG = re.compile(r"<(?:br|/p|/div|/tr|/li|/h[1-6])\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_text(markup: str) -> str:
+    """The text of an HTML part, in one pass: scripts and styles dropped, tags as spaces."""
+    kept: list[str] = []
+    position = 0
+    while (opening := _SCRIPT_OR_STYLE.search(markup, position)) is not None:
+        kept.append(markup[position : opening.start()])
+        closing = _END_OF[opening[1].lower()].search(markup, opening.end())
+        if closing is None:
+            position = len(markup)  # unclosed: the rest is script, not text
+            break
+        position = closing.end()
+    kept.append(markup[position:])
+    text = _TAG.sub(" ", _LINE_BREAK_TAG.sub("\n", "".join(kept)))
+    return html.unescape(text)
+
+
+# Decoders written in Python with quadratic cost on long input; no mail is written in them.
+_SLOW_CODECS = frozenset({"punycode", "idna"})
+
+
+def _text_codec(charset: str | None) -> str:
     try:
-        content = body.get_content() if isinstance(body, EmailMessage) else body.get_payload()
-    except (LookupError, ValueError, AssertionError):
-        return ""
-    if not isinstance(content, str):
-        return ""
-    if body.get_content_subtype() == "html":
-        content = re.sub(r"(?is)<(script|style).*?</\1>", " ", content)
-        content = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", content)
-        content = _TAGS.sub(" ", content)
-    return content
+        name = codecs.lookup(charset or "utf-8").name
+    except (LookupError, ValueError):  # unknown, or not even a name ("utf\0", a surrogate)
+        return "utf-8"
+    return "utf-8" if name in _SLOW_CODECS else name
+
+
+def _decode_bytes(data: bytes, charset: str | None) -> str:
+    try:
+        return data.decode(_text_codec(charset), "replace")
+    except LookupError:  # a codec that is not a text encoding (base64_codec, zlib_codec)
+        return data.decode("utf-8", "replace")
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = str(part.get("Content-Disposition", ""))
+    return disposition.partition(";")[0].strip().lower() == "attachment"
+
+
+def _text_of(message: Message) -> str:
+    """The first plain-text part that is not an attachment, else the first HTML one."""
+    parts = [
+        part
+        for part in message.walk()
+        if part.get_content_maintype() == "text" and not _is_attachment(part)
+    ]
+    for subtype in ("plain", "html"):
+        part = next((p for p in parts if p.get_content_subtype() == subtype), None)
+        if part is None:
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            return ""
+        text = _decode_bytes(payload, part.get_content_charset())
+        return _html_text(text) if subtype == "html" else text
+    return ""
 
 
 def _to_utc(moment: datetime | None, tz: tzinfo | None) -> datetime | None:
@@ -352,27 +527,132 @@ def _looks_binary(text: str) -> bool:
     return junk > max(2, len(sample) // 50)
 
 
+# The headers this module reads, and those the parser itself reads (boundary, charset):
+# each is capped before anything parses it.
+_CAPPED_HEADERS = frozenset(
+    {
+        "from",
+        "subject",
+        "date",
+        "sent",
+        "organization",
+        "content-type",
+        "content-disposition",
+        "content-transfer-encoding",
+    }
+)
+
+
+class _BoundedHeaders(Compat32):
+    """`compat32` that keeps header values as the raw strings and caps the ones read.
+
+    The cap is checked as the parser meets each header, so an over-long Content-Type never
+    reaches `Message.get_param`, which is quadratic in the number of quoted ";".
+    """
+
+    def header_source_parse(self, sourcelines: list[str]) -> tuple[str, str]:
+        name, value = super().header_source_parse(sourcelines)
+        if name.lower() in _CAPPED_HEADERS and len(value) > MAX_HEADER_CHARS:
+            raise InvalidInput(
+                f"That email's {name.strip()[:40]} header is over {MAX_HEADER_CHARS:,} "
+                "characters long: it is not an email a person sent."
+            )
+        return name, value
+
+    def header_fetch_parse(self, name: str, value: str) -> str:  # noqa: ARG002 - the API's
+        return value
+
+
+_POLICY = _BoundedHeaders()
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+# Over-counts (a body may say "Content-Type: multipart/..."), which only makes the cap safer.
+_CONTAINER = re.compile(r"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
+_DELIMITER_LINE = re.compile(r"^--", re.MULTILINE)
+
+
+def _check_structure(text: str) -> None:
+    """Refuse, before parsing, what would make the MIME parser recurse deep or allocate a
+    Message per line: it follows each nested part with one more generator frame."""
+    containers = sum(1 for _ in _CONTAINER.finditer(text))
+    if containers > MAX_MIME_CONTAINERS:
+        raise InvalidInput(
+            f"That email nests over {MAX_MIME_CONTAINERS} MIME parts inside each other: "
+            "it is not an email a person sent."
+        )
+    if sum(1 for _ in _DELIMITER_LINE.finditer(text)) > MAX_MIME_PARTS:
+        raise InvalidInput(
+            f"That email has over {MAX_MIME_PARTS:,} parts: it is not an email a person sent."
+        )
+
+
 def _read_message(raw: bytes | str, text: str) -> Message | None:
     """The parsed message when the input starts with headers, else None (pasted text)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not _HEADER_LINE.match(first):
+    blank = _BLANK_LINES.match(text)  # always matches, if only the empty string
+    if not _HEADER_LINE.match(text, blank.end() if blank else 0):
         return None
+    _check_structure(text)
     message = (
-        message_from_bytes(raw, policy=default)
+        message_from_bytes(raw, policy=_POLICY)
         if isinstance(raw, bytes)
-        else message_from_string(text, policy=default)
+        else message_from_string(text, policy=_POLICY)
     )
     if message.get("From") is None and message.get("Subject") is None:
         return None
     return message
 
 
-def _header_text(message: Message, name: str) -> str:
+# An encoded word (RFC 2047) is at most 75 characters, without spaces or "?" inside; the
+# bounded, bracket-free pattern matches each in one pass.
+_ENCODED_WORD = re.compile(
+    r"=\?(?P<charset>[^?\s*]{1,40})(?:\*[^?\s]{0,20})?\?(?P<encoding>[bBqQ])\?"
+    r"(?P<text>[^?\s]{0,200})\?="
+)
+
+
+def _decode_word(match: re.Match[str]) -> str:
+    encoded = match["text"].encode("ascii", "replace")
     try:
-        value = message.get(name)
-    except (LookupError, ValueError, IndexError, TypeError, AttributeError):
-        return ""
-    return _one_line(str(value)) if value is not None else ""
+        if match["encoding"] in "bB":
+            data = base64.b64decode(encoded + b"=" * (-len(encoded) % 4))
+        else:
+            data = binascii.a2b_qp(encoded, header=True)
+    except (binascii.Error, ValueError):
+        return match[0]
+    return _decode_bytes(data, match["charset"])
+
+
+def _decode_header(name: str, value: str) -> str:
+    """A header's text: 8-bit bytes read as UTF-8 (else cp1252), encoded words decoded."""
+    if any("\udc80" <= char <= "\udcff" for char in value):
+        # Raw 8-bit bytes, which the parser keeps as surrogate escapes.
+        value = _decode(value.encode("utf-8", "surrogateescape"))
+    if value.count("=?") > MAX_ENCODED_WORDS:
+        raise InvalidInput(
+            f"That email's {name} header holds over {MAX_ENCODED_WORDS} encoded words: "
+            "it is not an email a person sent."
+        )
+    pieces: list[str] = []
+    position = 0
+    for match in _ENCODED_WORD.finditer(value):
+        between = value[position : match.start()]
+        # Space between two encoded words is not text (RFC 2047, section 6.2).
+        if not (pieces and position and between.isspace()):
+            pieces.append(between)
+        pieces.append(_decode_word(match))
+        position = match.end()
+    pieces.append(value[position:])
+    return _one_line("".join(pieces))
+
+
+def _is_bulk(message: Message) -> bool:
+    """Whether the message says it went to a list, as newsletters and job alerts do."""
+    precedence = str(message.get("Precedence", ""))[:20].strip().lower()
+    return message.get("List-Unsubscribe") is not None or precedence in {"bulk", "list"}
+
+
+def _header_text(message: Message, name: str) -> str:
+    value = message.get(name)
+    return "" if value is None else _decode_header(name, str(value))
 
 
 @dataclass(slots=True)
@@ -385,6 +665,7 @@ class _Raw:
     organization: str = ""
     body: str = ""
     is_message: bool = False
+    bulk: bool = False
 
 
 _PASTED_KEYS = {
@@ -399,6 +680,8 @@ _PASTED_KEYS = {
     "gesendet": "date_value",
     "envoyé": "date_value",
 }
+# Mail apps copy the headers along in the first few lines; a header line is not this long.
+_PASTED_HEAD_LINES = 40
 
 
 def _read_parts(raw: bytes | str, text: str) -> _Raw:
@@ -414,33 +697,43 @@ def _read_parts(raw: bytes | str, text: str) -> _Raw:
             date_value=_header_text(message, "Date") or _header_text(message, "Sent"),
             organization=_header_text(message, "Organization"),
             is_message=True,
+            bulk=_is_bulk(message),
         )
         try:
-            parts.body = _text_of(message)
+            parts.body = _text_of(message)[:MAX_BODY_CHARS]
         except (LookupError, ValueError, IndexError, TypeError, AttributeError, KeyError):
             parts.body = ""
         return parts
-    # Pasted: headers a mail app copies along, if any, in the first few lines.
-    parts = _Raw(body=text)
-    head = "\n".join(text.splitlines()[:40])
+    parts = _Raw(body=text[:MAX_BODY_CHARS])
+    head = "\n".join(parts.body.split("\n", _PASTED_HEAD_LINES)[:_PASTED_HEAD_LINES])
     for match in _PASTED_FIELD.finditer(head):
         attribute = _PASTED_KEYS[match["key"].lower()]
         if not getattr(parts, attribute):
-            setattr(parts, attribute, match["value"])
+            setattr(parts, attribute, match["value"][:MAX_HEADER_CHARS])
     return parts
 
 
-def _sender(parts: _Raw, text: str) -> tuple[str, str]:
+# The <address> at the last "<" of a From value; what comes before it is the display name.
+_ANGLE_ADDRESS = re.compile(r"<\s*(?P<address>[^<>\s@]{1,64}@[^<>\s@]{1,255})\s*>")
+
+
+def _sender(parts: _Raw) -> tuple[str, str]:
     """(display name, lower-case address) of the sender; either may be ""."""
-    display_name, address = parseaddr(parts.from_value)
-    if "@" not in address:
-        found = _EMAIL.search(parts.from_value)
+    value = _one_line(parts.from_value)
+    angle = _ANGLE_ADDRESS.match(value, max(value.rfind("<"), 0))
+    if angle is not None:
+        address, display_name = angle["address"], value[: angle.start()]
+    else:
+        found = _EMAIL.search(value)
         if found is None and not parts.is_message:
-            found = _EMAIL.search(text)  # a pasted body: the first address is the best guess
-        address = found.group(0) if found else ""
-    address = address.strip().strip("<>").lower() if "@" in address else ""
-    display_name = _one_line(display_name or parts.from_value.partition("<")[0]).strip(" \"'")
-    return ("" if "@" in display_name else display_name), address
+            found = _EMAIL.search(parts.body)  # a pasted body: the first address is the best guess
+        address = found[0] if found else ""
+        # "dana@acme.example (Dana Reyes)": an old form, the name as a comment.
+        display_name = value.partition("(")[2].rpartition(")")[0] if found else value
+    display_name = display_name.strip().strip("\"'").replace('\\"', '"').strip()
+    if "@" in display_name or len(display_name) > MAX_NAME_CHARS:
+        display_name = ""
+    return display_name, address.strip(" .").lower()
 
 
 def _role(subject_role: str, body: str) -> str:
@@ -470,21 +763,27 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         raise InvalidInput("That file is not an email: drop an .eml file or paste the text.")
 
     parts = _read_parts(raw, text)
-    display_name, address = _sender(parts, text)
+    display_name, address = _sender(parts)
     subject_role, subject_company = _from_subject(parts.subject)
     role = _role(subject_role, parts.body)
-    name_company, is_team = _company_from_display_name(display_name)
+    name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
     body_match = _BODY_COMPANY.search(parts.body)
     candidates = (
-        _plausible_company(parts.organization),
-        subject_company,
-        name_company,
-        signed_company,
-        _plausible_company(body_match["company"]) if body_match else "",
-        _company_from_domain(address) if address else "",
+        (_plausible_company(parts.organization), "the Organization header"),
+        (subject_company, "the subject"),
+        (name_company, "the sender's name"),
+        (signed_company, "the signature"),
+        (_plausible_company(body_match["company"]) if body_match else "", "the body"),
+        (_company_from_domain(address) if address else "", "the sender's domain"),
     )
-    company = next((candidate for candidate in candidates if candidate), "")
+    company, source = next(((name, where) for name, where in candidates if name), ("", ""))
+    classification = classify(
+        sender_email=address,
+        subject=parts.subject,
+        body=_one_line(parts.body[:FIRST_PARAGRAPHS_CHARS]),
+        bulk=parts.bulk,
+    )
 
     sender_name = "" if is_team else _person_from_display_name(display_name)
     if not sender_name or (company and sender_name.lower() == company.lower()):
@@ -503,4 +802,6 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         received_at=_parse_date(parts.date_value, tz) if parts.date_value else None,
         subject=parts.subject,
         no_reply=bool(_NO_REPLY.match(address.partition("@")[0])) if address else False,
+        kind=classification.kind,
+        reasons=(*classification.reasons, *([f"the company from {source}"] if company else [])),
     )

@@ -1,22 +1,118 @@
-"""What a second `askwhy log-rejection` sends to the running AskWhy, and what comes back.
+"""What a second launch sends to the running AskWhy, and what comes back.
 
 A second launch must not pay for SQLAlchemy or a QApplication: it validates the options,
-sends the rejection as JSON over the single-instance socket, and prints what the running
-instance logged. These plain dicts are that JSON; anything malformed is an `InvalidInput`,
-never a crash of the instance that receives it.
+sends its request as one line of JSON over the single-instance socket, and prints what the
+running instance did. Whoever can reach that socket can send anything, so every line is
+checked here before it is used: its size, its nesting, the command, every field's type and
+range. Anything malformed is an `InvalidInput`, answered with an error, never a traceback
+in the instance that receives it (nor an `ok` followed by a failure).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Channel, LoggedRejection, RejectionInput, Stage
 
+SHOW = "show"
+OPEN_REQUEST = "open-request"
 LOG_REJECTION = "log-rejection"
+# A rejection with a long pasted note is a few KB; a line past this is not ours.
+MAX_LINE_BYTES = 1 << 20
+# Our messages hold at most two objects; json's recursive decoder must never see a deep
+# nest (it raises RecursionError, and the sender would wait for an answer that never comes).
+MAX_CONTAINERS = 8
+# SQLite's INTEGER: a larger id would pass as "ok" and overflow when it is looked up.
+MAX_ID = 2**63 - 1
+# A JSON string, or what is left of an unterminated one: it always matches from a quote, and
+# possessively, so stripping strings is linear whatever the line holds.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class ShowWindow:
+    """A plain second launch: show the window (or just keep running, when minimized)."""
+
+    command: ClassVar[str] = SHOW
+    minimized: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRequest:
+    """A second launch that logged a rejection itself and wants its editor open."""
+
+    command: ClassVar[str] = OPEN_REQUEST
+    request_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogRejection:
+    """`askwhy log-rejection` while AskWhy runs: the running instance writes it."""
+
+    command: ClassVar[str] = LOG_REJECTION
+    rejection: RejectionInput
+
+
+HandOver = ShowWindow | OpenRequest | LogRejection
+
+
+def encode(message: HandOver) -> bytes:
+    """The line a second launch sends."""
+    match message:
+        case ShowWindow(minimized):
+            data: dict[str, Any] = {"command": SHOW, "minimized": minimized}
+        case OpenRequest(request_id):
+            data = {"command": OPEN_REQUEST, "request_id": request_id}
+        case LogRejection(rejection):
+            data = rejection_message(rejection)
+    return json.dumps(data).encode("utf-8") + b"\n"
+
+
+def decode(line: bytes) -> HandOver:
+    """The message in a line a second launch sent; InvalidInput if it is malformed."""
+    data = read_json_object(line)
+    command = data.get("command")
+    if command == SHOW:
+        minimized = data.get("minimized", False)
+        if not isinstance(minimized, bool):
+            raise InvalidInput("The second launch sent a malformed request (minimized).")
+        return ShowWindow(minimized)
+    if command == OPEN_REQUEST:
+        return OpenRequest(request_id(data.get("request_id")))
+    if command == LOG_REJECTION:
+        return LogRejection(rejection_from_message(data))
+    raise InvalidInput(f"This AskWhy does not know the command {str(command)[:40]!r}.")
+
+
+def read_json_object(line: bytes) -> dict[str, Any]:
+    """One line of JSON holding an object, within the size and nesting limits."""
+    if len(line) > MAX_LINE_BYTES:
+        raise InvalidInput(f"The message is larger than {MAX_LINE_BYTES} bytes.")
+    # Brackets inside strings are text; the rest are containers. Linear in the line.
+    structure = _JSON_STRING.sub(b"", line)
+    if structure.count(b"[") + structure.count(b"{") > MAX_CONTAINERS:
+        raise InvalidInput("The message is nested too deeply.")
+    try:
+        data = json.loads(line)
+    except ValueError as error:  # UnicodeDecodeError included
+        raise InvalidInput(f"The message is not JSON ({error}).") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("The message is not a JSON object.")
+    return data
+
+
+def request_id(value: object) -> int:
+    """A request id as it can exist in the database; InvalidInput otherwise."""
+    # bool is an int in Python but never an id.
+    if type(value) is not int or not 1 <= value <= MAX_ID:
+        raise InvalidInput(f"{str(value)[:40]!r} is not a request id.")
+    return value
 
 
 def rejection_message(rejection: RejectionInput) -> dict[str, Any]:
@@ -97,15 +193,14 @@ class LoggedSummary:
             raise InvalidInput("The running AskWhy sent no summary of what it logged.")
         try:
             closes = datetime.fromisoformat(_text(data, "window_closes_at"))
-            request_id = data["request_id"]
-            if not isinstance(request_id, int) or closes.tzinfo is None:
-                raise ValueError("request_id or window_closes_at")
+            if closes.tzinfo is None:
+                raise ValueError("window_closes_at has no UTC offset")
             return cls(
                 company=_text(data, "company"),
                 role=_text(data, "role"),
                 application_created=bool(data.get("application_created")),
                 window_closes_at=closes,
-                request_id=request_id,
+                request_id=request_id(data.get("request_id")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise InvalidInput(f"The running AskWhy sent a malformed reply ({error}).") from None

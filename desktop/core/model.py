@@ -233,6 +233,11 @@ class Settings:
     asked_about_autostart: bool = False
     reminders_paused_until: datetime | None = None
 
+    def reminders_paused_at(self, now: datetime) -> bool:
+        """Reminders are paused at `now` (a pause ends by itself at its time)."""
+        until = self.reminders_paused_until
+        return until is not None and until > now
+
 
 @dataclass(frozen=True, slots=True)
 class ApplicationSummary:

@@ -4,7 +4,9 @@ Backends, in the order `choose_notifier` tries them:
 
 1. `FreedesktopNotifier` (Linux and BSDs): calls `org.freedesktop.Notifications.Notify` on the
    session bus with jeepney, gets the id back and listens for `ActionInvoked`, so a click on
-   the notification opens the request. plyer cannot do this on Linux without dbus-python: it
+   the notification opens the request. Where the server shows buttons, a reminder has "Open
+   draft" and "Snooze 1 h" (and "Skip" on a last call), and replaces the request's earlier
+   reminder instead of stacking. plyer cannot do this on Linux without dbus-python: it
    falls back to `notify-send`, which ignores the timeout and swallows every error.
 2. `PlyerNotifier` (Windows, macOS, or Linux without a usable bus connection): plyer's
    platform backend, called off the GUI thread because some of them block.
@@ -13,7 +15,8 @@ Backends, in the order `choose_notifier` tries them:
 
 A backend that cannot work raises `NotifierUnavailableError` from its constructor and the next
 one is tried. Every backend emits `activated(request_id)` when the user clicks a
-notification that belongs to a request, and `activated_without_request` for the others.
+notification that belongs to a request (or its "Open draft"), and `activated_without_request`
+for the others; a backend with buttons also emits `snooze_requested` and `skip_requested`.
 """
 
 from __future__ import annotations
@@ -59,6 +62,14 @@ DBUS_CALL_TIMEOUT = 5.0
 # ASKWHY_NOTIFIER=tray (for example) starts the chain at that backend: a support switch for
 # desktops whose notification server misbehaves, and a way for tests to pick one.
 BACKEND_ENV = "ASKWHY_NOTIFIER"
+# The buttons of a reminder, as (action key, label); "default" is a click on the body.
+CLICK = "default"
+OPEN_DRAFT = "open"
+SNOOZE_HOUR = "snooze-1h"
+SKIP = "skip"
+BUTTON_LABELS = {OPEN_DRAFT: "Open draft", SNOOZE_HOUR: "Snooze 1 h", SKIP: "Skip"}
+# The spec's categories have none for reminders: a vendor one, as the spec allows.
+CATEGORY = "x-askwhy.reminder"
 
 
 class NotifierUnavailableError(Exception):
@@ -86,8 +97,11 @@ class Notifier(QObject):
     """The interface every backend offers. Subclasses override `notify` and `describe`."""
 
     name = "none"
-    # The id of the request whose notification the user clicked.
+    # The id of the request whose notification the user clicked (or chose "Open draft" on).
     activated = Signal(int)
+    # The request whose reminder's "Snooze 1 h" or "Skip" button the user chose.
+    snooze_requested = Signal(int)
+    skip_requested = Signal(int)
     # A click on a notification that names no single request (e.g. "while you were away").
     activated_without_request = Signal()
     # A notification was handed over; for a freedesktop server the int is its id (else 0).
@@ -110,6 +124,11 @@ class Notifier(QObject):
 
     def describe(self) -> str:
         return self.name
+
+    @property
+    def supports_actions(self) -> bool:
+        """Whether a reminder shows its buttons ("Open draft", "Snooze 1 h", "Skip")."""
+        return False
 
     def close(self) -> None:
         """Releases connections and threads; safe to call twice."""
@@ -191,6 +210,8 @@ class FreedesktopNotifier(Notifier):
         self._pending_lock = threading.Lock()
         # Notification id -> request id (None for a notification not tied to a request).
         self._targets: dict[int, int | None] = {}
+        # Request id -> its notification on screen, replaced by the request's next reminder.
+        self._shown: dict[int, int] = {}
         self._pool = QThreadPool(self)
         # One worker keeps notifications in the order they were asked for.
         self._pool.setMaxThreadCount(1)
@@ -240,6 +261,10 @@ class FreedesktopNotifier(Notifier):
     def server(self) -> str:
         return self._server
 
+    @property
+    def supports_actions(self) -> bool:
+        return self._supports_actions
+
     def notify(
         self,
         title: str,
@@ -251,15 +276,18 @@ class FreedesktopNotifier(Notifier):
         if self._closed:
             log.warning("notifier closed; not shown: %s", title)
             return
-        actions = ["default", "Open"] if self._supports_actions else []
+        actions = self._actions(on_click_request_id, urgent) if self._supports_actions else []
         hints = {
             "desktop-entry": ("s", APP_ID),
             # 2 = critical: most servers keep a critical notification until it is dismissed.
             "urgency": ("y", 2 if urgent else 1),
+            "category": ("s", CATEGORY),
         }
+        with self._pending_lock:
+            replaces = self._shown.get(on_click_request_id, 0) if on_click_request_id else 0
         args = (
             APP_NAME,
-            0,
+            replaces,
             app_icon_path(),
             title,
             escape_markup(body) if self._escape_body else body,
@@ -268,6 +296,17 @@ class FreedesktopNotifier(Notifier):
             -1,
         )
         self._pool.start(lambda: self._send(args, on_click_request_id, body, urgent))
+
+    @staticmethod
+    def _actions(request_id: int | None, urgent: bool) -> list[str]:
+        """The body's click, and for a request's reminder its buttons; an urgent reminder is
+        a last call, which can also be skipped from here."""
+        actions = [CLICK, "Open"]
+        if request_id is not None:
+            buttons = [OPEN_DRAFT, SNOOZE_HOUR, *([SKIP] if urgent else [])]
+            for key in buttons:
+                actions += [key, BUTTON_LABELS[key]]
+        return actions
 
     def _send(self, args: tuple[Any, ...], request_id: int | None, body: str, urgent: bool) -> None:
         # Runs on the pool's worker thread: no widgets, only the bus and signals.
@@ -281,6 +320,8 @@ class FreedesktopNotifier(Notifier):
         notification_id = int(reply[0])
         with self._pending_lock:
             self._targets[notification_id] = request_id
+            if request_id is not None:
+                self._shown[request_id] = notification_id
         log.info("Notify answered with id %d: %s", notification_id, args[3])
         self.delivered.emit(notification_id)
 
@@ -306,11 +347,18 @@ class FreedesktopNotifier(Notifier):
                 return  # another application's notification
             request_id = self._targets[notification_id]
         log.info("notification %d clicked (%s)", notification_id, action)
-        self._clicked(request_id)
+        if request_id is not None and action == SNOOZE_HOUR:
+            self.snooze_requested.emit(request_id)
+        elif request_id is not None and action == SKIP:
+            self.skip_requested.emit(request_id)
+        else:
+            self._clicked(request_id)
 
     def _on_notification_closed(self, notification_id: int) -> None:
         with self._pending_lock:
-            self._targets.pop(notification_id, None)
+            request_id = self._targets.pop(notification_id, None)
+            if request_id is not None and self._shown.get(request_id) == notification_id:
+                del self._shown[request_id]
 
     def close(self) -> None:
         if self._closed:

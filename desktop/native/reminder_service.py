@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -34,7 +34,6 @@ from desktop.core.model import (
     DueItem,
     FiringReminder,
     FollowUpRequest,
-    Reminder,
     ReminderKind,
     RequestKind,
     Settings,
@@ -42,6 +41,8 @@ from desktop.core.model import (
 from desktop.core.reminders import SnoozeChoice, next_wake, snooze_until, triage
 from desktop.native.clock import Clock
 from desktop.native.notifications import Notifier
+from desktop.native.store_changes import StoreChanges
+from desktop.store.changes import Change, ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ PAUSED_INDEFINITELY = validation.LATEST
 class ReminderStore(Protocol):
     """What the service needs from `desktop.store.repository.Store`."""
 
+    @property
+    def changes(self) -> ChangeFeed: ...
+
     def load_settings(self) -> Settings: ...
     def save_settings(self, settings: Settings) -> None: ...
     def next_reminder_due(self) -> datetime | None: ...
@@ -66,7 +70,6 @@ class ReminderStore(Protocol):
     def claim_reminder(self, reminder_id: int, *, fired_at: datetime) -> bool: ...
     def mark_missed(self, reminder_ids: list[int], *, now: datetime) -> None: ...
     def expire_overdue(self, *, now: datetime) -> list[FollowUpRequest]: ...
-    def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]: ...
     def snooze_all(self, until: datetime, *, now: datetime) -> int: ...
     def due_items(self, *, now: datetime) -> list[DueItem]: ...
 
@@ -123,8 +126,6 @@ class ReminderService(QObject):
 
     # One reminder was shown (a FiringReminder).
     reminder_fired = Signal(object)
-    # What is due changed (fired, missed, expired, snoozed, paused): tray and window refresh.
-    due_changed = Signal()
     # How many reminders were moved to the missed list at this wake.
     reminders_missed = Signal(int)
     # The wall clock was not where the timer expected it, by this many seconds.
@@ -135,7 +136,6 @@ class ReminderService(QObject):
         store: ReminderStore,
         clock: Clock,
         notifier: Notifier,
-        policy_provider: Callable[[], Settings] | None = None,
         *,
         cap: timedelta = WAKE_CAP,
         parent: QObject | None = None,
@@ -145,13 +145,17 @@ class ReminderService(QObject):
         self._clock = clock
         self._notifier = notifier
         # Settings are read at every wake, so a change in the dialog applies without restart.
-        self._settings = policy_provider or store.load_settings
+        self._settings = store.load_settings
         self._cap = cap
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.wake)
         self._expected_wake: datetime | None = None
         self._running = False
+        # What the schedule hangs on (a rejection logged, a request sent, skipped or
+        # snoozed, a setting) is announced by the store: re-read it then. Nobody pokes us.
+        self._changes = StoreChanges(store.changes, self)
+        self._changes.changed.connect(self._on_store_changed)
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -164,9 +168,6 @@ class ReminderService(QObject):
         self._timer.stop()
         self._expected_wake = None
 
-    def set_notifier(self, notifier: Notifier) -> None:
-        self._notifier = notifier
-
     def refresh(self) -> None:
         """Re-reads the store soon: after a rejection is logged, a request sent or skipped,
         a snooze or a settings change. Several calls in one event-loop turn wake once."""
@@ -175,14 +176,14 @@ class ReminderService(QObject):
             self._timer.setTimerType(Qt.TimerType.PreciseTimer)
             self._timer.start(0)
 
+    def _on_store_changed(self, change: Change) -> None:
+        if change.reminders or change.settings or change.everything:
+            self.refresh()
+
     @property
     def timer(self) -> QTimer:
         """The one timer (tests check its interval and that it is single-shot)."""
         return self._timer
-
-    @property
-    def expected_wake(self) -> datetime | None:
-        return self._expected_wake
 
     # -- waking ------------------------------------------------------------------------
     def wake(self) -> None:
@@ -204,37 +205,31 @@ class ReminderService(QObject):
         """One wake: fire what is due, expire what closed, arm the timer for the next."""
         now = self._clock.now()
         try:
-            changed = self._process(now)
+            self._process(now)
         except Exception:
             # A locked database or a bug must not stop reminders for good: retry at the cap.
             log.exception("checking reminders failed; retrying in %s", self._cap)
             self._arm(now, None)
-            return
-        if changed:
-            self.due_changed.emit()
 
-    def _process(self, now: datetime) -> bool:
+    def _process(self, now: datetime) -> None:
         settings = self._settings()
         paused_until = settings.reminders_paused_until
-        if paused_until is not None and paused_until > now:
+        if paused_until is not None and settings.reminders_paused_at(now):
             # Paused: nothing fires; what falls due meanwhile is triaged when the pause ends.
             self._arm(now, paused_until)
-            return False
+            return
         due = self._store.reminders_due(now=now)
-        changed = False
         if due:
-            changed = self._fire(due, now, settings)
-        if self._store.expire_overdue(now=now):
-            changed = True
+            self._fire(due, now, settings)
+        self._store.expire_overdue(now=now)
         next_due = self._store.next_reminder_due()
         if next_due is not None and next_due <= now:
             # Everything due was just handled; a time still in the past would spin the timer.
             log.warning("store reports a reminder due at %s that it did not return", next_due)
             next_due = None
         self._arm(now, next_due)
-        return changed
 
-    def _fire(self, due: list[FiringReminder], now: datetime, settings: Settings) -> bool:
+    def _fire(self, due: list[FiringReminder], now: datetime, settings: Settings) -> None:
         result = triage(due, now, settings.reminders)
         for item in result.superseded:
             self._store.claim_reminder(item.reminder.id, fired_at=now)
@@ -261,7 +256,6 @@ class ReminderService(QObject):
             self._notifier.notify(title, body, None)
         for item in away:
             self.reminder_fired.emit(item)
-        return True
 
     def _claim(self, item: FiringReminder, now: datetime) -> bool:
         # The database decides who shows it: another instance, or this one before a crash.
@@ -291,19 +285,6 @@ class ReminderService(QObject):
         log.debug("next reminder check in %.1f s", milliseconds / 1000)
 
     # -- user actions ------------------------------------------------------------------
-    def snooze(self, request_id: int, choice: SnoozeChoice | str) -> datetime | None:
-        until = self._snooze_time(choice)
-        try:
-            self._store.snooze_request(request_id, until)
-        except UserFacingError as error:
-            # E.g. the request was sent meanwhile: nothing left to snooze.
-            log.warning("cannot snooze request %d: %s", request_id, error)
-            return None
-        log.info("request %d snoozed until %s", request_id, until.isoformat())
-        self.due_changed.emit()
-        self.refresh()
-        return until
-
     def snooze_all(self, choice: SnoozeChoice | str) -> int:
         until = self._snooze_time(choice)
         try:
@@ -312,8 +293,6 @@ class ReminderService(QObject):
             log.warning("cannot snooze: %s", error)
             return 0
         log.info("%d requests snoozed until %s", count, until.isoformat())
-        self.due_changed.emit()
-        self.refresh()
         return count
 
     def _snooze_time(self, choice: SnoozeChoice | str) -> datetime:
@@ -321,8 +300,8 @@ class ReminderService(QObject):
         return snooze_until(choice, self._clock.now(), self._clock.local_tz(), settings.reminders)
 
     def is_paused(self) -> bool:
-        until = self._settings().reminders_paused_until
-        return until is not None and until > self._clock.now()
+        """Paused now (the tray's "Pause reminders" shows it checked)."""
+        return self._settings().reminders_paused_at(self._clock.now())
 
     def set_paused(self, paused: bool, until: datetime | None = None) -> None:
         """Pauses reminders (until a time, or until resumed) or resumes them."""
@@ -330,8 +309,6 @@ class ReminderService(QObject):
         end = (until or PAUSED_INDEFINITELY) if paused else None
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
         log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
-        self.due_changed.emit()
-        self.refresh()
 
 
 def _is_urgent(kind: ReminderKind) -> bool:

@@ -7,8 +7,12 @@ waiting for you" while an open request's window is running.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
-from collections.abc import Callable
+import os
+import sys
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import partial
 
@@ -20,7 +24,9 @@ from desktop import APP_NAME
 from desktop.core.model import DueItem
 from desktop.core.reminders import SnoozeChoice
 from desktop.core.timefmt import format_countdown
+from desktop.native.store_changes import StoreChanges
 from desktop.resources import resource_path
+from desktop.store.changes import Change, ChangeFeed
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +50,86 @@ def tray_available() -> bool:
     return bool(QSystemTrayIcon.isSystemTrayAvailable())
 
 
-def describe_tray_host() -> str:
-    """For `askwhy doctor`: whether a tray host is there to dock into.
+# The tray paths Qt takes on Linux and the BSDs, in its order of preference.
+STATUS_NOTIFIER_ITEM = "StatusNotifierItem"
+XEMBED = "XEmbed"
+NO_TRAY = "none"
+SNI_WATCHER = "org.kde.StatusNotifierWatcher"
+SNI_WATCHER_PATH = "/StatusNotifierWatcher"
 
-    Only a running GUI can ask: creating a QApplication here would abort the whole process
-    (qFatal) on a machine whose display is set but unreachable, the very machine doctor is
-    meant to describe.
+
+def tray_path(environ: Mapping[str, str] = os.environ) -> str:
+    """Which tray Qt uses on this desktop: STATUS_NOTIFIER_ITEM when a StatusNotifierWatcher
+    with a registered host is on the session bus (KDE Plasma, GNOME with the AppIndicator
+    extension, XFCE, Wayland), else XEMBED when an X11 system tray owns its selection
+    (trayer, stalonetray, older panels), else NO_TRAY.
+
+    Asked over D-Bus and Xlib, not through Qt: `askwhy doctor` runs it without a
+    QApplication, which would abort the process (qFatal) on an unreachable display.
     """
-    if QApplication.instance() is None:
-        return "checked when the window starts (run 'ASKWHY_LOG=info askwhy' to see it)"
-    if tray_available():
-        return "available"
-    return "not available: closing the window quits, notifications still go out"
+    if _status_notifier_host(environ):
+        return STATUS_NOTIFIER_ITEM
+    if _xembed_tray(environ.get("DISPLAY", "")):
+        return XEMBED
+    return NO_TRAY
+
+
+def _status_notifier_host(environ: Mapping[str, str]) -> bool:
+    from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]  # noqa: PLC0415
+    from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]  # noqa: PLC0415
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    from desktop.native.notifications import session_bus_address  # noqa: PLC0415
+
+    try:
+        with open_dbus_connection(bus=session_bus_address(dict(environ))) as connection:
+            owned = connection.send_and_get_reply(message_bus.NameHasOwner(SNI_WATCHER), timeout=2)
+            if not owned.body[0]:
+                return False
+            watcher = DBusAddress(SNI_WATCHER_PATH, bus_name=SNI_WATCHER, interface=SNI_WATCHER)
+            reply = connection.send_and_get_reply(
+                Properties(watcher).get("IsStatusNotifierHostRegistered"), timeout=2
+            )
+            return bool(reply.body[0][1])
+    except Exception as error:
+        log.debug("no StatusNotifierWatcher to ask: %s", error)
+        return False
+
+
+def _xembed_tray(display: str) -> bool:
+    """An XEmbed tray is the owner of the _NET_SYSTEM_TRAY_S<screen> selection."""
+    library = ctypes.util.find_library("X11") if display else None
+    if library is None:
+        return False
+    xlib = ctypes.CDLL(library)
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XDefaultScreen.argtypes = [ctypes.c_void_p]
+    xlib.XInternAtom.restype = ctypes.c_ulong
+    xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    xlib.XGetSelectionOwner.restype = ctypes.c_ulong
+    xlib.XGetSelectionOwner.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    connection = xlib.XOpenDisplay(display.encode())
+    if not connection:
+        return False
+    try:
+        selection = f"_NET_SYSTEM_TRAY_S{xlib.XDefaultScreen(connection)}".encode()
+        return bool(xlib.XGetSelectionOwner(connection, xlib.XInternAtom(connection, selection, 0)))
+    finally:
+        xlib.XCloseDisplay(connection)
+
+
+def describe_tray_host() -> str:
+    """For `askwhy doctor`: which tray AskWhy docks into, and what that means."""
+    if not sys.platform.startswith("linux") and "bsd" not in sys.platform:
+        return "the system's (notification area or menu bar)"
+    path = tray_path()
+    if path == STATUS_NOTIFIER_ITEM:
+        return f"{STATUS_NOTIFIER_ITEM} (a StatusNotifierWatcher is on the session bus)"
+    if path == XEMBED:
+        return f"{XEMBED} (an X11 system tray)"
+    return f"{NO_TRAY}: after the window closes, AskWhy runs on while it has something to remind"
 
 
 class Tray(QObject):
@@ -80,8 +154,14 @@ class Tray(QObject):
         paused_provider: Callable[[], bool],
         now: Callable[[], datetime],
         parent: QObject | None = None,
+        *,
+        changes: ChangeFeed,
     ) -> None:
         super().__init__(parent)
+        # The icon and tooltip follow the store's announcements (a rejection logged, a
+        # request sent, a reminder fired, a pause): nobody has to tell the tray.
+        self._changes = StoreChanges(changes, self)
+        self._changes.changed.connect(self._on_store_changed)
         self._items = items_provider
         self._paused = paused_provider
         self._now = now
@@ -148,6 +228,10 @@ class Tray(QObject):
             self._icon.setToolTip(f"{APP_NAME}: ask {soonest.company} why, {left}")
         else:
             self._icon.setToolTip(APP_NAME)
+
+    def _on_store_changed(self, change: Change) -> None:
+        if change.reminders or change.requests or change.settings or change.everything:
+            self.refresh()
 
     def set_due(self, due: bool) -> None:
         if due != self._due:

@@ -55,6 +55,11 @@ def load_report(store: Store, period: Period, *, tz: tzinfo, now: datetime) -> P
     )
 
 
+def csv_bytes(report: ProofReport) -> bytes:
+    """The CSV file: UTF-8 with a BOM, which tells Excel the encoding."""
+    return ("\ufeff" + report_to_csv(report)).encode("utf-8")
+
+
 def report_to_csv(report: ProofReport) -> str:
     """A title block (who, which period), then one row per application."""
     buffer = io.StringIO()

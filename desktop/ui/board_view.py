@@ -13,6 +13,7 @@ window validates the move, runs it through the undo stack, or starts the rejecti
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
@@ -101,6 +102,49 @@ class BoardColumnModel(QAbstractListModel):
                 if stages[i] is stage and (mask is None or mask[i])
             ]
         )
+
+    # -- following single rows (a change named them) -----------------------------------
+    def take(self, source_row: int) -> bool:
+        """Remove the card of `source_row`, if this column shows it."""
+        try:
+            row = self._rows.index(source_row)
+        except ValueError:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        return True
+
+    def place(self, source_row: int) -> None:
+        """Insert the card of `source_row` where the card order puts it."""
+        key = partial(card_key, self._source)
+        row = bisect_left(self._rows, key(source_row), key=key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, source_row)
+        self.endInsertRows()
+
+    def repaint(self, source_row: int) -> bool:
+        """Repaint the card of `source_row` if it is still in place; False if it must move
+        (to another place here, or to another column)."""
+        try:
+            row = self._rows.index(source_row)
+        except ValueError:
+            return False
+        if self._source.stages[source_row] is not self.stage:
+            return False
+        key = partial(card_key, self._source)
+        own = key(source_row)
+        if (row > 0 and key(self._rows[row - 1]) > own) or (
+            row + 1 < len(self._rows) and key(self._rows[row + 1]) < own
+        ):
+            return False
+        self.dataChanged.emit(self.index(row), self.index(row))
+        return True
+
+    def shift(self, first: int, count: int) -> None:
+        """The source inserted (count > 0) or removed (count < 0) rows at `first`: the
+        cards keep their applications, only the row numbers they hold move."""
+        self._rows = [row + count if row >= first else row for row in self._rows]
 
     def repaint_all(self) -> None:
         if self._rows:
@@ -215,6 +259,15 @@ def card_order(source: ApplicationTableModel) -> list[int]:
     return urgent + [row for row in recent if row not in is_open]
 
 
+def card_key(source: ApplicationTableModel, row: int) -> tuple[int, float, int]:
+    """A row's place in `card_order`, for a binary search among a column's cards."""
+    summary = source.summary(row)
+    request = summary.open_request
+    if request is not None:
+        return (0, request.window_closes_at.timestamp(), row)
+    return (1, -summary.application.updated_at.timestamp(), row)
+
+
 def _closes_at(summary: ApplicationSummary) -> datetime:
     request = summary.open_request
     assert request is not None, "only rows with an open follow-up"
@@ -314,6 +367,11 @@ class StageColumnView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
+        # Laying out a column asks the model for every card (from Python: about 1.6 µs a
+        # card). In batches, a column of 30,000 cards never holds the GUI thread for long
+        # when one card arrives or leaves: the layout continues between events.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(2000)
         # Lay the cards out again when the column's width changes (they fill it).
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -385,6 +443,7 @@ class BoardView(QWidget):
         self._stale = True
         self._order: list[int] = []
         self._order_generation = -1
+        self._seen_generation = -1  # the source's generation when the board last followed it
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -411,6 +470,9 @@ class BoardView(QWidget):
         self._source.modelReset.connect(self.rebuild)
         self._source.layoutChanged.connect(self.rebuild)
         self._source.dataChanged.connect(self._on_source_data_changed)
+        self._source.rowsAboutToBeRemoved.connect(self._on_source_rows_about_to_be_removed)
+        self._source.rowsRemoved.connect(self._on_source_rows_removed)
+        self._source.rowsInserted.connect(self._on_source_rows_inserted)
         self._proxy.filter_changed.connect(self.rebuild)
         for column in self.columns.values():
             column.model.move_requested.connect(self.move_requested)
@@ -430,6 +492,7 @@ class BoardView(QWidget):
             self._stale = True
             return
         self._stale = False
+        self._seen_generation = self._source.generation
         mask = self._proxy.text_mask()
         stages = self._source.stages
         order = self._card_order()
@@ -464,9 +527,57 @@ class BoardView(QWidget):
             if other is not column:
                 other.view.selectionModel().clear()
 
-    def _on_source_data_changed(self, *_args: object) -> None:
-        for column in self.columns.values():
-            column.model.repaint_all()
+    def _on_source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if self._seen_generation == self._source.generation:
+            # The clock moved: every countdown repaints, no card moves.
+            for column in self.columns.values():
+                column.model.repaint_all()
+            return
+        # Rows edited in place: each card repaints, or moves to where its stage and
+        # urgency put it now.
+        if self._follow_rows():
+            for row in range(top_left.row(), bottom_right.row() + 1):
+                if not any(column.model.repaint(row) for column in self.columns.values()):
+                    for column in self.columns.values():
+                        column.model.take(row)
+                    self._place(row)
+
+    def _on_source_rows_about_to_be_removed(self, _parent: object, first: int, last: int) -> None:
+        if self._follow_rows():
+            for row in range(first, last + 1):
+                for column in self.columns.values():
+                    column.model.take(row)
+
+    def _on_source_rows_removed(self, _parent: object, first: int, last: int) -> None:
+        if self._follow_rows():
+            for column in self.columns.values():
+                column.model.shift(last + 1, first - last - 1)
+                column.update_header()
+
+    def _on_source_rows_inserted(self, _parent: object, first: int, last: int) -> None:
+        if self._follow_rows():
+            for column in self.columns.values():
+                column.model.shift(first, last - first + 1)
+            for row in range(first, last + 1):
+                self._place(row)
+
+    def _follow_rows(self) -> bool:
+        """Whether a single-row change can be followed card by card: the board is on
+        screen and unfiltered. Otherwise the next rebuild (on show, or the filter's own)
+        does it, as after a reload."""
+        self._seen_generation = self._source.generation
+        if self.isVisible() and not self._stale and self._proxy.text_mask() is None:
+            return True
+        self._stale = True
+        if self.isVisible():
+            self.rebuild()
+        return False
+
+    def _place(self, row: int) -> None:
+        column = self.columns.get(self._source.stages[row])
+        if column is not None:
+            column.model.place(row)
+            column.update_header()
 
     def _on_activated(self, model: BoardColumnModel, index: QModelIndex) -> None:
         self.open_requested.emit(model.summary(index.row()).application.id)

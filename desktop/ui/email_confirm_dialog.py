@@ -1,5 +1,8 @@
-"""The check between a parsed rejection email and the rejection dialog.
+"""Between a dropped or pasted email and the rejection dialog: reading it, then checking it.
 
+`EmailReading` reads and parses the email in the thread pool: an email comes from a
+stranger, and even bounded parsing of 5 MB takes longer than a frame. A progress dialog with
+Cancel shows while it runs, after a short delay so that the usual quick read shows nothing.
 `core.email_parsing` pulls out the sender, the company and the role; the user checks them
 in `EmailConfirmDialog` (a parser guesses, a person confirms) before the rejection dialog
 opens prefilled.
@@ -8,23 +11,119 @@ opens prefilled.
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import validation
-from desktop.core.email_parsing import ParsedEmail
+from desktop.core.email_kind import EmailKind
+from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
+from desktop.store.files import read_small_file
+from desktop.ui.email_drop import EmailPayload
 from desktop.ui.forms import error_label, problem
 from desktop.ui.rejection_dialog import RejectionPrefill
+from desktop.ui.tasks import Task
+
+# A read that ends sooner shows no progress dialog at all.
+PROGRESS_DELAY_MS = 400
+
+
+def read_email(payload: EmailPayload, tz: tzinfo) -> ParsedEmail:
+    """Read (a file) and parse a dropped or pasted email; InvalidInput says what is wrong."""
+    raw = read_small_file(payload, MAX_EMAIL_BYTES) if isinstance(payload, Path) else payload
+    return parse_rejection_email(raw, tz=tz)
+
+
+_KIND_NAMES = {
+    EmailKind.REJECTION: "a rejection",
+    EmailKind.INTERVIEW: "an interview invitation",
+    EmailKind.OFFER: "an offer",
+    EmailKind.RECEIVED: "a confirmation that they received an application",
+    EmailKind.OTHER: "something other than a rejection",
+}
+
+
+def kind_text(parsed: ParsedEmail) -> str:
+    """What AskWhy took the email for, and why; a warning when that is not a rejection."""
+    why = "; ".join(parsed.reasons)
+    if parsed.kind is EmailKind.REJECTION:
+        return f"A rejection ({why})."
+    return (
+        f"This reads like {_KIND_NAMES[parsed.kind]}, not a rejection ({why}). "
+        "Continue only if it is one."
+    )
+
+
+class EmailReading(QObject):
+    """One email being read off the GUI thread, behind a progress dialog with Cancel.
+
+    Signals:
+        read(ParsedEmail): the email was read.
+        failed(str): a message for the user.
+    Neither comes after Cancel. Python cannot stop a thread, so Cancel frees the user at
+    once and drops the result of the (bounded) read when it arrives.
+
+    Give it a parent, or keep a reference, until the read is over: the task lives in it.
+    """
+
+    read = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, payload: EmailPayload, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._task = Task(lambda: read_email(payload, tz))
+        self._answered = False
+        self.progress = QProgressDialog("Reading the email…", "Cancel", 0, 0, parent)
+        self.progress.setObjectName("email_reading_progress")
+        self.progress.setWindowTitle("Log a rejection")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.progress.canceled.connect(self._answer)
+        self._task.signals.succeeded.connect(self._on_succeeded)
+        self._task.signals.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self._task.start()
+
+    def _on_succeeded(self, parsed: object) -> None:
+        if self._answer():
+            self.read.emit(parsed)
+        self.deleteLater()  # the task has run: nothing needs this object any more
+
+    def _on_failed(self, message: str) -> None:
+        if self._answer():
+            self.failed.emit(message)
+        self.deleteLater()
+
+    def _answer(self) -> bool:
+        """Close the progress dialog; False when that was done already (by Cancel)."""
+        if self._answered:
+            return False
+        self._answered = True
+        self.progress.reset()  # hides it, or stops the timer that would show it
+        self.progress.deleteLater()
+        return True
+
+
+def _plain_label(text: str, name: str) -> QLabel:
+    """A wrapping label that never reads its text as HTML: a stranger wrote the subject."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 class EmailConfirmDialog(QDialog):
@@ -55,18 +154,18 @@ class EmailConfirmDialog(QDialog):
         self.received_label.setObjectName("received_label")
         self.error_label = error_label("error_label")
 
-        intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
-        intro.setWordWrap(True)
-        self.subject_label = QLabel(parsed.subject or "(no subject)")
-        self.subject_label.setObjectName("subject_label")
-        self.subject_label.setWordWrap(True)
-        self.no_reply_label = QLabel(
-            "This is a no-reply address: it will not be used to send your request."
+        intro = _plain_label(
+            "AskWhy read this from the email. Correct anything it got wrong.", "intro_label"
         )
-        self.no_reply_label.setObjectName("no_reply_label")
-        self.no_reply_label.setWordWrap(True)
+        self.subject_label = _plain_label(parsed.subject or "(no subject)", "subject_label")
+        self.no_reply_label = _plain_label(
+            "This is a no-reply address: it will not be used to send your request.",
+            "no_reply_label",
+        )
         self.no_reply_label.setVisible(bool(self._no_reply_address))
+        self.kind_label = _plain_label(kind_text(parsed), "kind_label")
         form = QFormLayout()
+        form.addRow("Read as", self.kind_label)
         form.addRow("Subject", self.subject_label)
         form.addRow("Sender &name", self.sender_name_edit)
         form.addRow("Sender &email", self.sender_email_edit)

@@ -1,9 +1,10 @@
 """Log a rejection from the email itself: drop or paste an .eml file or its text.
 
 `EmailDropFilter` makes any widget, usually the main window, a drop target, and
-`payload_from_mime` reads what a drop or paste carries. What happens to the email is in
-`email_confirm_dialog`; this module stays small because the main window needs it before its
-first paint.
+`payload_from_mime` says what a drop or paste carries. Nothing is read here: a dropped file
+is only named, and `email_confirm_dialog.EmailReading` reads and parses it off the GUI
+thread (a file can be a FIFO, a device or 5 MB of hostile text). This module stays small
+because the main window needs it before its first paint.
 """
 
 from __future__ import annotations
@@ -18,26 +19,21 @@ from PySide6.QtWidgets import QWidget
 log = logging.getLogger(__name__)
 
 EMAIL_SUFFIXES = frozenset({".eml", ".txt", ".msg"})
-# A rejection email is a few kilobytes; anything past this is not what the user meant to drop.
-MAX_EMAIL_BYTES = 5 * 1024 * 1024
 RFC822_MIME = "message/rfc822"
 
+# What a drop or paste carries: a message's bytes, pasted text, or a file to read.
+EmailPayload = bytes | str | Path
 
-class EmailPayloadError(Exception):
-    """A dropped file that cannot be read; the message is for the user."""
 
-
-def payload_from_mime(mime: QMimeData) -> bytes | str | None:
-    """The email a drop or paste carries: raw bytes of a file, or plain text; None if neither.
-
-    Raises EmailPayloadError when it names a file that cannot be read.
-    """
+def payload_from_mime(mime: QMimeData) -> EmailPayload | None:
+    """The email a drop or paste carries: raw bytes of a message, plain text, or the path of
+    an email file (read later, off the GUI thread); None if none of these."""
     if mime.hasFormat(RFC822_MIME):
         return bytes(mime.data(RFC822_MIME).data())
     if mime.hasUrls():
         for url in mime.urls():
             if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in EMAIL_SUFFIXES:
-                return read_email_file(Path(url.toLocalFile()))
+                return Path(url.toLocalFile())
         return None
     if mime.hasText() and mime.text().strip():
         return mime.text()
@@ -55,30 +51,14 @@ def can_accept(mime: QMimeData) -> bool:
     return mime.hasText()
 
 
-def read_email_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_EMAIL_BYTES:
-            raise EmailPayloadError(
-                f"{path.name} is {size // 1024 // 1024} MB: too big to be a rejection email."
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise EmailPayloadError(
-            f"{path.name} could not be read ({error.strerror or error})."
-        ) from error
-
-
 class EmailDropFilter(QObject):
     """Turns a widget into a drop target for rejection emails.
 
     Signals:
-        email_dropped(bytes | str): the raw email, ready for `RejectionFlow.log_parsed_email`.
-        drop_failed(str): a message for the user (a file that could not be read).
+        email_dropped(bytes | str | Path): the email, ready for `RejectionFlow.read_email`.
     """
 
     email_dropped = Signal(object)
-    drop_failed = Signal(str)
 
     def install(self, widget: QWidget) -> None:
         widget.setAcceptDrops(True)
@@ -91,11 +71,7 @@ class EmailDropFilter(QObject):
                 return True
             return False
         if isinstance(event, QDropEvent):
-            try:
-                payload = payload_from_mime(event.mimeData())
-            except EmailPayloadError as error:
-                self.drop_failed.emit(str(error))
-                return True
+            payload = payload_from_mime(event.mimeData())
             if payload is None:
                 return False
             event.acceptProposedAction()

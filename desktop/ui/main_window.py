@@ -3,13 +3,13 @@ menu and on a shortcut.
 
 Construction (what `desktop.app` does)::
 
-    window = MainWindow(None, clock, clipboard, settings=None, parent=None)
+    window = MainWindow(None, clock, clipboard, on_quit=wiring_quit, settings=None)
     window.show()                                        # painted before the store exists
     window.attach_store(store)                           # then the data: loads it too
-    window.data_changed.connect(reminders.reschedule)   # after any change to the data
-    window.rejection_logged.connect(...)                # int: the new request's id
-    window.refresh()                                     # (re)load from the store
+    window.loaded.connect(...)                           # each full load has been shown
+    window.refresh()                                     # reload everything, in the background
     window.open_request(request_id)                      # e.g. a notification was clicked
+    window.show_missed(count)                            # stale reminders went to the list
     window.start_rejection(None)                         # e.g. the tray's "Log rejection"
 
 The window is built and painted without a store, so that a start shows the window with only
@@ -18,8 +18,9 @@ Until `attach_store` runs, a "loading" page fills the window and the actions tha
 are disabled; `attach_store` builds the filter bar and the pages that show data (board,
 table, insights, empty state). Tests and tools that have a store pass it to the constructor
 instead. For the same reason the pages, the dialogs, the rejection flow and the undo
-commands are imported where they are first used, not at the top: each Qt class a module
-touches costs start-up time (PySide6 builds its enums then).
+commands are not imported at the top: each Qt class a module touches costs start-up time
+(PySide6 builds its enums then). One module, `desktop.ui.later`, imports them all; this
+module reaches it as `later`, which loads it on first use, once the store is attached.
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -31,20 +32,31 @@ Settings' "send a test notification") and `window.autostart` (for "start at logi
 window forward (tray, second launch). `task_finished(ok, message)` follows export, import,
 backup and restore, which run in a worker thread behind a busy indicator.
 
-Data flow: `refresh()` reads `Store.list_summaries()` once into `ApplicationTableModel`;
-the table (through `ApplicationFilterProxy`) and the board (through per-column list models)
-both read that one model, so they can't disagree. Every change runs as an undo command
-(`undo_commands.py`); the undo stack's `indexChanged` is the single place that reloads and
-emits `data_changed`. One QTimer, once a minute, moves the model's clock so countdowns tick.
+`on_quit` is what File › Quit does: the app passes its own quit (which lets the window close
+instead of hiding to the tray).
+
+Data flow: `refresh()` reads `Store.list_summaries()` in a worker (a `Task`) into
+`ApplicationTableModel`, with the status bar showing it loads; that full reload happens at
+start, after an import or a restore (a change that says `everything`) and when "Show
+archived" flips. The table (through `ApplicationFilterProxy`) and the board (through
+per-column list models) both read that one model, so they can't disagree. After that the
+window listens to the store's change feed (`StoreChanges`): a change names applications,
+and only their rows are read again (`Store.summaries_for`) and updated, inserted or removed.
+Every change the user makes runs as an undo command (`undo_commands.py`) on the window's
+one `undo_stack`, which the rejection flow and the request editors push onto too. The
+reminder service and the tray follow the same feed; nobody tells them. One QTimer, once a
+minute, moves the model's clock so countdowns tick.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -77,8 +89,10 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
-from desktop.core.model import Application, RequestKind, Stage
+from desktop.core.model import Application, Stage
 from desktop.core.stages import allowed_transitions, board_stages, check_move
+from desktop.native.store_changes import StoreChanges
+from desktop.store.changes import Change
 from desktop.ui import email_drop
 from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
@@ -86,22 +100,32 @@ from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.theme import MARGIN, SPACING, current_colors
 
+
+class _Later:
+    """`desktop.ui.later`, imported on first use: the window paints before it loads."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("desktop.ui.later"), name)
+
+
 if TYPE_CHECKING:
-    # Imported where they are used: the window paints before any of them loads.
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
-    from desktop.core.proof import Period
+    from desktop.core.proof import Period, ProofReport
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
     from desktop.store.database import Database
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
+    from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
+else:
+    later = _Later()
 
 log = logging.getLogger(__name__)
 
@@ -138,19 +162,32 @@ class MessageBar(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # An optional action beside the text ("Show" for the missed list).
+        self.action_button = QToolButton()
+        self.action_button.setObjectName("messageBarAction")
+        self.action_button.hide()
+        self._action: Callable[[], object] | None = None
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Dismiss")
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(close)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         close.clicked.connect(self.hide)
+        self.action_button.clicked.connect(self._on_action)
         self.hide()
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
+    def show_message(
+        self,
+        text: str,
+        *,
+        error: bool = False,
+        action: tuple[str, Callable[[], object]] | None = None,
+    ) -> None:
         colors = current_colors()
         tint = colors.urgent if error else colors.highlight
         self.setStyleSheet(
@@ -158,8 +195,17 @@ class MessageBar(QWidget):
             f" QLabel {{ color: {colors.urgent if error else colors.text}; }}"
         )
         self.label.setText(text)
+        self._action = None if action is None else action[1]
+        self.action_button.setText("" if action is None else action[0])
+        self.action_button.setVisible(action is not None)
         self.show()
         self._timer.start(MESSAGE_MS)
+
+    def _on_action(self) -> None:
+        action = self._action
+        self.hide()
+        if action is not None:
+            action()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -168,8 +214,7 @@ class MessageBar(QWidget):
 class MainWindow(QMainWindow):
     """See the module docstring for how `desktop.app` builds and wires it."""
 
-    rejection_logged = Signal(int)  # the new feedback request's id
-    data_changed = Signal()
+    loaded = Signal()  # a full load (start, import, restore) is on screen
     task_finished = Signal(bool, str)  # ok, the message shown to the user
 
     def __init__(
@@ -178,6 +223,7 @@ class MainWindow(QMainWindow):
         clock: Clock,
         clipboard: Clipboard,
         *,
+        on_quit: Callable[[], None],
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -186,10 +232,16 @@ class MainWindow(QMainWindow):
         self._flow: RejectionFlow | None = None
         self._clock = clock
         self._clipboard = clipboard
+        self._on_quit = on_quit
         self._settings = settings if settings is not None else QSettings()
         self._view = VIEW_BOARD
         self._show_archived = False
         self._tasks: set[Task] = set()
+        self._loading: Task | None = None
+        self._has_data = False  # the first load has arrived: until then, the loading page
+        self._reload_again = False
+        # Ids a change named while a full load ran: the load may have read them before.
+        self._changed_while_loading: set[int] = set()
         self._progress: QProgressDialog | None = None
         self.details_dialog: DetailsDialog | None = None
         self.side_dialog: QDialog | None = None  # settings or templates, while open
@@ -225,14 +277,13 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Give the window its data: enables the data actions and loads the store."""
         self._store = store
-        from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415 (see the docstring)
-
-        self._flow = RejectionFlow(store, self._clock, self._clipboard, self)
+        self._flow = later.RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
+        self.changes = StoreChanges(store.changes, self)
+        self.changes.changed.connect(self._on_store_changed)
         self._build_data_pages()
         self._connect_flow()
         self._enable_data_actions(True)
         self.refresh()
-        self._focus_view()
 
     @property
     def store(self) -> Store:
@@ -276,18 +327,13 @@ class MainWindow(QMainWindow):
         `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
         from `attach_store` on; until then the loading page is all there is to show.
         """
-        from desktop.ui.board_view import BoardView  # noqa: PLC0415
-        from desktop.ui.empty_state import EmptyState  # noqa: PLC0415
-        from desktop.ui.insights_view import InsightsView  # noqa: PLC0415
-        from desktop.ui.table_view import FilterBar, TablePage  # noqa: PLC0415
-
-        self.filter_bar = FilterBar(self.proxy)
+        self.filter_bar = later.FilterBar(self.proxy)
         self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
-        self.empty_state = EmptyState()
-        self.board = BoardView(self.model, self.proxy)
-        self.table_page = TablePage(self.proxy)
+        self.empty_state = later.EmptyState()
+        self.board = later.BoardView(self.model, self.proxy)
+        self.table_page = later.TablePage(self.proxy)
         self.table = self.table_page.view
-        self.insights = InsightsView()
+        self.insights = later.InsightsView()
         for page in (self.empty_state, self.board, self.table_page, self.insights):
             self.stack.addWidget(page)
         self.board.move_requested.connect(self.request_move)
@@ -331,11 +377,12 @@ class MainWindow(QMainWindow):
         a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
         a("backup", "&Back up now", self.backup_now, None, "backup")
         a("restore", "Re&store from backup…", self._on_restore, None, "restore")
-        a("quit", "&Quit", self._on_quit, "Ctrl+Q", "quit")
+        a("quit", "&Quit", self._quit, "Ctrl+Q", "quit")
         a("find", "&Find…", self.focus_search, "Ctrl+F", "find")
         a("paste_email", "&Paste rejection email", self.paste_email, "Ctrl+V", "paste")
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
+        a("missed", "&Missed reminders…", self.open_missed_list)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
@@ -391,6 +438,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([acts[f"view_{v}"] for v in VIEWS])
         view_menu.addSeparator()
         view_menu.addAction(acts["show_archived"])
+        view_menu.addAction(acts["missed"])
 
         app_menu = bar.addMenu("&Application")
         app_menu.addAction(acts["open"])
@@ -411,37 +459,95 @@ class MainWindow(QMainWindow):
 
     # -- signals: the one place they are connected ------------------------------------
     def _connect(self) -> None:
-        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self._tick_timer.timeout.connect(self.tick)
         self.proxy.filter_changed.connect(self._update_page)
 
     def _connect_flow(self) -> None:
         flow = self.rejection_flow
-        flow.rejection_logged.connect(self._on_rejection_logged)
-        flow.data_changed.connect(self._on_flow_data_changed)
         self.email_drop_filter.email_dropped.connect(flow.log_parsed_email)
-        self.email_drop_filter.drop_failed.connect(self.show_error)
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload everything from the store, keeping the selected application selected."""
+        """Reload everything from the store in a worker, keeping the selection; `loaded`
+        follows once it is shown. Only for start, import, restore and "Show archived":
+        every other change updates its own rows (`_on_store_changed`)."""
         if self._store is None:
             return  # nothing to load before attach_store()
+        if self._loading is not None:
+            self._reload_again = True  # after this one: it may have read too early
+            return
+        store, include_archived = self._store, self._show_archived
+        task = later.Task(lambda: store.list_summaries(include_archived=include_archived))
+        task.signals.succeeded.connect(self._on_loaded)
+        task.signals.failed.connect(self._on_load_failed)
+        self._loading = task
+        self._changed_while_loading.clear()
+        self.status.set_loading(True)
+        task.start()
+
+    def _on_loaded(self, summaries: object) -> None:
+        assert isinstance(summaries, list)
+        self._loading = None
         selected = self.selected_application_id()
         now = self._clock.now()
+        self.model.set_now(now)
+        self.model.set_summaries(summaries)
+        self.status.set_loading(False)
+        first = not self._has_data
+        self._has_data = True
+        if self._reload_again:
+            self._reload_again = False
+            self.refresh()
+            return
+        if self._changed_while_loading:
+            self._update_rows(self._changed_while_loading)
+            self._changed_while_loading.clear()
+        self._after_rows_changed()
+        if first:
+            self._focus_view()
+        elif selected is not None:
+            self._select(selected)
+        self.loaded.emit()
+
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = None
+        self.status.set_loading(False)
+        self.show_error(message)
+
+    def _on_store_changed(self, change: Change) -> None:
+        if change.everything:
+            self.refresh()
+            return
+        ids = change.applications | change.removed_applications
+        if not ids:
+            if change.lessons and self._view == VIEW_INSIGHTS:
+                self._refresh_insights()
+            return
+        if self._loading is not None:
+            self._changed_while_loading.update(ids)
+            return
+        self._update_rows(ids)
+        self._after_rows_changed()
+
+    def _update_rows(self, ids: AbstractSet[int]) -> None:
+        """Read just these applications again; those gone (or archived while archived
+        ones are hidden) leave the model."""
         try:
-            summaries = self._store.list_summaries(include_archived=self._show_archived)
+            summaries = self.store.summaries_for(ids, include_archived=self._show_archived)
         except UserFacingError as error:
             self.show_error(str(error))
             return
-        self.model.set_now(now)
-        self.model.set_summaries(summaries)
-        self.status.update_from(self.model, now, self._clock.local_tz())
+        present = {s.application.id for s in summaries}
+        self.model.apply_change(summaries, ids - present)
+
+    def _after_rows_changed(self) -> None:
+        self.status.update_from(self.model, self._clock.now(), self._clock.local_tz())
+        was_empty = self.stack.currentWidget() is self.empty_state
         self._update_page()
+        if was_empty and self.stack.currentWidget() is not self.empty_state:
+            self._focus_view()
         if self._view == VIEW_INSIGHTS:
             self._refresh_insights()
-        if selected is not None:
-            self._select(selected)
 
     def tick(self) -> None:
         """Once a minute: countdowns and ages move, the status bar's deadline too."""
@@ -476,8 +582,8 @@ class MainWindow(QMainWindow):
         return self.model.rowCount() == 0 and not self._show_archived
 
     def _update_page(self) -> None:
-        if self._store is None:
-            return  # the loading page stays until there are pages with data
+        if not self._has_data:
+            return  # the loading page stays until the data is there
         if self._view == VIEW_INSIGHTS:
             page: QWidget = self.insights
         elif self._is_empty():
@@ -561,23 +667,12 @@ class MainWindow(QMainWindow):
     # -- running changes through the undo stack ---------------------------------------
     def run_command(self, command: StoreCommand) -> bool:
         """Execute now; push onto the undo stack only if the store accepted it."""
-        try:
-            command.execute()
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return False
-        self.push_done(command)
-        return True
+        return later.undo_commands.run(self.undo_stack, command, self.show_error)
 
     def push_done(self, command: StoreCommand) -> None:
         """Push a command that already ran (e.g. inside the details dialog)."""
         command.set_error_handler(self.show_error)
-        # push() triggers indexChanged, which reloads and emits data_changed.
         self.undo_stack.push(command)
-
-    def _on_undo_index_changed(self, _index: int) -> None:
-        self.refresh()
-        self.data_changed.emit()
 
     def show_error(self, message: str) -> None:
         self.message_bar.show_message(message, error=True)
@@ -588,9 +683,7 @@ class MainWindow(QMainWindow):
     # -- user actions ------------------------------------------------------------------
     def new_application(self) -> DetailsDialog:
         """Open the details dialog for a new application (window-modal, not blocking)."""
-        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
-
-        return self._open_dialog(DetailsDialog(self.store, self._clock, parent=self))
+        return self._open_dialog(later.DetailsDialog(self.store, self._clock, parent=self))
 
     def open_selected(self) -> None:
         application_id = self.selected_application_id()
@@ -600,16 +693,15 @@ class MainWindow(QMainWindow):
         self.open_details(application_id)
 
     def open_details(self, application_id: int) -> DetailsDialog | None:
-        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
-
         try:
-            dialog = DetailsDialog(
+            dialog = later.DetailsDialog(
                 self.store, self._clock, application_id=application_id, parent=self
             )
         except UserFacingError as error:
             # Deleted elsewhere since the list was loaded: say so and catch up.
             self.show_error(str(error))
-            self.refresh()
+            self._update_rows({application_id})
+            self._after_rows_changed()
             return None
         return self._open_dialog(dialog)
 
@@ -621,8 +713,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_details_finished(self, dialog: DetailsDialog, result: int) -> None:
-        from desktop.ui.details_dialog import DetailsAction  # noqa: PLC0415
-
         if self.details_dialog is dialog:
             self.details_dialog = None
         dialog.deleteLater()
@@ -639,9 +729,10 @@ class MainWindow(QMainWindow):
                 self._select(added.id)
                 self.show_info(f"Added {added.company}. When a rejection comes in, press Ctrl+R.")
             return
-        if dialog.requested_action in (DetailsAction.ARCHIVE, DetailsAction.UNARCHIVE):
-            self.set_archived(app, dialog.requested_action is DetailsAction.ARCHIVE)
-        elif dialog.requested_action is DetailsAction.DELETE:
+        action = later.DetailsAction
+        if dialog.requested_action in (action.ARCHIVE, action.UNARCHIVE):
+            self.set_archived(app, dialog.requested_action is action.ARCHIVE)
+        elif dialog.requested_action is action.DELETE:
             self.delete_application(app)
 
     def request_move(self, application_id: int, to_stage: Stage) -> None:
@@ -659,9 +750,9 @@ class MainWindow(QMainWindow):
             # A rejection is more than a move: it starts the follow-up window and the editor.
             self.start_rejection(application_id)
             return
-        from desktop.ui.undo_commands import MoveStageCommand  # noqa: PLC0415
-
-        if self.run_command(MoveStageCommand(self.store, self._clock, app, to_stage)):
+        if self.run_command(
+            later.undo_commands.MoveStageCommand(self.store, self._clock, app, to_stage)
+        ):
             self.show_info(f"Moved {app.company} to {to_stage.label}. Undo with Ctrl+Z.")
 
     def move_selected(self, stage: Stage) -> None:
@@ -675,9 +766,9 @@ class MainWindow(QMainWindow):
             self.set_archived(app, not app.archived)
 
     def set_archived(self, app: Application, archived: bool) -> None:
-        from desktop.ui.undo_commands import SetArchivedCommand  # noqa: PLC0415
-
-        if self.run_command(SetArchivedCommand(self.store, self._clock, app, archived)):
+        if self.run_command(
+            later.undo_commands.SetArchivedCommand(self.store, self._clock, app, archived)
+        ):
             verb = "Archived" if archived else "Unarchived"
             self.show_info(f"{verb} {app.company}. Undo with Ctrl+Z.")
 
@@ -687,10 +778,8 @@ class MainWindow(QMainWindow):
             self.delete_application(app)
 
     def delete_application(self, app: Application) -> None:
-        from desktop.ui.undo_commands import DeleteApplicationCommand  # noqa: PLC0415
-
         # No confirmation box: the delete is one Ctrl+Z away, and the bar says so.
-        if self.run_command(DeleteApplicationCommand(self.store, app)):
+        if self.run_command(later.undo_commands.DeleteApplicationCommand(self.store, app)):
             self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
 
     def _on_log_rejection(self) -> None:
@@ -710,36 +799,27 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def _on_rejection_logged(self, application_id: int) -> None:
-        self.refresh()
-        self.data_changed.emit()
-        # The flow names the application; our signal names the request it created.
-        try:
-            requests = self.store.requests_for(application_id)
-        except UserFacingError as error:
-            self.show_error(str(error))
-            return
-        feedback = [r for r in requests if r.kind is RequestKind.FEEDBACK]
-        if feedback:
-            newest = max(feedback, key=lambda r: (r.created_at, r.id))
-            self.rejection_logged.emit(newest.id)
+    def show_missed(self, count: int) -> None:
+        """The reminder service moved `count` stale reminders to the missed list."""
+        noun = "reminder" if count == 1 else "reminders"
+        self.message_bar.show_message(
+            f"{count} {noun} fell due long ago, while {APP_NAME} was not running; "
+            "their windows have closed.",
+            action=("Show", self.open_missed_list),
+        )
 
-    def _on_flow_data_changed(self) -> None:
-        self.refresh()
-        self.data_changed.emit()
+    def open_missed_list(self) -> QDialog:
+        dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        return self._open_side_dialog(dialog)
 
     def open_settings(self) -> QDialog:
-        from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
-
-        dialog = SettingsDialog(self.store, self, notifier=self.notifier, autostart=self.autostart)
-        # Reminder offsets or quiet hours may have changed: the app reschedules on this.
-        dialog.accepted.connect(self.data_changed)
+        dialog = later.SettingsDialog(
+            self.store, self, notifier=self.notifier, autostart=self.autostart
+        )
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
-        from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
-
-        return self._open_side_dialog(TemplateManager(self.store, parent=self))
+        return self._open_side_dialog(later.TemplateManager(self.store, parent=self))
 
     def _open_side_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))
@@ -758,29 +838,20 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
-        QMessageBox.about(
+        later.QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Track every application; ask why while the"
             " answer is still fresh.",
         )
 
-    def _on_quit(self) -> None:
-        app = QGuiApplication.instance()
-        self.close()
-        if app is not None:
-            app.quit()
+    def _quit(self) -> None:
+        self._on_quit()
 
     # -- email paste and drop ----------------------------------------------------------
     def paste_email(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
-        try:
-            payload = email_drop.payload_from_mime(mime) if mime is not None else None
-        except email_drop.EmailPayloadError as error:
-            self.show_error(str(error))
-            return
+        payload = email_drop.payload_from_mime(mime) if mime is not None else None
         if payload is None:
             self.show_info("Copy a rejection email (its text or an .eml file), then paste it here.")
             return
@@ -794,15 +865,11 @@ class MainWindow(QMainWindow):
         self, label: str, work: Callable[[], object], done: Callable[[object], str]
     ) -> None:
         """Run `work` in the thread pool behind a busy indicator; `done` words the result."""
-        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
-
-        from desktop.ui.tasks import Task  # noqa: PLC0415
-
         if self._tasks:
             self.show_info("Another task is still running; try again when it has finished.")
             return
-        task = Task(work)
-        progress = QProgressDialog(label, "", 0, 0, self)
+        task = later.Task(work)
+        progress = later.QProgressDialog(label, "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -831,10 +898,8 @@ class MainWindow(QMainWindow):
         self.task_finished.emit(False, message)
 
     def _on_export(self, suffix: str) -> None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
         names = {".json": "JSON (*.json)", ".csv": "CSV (*.csv)", ".ics": "Calendar (*.ics)"}
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = later.QFileDialog.getSaveFileName(
             self, "Export", str(Path.home() / f"askwhy{suffix}"), names[suffix]
         )
         if path:
@@ -858,9 +923,7 @@ class MainWindow(QMainWindow):
         self.run_task(f"Exporting to {path.name}…", work, done)
 
     def _on_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = later.QFileDialog.getOpenFileName(
             self,
             "Import",
             str(Path.home()),
@@ -871,12 +934,10 @@ class MainWindow(QMainWindow):
 
     def preview_import(self, path: Path) -> None:
         """A table opens the import preview first; a JSON export (a restore) imports at once."""
-        from desktop.ui.import_preview_dialog import ImportPreviewDialog  # noqa: PLC0415
-
         if path.suffix.lower() == ".json":
             self.import_from(path)
             return
-        dialog = ImportPreviewDialog(
+        dialog = later.ImportPreviewDialog(
             path, self._database(), now=self._clock.now(), tz=self._clock.local_tz(), parent=self
         )
         dialog.accepted.connect(lambda: self.import_from(path, dialog.table_import()))
@@ -885,40 +946,41 @@ class MainWindow(QMainWindow):
 
     def import_from(self, path: Path, prepared: TableImport | None = None) -> None:
         """Import `path`, or the rows its preview `prepared`, off the GUI thread."""
-        from desktop.store import exchange  # noqa: PLC0415
-        from desktop.store.backups import Backups  # noqa: PLC0415
-
-        database = self._database()
         store = self.store
+        database = self._database()
         now = self._clock.now()
         tz = self._clock.local_tz()
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = prepared or exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
-            Backups(database.path.parent).create(database, "before-import", now=now)
-            return store.apply_import(plan, now=now)
+            plan = prepared or later.exchange.parse_import(
+                path.read_bytes(), path.suffix, now=now, tz=tz
+            )
+            later.Backups(database.path.parent).create(database, "before-import", now=now)
+            before = store.application_ids()
+            summary = store.apply_import(plan, now=now)  # announces: everything reloads
+            return summary, store.application_ids() - before
 
         def done(result: object) -> str:
-            self.undo_stack.clear()  # ids may have changed under the undo history
-            self.refresh()
-            self.data_changed.emit()
-            return f"Imported {result} from {path.name}."
+            summary, added = cast("tuple[str, frozenset[int]]", result)
+            # One step on the undo stack: undo deletes what the import added.
+            self.push_done(
+                later.undo_commands.ImportCommand(store, f"Import {path.name}", frozenset(added))
+            )
+            return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 
     def open_report(self) -> None:
         """File › Report…: a period and a format, then where to save the proof."""
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
-        from desktop.ui.report_dialog import ReportDialog  # noqa: PLC0415
-
-        dialog = ReportDialog(self._clock.now().astimezone(self._clock.local_tz()).date(), self)
-        if dialog.exec() != ReportDialog.DialogCode.Accepted:
+        dialog = later.ReportDialog(
+            self._clock.now().astimezone(self._clock.local_tz()).date(), self
+        )
+        if dialog.exec() != later.ReportDialog.DialogCode.Accepted:
             return
         period, suffix = dialog.period(), dialog.suffix()
         name = f"proof-of-applications-{period.first}-{period.last}{suffix}"
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = later.QFileDialog.getSaveFileName(
             self, "Save the proof", str(Path.home() / name), f"*{suffix}"
         )
         if path:
@@ -927,31 +989,23 @@ class MainWindow(QMainWindow):
     def report_to(self, path: Path, period: Period) -> None:
         """Write the proof of applications for `period` to `path` (.pdf or .csv), off the
         GUI thread."""
-        from desktop.store.exchange.snapshot import plural  # noqa: PLC0415
-        from desktop.store.files import write_atomically  # noqa: PLC0415
-        from desktop.store.report import load_report  # noqa: PLC0415
-        from desktop.ui.report_pdf import report_bytes  # noqa: PLC0415
-
         store, now, tz = self.store, self._clock.now(), self._clock.local_tz()
 
         def work() -> object:
-            report = load_report(store, period, tz=tz, now=now)
-            write_atomically(path, report_bytes(report, path.suffix.lower()))
-            return plural(len(report.entries), "application")
+            return later.report_pdf.save_report(store, period, path, tz=tz, now=now)
 
         def done(result: object) -> str:
-            return f"Saved a proof of {result} ({period.label()}) to {path}."
+            count = later.plural(len(cast("ProofReport", result).entries), "application")
+            return f"Saved a proof of {count} ({period.label()}) to {path}."
 
         self.run_task(f"Writing {path.name}…", work, done)
 
     def backup_now(self) -> None:
-        from desktop.store.backups import Backups  # noqa: PLC0415
-
         database = self._database()
         now = self._clock.now()
 
         def work() -> object:
-            return Backups(database.path.parent).create(database, "manual", now=now)
+            return later.Backups(database.path.parent).create(database, "manual", now=now)
 
         def done(result: object) -> str:
             return f"Backed up to {result}."
@@ -1006,8 +1060,8 @@ class MainWindow(QMainWindow):
 
         def done(result: object) -> str:
             self.undo_stack.clear()
-            self.refresh()
-            self.data_changed.emit()
+            # Everything is new: the window, the reminders and the tray reload from it.
+            self.store.changes.publish(Change(everything=True))
             return f"Restored the backup. The data it replaced is kept as {Path(str(result)).name}."
 
         self.run_task("Restoring…", work, done)

@@ -9,6 +9,7 @@ editor, or skipping it) belongs to `RejectionFlow`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -113,10 +114,13 @@ class RejectionDialog(QDialog):
         application_id: int | None = None,
         parent: QWidget | None = None,
         *,
+        log_rejection: Callable[[RejectionInput], LoggedRejection],
         prefill: RejectionPrefill | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        # The write goes through the caller, which makes it one step on its undo stack.
+        self._log_rejection = log_rejection
         self._clock = clock
         self._fixed_application: Application | None = None
         self._contacts: list[Contact] = []
@@ -449,7 +453,7 @@ class RejectionDialog(QDialog):
             self._skip_chosen = False
             return
         try:
-            logged = self._store.log_rejection(self.build_input(), now=self._clock.now())
+            logged = self._log_rejection(self.build_input())
         except UserFacingError as error:
             # Nothing was written: say why and let the user fix it in place.
             self.form_error.setText(str(error))

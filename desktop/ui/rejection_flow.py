@@ -5,6 +5,9 @@ things, so that every entry point behaves the same: log the rejection (one trans
 then open the request editor straight away, or skip the request when the rejection came
 before any human contact. It keeps one editor per request: asking for a request that is
 already open raises its window instead of opening a second copy.
+
+Logging a rejection is one command on the window's undo stack (and "log and skip" is one
+too): undo removes the rejection, its request and reminders, and puts the stage back.
 """
 
 from __future__ import annotations
@@ -13,18 +16,21 @@ import functools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.email_parsing import parse_rejection_email
+from desktop.core.email_parsing import ParsedEmail
 from desktop.core.errors import UserFacingError
-from desktop.core.model import LoggedRejection
+from desktop.core.model import LoggedRejection, RejectionInput
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
-from desktop.ui.email_confirm_dialog import EmailConfirmDialog
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog, EmailReading
+from desktop.ui.email_drop import EmailPayload
 from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill
 from desktop.ui.request_editor import RequestEditor, SaveFileChooser, UrlOpener
+from desktop.ui.undo_commands import LogRejectionCommand
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -33,23 +39,14 @@ log = logging.getLogger(__name__)
 
 
 class RejectionFlow(QObject):
-    """Signals:
-    request_opened(request_id): an editor is shown (new, or raised).
-    rejection_logged(application_id): a rejection was written.
-    request_skipped(request_id): skipped from the rejection dialog; `undo_skip` reverses it.
-    data_changed(): anything the board or table shows may have changed.
-    """
-
-    request_opened = Signal(int)
-    rejection_logged = Signal(int)
-    request_skipped = Signal(int)
-    data_changed = Signal()
+    """What it writes, the store announces: the flow tells nobody about its changes."""
 
     def __init__(
         self,
         store: Store,
         clock: Clock,
         clipboard: Clipboard,
+        undo_stack: QUndoStack,
         parent: QWidget | None = None,
         *,
         url_opener: UrlOpener | None = None,
@@ -59,6 +56,7 @@ class RejectionFlow(QObject):
         self._store = store
         self._clock = clock
         self._clipboard = clipboard
+        self._undo_stack = undo_stack
         self._window = parent
         self._url_opener = url_opener
         self._save_file_chooser = save_file_chooser
@@ -78,7 +76,12 @@ class RejectionFlow(QObject):
             return self.dialog
         try:
             dialog = RejectionDialog(
-                self._store, self._clock, application_id, self._window, prefill=prefill
+                self._store,
+                self._clock,
+                application_id,
+                self._window,
+                log_rejection=self.log_rejection,
+                prefill=prefill,
             )
         except UserFacingError as error:
             # The application may have been deleted since the user clicked on it.
@@ -90,18 +93,28 @@ class RejectionFlow(QObject):
         dialog.open()
         return dialog
 
-    def log_parsed_email(self, raw: bytes | str) -> EmailConfirmDialog | None:
-        """Read a dropped or pasted email, let the user confirm it, then start the flow."""
-        try:
-            parsed = parse_rejection_email(raw, tz=self._clock.local_tz())
-        except UserFacingError as error:
-            self._tell("This doesn't look like a rejection email", str(error))
-            return None
-        confirm = EmailConfirmDialog(parsed, self._clock.local_tz(), self._window)
-        confirm.accepted.connect(functools.partial(self._on_email_confirmed, confirm))
-        confirm.finished.connect(confirm.deleteLater)
-        confirm.open()
-        return confirm
+    def log_rejection(self, rejection: RejectionInput) -> LoggedRejection:
+        """Write a rejection as one step on the undo stack (the dialog, a second launch).
+
+        Raises UserFacingError, with nothing written and nothing pushed, for bad input.
+        """
+        command = LogRejectionCommand(self._store, self._clock, rejection)
+        command.execute()
+        command.set_error_handler(functools.partial(self._tell, "Undo did not work"))
+        self._undo_stack.push(command)
+        assert command.logged is not None
+        return command.logged
+
+    def log_parsed_email(self, payload: EmailPayload) -> EmailReading:
+        """Read a dropped or pasted email off the GUI thread, let the user confirm what it
+        says, then start the flow. Returns the reading, which the user can cancel."""
+        reading = EmailReading(payload, self._clock.local_tz(), self._window)
+        reading.read.connect(self._confirm_email)
+        reading.failed.connect(
+            functools.partial(self._tell, "This doesn't look like a rejection email")
+        )
+        reading.start()
+        return reading
 
     def open_request(self, request_id: int) -> RequestEditor | None:
         editor = self._editors.get(request_id)
@@ -113,20 +126,19 @@ class RejectionFlow(QObject):
                     self._clipboard,
                     request_id,
                     self._window,
+                    undo_stack=self._undo_stack,
                     url_opener=self._url_opener,
                     save_file_chooser=self._save_file_chooser,
                 )
             except UserFacingError as error:
                 self._tell("The request cannot be opened", str(error))
                 return None
-            editor.request_changed.connect(self._on_request_changed)
             editor.closed.connect(self._on_editor_closed)
             editor.lesson_requested.connect(self.log_lesson)
             self._editors[request_id] = editor
         editor.show()
         editor.raise_()
         editor.activateWindow()
-        self.request_opened.emit(request_id)
         return editor
 
     def log_lesson(self, request_id: int) -> LessonDialog | None:
@@ -145,14 +157,6 @@ class RejectionFlow(QObject):
         dialog.open()
         return dialog
 
-    def undo_skip(self, request_id: int) -> None:
-        try:
-            self._store.reopen_request(request_id, now=self._clock.now())
-        except UserFacingError as error:
-            self._tell("The request was not reopened", str(error))
-            return
-        self.data_changed.emit()
-
     # -- state ---------------------------------------------------------------------
     def editor(self, request_id: int) -> RequestEditor | None:
         return self._editors.get(request_id)
@@ -167,33 +171,33 @@ class RejectionFlow(QObject):
 
     # -- reactions -----------------------------------------------------------------
     def _on_rejection_logged(self, logged: LoggedRejection, skip: bool) -> None:
-        self.rejection_logged.emit(logged.application.id)
         request_id = logged.request.id
         if skip:
             try:
+                # Part of the rejection's undo step, which is still on top of the stack: its
+                # undo puts back the application as it was before the rejection, so one
+                # Ctrl+Z takes back the rejection and the skip.
                 self._store.skip_request(request_id, now=self._clock.now())
             except UserFacingError as error:
                 self._tell("The request was not skipped", str(error))
                 self.open_request(request_id)
-            else:
-                self.request_skipped.emit(request_id)
-            self.data_changed.emit()
             return
-        self.data_changed.emit()
         # Straight to the editor: asking fast is the whole point.
         self.open_request(request_id)
 
+    def _confirm_email(self, parsed: ParsedEmail) -> None:
+        confirm = EmailConfirmDialog(parsed, self._clock.local_tz(), self._window)
+        confirm.accepted.connect(functools.partial(self._on_email_confirmed, confirm))
+        confirm.finished.connect(confirm.deleteLater)
+        confirm.open()
+
     def _on_email_confirmed(self, confirm: EmailConfirmDialog) -> None:
         self.start(None, prefill=confirm.prefill())
-
-    def _on_request_changed(self, _request_id: int) -> None:
-        self.data_changed.emit()
 
     def _on_lesson_logged(self, request_id: int, _lesson: object) -> None:
         editor = self._editors.get(request_id)
         if editor is not None:
             editor.reload_status()
-        self.data_changed.emit()
 
     def _on_editor_closed(self, request_id: int) -> None:
         editor = self._editors.pop(request_id, None)

@@ -9,23 +9,37 @@ text is HTML-escaped before it becomes part of the document.
 from __future__ import annotations
 
 import html
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from desktop.core.proof import ProofEntry, ProofReport
-from desktop.store.report import report_to_csv
+from desktop.core.proof import Period, ProofEntry, ProofReport
+from desktop.store.files import write_atomically
+from desktop.store.report import csv_bytes, load_report
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
 
 RESOLUTION = 300  # dots per inch: layout and drawing share it
 _FOOTER_POINTS = 24
 
 
+def save_report(
+    store: Store, period: Period, path: Path, *, tz: tzinfo, now: datetime
+) -> ProofReport:
+    """Read the proof for `period` and write it to `path` (.pdf or .csv); for a worker
+    thread or the CLI. A PDF needs a QGuiApplication."""
+    report = load_report(store, period, tz=tz, now=now)
+    write_atomically(path, report_bytes(report, path.suffix.lower()))
+    return report
+
+
 def report_bytes(report: ProofReport, suffix: str) -> bytes:
     """The report as the file `suffix` names: ".pdf" (needs a QGuiApplication) or ".csv"."""
-    if suffix == ".csv":
-        # The BOM tells Excel the file is UTF-8.
-        return ("\ufeff" + report_to_csv(report)).encode("utf-8")
-    return render_pdf(report)
+    return csv_bytes(report) if suffix == ".csv" else render_pdf(report)
 
 
 def render_pdf(report: ProofReport) -> bytes:

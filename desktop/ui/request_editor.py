@@ -3,8 +3,9 @@
 One non-modal window per follow-up request. The user edits the subject and the body as
 template text (placeholders allowed), sees a live preview with every merge field coloured
 by state, and sends it without giving AskWhy an account: copy to the clipboard, open a
-`mailto:` link, or save an `.eml` draft. Then mark it sent (or skip it, or snooze it), with
-an Undo right there.
+`mailto:` link, or save an `.eml` draft. Then mark it sent (or skip it, or snooze it): each
+is a command on the window's one undo stack, so the Undo here and Edit › Undo in the main
+window are the same history, and an undo from either re-reads the request here.
 
 Edits are saved as they are typed (debounced), so closing the window never loses text.
 """
@@ -19,7 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QTextCursor,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,9 +49,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.eml import build_eml
+from desktop.core.drafts import (
+    Draft,
+    choose_template,
+    compose,
+    describe_unresolved,
+    starting_text,
+)
 from desktop.core.errors import UserFacingError
-from desktop.core.mailto import MAILTO_LIMIT, build_mailto, mailto_fits
+from desktop.core.mailto import MAILTO_LIMIT, mailto_fits
 from desktop.core.model import (
     FollowUpRequest,
     RequestContext,
@@ -53,23 +67,24 @@ from desktop.core.model import (
 )
 from desktop.core.reminders import SnoozeChoice, snooze_until
 from desktop.core.stages import before_human_contact
-from desktop.core.templates import FieldState, Rendered, check, merge_values, render
+from desktop.core.templates import check, merge_values
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.native.clipboard import Clipboard
 from desktop.native.clock import Clock
+from desktop.store.errors import NotFound
 from desktop.store.files import write_atomically
+from desktop.ui import undo_commands
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
+from desktop.ui.undo_commands import RequestCommand
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
-
-_FIELD_SOURCE = re.compile(r"\{\{.*\}\}", re.DOTALL)
 
 # Long enough to batch a burst of typing into one write, short enough that a crash
 # loses at most a word or two.
@@ -110,41 +125,14 @@ def default_eml_name(company: str, role: str) -> str:
     return f"{stem[:80]}.eml"
 
 
-def describe_unresolved(subject: Rendered, body: Rendered) -> list[str]:
-    """One short line per field still showing as `{{ … }}`, in reading order, no repeats."""
-    lines: list[str] = []
-    for where, rendered in (("subject", subject), ("body", body)):
-        for span in rendered.unresolved:
-            shown = "{{ " + span.name + " }}" if span.name else "{{ }}"
-            if span.state is FieldState.EMPTY:
-                line = f"{shown} is empty (in the {where})"
-            else:
-                line = f"{shown} is not a field AskWhy knows (in the {where})"
-            if line not in lines:
-                lines.append(line)
-    return lines
-
-
-def mailbox(name: str, address: str) -> str:
-    """ "Name <address>" with the name quoted, so a comma in "Reyes, Dana" stays in the name."""
-    if not address:
-        return ""
-    if not name.strip():
-        return address
-    quoted = name.strip().replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{quoted}" <{address}>'
-
-
 class RequestEditor(QWidget):
     """Edit, send and close one follow-up request.
 
     Signals:
-        request_changed(request_id): its text, status or reminders were written.
         closed(request_id): the window was closed (its timers are stopped).
         lesson_requested(request_id): the user wants to log the reply.
     """
 
-    request_changed = Signal(int)
     closed = Signal(int)
     lesson_requested = Signal(int)
 
@@ -156,6 +144,7 @@ class RequestEditor(QWidget):
         request_id: int,
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
         url_opener: UrlOpener | None = None,
         save_file_chooser: SaveFileChooser | None = None,
     ) -> None:
@@ -171,9 +160,9 @@ class RequestEditor(QWidget):
         self._values = merge_values(self._context, clock.local_tz())
         self._templates: list[Template] = store.templates(self._request.kind)
         self._pristine: tuple[str, str] = ("", "")
-        self._rendered_subject = render("", {})
-        self._rendered_body = render("", {})
-        self._undo_action: Callable[[], None] | None = None
+        self._draft: Draft = compose(self._context, self._values, "", "")
+        self._undo_stack = undo_stack
+        self._gone = False  # the request was deleted (its rejection undone): nothing to save
         self.warning_box: QMessageBox | None = None
         self.setObjectName("request_editor")
 
@@ -312,9 +301,11 @@ class RequestEditor(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("status_label")
         self.status_label.setAccessibleName("Last action")
-        self.undo_button = QPushButton("&Undo")
+        # The window's undo, shown here: it names what it undoes ("Undo Mark sent").
+        self.undo_action = self._undo_stack.createUndoAction(self, "&Undo")
+        self.undo_button = QToolButton()
         self.undo_button.setObjectName("undo_button")
-        self.undo_button.hide()
+        self.undo_button.setDefaultAction(self.undo_action)
 
     def _lay_out(self, splitter: QSplitter) -> None:
         send_row = QHBoxLayout()
@@ -394,34 +385,17 @@ class RequestEditor(QWidget):
         self.banner_skip_button.clicked.connect(self.skip)
         self.reopen_button.clicked.connect(self.reopen)
         self.lesson_button.clicked.connect(self._request_lesson)
-        self.undo_button.clicked.connect(self.undo)
+        self._undo_stack.indexChanged.connect(self._on_history_moved)
         self._save_timer.timeout.connect(self.flush_pending_save)
         self._countdown_timer.timeout.connect(self.refresh_countdown)
         self._confirmation_timer.timeout.connect(self._clear_confirmation)
 
     # -- text ----------------------------------------------------------------------
     def _load_text(self) -> None:
-        request = self._request
-        index = self.template_combo.findData(request.template_id)
-        if index < 0:
-            index = next((i for i, t in enumerate(self._templates) if t.is_default), 0)
-        self.template_combo.setCurrentIndex(index)
-        # The store keeps the text as it would be sent (rendered). While it is still exactly
-        # what the template renders to, edit the template's source instead, so the preview
-        # can show every field, filled ones included, where it came from.
-        template = self._current_template()
-        stored = (request.subject, request.body)
-        if template is not None and (
-            not any(stored)
-            or stored
-            == (
-                render(template.subject, self._values).text,
-                render(template.body, self._values).text,
-            )
-        ):
-            self._set_text(template.subject, template.body)
-        else:
-            self._set_text(request.subject, request.body)
+        template = choose_template(self._request, self._templates)
+        if template is not None:
+            self.template_combo.setCurrentIndex(self.template_combo.findData(template.id))
+        self._set_text(*starting_text(self._request, template, self._values))
         self._pristine = (self.subject(), self.body())
 
     def _set_text(self, subject: str, body: str) -> None:
@@ -436,10 +410,10 @@ class RequestEditor(QWidget):
         return self.body_edit.toPlainText()
 
     def rendered_subject(self) -> str:
-        return self._rendered_subject.text
+        return self._draft.subject.text
 
     def rendered_body(self) -> str:
-        return self._rendered_body.text
+        return self._draft.body.text
 
     def _current_template(self) -> Template | None:
         template_id = self.template_combo.currentData()
@@ -471,9 +445,8 @@ class RequestEditor(QWidget):
 
     def _refresh_preview(self) -> None:
         """Render both parts and show them with every field coloured by its state."""
-        self._rendered_subject = render(self.subject(), self._values)
-        self._rendered_body = render(self.body(), self._values)
-        subject, body = self._rendered_subject, self._rendered_body
+        self._draft = compose(self._context, self._values, self.subject(), self.body())
+        subject, body = self._draft.subject, self._draft.body
         heading = "Subject: "
         self.preview.setPlainText(f"{heading}{subject.text}\n\n{body.text}")
         format_preview(
@@ -493,7 +466,7 @@ class RequestEditor(QWidget):
                 item = QListWidgetItem(f"{where}: {problem.message}")
                 item.setData(Qt.ItemDataRole.UserRole, (where, problem.start, problem.end))
                 self.problems_list.addItem(item)
-        for line in describe_unresolved(self._rendered_subject, self._rendered_body):
+        for line in describe_unresolved(self._draft.subject, self._draft.body):
             if "is empty" in line:
                 self.problems_list.addItem(f"{line}: fill it in, or edit it out of the text.")
         if self.problems_list.count() == 0:
@@ -517,7 +490,7 @@ class RequestEditor(QWidget):
     def flush_pending_save(self) -> None:
         """Write the text now if an edit is waiting for the debounce timer."""
         self._save_timer.stop()
-        if not self._request.status.is_open:
+        if self._gone or not self._request.status.is_open:
             return
         # Stored as it would be sent; placeholders still unfilled stay visible in it.
         subject, body = self.rendered_subject(), self.rendered_body()
@@ -529,12 +502,11 @@ class RequestEditor(QWidget):
         ):
             return
         template = template_id if isinstance(template_id, int) else None
+        # The store announces the saved text: the window updates this one row, nothing more.
         try:
             self._request = self._save_text(subject, body, template)
         except UserFacingError as error:
-            self._confirm(f"Your text was not saved: {error}", undo=None)
-            return
-        self.request_changed.emit(self.request_id)
+            self._confirm(f"Your text was not saved: {error}")
 
     def _save_text(self, subject: str, body: str, template_id: int | None) -> FollowUpRequest:
         try:
@@ -551,7 +523,7 @@ class RequestEditor(QWidget):
         try:
             self._request = self._store.get_request(self.request_id)
         except UserFacingError as error:
-            self._confirm(f"This request could not be re-read: {error}", undo=None)
+            self._confirm(f"This request could not be re-read: {error}")
             return
         self._apply_status()
         self.refresh_countdown()
@@ -559,15 +531,7 @@ class RequestEditor(QWidget):
     # -- sending -------------------------------------------------------------------
     def unresolved_fields(self) -> list[str]:
         """Everything that would reach the recipient as template syntax, one line each."""
-        lines = describe_unresolved(self._rendered_subject, self._rendered_body)
-        for where, text in (("subject", self.subject()), ("body", self.body())):
-            # Unknown fields are already listed from the render; add the brace problems.
-            lines.extend(
-                f"{problem.message} (in the {where})"
-                for problem in check(text)
-                if not _FIELD_SOURCE.fullmatch(text[problem.start : problem.end])
-            )
-        return lines
+        return list(self._draft.problems)
 
     def _confirm_unresolved(self, verb: str) -> bool:
         """Ask before sending text that still shows placeholders; True means go ahead."""
@@ -601,41 +565,41 @@ class RequestEditor(QWidget):
         self._copy(self.both_text(), "Copied subject and body")
 
     def both_text(self) -> str:
-        return f"{self.rendered_subject()}\n\n{self.rendered_body()}"
+        return self._draft.text()
 
     def _copy(self, text: str, confirmation: str) -> None:
         if not self._confirm_unresolved("Copy"):
-            self._confirm("Nothing copied: fill in the highlighted fields first.", undo=None)
+            self._confirm("Nothing copied: fill in the highlighted fields first.")
             return
         self._clipboard.set_text(text)
-        self._confirm(f"{confirmation} to the clipboard.", undo=None)
+        self._confirm(f"{confirmation} to the clipboard.")
 
     def mailto_url(self) -> str:
-        contact = self._context.contact
-        return build_mailto(
-            contact.email if contact else "", self.rendered_subject(), self.rendered_body()
-        )
+        """The draft's `mailto:` link; raises InvalidInput for an address no link can carry."""
+        return self._draft.mailto()
 
     def open_in_mail_app(self) -> None:
         if not self._confirm_unresolved("Open"):
             return
-        url = self.mailto_url()
+        try:
+            url = self.mailto_url()
+        except UserFacingError as error:
+            self._show_error("The mail app was not opened", str(error))
+            return
         if not mailto_fits(url):
             # Mail apps truncate or refuse long mailto: links; the clipboard always works.
             self._clipboard.set_text(self.both_text())
             self._confirm(
                 f"The message is too long for a mail link (over {MAILTO_LIMIT:,} characters): "
                 "copied subject and body to the clipboard instead. Paste them into a new email.",
-                undo=None,
             )
             return
         if self._open_url(QUrl.fromEncoded(url.encode("ascii"))):
-            self._confirm("Opened a new message in your mail app.", undo=None)
+            self._confirm("Opened a new message in your mail app.")
         else:
             self._clipboard.set_text(self.both_text())
             self._confirm(
                 "No mail app answered the link: copied subject and body to the clipboard instead.",
-                undo=None,
             )
 
     def save_as_eml(self) -> Path | None:
@@ -654,17 +618,8 @@ class RequestEditor(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".eml":
             path = path.with_name(path.name + ".eml")
-        contact = self._context.contact
-        profile = self._context.profile
-        sender = mailbox(profile.name, profile.email)
         try:
-            data = build_eml(
-                to=contact.email if contact else "",
-                subject=self.rendered_subject(),
-                body=self.rendered_body(),
-                sender=sender,
-                date=self._clock.now(),
-            )
+            data = self._draft.eml(self._clock.now())
             write_atomically(path, data)
         except UserFacingError as error:
             self._show_error("The draft was not saved", str(error))
@@ -676,7 +631,7 @@ class RequestEditor(QWidget):
                 "Choose another folder, or check the disk has space.",
             )
             return None
-        self._confirm(f"Saved the draft to {path}. Open it with your mail app.", undo=None)
+        self._confirm(f"Saved the draft to {path}. Open it with your mail app.")
         return path
 
     # -- status --------------------------------------------------------------------
@@ -684,7 +639,8 @@ class RequestEditor(QWidget):
         if not self._request.status.is_open:
             return
         self.flush_pending_save()
-        self._change_status(
+        self._run(
+            "Mark sent",
             functools.partial(self._store.mark_sent, self.request_id, sent_at=self._clock.now()),
             "Marked as sent. Well done for asking.",
         )
@@ -693,51 +649,59 @@ class RequestEditor(QWidget):
         if not self._request.status.is_open:
             return
         self.flush_pending_save()
-        self._change_status(
+        self._run(
+            "Skip",
             functools.partial(self._store.skip_request, self.request_id, now=self._clock.now()),
             "Skipped: no reminders for this request.",
         )
 
-    def _change_status(self, change: Callable[[], FollowUpRequest], message: str) -> None:
-        try:
-            self._request = change()
-        except UserFacingError as error:
-            self._show_error("That did not work", str(error))
-            return
-        self._apply_status()
-        self.refresh_countdown()
-        self._confirm(message, undo=self.reopen)
-        self.request_changed.emit(self.request_id)
-
     def reopen(self) -> None:
-        try:
-            self._request = self._store.reopen_request(self.request_id, now=self._clock.now())
-        except UserFacingError as error:
-            self._show_error("The request was not reopened", str(error))
-            return
-        self._apply_status()
-        self.refresh_countdown()
-        self._confirm("Reopened: the request is a draft again.", undo=None)
-        self.request_changed.emit(self.request_id)
+        self._run(
+            "Reopen",
+            functools.partial(self._store.reopen_request, self.request_id, now=self._clock.now()),
+            "Reopened: the request is a draft again.",
+        )
 
     def snooze(self, choice: SnoozeChoice) -> None:
         now = self._clock.now()
         tz = self._clock.local_tz()
         try:
-            policy = self._store.load_settings().reminders
-            until = snooze_until(choice, now, tz, policy)
-            self._store.snooze_request(self.request_id, until)
+            until = snooze_until(choice, now, tz, self._store.load_settings().reminders)
         except UserFacingError as error:
             self._show_error("Reminders were not snoozed", str(error))
             return
-        self._confirm(f"Reminders snoozed until {format_local(until, tz)}.", undo=None)
-        self.request_changed.emit(self.request_id)
+        self._run(
+            "Snooze",
+            functools.partial(self._store.snooze_request, self.request_id, until),
+            f"Reminders snoozed until {format_local(until, tz)}.",
+        )
 
-    def undo(self) -> None:
-        action, self._undo_action = self._undo_action, None
-        self.undo_button.hide()
-        if action is not None:
-            action()
+    def _run(self, verb: str, change: Callable[[], object], message: str) -> None:
+        """One undoable command on the window's stack; the history move re-reads us."""
+        company = self._context.application.company
+        command = RequestCommand(
+            self._store, f"{verb} ({company})", self._context.application.id, change
+        )
+        if undo_commands.run(self._undo_stack, command, self._on_command_failed):
+            self._confirm(message)
+
+    def _on_command_failed(self, message: str) -> None:
+        self._show_error("That did not work", message)
+
+    def _on_history_moved(self, _index: int) -> None:
+        """Something was done, undone or redone: this request may have changed or gone."""
+        try:
+            self._request = self._store.get_request(self.request_id)
+        except NotFound:
+            # Undoing the rejection took its request with it: nothing is left to edit.
+            self._gone = True
+            self.close()
+            return
+        except UserFacingError as error:
+            self._confirm(f"This request could not be re-read: {error}")
+            return
+        self._apply_status()
+        self.refresh_countdown()
 
     def status(self) -> RequestStatus:
         return self._request.status
@@ -780,17 +744,12 @@ class RequestEditor(QWidget):
         self.countdown_label.setText(text)
 
     # -- feedback to the user ------------------------------------------------------
-    def _confirm(self, message: str, *, undo: Callable[[], None] | None) -> None:
+    def _confirm(self, message: str) -> None:
         self.status_label.setText(message)
-        self._undo_action = undo
-        self.undo_button.setVisible(undo is not None)
         self._confirmation_timer.start()
 
     def _clear_confirmation(self) -> None:
-        # The Undo stays while its confirmation does; a stale Undo would surprise.
         self.status_label.clear()
-        self._undo_action = None
-        self.undo_button.hide()
 
     def _show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

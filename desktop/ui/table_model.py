@@ -18,7 +18,8 @@ haystacks, and tells the view about a new filter with one `layoutChanged`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, overload
 
@@ -165,6 +166,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._rows: list[ApplicationSummary] = []
         self._haystacks: list[str] = []
         self._stages: list[Stage] = []
+        self._stage_counts: Counter[Stage] = Counter()
         self._open_rows: list[int] = []
         # Built on first use: nothing looks a row up by id while the window loads, and at
         # 100,000 rows the dict costs tens of milliseconds and several megabytes.
@@ -189,9 +191,98 @@ class ApplicationTableModel(QAbstractTableModel):
         rows = self._rows
         self._haystacks = _haystacks(rows)
         self._stages = [s.application.stage for s in rows]
+        self._stage_counts = Counter(self._stages)
         self._open_rows = [i for i, s in enumerate(rows) if s.open_request is not None]
         self._row_of_id = None
         self.generation += 1
+
+    def apply_change(
+        self, summaries: Sequence[ApplicationSummary], removed: Collection[int]
+    ) -> None:
+        """Update only the rows a change named: `summaries` are their current state (rows
+        already shown are updated in place with `dataChanged`, new ones inserted), and the
+        `removed` ids leave the model with row removals. Never a reset.
+
+        A row edited in place keeps its position under a sort; a new row is inserted where
+        the sort puts it (at the end, in id order, when unsorted).
+        """
+        for row in sorted((self.row_of(i) for i in removed), reverse=True):
+            if row >= 0:
+                self._remove_row(row)
+        for summary in summaries:
+            row = self.row_of(summary.application.id)
+            if row >= 0:
+                self._replace_row(row, summary)
+            else:
+                self._insert_row(summary)
+
+    def _remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._stage_counts[self._stages[row]] -= 1
+        del self._rows[row], self._haystacks[row], self._stages[row]
+        position = bisect_left(self._open_rows, row)
+        if position < len(self._open_rows) and self._open_rows[position] == row:
+            del self._open_rows[position]
+        self._open_rows[position:] = [r - 1 for r in self._open_rows[position:]]
+        self._row_of_id = None
+        self.generation += 1
+        self.endRemoveRows()
+
+    def _insert_row(self, summary: ApplicationSummary) -> None:
+        row = self._insert_position(summary)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, summary)
+        self._haystacks.insert(row, _haystacks([summary])[0])
+        self._stages.insert(row, summary.application.stage)
+        self._stage_counts[summary.application.stage] += 1
+        position = bisect_left(self._open_rows, row)
+        self._open_rows[position:] = [r + 1 for r in self._open_rows[position:]]
+        if summary.open_request is not None:
+            self._open_rows.insert(position, row)
+        if row == len(self._rows) - 1 and self._row_of_id is not None:
+            self._row_of_id[summary.application.id] = row
+        else:
+            self._row_of_id = None
+        self.generation += 1
+        self.endInsertRows()
+
+    def _replace_row(self, row: int, summary: ApplicationSummary) -> None:
+        self._rows[row] = summary
+        self._haystacks[row] = _haystacks([summary])[0]
+        self._stage_counts[self._stages[row]] -= 1
+        self._stages[row] = summary.application.stage
+        self._stage_counts[summary.application.stage] += 1
+        position = bisect_left(self._open_rows, row)
+        listed = position < len(self._open_rows) and self._open_rows[position] == row
+        if summary.open_request is not None and not listed:
+            self._open_rows.insert(position, row)
+        elif summary.open_request is None and listed:
+            del self._open_rows[position]
+        self.generation += 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def _insert_position(self, summary: ApplicationSummary) -> int:
+        """Where the current sort puts `summary`: a binary search, O(log n) key calls."""
+        if self._sort_column < 0:
+            # Unsorted rows are in id order, and a new application has the highest id.
+            application_id = summary.application.id
+            rows = self._rows
+            if not rows or rows[-1].application.id < application_id:
+                return len(rows)
+            return bisect_left(rows, application_id, key=lambda s: s.application.id)
+        key = self._key_for(self._sort_column)
+        target = key(summary)
+        low, high = 0, len(self._rows)
+        descending = self._descending()
+        while low < high:
+            middle = (low + high) // 2
+            other = key(self._rows[middle])
+            before = target < other if not descending else other < target
+            if before:
+                high = middle
+            else:
+                low = middle + 1
+        return low
 
     def set_now(self, now: datetime) -> None:
         self._now = now
@@ -218,6 +309,11 @@ class ApplicationTableModel(QAbstractTableModel):
     @property
     def stages(self) -> Sequence[Stage]:
         return self._stages
+
+    @property
+    def stage_counts(self) -> Mapping[Stage, int]:
+        """How many rows are at each stage, kept as rows come, change and go."""
+        return self._stage_counts
 
     @property
     def open_rows(self) -> Sequence[int]:
@@ -425,6 +521,8 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         self._generation = -1
         # Application ids of the persistent indexes, across a sort in the source.
         self._ids_across_layout: list[int] = []
+        # How to finish following a source row insert or removal (see _followed).
+        self._finish_rows: Callable[[], None] | None = None
 
     def _source(self) -> ApplicationTableModel:
         source = self._source_model
@@ -547,8 +645,8 @@ class ApplicationFilterProxy(QAbstractProxyModel):
     def _followed(
         self, source: ApplicationTableModel
     ) -> list[tuple[SignalInstance, Callable[..., Any] | SignalInstance]]:
-        # The source never inserts or removes rows: it resets, sorts (a layout change)
-        # or repaints (dataChanged), and these connections follow all of it.
+        # The source resets (start, import, restore), sorts (a layout change), repaints
+        # (dataChanged) and inserts, edits or removes the rows a change named.
         return [
             (source.modelAboutToBeReset, self.beginResetModel),
             (source.modelReset, self._on_source_reset),
@@ -556,6 +654,10 @@ class ApplicationFilterProxy(QAbstractProxyModel):
             (source.layoutChanged, self._on_source_layout_changed),
             (source.dataChanged, self._on_source_data_changed),
             (source.headerDataChanged, self.headerDataChanged),
+            (source.rowsAboutToBeInserted, self._on_source_rows_about_to_be_inserted),
+            (source.rowsInserted, self._on_source_rows_changed),
+            (source.rowsAboutToBeRemoved, self._on_source_rows_about_to_be_removed),
+            (source.rowsRemoved, self._on_source_rows_changed),
         ]
 
     def setSourceModel(self, source: QAbstractItemModel) -> None:
@@ -598,9 +700,45 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         self._ids_across_layout = []
         self.layoutChanged.emit()
 
+    def _filtered(self) -> bool:
+        return bool(self._needle) or self._stage is not None or self._needs_action_only
+
+    # Rows the source inserts or removes: unfiltered, the proxy's rows are the source's,
+    # and it says the same (row inserts and removals); filtered, which rows pass may
+    # change, and it says so with one layout change, as a new filter does.
+    def _on_source_rows_about_to_be_inserted(self, _parent: object, first: int, last: int) -> None:
+        if self._filtered():
+            self._on_source_layout_about_to_change()
+            self._finish_rows = self._on_source_layout_changed
+        else:
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._finish_rows = self.endInsertRows
+
+    def _on_source_rows_about_to_be_removed(self, _parent: object, first: int, last: int) -> None:
+        if self._filtered():
+            self._on_source_layout_about_to_change()
+            self._finish_rows = self._on_source_layout_changed
+        else:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            self._finish_rows = self.endRemoveRows
+
+    def _on_source_rows_changed(self, _parent: object, _first: int, _last: int) -> None:
+        finish, self._finish_rows = self._finish_rows, None
+        assert finish is not None, "rows changed without the about-to signal"
+        if not self._filtered():
+            self._compute()  # the new range of rows, before the view hears of them
+        finish()
+
     def _on_source_data_changed(
         self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
     ) -> None:
+        if self._generation != self._source().generation:
+            # A row's content changed (not just the clock): whether it passes may too.
+            if self._filtered():
+                self._on_source_layout_about_to_change()
+                self._on_source_layout_changed()
+                return
+            self._compute()
         rows = self._rows
         first = bisect_left(rows, top_left.row())
         last = bisect_right(rows, bottom_right.row()) - 1

@@ -1,4 +1,5 @@
-"""Undoable store changes: every stage move and every destructive action goes through here.
+"""Undoable store changes: every user action that changes data goes through here, onto
+the window's one QUndoStack (the request editors push onto the same stack).
 
 The pattern is "do, then push": the window runs `command.execute()` first, and pushes the
 command onto the QUndoStack only when the store accepted the change, so a refused change
@@ -17,15 +18,23 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.core.errors import UserFacingError
-from desktop.core.model import Application, Contact, ContactRole, Interview, Stage
-from desktop.core.stages import can_move, check_move
+from desktop.core.model import (
+    Application,
+    Contact,
+    ContactRole,
+    Interview,
+    LoggedRejection,
+    RejectionInput,
+    Stage,
+)
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
-    from desktop.store.repository import ApplicationSnapshot, Store
+    from desktop.store.repository import Store
+    from desktop.store.snapshots import ApplicationSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +158,52 @@ class UpdateApplicationCommand(StoreCommand):
         self._store.update_application(self._before, now=self._clock.now())
 
 
-class MoveStageCommand(StoreCommand):
-    """A stage move. Undo is a move back when the pipeline allows it (the timeline keeps
-    both events, as it should). A move into a final stage (Withdrawn) can't be reversed by
-    a move, so the command keeps a snapshot of the application taken just before, and undo
-    puts that snapshot back: the same ids, the same timeline, no trace of the move.
+class SnapshotCommand(StoreCommand):
+    """A change to one application, undone exactly: undo puts back the snapshot of the
+    application taken just before the change (or deletes it, when the change created it),
+    redo puts back the one undo took before it did so (taken then, not after the change, so
+    the change itself pays for one snapshot, not two). The timeline, requests, reminders and lessons
+    are then what they were, with the same ids, so history and Insights count only what
+    stands. A reminder that fired meanwhile stays fired (see `Store.put_back_application`).
+
+    `change` does the store write and returns the id of the application it changed.
     """
+
+    def __init__(
+        self,
+        store: Store,
+        text: str,
+        change: Callable[[], int],
+        *,
+        application_id: int | None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(text, on_error)
+        self._store = store
+        self._change = change
+        self.application_id = application_id
+        self._before: ApplicationSnapshot | None = None
+        self._after: ApplicationSnapshot | None = None
+
+    def _do(self) -> None:
+        if self._after is not None:
+            self._store.put_back_application(self._after)
+            return
+        if self.application_id is not None:
+            self._before = self._store.snapshot_application(self.application_id)
+        self.application_id = self._change()
+
+    def _undo(self) -> None:
+        assert self.application_id is not None
+        self._after = self._store.snapshot_application(self.application_id)
+        if self._before is None:
+            self._store.delete_application(self.application_id)
+        else:
+            self._store.put_back_application(self._before)
+
+
+class MoveStageCommand(SnapshotCommand):
+    """A stage move; undo leaves no trace of it in the timeline."""
 
     def __init__(
         self,
@@ -166,48 +215,24 @@ class MoveStageCommand(StoreCommand):
         occurred_at: datetime | None = None,
         on_error: ErrorHandler | None = None,
     ) -> None:
-        super().__init__(
-            f"Move {application.company} to {to_stage.label}",
-            on_error,
-        )
-        self._store = store
-        self._clock = clock
-        self.application_id = application.id
         self.from_stage = application.stage
         self.to_stage = to_stage
-        self._occurred_at = occurred_at
-        self._before: ApplicationSnapshot | None = None
 
-    def _reversible(self) -> bool:
-        return can_move(self.to_stage, self.from_stage)
+        def move() -> int:
+            now = clock.now()
+            store.move_stage(application.id, to_stage, occurred_at=occurred_at or now, now=now)
+            return application.id
 
-    def _do(self) -> None:
-        now = self._clock.now()
-        # Validate before taking the snapshot, so a refused move changes nothing at all.
-        check_move(self.from_stage, self.to_stage)
-        if not self._reversible():
-            # delete + restore is how the store hands out a full, id-preserving snapshot.
-            self._before = self._store.delete_application(self.application_id)
-            self._store.restore_application(self._before)
-        self._store.move_stage(
-            self.application_id,
-            self.to_stage,
-            occurred_at=self._occurred_at or now,
-            now=now,
-        )
-
-    def _undo(self) -> None:
-        if self._before is not None:
-            self._store.delete_application(self.application_id)
-            self._store.restore_application(self._before)
-            return
-        now = self._clock.now()
-        self._store.move_stage(
-            self.application_id, self.from_stage, occurred_at=now, now=now, note="Undo"
+        super().__init__(
+            store,
+            f"Move {application.company} to {to_stage.label}",
+            move,
+            application_id=application.id,
+            on_error=on_error,
         )
 
 
-class SetArchivedCommand(StoreCommand):
+class SetArchivedCommand(SnapshotCommand):
     def __init__(
         self,
         store: Store,
@@ -216,18 +241,93 @@ class SetArchivedCommand(StoreCommand):
         archived: bool,
         on_error: ErrorHandler | None = None,
     ) -> None:
+        def archive() -> int:
+            store.set_archived(application.id, archived, now=clock.now())
+            return application.id
+
         verb = "Archive" if archived else "Unarchive"
-        super().__init__(f"{verb} {application.company}", on_error)
+        super().__init__(
+            store,
+            f"{verb} {application.company}",
+            archive,
+            application_id=application.id,
+            on_error=on_error,
+        )
+
+
+class LogRejectionCommand(SnapshotCommand):
+    """Undo removes the rejection, its request and reminders (and a contact or application
+    it created), and puts the stage back."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        rejection: RejectionInput,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        self.logged: LoggedRejection | None = None
+        application_id = rejection.application_id
+        if application_id is None:
+            # Logging by company and role finds an application already tracked.
+            found = store.find_application(rejection.company, rejection.role)
+            application_id = None if found is None else found.id
+
+        def log_it() -> int:
+            self.logged = store.log_rejection(rejection, now=clock.now())
+            return self.logged.application.id
+
+        super().__init__(
+            store,
+            f"Log rejection from {rejection.company}",
+            log_it,
+            application_id=application_id,
+            on_error=on_error,
+        )
+
+
+class RequestCommand(SnapshotCommand):
+    """Mark sent, skip, reopen, snooze: a change to one follow-up request."""
+
+    def __init__(
+        self,
+        store: Store,
+        text: str,
+        application_id: int,
+        change: Callable[[], object],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        def run() -> int:
+            change()
+            return application_id
+
+        super().__init__(store, text, run, application_id=application_id, on_error=on_error)
+
+
+class ImportCommand(StoreCommand):
+    """An import, undone by deleting the applications it added (all in one transaction).
+
+    The import itself ran in a worker; this command only records what it added.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        text: str,
+        added: frozenset[int],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(text, on_error)
         self._store = store
-        self._clock = clock
-        self.application_id = application.id
-        self._archived = archived
+        self.added = added
+        self._removed: list[ApplicationSnapshot] = []
+        self._done = True  # imported already: the push must not import again
 
     def _do(self) -> None:
-        self._store.set_archived(self.application_id, self._archived, now=self._clock.now())
+        self._store.restore_applications(self._removed)
 
     def _undo(self) -> None:
-        self._store.set_archived(self.application_id, not self._archived, now=self._clock.now())
+        self._removed = self._store.delete_applications(sorted(self.added))
 
 
 class DeleteApplicationCommand(StoreCommand):
@@ -442,3 +542,19 @@ class CompositeCommand(StoreCommand):
     def _undo(self) -> None:
         for part in reversed(self.parts):
             part._undo()
+
+
+def run(stack: QUndoStack, command: StoreCommand, on_error: ErrorHandler) -> bool:
+    """Execute `command` now; push it onto `stack` only if the store accepted it.
+
+    A refusal goes to `on_error` as the user-facing sentence; so does a later undo or redo
+    that fails.
+    """
+    try:
+        command.execute()
+    except UserFacingError as error:
+        on_error(str(error))
+        return False
+    command.set_error_handler(on_error)
+    stack.push(command)
+    return True

@@ -1,8 +1,9 @@
-"""The JSON a second launch and the running AskWhy exchange for a handed-over rejection."""
+"""The lines a second launch and the running AskWhy exchange, and how bad ones are refused."""
 
 from __future__ import annotations
 
 import json
+import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +13,15 @@ from hypothesis import strategies as st
 from desktop.core.errors import InvalidInput
 from desktop.core.handover import (
     LOG_REJECTION,
+    MAX_ID,
+    MAX_LINE_BYTES,
+    HandOver,
     LoggedSummary,
+    LogRejection,
+    OpenRequest,
+    ShowWindow,
+    decode,
+    encode,
     rejection_from_message,
     rejection_message,
 )
@@ -80,3 +89,79 @@ def test_the_summary_round_trips_and_refuses_garbage() -> None:
     for reply in garbage:
         with pytest.raises(InvalidInput):
             LoggedSummary.from_message(reply)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        ShowWindow(),
+        ShowWindow(minimized=True),
+        OpenRequest(1),
+        OpenRequest(MAX_ID),
+        LogRejection(RejectionInput("Acme [EU]", "{Lead} Analyst", NOTIFIED)),
+    ],
+)
+def test_every_message_survives_the_line(message: HandOver) -> None:
+    line = encode(message)
+    assert line.endswith(b"\n")
+    assert line.count(b"\n") == 1
+    assert decode(line.rstrip(b"\n")) == message
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        (b'{"command": "open-request", "request_id": ' + b"9" * 40 + b"}", "request id"),
+        (b'{"command": "open-request", "request_id": 0}', "request id"),
+        (b'{"command": "open-request", "request_id": -3}', "request id"),
+        (b'{"command": "open-request", "request_id": true}', "request id"),
+        (b'{"command": "open-request", "request_id": 1.0}', "request id"),
+        (b'{"command": "open-request", "request_id": "7"}', "request id"),
+        (b'{"command": "open-request"}', "request id"),
+        (b'{"command": "show", "minimized": "yes"}', "minimized"),
+        (b'{"command": "format-disk"}', "does not know"),
+        (b'{"command": ["show"]}', "does not know"),
+        (b"{}", "does not know"),
+        (b'["show"]', "not a JSON object"),
+        (b"null", "not a JSON object"),
+        (b'{"command": "show"', "not JSON"),
+        (b"\xff\xfe", "not JSON"),
+        (b'{"command": "log-rejection", "rejection": 1}', "no rejection"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"a": ' * 50_000 + b"1" + b"}" * 50_000, "nested too deeply"),
+        (b'{"command": "show", "pad": "' + b"x" * MAX_LINE_BYTES + b'"}', "larger than"),
+    ],
+)
+def test_a_malformed_line_is_invalid_input_and_says_why(line: bytes, why: str) -> None:
+    with pytest.raises(InvalidInput, match=why):
+        decode(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'"\\' * 200_000,  # an unterminated string made of escaped quotes
+        b'"' * 400_000,
+        b'"a\\"[' * 100_000,
+        b"[" * 400_000,
+    ],
+)
+def test_hostile_lines_are_refused_in_linear_time(line: bytes) -> None:
+    # Quadratic stripping of strings would take minutes here; linear takes milliseconds.
+    started = time.perf_counter()
+    with pytest.raises(InvalidInput):
+        decode(line)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_brackets_inside_text_are_not_nesting() -> None:
+    note = "[" * 50 + "{" * 50 + '\\"' * 10
+    message = LogRejection(RejectionInput("Acme", "Analyst", NOTIFIED, note=note))
+    assert decode(encode(message)) == message
+
+
+def test_a_summary_with_an_impossible_request_id_is_refused() -> None:
+    summary = LoggedSummary("Acme", "Analyst", True, datetime(2026, 3, 31, tzinfo=UTC), 7)
+    for request_id in (10**40, 0, True):
+        with pytest.raises(InvalidInput):
+            LoggedSummary.from_message({**summary.to_message(), "request_id": request_id})

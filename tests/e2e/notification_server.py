@@ -1,11 +1,13 @@
 """A recording `org.freedesktop.Notifications` server, run as its own process.
 
-    python tests/e2e/notification_server.py RECORD_FILE
+    python tests/e2e/notification_server.py RECORD_FILE [--no-actions]
 
-It owns the name on the bus given by DBUS_SESSION_BUS_ADDRESS, answers Notify with an id, and
-appends one JSON line per call to RECORD_FILE (with the wall time it was received), so a test
-in another process can see exactly what the app sent. A test can make it emit ActionInvoked
-(as if the user clicked) by calling `io.github.askwhy.Test.Click(u id)` on it.
+It owns the name on the bus given by DBUS_SESSION_BUS_ADDRESS, answers Notify with an id (the
+same id when it replaces one), and appends one JSON line per call to RECORD_FILE (with the
+wall time it was received), so a test in another process can see exactly what the app sent.
+A test can make it emit ActionInvoked (as if the user clicked the notification, action
+"default", or one of its buttons) by calling `io.github.askwhy.Test.Invoke(u id, s action)`.
+With --no-actions its capabilities leave out "actions", as some servers' do.
 It prints "ready" once it owns the name.
 """
 
@@ -47,7 +49,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def serve(record: Path) -> None:
+def serve(record: Path, *, actions: bool) -> None:
     connection = open_dbus_connection(bus="SESSION")
     reply = connection.send_and_get_reply(message_bus.RequestName(NAME, 4))
     if reply.body[0] != 1:
@@ -60,9 +62,9 @@ def serve(record: Path) -> None:
             continue
         member = message.header.fields.get(HeaderFields.member)
         interface = message.header.fields.get(HeaderFields.interface)
-        if interface == TEST_INTERFACE and member == "Click":
-            (notification_id,) = message.body
-            emitter = new_signal(_address(), "ActionInvoked", "us", (notification_id, "default"))
+        if interface == TEST_INTERFACE and member == "Invoke":
+            notification_id, action = message.body
+            emitter = new_signal(_address(), "ActionInvoked", "us", (notification_id, action))
             connection.send(emitter)
             connection.send(new_method_return(message))
             continue
@@ -71,11 +73,12 @@ def serve(record: Path) -> None:
                 new_method_return(message, "ssss", ("askwhy-recorder", "AskWhy tests", "1", "1.2"))
             )
         elif member == "GetCapabilities":
-            connection.send(new_method_return(message, "as", (["actions", "body", "body-markup"],)))
+            capabilities = ["actions"] * actions + ["body", "body-markup"]
+            connection.send(new_method_return(message, "as", (capabilities,)))
         elif member == "Notify":
-            app_name, replaces_id, icon, summary, body, actions, hints, timeout = message.body
-            notification_id = next_id
-            next_id += 1
+            app_name, replaces_id, icon, summary, body, buttons, hints, timeout = message.body
+            notification_id = replaces_id or next_id
+            next_id += not replaces_id
             entry = {
                 "id": notification_id,
                 "received_at": time.time(),
@@ -84,7 +87,7 @@ def serve(record: Path) -> None:
                 "app_icon": icon,
                 "summary": summary,
                 "body": body,
-                "actions": list(actions),
+                "actions": list(buttons),
                 "hints": _plain(hints),
                 "expire_timeout": timeout,
             }
@@ -105,7 +108,7 @@ def _address() -> Any:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), actions="--no-actions" not in sys.argv[2:])
 
 
 if __name__ == "__main__":

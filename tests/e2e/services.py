@@ -159,11 +159,12 @@ def start_bus(processes: Processes, workdir: Path) -> str:
 
 
 def start_recording_server(
-    processes: Processes, env: dict[str, str], record: Path
+    processes: Processes, env: dict[str, str], record: Path, *, actions: bool = True
 ) -> subprocess.Popen[Any]:
+    server = Path(__file__).with_name("notification_server.py")
     process = processes.add(
         subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("notification_server.py")), str(record)],
+            [sys.executable, str(server), str(record), *([] if actions else ["--no-actions"])],
             env=env,
             stdout=subprocess.PIPE,
             text=True,
@@ -410,8 +411,9 @@ def right_click(env: dict[str, str], window: XWindow) -> None:
     )
 
 
-def click_notification(address: str, notification_id: int) -> None:
-    """Asks the recording server to act as if the user clicked the notification."""
+def click_notification(address: str, notification_id: int, action: str = "default") -> None:
+    """Asks the recording server to act as if the user clicked the notification (or, with
+    `action`, one of its buttons)."""
     from jeepney import DBusAddress, new_method_call  # type: ignore[import-untyped]  # noqa: PLC0415
 
     target = DBusAddress(
@@ -421,5 +423,5 @@ def click_notification(address: str, notification_id: int) -> None:
     )
     with open_dbus_connection(bus=address) as connection:
         connection.send_and_get_reply(
-            new_method_call(target, "Click", "u", (notification_id,)), timeout=5
+            new_method_call(target, "Invoke", "us", (notification_id, action)), timeout=5
         )

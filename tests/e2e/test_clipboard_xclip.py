@@ -29,7 +29,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.model import Channel, Profile, RejectionInput, Stage
@@ -52,7 +52,7 @@ logged = store.log_rejection(
                    stage_reached=Stage.INTERVIEWING, channel=Channel.EMAIL,
                    contact_name="Łukasz Żółć", contact_email="lukasz@cafe.example"),
     now=clock.now())
-editor = RequestEditor(store, clock, QtClipboard(), logged.request.id)
+editor = RequestEditor(store, clock, QtClipboard(), logged.request.id, undo_stack=QUndoStack())
 editor.show()
 assert editor.unresolved_fields() == [], editor.unresolved_fields()
 editor.findChild(QAction, "copy_both_action").trigger()

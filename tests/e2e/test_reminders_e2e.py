@@ -64,7 +64,14 @@ def test_app_sends_notify_and_gets_an_id(desktop: services.Desktop, recorder: Pa
     records = services.wait_for(lambda: services.read_records(recorder), NOTIFY_DEADLINE, "Notify")
     assert records[0]["app_name"] == "AskWhy"
     assert "Acme" in records[0]["summary"]
-    assert records[0]["actions"] == ["default", "Open"]
+    assert records[0]["actions"] == [
+        "default",
+        "Open",
+        "open",
+        "Open draft",
+        "snooze-1h",
+        "Snooze 1 h",
+    ]
     assert records[0]["hints"]["desktop-entry"] == "io.github.askwhy.AskWhy"
     # The app got the server's answer: it logs the id the server returned.
     services.wait_for(

@@ -79,7 +79,8 @@ def test_snooze_is_stored_and_survives_restart(store: Store, services: list[Remi
     request_id = log(store, "Acme", T0, T0)
     service, shown = start(store, clock, services)
     clock.advance(hours=1, minutes=55)
-    assert service.snooze(request_id, "1h") == clock.now() + timedelta(hours=1)
+    # What the editor's Snooze writes; a restarted service reads it from the store.
+    store.snooze_request(request_id, clock.now() + timedelta(hours=1))
     service.stop()
     restarted, shown = start(store, clock, services)
     clock.advance(minutes=30)
@@ -100,7 +101,6 @@ def test_sent_request_never_reminds(store: Store, services: list[ReminderService
         clock.set(T0 + timedelta(hours=hours, seconds=1))
         service.wake()
     assert shown.sent == []
-    assert service.snooze(request_id, "1h") is None  # nothing left to snooze
 
 
 def test_long_absence_goes_to_missed_and_expires(store: Store, services: list[ReminderService]):

@@ -7,13 +7,19 @@ from datetime import UTC, datetime, timedelta
 from pytestqt.qtbot import QtBot
 
 from desktop.native.tray import CloseToTrayFilter, Tray
+from desktop.store.changes import Change
 from tests.fakes import FakeReminderStore, ManualClock
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def make_tray(store: FakeReminderStore, clock: ManualClock, paused: list[bool]) -> Tray:
-    return Tray(lambda: store.due_items(now=clock.now()), lambda: paused[0], clock.now)
+    return Tray(
+        lambda: store.due_items(now=clock.now()),
+        lambda: paused[0],
+        clock.now,
+        changes=store.changes,
+    )
 
 
 def texts(tray: Tray) -> list[str]:
@@ -123,3 +129,13 @@ def test_close_filter_hides_only_when_told(qtbot: QtBot):
     assert not window.close()  # swallowed: it stays (the callback would hide it)
     hide[0] = False
     assert window.close()
+
+
+def test_the_icon_follows_the_store_announcements(qtbot: QtBot):
+    store, clock = FakeReminderStore(), ManualClock(START)
+    tray = make_tray(store, clock, [False])
+    assert not tray.is_due()
+    store.add_feedback_request("Acme", "Engineer", notified_at=START - timedelta(hours=3))
+    store.changes.publish(Change(applications=frozenset({1}), requests=frozenset({1})))
+    assert tray.is_due()
+    tray.close()

@@ -30,6 +30,7 @@ SEEDED_APPLICATIONS = 2000
 
 def measure(data_dir: Path, runs: int) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QObject  # noqa: PLC0415
+    from PySide6.QtGui import QUndoStack  # noqa: PLC0415
     from PySide6.QtWidgets import (  # noqa: PLC0415
         QApplication,
         QLineEdit,
@@ -81,7 +82,7 @@ def measure(data_dir: Path, runs: int) -> None:
     window.resize(900, 600)
     window.show()
     baseline.settle(0.3)
-    flow = RejectionFlow(store, clock, QtClipboard(), window)
+    flow = RejectionFlow(store, clock, QtClipboard(), QUndoStack(window), window)
     sample_body = next(t for t in store.templates() if t.is_default).body
 
     def app_run(index: int) -> tuple[float, float]:

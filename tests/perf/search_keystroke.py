@@ -48,7 +48,7 @@ def measure(data_dir: Path, runs: int) -> None:
     from desktop.store.repository import Store  # noqa: PLC0415
     from desktop.ui.main_window import VIEW_TABLE, MainWindow  # noqa: PLC0415
 
-    app = QApplication([])  # noqa: F841 (kept alive for the run)
+    app = QApplication([])
 
     def key_to_paint(edit: QWidget, viewport: QWidget, key: str | None) -> float:
         # Key event, everything it queued, then a synchronous paint of the table: a key that
@@ -65,11 +65,17 @@ def measure(data_dir: Path, runs: int) -> None:
     database = open_database(data_dir)
     store = Store(database)
     settings = QSettings(str(data_dir / "perf-ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(None, SystemClock(), baseline.NullClipboard(), settings=settings)
+    window = MainWindow(
+        None, SystemClock(), baseline.NullClipboard(), on_quit=app.quit, settings=settings
+    )
     window.resize(1200, 760)
-    window.attach_store(store)  # loads the store, as in desktop/app.py
+    loaded: list[bool] = []
+    window.loaded.connect(lambda: loaded.append(True))
+    window.attach_store(store)  # loads the store in the background, as in desktop/app.py
     window.set_view(VIEW_TABLE)
     window.show()
+    while not loaded:
+        QCoreApplication.processEvents()
     baseline.settle(0.5)
     rows = window.model.rowCount()
 

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.email_parsing import ParsedEmail
-from desktop.ui.email_confirm_dialog import EmailConfirmDialog
-from desktop.ui.email_drop import (
-    MAX_EMAIL_BYTES,
-    EmailDropFilter,
-    EmailPayloadError,
-    can_accept,
-    payload_from_mime,
-)
+from desktop.core.email_kind import EmailKind
+from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog, EmailReading
+from desktop.ui.email_drop import EmailDropFilter, EmailPayload, can_accept, payload_from_mime
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EML = b"From: Careers <no-reply@initech.example>\r\nSubject: Your application\r\n\r\nSorry.\r\n"
@@ -35,7 +30,8 @@ def file_mime(path: Path) -> QMimeData:
 def test_payload_from_a_file_text_or_message(tmp_path: Path) -> None:
     eml = tmp_path / "rejection.EML"
     eml.write_bytes(EML)
-    assert payload_from_mime(file_mime(eml)) == EML
+    # A file is only named here: it is read off the GUI thread.
+    assert payload_from_mime(file_mime(eml)) == eml
     text = QMimeData()
     text.setText("Dear Sam, unfortunately…")
     assert payload_from_mime(text) == "Dear Sam, unfortunately…"
@@ -49,14 +45,57 @@ def test_payload_from_a_file_text_or_message(tmp_path: Path) -> None:
     assert can_accept(file_mime(eml))
 
 
-def test_unreadable_or_huge_files_give_a_message(tmp_path: Path) -> None:
-    with pytest.raises(EmailPayloadError, match="could not be read"):
-        payload_from_mime(file_mime(tmp_path / "gone.eml"))
+def _reading_outcome(qtbot: QtBot, payload: EmailPayload) -> tuple[str, object]:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reading = EmailReading(payload, BERLIN, parent)
+    outcomes: list[tuple[str, object]] = []
+    reading.read.connect(lambda parsed: outcomes.append(("read", parsed)))
+    reading.failed.connect(lambda message: outcomes.append(("failed", message)))
+    reading.start()
+    qtbot.waitUntil(lambda: bool(outcomes))
+    return outcomes[0]
+
+
+def test_a_file_is_read_and_parsed_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    eml = tmp_path / "rejection.eml"
+    eml.write_bytes(EML)
+    kind, parsed = _reading_outcome(qtbot, eml)
+    assert kind == "read"
+    assert isinstance(parsed, ParsedEmail)
+    assert parsed.company == "Initech"
+
+
+def test_unreadable_huge_or_special_files_give_a_message(qtbot: QtBot, tmp_path: Path) -> None:
     huge = tmp_path / "huge.eml"
     with huge.open("wb") as stream:
         stream.truncate(MAX_EMAIL_BYTES + 1)
-    with pytest.raises(EmailPayloadError, match="too big"):
-        payload_from_mime(file_mime(huge))
+    zero = tmp_path / "zero.eml"
+    zero.symlink_to("/dev/zero")
+    for path, reason in (
+        (tmp_path / "gone.eml", "No such file"),
+        (huge, "larger than 5 MB"),
+        (zero, "not a regular file"),
+    ):
+        kind, message = _reading_outcome(qtbot, path)
+        assert kind == "failed"
+        assert reason in str(message)
+        assert path.name in str(message)
+
+
+def test_cancel_drops_the_result(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reading = EmailReading(EML, BERLIN, parent)
+    outcomes: list[object] = []
+    reading.read.connect(outcomes.append)
+    reading.failed.connect(outcomes.append)
+    reading.start()
+    reading.progress.canceled.emit()  # what Cancel, Escape and closing the dialog emit
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # the worker's queued signal is delivered, and ignored
+    assert outcomes == []
+    assert parent.findChildren(QProgressDialog) == []  # closed, and gone
 
 
 def test_drop_on_a_widget_emits_the_email(qtbot: QtBot, tmp_path: Path) -> None:
@@ -86,28 +125,7 @@ def test_drop_on_a_widget_emits_the_email(qtbot: QtBot, tmp_path: Path) -> None:
     )
     with qtbot.waitSignal(drop_filter.email_dropped) as dropped:
         QApplication.sendEvent(target, drop)
-    assert dropped.args == [EML]
-
-    missing = file_mime(tmp_path / "missing.eml")
-    # Qt delivers a drop only to the widget that accepted the drag's enter event.
-    enter_again = QDragEnterEvent(
-        QPointF(5, 5).toPoint(),
-        Qt.DropAction.CopyAction,
-        missing,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, enter_again)
-    bad_drop = QDropEvent(
-        QPointF(5, 5),
-        Qt.DropAction.CopyAction,
-        missing,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(drop_filter.drop_failed) as failed:
-        QApplication.sendEvent(target, bad_drop)
-    assert "missing.eml" in failed.args[0]
+    assert dropped.args == [eml]
 
 
 def test_confirm_dialog_lets_the_user_correct_and_drops_no_reply(qtbot: QtBot) -> None:
@@ -140,3 +158,57 @@ def test_confirm_dialog_lets_the_user_correct_and_drops_no_reply(qtbot: QtBot) -
     assert dialog.prefill().contact_email == "bill@initech.example"
     qtbot.keyClick(dialog.role_edit, Qt.Key.Key_Return)
     assert dialog.result() == EmailConfirmDialog.DialogCode.Accepted
+
+
+def test_confirm_dialog_says_what_the_email_was_read_as_and_why(qtbot: QtBot) -> None:
+    invitation = ParsedEmail(
+        sender_name="Dana Reyes",
+        sender_email="dana@acme.example",
+        company="Acme",
+        role="Data Analyst",
+        received_at=None,
+        kind=EmailKind.INTERVIEW,
+        reasons=("'invite you to an interview' in the body",),
+    )
+    dialog = EmailConfirmDialog(invitation, BERLIN)
+    qtbot.addWidget(dialog)
+    assert dialog.kind_label.text() == (
+        "This reads like an interview invitation, not a rejection ('invite you to an "
+        "interview' in the body). Continue only if it is one."
+    )
+    # The subject is a stranger's text: shown as typed, never as HTML.
+    html = dataclasses.replace(invitation, subject="<img src='https://evil.example/t.png'>")
+    assert EmailConfirmDialog(html, BERLIN).subject_label.textFormat() == Qt.TextFormat.PlainText
+    rejection = dataclasses.replace(
+        invitation, kind=EmailKind.REJECTION, reasons=("'regret to inform you' in the body",)
+    )
+    assert EmailConfirmDialog(rejection, BERLIN).kind_label.text() == (
+        "A rejection ('regret to inform you' in the body)."
+    )
+
+
+def test_confirm_dialog_fits_a_small_screen_with_long_reasons(qtbot: QtBot) -> None:
+    parsed = ParsedEmail(
+        sender_name="Dana Reyes",
+        sender_email="no-reply@greenhouse.io",
+        company="Müller & Söhne KG",
+        role="Senior Site Reliability Engineer",
+        received_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
+        subject="Update regarding your application for Senior Site Reliability Engineer " * 3,
+        no_reply=True,
+        kind=EmailKind.OTHER,
+        reasons=(
+            "'move forward with other candidates' in the body",
+            "'unfortunately' in the body",
+            "'job alert' in the subject",
+            "sent to a mailing list",
+            "the sender is an applicant-tracking system (greenhouse)",
+            "the company from the sender's name",
+        ),
+    )
+    dialog = EmailConfirmDialog(parsed, BERLIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1024
+    assert dialog.height() <= 600

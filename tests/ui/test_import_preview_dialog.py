@@ -159,7 +159,9 @@ def test_the_window_previews_a_table_then_imports_what_was_accepted(
 ) -> None:
     from tests.fakes import RecordingClipboard  # noqa: PLC0415
 
-    window = MainWindow(store, clock, RecordingClipboard(), settings=qsettings)  # type: ignore[arg-type]
+    window = MainWindow(
+        store, clock, RecordingClipboard(), on_quit=lambda: None, settings=qsettings
+    )  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.refresh()
     window.preview_import(write_csv(tmp_path / "sheet.csv"))

@@ -39,9 +39,9 @@ def window(
     clipboard: RecordingClipboard,
     qsettings: QSettings,
 ) -> Iterator[MainWindow]:
-    window = MainWindow(store, clock, clipboard, settings=qsettings)
+    window = MainWindow(store, clock, clipboard, on_quit=lambda: None, settings=qsettings)
     qtbot.addWidget(window)
-    window.refresh()
+    qtbot.waitSignal(window.loaded).wait()  # the first load runs in the background
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -82,7 +82,6 @@ def test_insights_view_shows_what_the_history_says(
     qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
 ) -> None:
     history(store, clock)
-    window.refresh()
     with qtbot.waitSignal(window.insights.insights_ready, timeout=10_000) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view == VIEW_INSIGHTS

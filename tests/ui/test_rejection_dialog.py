@@ -34,7 +34,13 @@ def make_dialog(qtbot: QtBot, store: Store, clock: ManualClock) -> Callable[...,
     def make(
         application_id: int | None = None, prefill: RejectionPrefill | None = None
     ) -> RejectionDialog:
-        dialog = RejectionDialog(store, clock, application_id, prefill=prefill)
+        dialog = RejectionDialog(
+            store,
+            clock,
+            application_id,
+            log_rejection=lambda rejection: store.log_rejection(rejection, now=clock.now()),
+            prefill=prefill,
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()

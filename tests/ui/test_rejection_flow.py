@@ -9,11 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import RequestKind, RequestStatus, Stage
 from desktop.store.repository import Store
+from desktop.ui.email_confirm_dialog import EmailConfirmDialog
 from desktop.ui.lesson_dialog import LessonDialog
 from desktop.ui.rejection_dialog import RejectionDialog
 from desktop.ui.rejection_flow import RejectionFlow
@@ -46,13 +48,22 @@ def clipboard() -> RecordingClipboard:
 
 
 @pytest.fixture
+def undo_stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
 def flow(
-    qtbot: QtBot, store: Store, clock: ManualClock, clipboard: RecordingClipboard
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    undo_stack: QUndoStack,
 ) -> Iterator[RejectionFlow]:
     window = QWidget()
     qtbot.addWidget(window)
     window.show()
-    flow = RejectionFlow(store, clock, clipboard, window)
+    flow = RejectionFlow(store, clock, clipboard, undo_stack, window)
     yield flow
     flow.close_all()
 
@@ -73,16 +84,8 @@ def test_ok_opens_the_editor_immediately_prefilled(
     store.add_contact(app.id, "Dana Reyes", email="dana@acme.example")
     flow.start(app.id)
     dialog = _active_dialog(qtbot, flow)
-    with (
-        qtbot.waitSignal(flow.request_opened) as opened,
-        qtbot.waitSignal(flow.rejection_logged) as logged,
-        qtbot.waitSignal(flow.data_changed),
-    ):
-        qtbot.keyClick(dialog.notified_edit, Qt.Key.Key_Return)
-    assert logged.args == [app.id]
-    request_id = opened.args[0]
-    editor = flow.editor(request_id)
-    assert editor is not None
+    qtbot.keyClick(dialog.notified_edit, Qt.Key.Key_Return)
+    (editor,) = flow.open_editors()
     # Shown before control returns to the event loop: no timer or deferred call in between.
     assert editor.isVisible()
     assert editor.rendered_subject() == "Feedback on my Backend Engineer application"
@@ -109,21 +112,45 @@ def test_open_request_twice_raises_the_same_editor(
     assert not first.countdown_active()
 
 
-def test_automated_rejection_skipped_in_one_click_and_undone(
-    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+def test_automated_rejection_skipped_in_one_click_and_undone_in_one_step(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock, undo_stack: QUndoStack
 ) -> None:
     app = store.add_application("Initech", "QA", now=clock.now(), stage=Stage.APPLIED)
     flow.start(app.id)
     dialog = _active_dialog(qtbot, flow)
-    with qtbot.waitSignal(flow.request_skipped) as skipped:
-        qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: flow.dialog is None)
     (request,) = store.requests_for(app.id)
-    assert skipped.args == [request.id]
     assert request.status is RequestStatus.SKIPPED
     assert flow.open_editors() == []
     assert store.get_application(app.id).stage is Stage.REJECTED
-    flow.undo_skip(request.id)
-    assert store.get_request(request.id).status is RequestStatus.DRAFT
+    assert undo_stack.count() == 1
+    undo_stack.undo()
+    assert store.requests_for(app.id) == []
+    assert store.get_application(app.id).stage is Stage.APPLIED
+    assert [event.to_stage for event in store.timeline(app.id)] == [Stage.APPLIED]
+    undo_stack.redo()
+    assert [r.status for r in store.requests_for(app.id)] == [RequestStatus.SKIPPED]
+
+
+def test_undoing_a_rejection_closes_its_editor_and_removes_what_it_created(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, undo_stack: QUndoStack
+) -> None:
+    flow.start(None)
+    dialog = _active_dialog(qtbot, flow)
+    dialog.company_edit.setText("Globex")
+    dialog.role_edit.setText("Analyst")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (editor,) = flow.open_editors()
+    assert store.find_application("Globex", "Analyst") is not None
+    undo_stack.undo()
+    # A new application came with the rejection: undo takes it away.
+    assert store.find_application("Globex", "Analyst") is None
+    assert flow.open_editors() == []
+    undo_stack.redo()
+    (app,) = store.list_summaries()
+    assert app.application.stage is Stage.REJECTED
+    assert [r.id for r in store.requests_for(app.application.id)] == [editor.request_id]
 
 
 def test_cancel_writes_nothing(
@@ -141,8 +168,8 @@ def test_cancel_writes_nothing(
 def test_dropped_email_is_confirmed_then_logged(
     qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
 ) -> None:
-    confirm = flow.log_parsed_email(REJECTION_EML)
-    assert confirm is not None
+    flow.log_parsed_email(REJECTION_EML)
+    confirm = _confirm_dialog(qtbot, flow)
     qtbot.waitExposed(confirm)
     assert confirm.sender_name_edit.text() == "Dana Reyes"
     assert confirm.sender_email_edit.text() == "dana.reyes@acme.example"
@@ -155,17 +182,23 @@ def test_dropped_email_is_confirmed_then_logged(
     assert dialog.role_edit.text() == "Backend Engineer"
     assert dialog.contact_name_edit.text() == "Dana Reyes"
     assert dialog.notified_at() == datetime(2026, 3, 2, 7, 15, tzinfo=UTC)
-    with qtbot.waitSignal(flow.request_opened) as opened:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    editor = flow.editor(opened.args[0])
-    assert editor is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (editor,) = flow.open_editors()
     assert editor.rendered_body().startswith("Hi Dana,")
     assert editor.to_label.text().endswith("dana.reyes@acme.example")
 
 
+def _confirm_dialog(qtbot: QtBot, flow: RejectionFlow) -> EmailConfirmDialog:
+    """The confirm dialog, once the email has been read off the GUI thread."""
+    window = flow.parent()
+    assert isinstance(window, QWidget)
+    qtbot.waitUntil(lambda: bool(window.findChildren(EmailConfirmDialog)))
+    return window.findChildren(EmailConfirmDialog)[0]
+
+
 def test_junk_is_refused_with_a_message(qtbot: QtBot, flow: RejectionFlow) -> None:
-    assert flow.log_parsed_email(b"\x00\x01\x02binary\x00" * 20) is None
-    assert "not an email" in flow.last_message
+    flow.log_parsed_email(b"\x00\x01\x02binary\x00" * 20)
+    qtbot.waitUntil(lambda: "not an email" in flow.last_message)
     box = QApplication.activeModalWidget()
     if isinstance(box, QMessageBox):
         box.close()
@@ -184,10 +217,8 @@ def test_keyboard_only_from_an_empty_database_to_the_clipboard(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "Data Analyst")
     assert (dialog.company_edit.text(), dialog.role_edit.text()) == ("Globex", "Data Analyst")
-    with qtbot.waitSignal(flow.request_opened) as opened:
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    editor = flow.editor(opened.args[0])
-    assert editor is not None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    (editor,) = flow.open_editors()
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
 
@@ -217,10 +248,8 @@ def test_log_the_reply_from_the_editor(
     app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.INTERVIEWING)
     flow.start(app.id)
     dialog = _active_dialog(qtbot, flow)
-    with qtbot.waitSignal(flow.request_opened) as opened:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    editor = flow.editor(opened.args[0])
-    assert editor is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (editor,) = flow.open_editors()
     assert not editor.lesson_button.isVisible()
     editor.mark_sent()
     assert editor.lesson_button.isVisible()
@@ -229,8 +258,7 @@ def test_log_the_reply_from_the_editor(
     assert lesson_dialog is not None
     qtbot.waitExposed(lesson_dialog)
     lesson_dialog.theme_checks["experience"].setChecked(True)
-    with qtbot.waitSignal(flow.data_changed):
-        qtbot.mouseClick(lesson_dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lesson_dialog.ok_button, Qt.MouseButton.LeftButton)
     (lesson,) = store.lessons()
     assert lesson.themes == ("experience",)
     assert editor.status() is RequestStatus.REPLIED
@@ -245,10 +273,8 @@ def test_text_survives_its_template_being_deleted(
     extra = store.save_template(dataclasses.replace(default, id=0, name="Extra", body="Hi!"))
     flow.start(app.id)
     dialog = _active_dialog(qtbot, flow)
-    with qtbot.waitSignal(flow.request_opened) as opened:
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    editor = flow.editor(opened.args[0])
-    assert editor is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (editor,) = flow.open_editors()
     index = editor.template_combo.findData(extra.id)
     editor.template_combo.setCurrentIndex(index)
     editor.template_combo.activated.emit(index)
@@ -256,7 +282,7 @@ def test_text_survives_its_template_being_deleted(
     store.delete_template(extra.id)
     editor.body_edit.setPlainText("Still mine.")
     editor.flush_pending_save()
-    saved = store.get_request(opened.args[0])
+    saved = store.get_request(editor.request_id)
     assert (saved.body, saved.template_id) == ("Still mine.", None)
 
 

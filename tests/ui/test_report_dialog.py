@@ -38,7 +38,9 @@ def test_the_window_writes_the_proof_off_the_gui_thread(
 ) -> None:
     clock = ManualClock(NOW, BERLIN)
     store.add_application("Umbra", "Analyst", now=NOW, applied_at=datetime(2026, 3, 2, tzinfo=UTC))
-    window = MainWindow(store, clock, RecordingClipboard(), settings=qsettings)
+    window = MainWindow(
+        store, clock, RecordingClipboard(), on_quit=lambda: None, settings=qsettings
+    )
     qtbot.addWidget(window)
     assert window.actions_by_name["report"].text() == "&Report (proof of applications)…"
     march = Period(date(2026, 3, 1), date(2026, 3, 31))

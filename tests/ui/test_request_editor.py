@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.mailto import MAILTO_LIMIT, parse_mailto
+from desktop.core.mailto import MAILTO_LIMIT, read_mailto
 from desktop.core.model import (
     Channel,
     Profile,
@@ -25,12 +26,12 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.reminders import SnoozeChoice
 from desktop.core.templates import FieldState
 from desktop.store.repository import Store
 from desktop.ui.request_editor import (
     RequestEditor,
     default_eml_name,
-    mailbox,
     slug,
 )
 from desktop.ui.template_highlighter import Mark, mark_at, mark_format, source_marks
@@ -114,8 +115,17 @@ def answer_next_box(qtbot: QtBot, button_text: str, seen: list[str]) -> None:
 
 
 @pytest.fixture
+def undo_stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
 def make_editor(
-    qtbot: QtBot, store: Store, clock: ManualClock, clipboard: RecordingClipboard
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    undo_stack: QUndoStack,
 ) -> Iterator[Callable[..., RequestEditor]]:
     editors: list[RequestEditor] = []
 
@@ -130,6 +140,7 @@ def make_editor(
             clock,
             clipboard,
             request_id,
+            undo_stack=undo_stack,
             url_opener=opener or RecordingOpener(),
             save_file_chooser=chooser or FixedChooser(None),
         )
@@ -269,9 +280,10 @@ def test_mail_app_link_round_trips_hostile_text(
     assert "%0D%0A" in url
     assert "%20" in url
     assert "+" not in url.split("?", 1)[1]
-    to, subject, body = parse_mailto(url)
-    assert (to, subject) == ("dana@acme.example", "Re: R&D? #1 🙂 100%")
-    assert body == HOSTILE.replace("\r\n", "\n")
+    assert read_mailto(url) == (
+        "dana@acme.example",
+        [("subject", "Re: R&D? #1 🙂 100%"), ("body", HOSTILE.replace("\r\n", "\n"))],
+    )
     assert "mail app" in editor.status_label.text()
 
 
@@ -304,6 +316,33 @@ def test_mail_app_that_does_not_answer_falls_back_to_the_clipboard(
     assert "No mail app" in editor.status_label.text()
 
 
+def test_an_address_that_would_add_a_recipient_opens_nothing_and_saves_nothing(
+    qtbot: QtBot,
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    # Today's store refuses it, but an older AskWhy stored it (one @, no spaces); a mail
+    # link or header would read two recipients.
+    fill_profile(store)
+    request_id = log_rejection(store, clock, contact=("Dana", "dana@example.org"))
+    with sqlite3.connect(store.database.path) as older_askwhy:
+        older_askwhy.execute("UPDATE contacts SET email = 'dana,evil@attacker.example'")
+    opener = RecordingOpener()
+    target = tmp_path / "x.eml"
+    editor = make_editor(request_id, opener=opener, chooser=FixedChooser(target))
+    seen: list[str] = []
+    answer_next_box(qtbot, "OK", seen)
+    editor.mail_button.click()
+    answer_next_box(qtbot, "OK", seen)
+    assert editor.save_as_eml() is None
+    assert opener.urls == []
+    assert not target.exists()
+    assert len(seen) == 2
+    assert all("not an email address a mail app can use" in text for text in seen)
+
+
 def test_save_as_eml_writes_a_draft_the_email_module_reads(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
@@ -317,9 +356,7 @@ def test_save_as_eml_writes_a_draft_the_email_module_reads(
     assert saved == target.with_name("acme.eml")
     assert chooser.suggested[0].endswith("acme-backend-engineer.eml")
     message = email.message_from_bytes(saved.read_bytes(), policy=email.policy.default)
-    assert message["To"] == "Dana Reyes <dana@acme.example>" or message["To"] == (
-        "dana@acme.example"
-    )
+    assert message["To"] == "Dana Reyes <dana@acme.example>"
     assert message["Subject"] == "Feedback on my Backend Engineer application"
     assert message["X-Unsent"] == "1"
     assert "sam@example.org" in message["From"]
@@ -346,19 +383,39 @@ def test_mark_sent_with_ctrl_enter_then_undo(
     editor = make_editor(request_id)
     clock.advance(hours=3)
     editor.body_edit.setFocus()
-    with qtbot.waitSignal(editor.request_changed):
-        qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     sent = store.get_request(request_id)
     assert sent.status is RequestStatus.SENT
     assert sent.sent_at == clock.now()
     assert editor.body_edit.isReadOnly()
     assert "Sent" in editor.countdown_label.text()
-    assert editor.undo_button.isVisible()
+    assert editor.undo_button.isEnabled()
+    assert editor.undo_action.text() == "&Undo Mark sent (Acme)"
     assert editor.lesson_button.isVisible()
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
-    assert store.get_request(request_id).status is RequestStatus.DRAFT
+    undone = store.get_request(request_id)
+    assert (undone.status, undone.sent_at) == (RequestStatus.DRAFT, None)
     assert not editor.body_edit.isReadOnly()
-    assert not editor.undo_button.isVisible()
+    assert not editor.undo_button.isEnabled()
+
+
+def test_undo_from_the_window_reaches_the_editor(
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock)
+    editor = make_editor(request_id)
+    reminders = store.reminders_for(request_id)
+    editor.skip()
+    assert store.reminders_for(request_id) == []
+    undo_stack.undo()  # Edit › Undo in the main window: the same stack
+    assert store.reminders_for(request_id) == reminders
+    assert editor.status() is RequestStatus.DRAFT
+    assert editor.sent_button.isEnabled()
+    undo_stack.redo()
+    assert editor.status() is RequestStatus.SKIPPED
 
 
 def test_skip_then_reopen(
@@ -402,6 +459,22 @@ def test_snooze_moves_the_reminders(
     until = clock.now() + timedelta(hours=1)
     assert any(r.effective_due_at == until for r in store.reminders_for(request_id))
     assert "snoozed until" in editor.status_label.text()
+
+
+def test_undoing_a_snooze_puts_every_reminder_back(
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock)
+    before = store.reminders_for(request_id)
+    editor = make_editor(request_id)
+    clock.advance(hours=3)  # past the nudge: a snooze then adds a reminder
+    editor.snooze(SnoozeChoice("1h"))
+    assert store.reminders_for(request_id) != before
+    undo_stack.undo()
+    assert store.reminders_for(request_id) == before
 
 
 def test_countdown_follows_the_clock_and_stops_on_close(
@@ -491,14 +564,12 @@ def test_source_marks_agree_with_core_check() -> None:
     assert kinds == [Mark.FIELD, Mark.PROBLEM, Mark.PROBLEM]
 
 
-def test_file_names_and_addresses() -> None:
+def test_file_names() -> None:
     assert slug("Müller & Söhne GmbH") == "müller-söhne-gmbh"
     assert default_eml_name("Acme, Inc.", "Sr. Engineer (Backend)") == (
         "acme-inc-sr-engineer-backend.eml"
     )
     assert default_eml_name("", "") == "request.eml"
-    assert mailbox('Reyes, "Dana"', "d@x.example") == '"Reyes, \\"Dana\\"" <d@x.example>'
-    assert mailbox("", "d@x.example") == "d@x.example"
 
 
 def test_switching_to_a_dark_palette_recolours_the_preview(

@@ -1,0 +1,160 @@
+"""The missed list: reminders that fell due long ago, while AskWhy was not running.
+
+DESIGN.md: long-stale reminders go to a list, not a burst of pop-ups. The reminder service
+marks them missed (claimed, so they never fire); this dialog shows them, one row each (the
+company, what was missed, when), with "Open request" to act on it and "Dismiss" to take it
+off the list. It is reachable from View › Missed reminders and from the message bar that
+announces them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserFacingError
+from desktop.core.model import FiringReminder, ReminderKind, RequestKind
+from desktop.core.timefmt import format_local
+
+if TYPE_CHECKING:
+    from desktop.store.repository import Store
+
+_REMINDER = {
+    ReminderKind.NUDGE: "the first nudge",
+    ReminderKind.CLOSING: "“closing soon”",
+    ReminderKind.LAST_CALL: "the last call",
+    ReminderKind.CLOSED: "“window closed”",
+}
+_REQUEST = {
+    RequestKind.FEEDBACK: "asking why",
+    RequestKind.THANK_YOU: "the thank-you note",
+    RequestKind.CHECK_IN: "the check-in",
+    RequestKind.STAY_IN_TOUCH: "staying in touch",
+}
+
+
+def what_was_missed(item: FiringReminder) -> str:
+    """ "The last call for asking why (Designer)": a reminder, in the user's words."""
+    reminder = _REMINDER.get(item.reminder.kind, "a reminder")
+    request = _REQUEST.get(item.request.kind, "a follow-up")
+    return f"{reminder[0].upper()}{reminder[1:]} for {request} ({item.role})"
+
+
+class MissedList(QDialog):
+    """Window-modal list of missed reminders; `open_request` is called with a request id."""
+
+    COMPANY, WHAT, WHEN, ACTIONS = range(4)
+
+    def __init__(
+        self,
+        store: Store,
+        local_tz: tzinfo,
+        open_request: Callable[[int], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._tz = local_tz
+        self._open_request = open_request
+        self.items: list[FiringReminder] = []
+        self.setObjectName("missed_list")
+        self.setWindowTitle("Missed reminders")
+        self.resize(760, 380)  # fits 1024x600 with room for the window frame
+
+        self.intro = QLabel(
+            "These reminders fell due long ago, while AskWhy was not running. Sending late "
+            "still beats not asking."
+        )
+        self.intro.setWordWrap(True)
+        self.empty_label = QLabel("Nothing was missed.")
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("missed_table")
+        self.table.setHorizontalHeaderLabels(["Company", "What was missed", "When", ""])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.WHAT, QHeaderView.ResizeMode.Stretch)
+        for column in (self.COMPANY, self.WHEN, self.ACTIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.table.cellActivated.connect(self._on_activated)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.items = self._store.missed_reminders()
+        except UserFacingError as error:
+            self.items = []
+            self.empty_label.setText(str(error))
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            when = item.reminder.snoozed_until or item.reminder.due_at
+            for column, text in (
+                (self.COMPANY, item.company),
+                (self.WHAT, what_was_missed(item)),
+                (self.WHEN, format_local(when, self._tz)),
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.reminder.id)
+                self.table.setItem(row, column, cell)
+            self.table.setCellWidget(row, self.ACTIONS, self._actions(item))
+        self.table.setVisible(bool(self.items))
+        self.empty_label.setVisible(not self.items)
+        if self.items:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _actions(self, item: FiringReminder) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(2, 0, 2, 0)
+        open_button = QPushButton("Open request")
+        open_button.setObjectName(f"open_{item.reminder.id}")
+        dismiss = QPushButton("Dismiss")
+        dismiss.setObjectName(f"dismiss_{item.reminder.id}")
+        open_button.clicked.connect(functools.partial(self.open_item, item))
+        dismiss.clicked.connect(functools.partial(self.dismiss, item))
+        layout.addWidget(open_button)
+        layout.addWidget(dismiss)
+        return box
+
+    def _on_activated(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.items):
+            self.open_item(self.items[row])
+
+    def open_item(self, item: FiringReminder, *_ignored: object) -> None:
+        self._open_request(item.request.id)
+
+    def dismiss(self, item: FiringReminder, *_ignored: object) -> None:
+        try:
+            self._store.dismiss_missed(item.reminder.id)
+        except UserFacingError as error:
+            self.empty_label.setText(str(error))
+            self.empty_label.show()
+            return
+        self.reload()
