@@ -50,6 +50,7 @@ from desktop.core.model import (
 )
 from desktop.core.stages import allowed_transitions
 from desktop.native.clock import Clock
+from desktop.ui.company_history_panel import CompanyHistoryPanel
 from desktop.ui.forms import problem
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.theme import MARGIN, SPACING, current_colors
@@ -232,6 +233,11 @@ class DetailsDialog(QDialog):
                 form.addRow("", error)
 
         add("Co&mpany *", self.company_edit, self.company_error)
+        self.history_panel: CompanyHistoryPanel | None = None
+        if self.application is None:
+            # The re-apply guard: what happened at this company before, as its name is typed.
+            self.history_panel = CompanyHistoryPanel(self._store)
+            form.addRow("", self.history_panel)
         add("&Role *", self.role_edit, self.role_error)
         add("Sta&ge", self.stage_combo, self.stage_error)
         add("A&pplied on", self.applied_edit, self.applied_error)
@@ -400,6 +406,8 @@ class DetailsDialog(QDialog):
             self.url_edit,
         ):
             edit.textChanged.connect(self.validate)
+        if self.history_panel is not None:
+            self.company_edit.textChanged.connect(self.history_panel.look_up)
         self.stage_combo.currentIndexChanged.connect(self.validate)
         self.contacts_table.itemChanged.connect(self.validate)
         self.interviews_table.itemChanged.connect(self.validate)
