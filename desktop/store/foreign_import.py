@@ -21,7 +21,6 @@ import codecs
 import csv
 import dataclasses
 import io
-import logging
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -54,9 +53,6 @@ from desktop.store.exchange.transfer import existing_keys
 if TYPE_CHECKING:
     from desktop.store.database import Database
 
-log = logging.getLogger(__name__)
-
-TABLE_SUFFIXES = (".csv", ".xlsx")
 # Far beyond a real job search (100,000 rows is the benchmark), and each a hard stop, so
 # that a hostile file costs bounded memory and time.
 MAX_COLUMNS = 200
@@ -98,7 +94,7 @@ class Refusal:
 
 @dataclass(frozen=True, slots=True)
 class ImportPlan:
-    """What an import would do. Nothing is written until `exchange.apply_import`."""
+    """What an import would do. Nothing is written until `Store.apply_import`."""
 
     table: RawTable
     format_name: str
@@ -309,7 +305,7 @@ def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:
+    except Exception as error:  # a stranger's file can break openpyxl anywhere: one line
         raise InvalidInput(
             f"The workbook cannot be read ({type(error).__name__}); open it in a spreadsheet "
             "and save it again, or save the sheet as CSV."
@@ -342,7 +338,7 @@ def _read_xlsx(raw: bytes, sheet: str | None) -> RawTable:
         )
     except InvalidInput:
         raise
-    except Exception as error:
+    except Exception as error:  # as above: damaged XML inside the archive
         raise InvalidInput(
             f"The workbook cannot be read ({type(error).__name__}); save the sheet as CSV."
         ) from None

@@ -13,7 +13,6 @@ write, which the window hands to its usual import (one transaction, one undo ste
 
 from __future__ import annotations
 
-import logging
 import typing
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -50,8 +49,6 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.exchange import TableRow
     from desktop.store.foreign_import import ImportPlan, RawTable
-
-log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 20
 _NO_STAGE = "(refuse these rows)"
