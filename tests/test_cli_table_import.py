@@ -114,3 +114,16 @@ def test_parse_map_tells_fields_from_stages() -> None:
     )
     with pytest.raises(InvalidInput):
         parse_map(["=company"])
+
+
+def test_a_json_dry_run_says_what_it_would_restore_and_writes_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "source"
+    assert run(source, "log-rejection", "--company", "Acme", "--role", "R", "--no-gui").code == 0
+    export = tmp_path / "all.json"
+    assert run(source, "export", str(export)).code == 0
+    target = tmp_path / "target"
+    result = run(target, "import", str(export), "--dry-run")
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("Would restore 1 application, 1 request")
+    assert "nothing was written" in result.stdout
+    assert not target.exists()
