@@ -89,6 +89,7 @@ class ImportPreviewDialog(QDialog):
         self._table: RawTable | None = None
         self._plan: ImportPlan | None = None
         self._tasks: set[Task] = set()
+        self._latest: Task | None = None
         self._progress = _Progress(self)
         self._field_boxes: list[QComboBox] = []
         self._status_boxes: dict[str, QComboBox] = {}
@@ -165,6 +166,7 @@ class ImportPreviewDialog(QDialog):
         self.progress_bar.show()
         task = Task(work)
         self._tasks.add(task)
+        self._latest = task
         task.signals.succeeded.connect(partial(self._on_done, task, done))
         task.signals.failed.connect(partial(self._on_failed, task))
         task.start()
@@ -226,13 +228,16 @@ class ImportPreviewDialog(QDialog):
 
     def _on_done(self, task: Task, done: Callable[[object], None], result: object) -> None:
         self._tasks.discard(task)
-        self.progress_bar.hide()
-        done(result)
+        # Choices made while a plan was computed started another: only the newest counts.
+        if task is self._latest:
+            self.progress_bar.hide()
+            done(result)
 
     def _on_failed(self, task: Task, message: str) -> None:
         self._tasks.discard(task)
-        self.progress_bar.hide()
-        self._refuse(message)
+        if task is self._latest:
+            self.progress_bar.hide()
+            self._refuse(message)
 
     def _refuse(self, message: str) -> None:
         self.summary.setText(f"<b>This file cannot be imported as it is.</b> {message}")
