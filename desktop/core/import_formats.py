@@ -14,8 +14,11 @@ Sources for the tool columns (their own export code or sample exports, as publis
 - JobSync's jobs CSV (src/app/api/jobs/export/route.ts): index, createdAt, applied,
   appliedDate, Company, JobTitle, jobType, Location (Locations in older versions),
   JobSource, Status, with "N/A" for an empty value.
-Teal and Simplify publish no column list that could be checked, so their exports are read
-through the common headers below rather than through a guessed signature.
+- Simplify's tracker CSV, as a public tool that reads it documents (Vin916/Job-tracker):
+  Job Title, Company Name, Job URL, Applied Date, Status, Status Date, Archived, Date
+  Archived, Notes, with statuses such as APPLIED, INTERVIEWING, REJECTED, SAVED, WITHDRAWN.
+Teal publishes no column list that could be checked, so its export is read through the
+common headers below rather than through a guessed signature.
 """
 
 from __future__ import annotations
@@ -124,6 +127,18 @@ KNOWN_TOOLS: tuple[ToolFormat, ...] = (
         },
     ),
     _tool(
+        "Simplify",
+        ("Job Title", "Company Name", "Job URL", "Applied Date", "Status Date"),
+        {
+            "Company Name": Field.COMPANY,
+            "Job Title": Field.ROLE,
+            "Status": Field.STAGE,
+            "Applied Date": Field.APPLIED_AT,
+            "Job URL": Field.URL,
+            "Notes": Field.NOTES,
+        },
+    ),
+    _tool(
         "JobSync",
         ("JobTitle", "JobSource", "appliedDate"),
         {
@@ -146,7 +161,14 @@ COMMON_HEADERS: Mapping[str, Field] = {
         (Field.ROLE, ("Position", "Role", "Title", "Job Title", "Job Position", "Job")),
         (
             Field.APPLIED_AT,
-            ("Date Applied", "Applied", "Applied On", "Applied At", "Application Date"),
+            (
+                "Date Applied",
+                "Applied Date",
+                "Applied",
+                "Applied On",
+                "Applied At",
+                "Application Date",
+            ),
         ),
         (Field.STAGE, ("Status", "Stage", "List", "Application Status")),
         (Field.URL, ("URL", "Link", "Job Link", "Job URL", "Posting URL")),

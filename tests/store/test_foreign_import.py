@@ -149,6 +149,36 @@ def test_jobsync_export_with_an_unknown_status() -> None:
     assert not mapped.refused
 
 
+SIMPLIFY_HEADER = [
+    "Job Title", "Company Name", "Job URL", "Applied Date", "Status", "Status Date",
+    "Archived", "Date Archived", "Notes",
+]  # fmt: skip
+
+
+def test_simplify_export() -> None:
+    rows = [
+        ["SWE Intern", "Quillon", "https://q.example/1", "2025-10-02", "APPLIED", "2025-10-02",
+         "No", "", ""],
+        ["Data Intern", "Norrland", "https://n.example/2", "2025-10-05", "INTERVIEWING",
+         "2025-10-20", "No", "", "Panel of three"],
+        ["ML Intern", "Tessel", "", "2025-09-28", "REJECTED", "2025-10-11", "Yes",
+         "2025-10-12", ""],
+        ["PM Intern", "Vantor", "", "", "SAVED", "", "No", "", ""],
+        ["QA Intern", "Wexley", "", "2025-09-01", "WITHDRAWN", "2025-09-09", "No", "", ""],
+    ]  # fmt: skip
+    result = plan(csv_bytes(SIMPLIFY_HEADER, rows))
+    assert result.format_name == "Simplify"
+    assert summary(result) == [
+        ("Quillon", "SWE Intern", Stage.APPLIED, noon(2025, 10, 2)),
+        ("Norrland", "Data Intern", Stage.INTERVIEWING, noon(2025, 10, 5)),
+        ("Tessel", "ML Intern", Stage.REJECTED, noon(2025, 9, 28)),
+        ("Vantor", "PM Intern", Stage.SAVED, None),
+        ("Wexley", "QA Intern", Stage.WITHDRAWN, noon(2025, 9, 1)),
+    ]
+    assert result.rows[1].notes == "Panel of three"
+    assert result.rows[0].url == "https://q.example/1"
+
+
 def test_hand_made_sheet_semicolons_european_dates_in_windows_1252() -> None:
     header = ["Firma", "Stelle", "Beworben am", "Status", "Link", "Ort", "Gehalt", "Notizen",
               "Ansprechpartner", "E-Mail"]  # fmt: skip
