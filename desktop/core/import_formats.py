@@ -249,6 +249,7 @@ STATUS_WORDS: Mapping[str, Stage] = {
                 "interested",
                 "not applied",
                 "to apply",
+                "applying",
                 "planned",
                 "watching",
             ),
