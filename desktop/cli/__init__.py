@@ -25,7 +25,8 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
+from functools import partial
 from io import StringIO, TextIOWrapper
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
@@ -56,7 +57,7 @@ EXPORT_SUFFIXES = (".json", ".csv", ".ics")
 # Far above any real history (100,000 applications export to about 100 MB); a larger file
 # is a wrong file, and reading it whole would only exhaust memory.
 MAX_IMPORT_BYTES = 1024 * 2**20
-IMPORT_SUFFIXES = (".json", ".csv")
+IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")
 
 # The stages a rejection can come from: the open ones, in pipeline order.
 REJECTION_STAGES = tuple(stage for stage in Stage if stage in OPEN_STAGES)
@@ -94,6 +95,16 @@ def _suffix_path(allowed: tuple[str, ...], verb: str) -> Callable[[str], Path]:
     # argparse names the type function in "invalid <name> value" messages.
     convert.__name__ = f"{verb} file"
     return convert
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-01") from None
+
+
+_iso_date.__name__ = "date"
 
 
 def _file_path(verb: str) -> Callable[[str], Path]:
@@ -272,13 +283,61 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = commands.add_parser(
         "import",
         allow_abbrev=False,
-        help="import a JSON export or a CSV table",
+        help="import a JSON export, or a table from another tracker or a spreadsheet",
         description="A JSON export restores everything into an empty data dir (use "
-        "--data-dir for a new one); a CSV table adds its applications, skipping those "
-        "already there. A bad file is refused as a whole.",
+        "--data-dir for a new one). A table (.csv or .xlsx: AskWhy's own, Huntr's, "
+        "JobSync's, or a sheet with headers like Company, Role, Date Applied, Status) adds "
+        "its applications, skipping those already there. A bad file, or a row that cannot "
+        "be read, refuses the whole import; --dry-run shows every row's fate first.",
     )
     import_.add_argument(
-        "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
+        "file",
+        metavar="FILE",
+        type=_suffix_path(IMPORT_SUFFIXES, "import"),
+        help=".json, .csv or .xlsx",
+    )
+    import_.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be imported (format, columns, duplicates, refused rows) and "
+        "write nothing",
+    )
+    import_.add_argument(
+        "--map",
+        action="append",
+        metavar="COLUMN=FIELD",
+        help="say what a column is (e.g. 'Firma=company'; fields: company, role, stage, "
+        "applied_at, url, location, salary, notes, contact, email, source, ignore), or what "
+        "a status word means (e.g. 'Expired=withdrawn'); repeat for more",
+    )
+    import_.add_argument(
+        "--sheet", metavar="NAME", default=None, help="the .xlsx sheet to read (default: the first)"
+    )
+    import_.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        default=None,
+        help="how to read a date like 03/04/2025 when the file's other dates do not tell",
+    )
+
+    report = commands.add_parser(
+        "report",
+        allow_abbrev=False,
+        help="write a proof of applications for a period (PDF or CSV)",
+        description="Every application active between the two dates (inclusive), with "
+        "company, role, applied date, source, URL, contact, each stage change with its "
+        "date, and the outcome; your name from the profile; page numbers in the PDF.",
+    )
+    report.add_argument(
+        "--from", dest="from_date", required=True, type=_iso_date, metavar="DATE",
+        help="the first day, like 2026-01-01",
+    )  # fmt: skip
+    report.add_argument(
+        "--to", dest="to_date", required=True, type=_iso_date, metavar="DATE",
+        help="the last day, like 2026-03-31",
+    )  # fmt: skip
+    report.add_argument(
+        "file", metavar="FILE", type=_suffix_path((".pdf", ".csv"), "report"), help=".pdf or .csv"
     )
 
     read_email = commands.add_parser(
@@ -485,6 +544,7 @@ def run_command(
         "draft": _draft,
         "export": _export,
         "import": _import,
+        "report": _report,
         "read-email": _read_email,
         "backup": _backup,
         "restore": _restore,
@@ -570,6 +630,15 @@ def _open_for_reading(args: argparse.Namespace, io: Io) -> Database:
             file=io.stderr,
         )
     return database
+
+
+def _open_existing(args: argparse.Namespace) -> Database | None:
+    """The store if it already exists; None rather than creating a data dir."""
+    from desktop.store.location import DB_FILENAME, resolve_data_dir  # noqa: PLC0415
+
+    if not (resolve_data_dir(args.data_dir) / DB_FILENAME).is_file():
+        return None
+    return open_data(args)
 
 
 def record_rejection(
@@ -690,9 +759,26 @@ def _import(args: argparse.Namespace, io: Io) -> int:
 
     path: Path = args.file
     raw = _read_import_file(path)
+    if path.suffix.lower() != ".json":
+        from desktop.cli import table_import  # noqa: PLC0415
+
+        return table_import.run(
+            args,
+            io,
+            raw,
+            open_store=partial(open_data, args),
+            open_existing=partial(_open_existing, args),
+        )
+    if args.map or args.sheet or args.date_order:
+        raise InvalidInput("--map, --sheet and --date-order are for .csv and .xlsx tables")
     # Parse and validate the whole file before the database is even opened: a bad file
     # must not create a data dir or run a migration either.
     plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
+    if args.dry_run:
+        assert isinstance(plan, exchange.FullImport)
+        counts = plan.snapshot.counts()
+        print(f"Would restore {counts} from {path}; nothing was written.", file=io.stdout)
+        return EXIT_OK
     with open_data(args) as database:
         summary = Store(database).apply_import(plan, now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
@@ -726,6 +812,13 @@ def _read_import_file(path: Path) -> bytes:
             f"cannot import {path}: it is larger than {MAX_IMPORT_BYTES // 2**20} MiB"
         )
     return raw
+
+
+def _report(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import report  # noqa: PLC0415
+
+    check_target(args.file, "write the report to")
+    return report.run(args, io, partial(_open_existing, args))
 
 
 def _backup(args: argparse.Namespace, io: Io) -> int:

@@ -52,7 +52,10 @@ def make_private(path: Path) -> None:
             f"{path} is a symbolic link. AskWhy does not follow links in its data folder; "
             "move the link away."
         )
-    path.chmod(0o700 if stat.S_ISDIR(mode) else 0o600)
+    # A -wal or -shm vanishes when another connection closes the database last: gone
+    # between the check and the chmod is as good as never there.
+    with contextlib.suppress(FileNotFoundError):
+        path.chmod(0o700 if stat.S_ISDIR(mode) else 0o600)
 
 
 def refuse_link(path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from desktop.core import validation
+from desktop.core.company_history import PastApplication
 from desktop.core.errors import InvalidInput
 from desktop.core.model import (
     Application,
@@ -47,6 +48,7 @@ from desktop.core.model import (
 from desktop.core.zones import system_zone
 from desktop.store import (
     applications,
+    company_history,
     contacts,
     lessons,
     reminders,
@@ -469,6 +471,11 @@ class Store:
     def lessons(self) -> list[Lesson]:
         with self._read() as session:
             return lessons.listed(session)
+
+    def company_history(self, company: str) -> list[PastApplication]:
+        """The earlier applications at `company` with their lessons, newest first."""
+        with self._read() as session:
+            return company_history.for_company(session, company)
 
     def add_lesson(
         self,

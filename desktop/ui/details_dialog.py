@@ -53,6 +53,7 @@ from desktop.core.model import (
 from desktop.core.stages import allowed_transitions
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
+from desktop.ui.company_history_panel import CompanyHistoryPanel
 from desktop.ui.date_edit import MOMENT_ROLE, MomentDelegate, MomentEdit, format_moment
 from desktop.ui.forms import ErrorLabel, problem
 from desktop.ui.icons import action_icon, stage_dot
@@ -231,6 +232,11 @@ class DetailsDialog(QDialog):
                 form.addRow("", error)
 
         add("Co&mpany *", self.company_edit, self.company_error)
+        self.history_panel: CompanyHistoryPanel | None = None
+        if self.application is None:
+            # The re-apply guard: what happened at this company before, as its name is typed.
+            self.history_panel = CompanyHistoryPanel(self._store)
+            form.addRow("", self.history_panel)
         add("&Role *", self.role_edit, self.role_error)
         add("Sta&ge", self.stage_combo, self.stage_error)
         add("A&pplied on", self.applied_edit, self.applied_error)
@@ -420,6 +426,8 @@ class DetailsDialog(QDialog):
         ):
             edit.textChanged.connect(self.validate)
         self.applied_edit.dateTimeChanged.connect(self.validate)
+        if self.history_panel is not None:
+            self.company_edit.textChanged.connect(self.history_panel.look_up)
         self.stage_combo.currentIndexChanged.connect(self.validate)
         self.contacts_table.itemChanged.connect(self.validate)
         self.interviews_table.itemChanged.connect(self.validate)

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from desktop.core.wording import plural
 from desktop.store import exchange
 from desktop.store.backups import Backups
-from desktop.ui import undo_commands
+from desktop.ui import report_pdf, undo_commands
 from desktop.ui.board_view import BoardView
 from desktop.ui.details_dialog import DetailsAction, DetailsDialog
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.follow_ups_view import FollowUpsDialog, draft_to_open
+from desktop.ui.import_preview_dialog import ImportPreviewDialog
 from desktop.ui.insights_view import InsightsView
 from desktop.ui.missed_list import MissedList
 from desktop.ui.rejection_flow import RejectionFlow
+from desktop.ui.report_dialog import ReportDialog
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.table_view import FilterBar, TablePage
 from desktop.ui.tasks import Task
@@ -34,17 +37,21 @@ __all__ = [
     "EmptyState",
     "FilterBar",
     "FollowUpsDialog",
+    "ImportPreviewDialog",
     "InsightsView",
     "MissedList",
     "QFileDialog",
     "QMessageBox",
     "QProgressDialog",
     "RejectionFlow",
+    "ReportDialog",
     "SettingsDialog",
     "TablePage",
     "Task",
     "TemplateManager",
     "draft_to_open",
     "exchange",
+    "plural",
+    "report_pdf",
     "undo_commands",
 ]

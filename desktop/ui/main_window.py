@@ -115,10 +115,12 @@ class _Later:
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
+    from desktop.core.proof import Period, ProofReport
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
     from desktop.store.database import Database
+    from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
@@ -381,6 +383,7 @@ class MainWindow(QMainWindow):
         a("new", "&New application…", self.new_application, "Ctrl+N", "new")
         a("rejection", "Log &rejection…", self._on_log_rejection, "Ctrl+R", "rejection")
         a("import", "&Import…", self._on_import, None, "import")
+        a("report", "&Report (proof of applications)…", self.open_report, None, "export")
         a("export_json", "Export everything (.&json)…", partial(self._on_export, ".json"))
         a("export_csv", "Export table (.&csv)…", partial(self._on_export, ".csv"))
         a("export_ics", "Export deadlines (.&ics)…", partial(self._on_export, ".ics"))
@@ -430,6 +433,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([acts["new"], acts["rejection"]])
         file_menu.addSeparator()
         file_menu.addAction(acts["import"])
+        file_menu.addAction(acts["report"])
         export_menu = file_menu.addMenu(action_icon("export"), "&Export")
         export_menu.addActions([acts["export_json"], acts["export_csv"], acts["export_ics"]])
         file_menu.addSeparator()
@@ -989,12 +993,28 @@ class MainWindow(QMainWindow):
 
     def _on_import(self) -> None:
         path, _filter = later.QFileDialog.getOpenFileName(
-            self, "Import", str(Path.home()), "AskWhy data (*.json *.csv)"
+            self,
+            "Import",
+            str(Path.home()),
+            "AskWhy export or a table (*.json *.csv *.xlsx);;Tables (*.csv *.xlsx)",
         )
         if path:
-            self.import_from(Path(path))
+            self.preview_import(Path(path))
 
-    def import_from(self, path: Path) -> None:
+    def preview_import(self, path: Path) -> None:
+        """A table opens the import preview first; a JSON export (a restore) imports at once."""
+        if path.suffix.lower() == ".json":
+            self.import_from(path)
+            return
+        dialog = later.ImportPreviewDialog(
+            path, self._database(), now=self._clock.now(), tz=self._clock.local_tz(), parent=self
+        )
+        dialog.accepted.connect(lambda: self.import_from(path, dialog.table_import()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def import_from(self, path: Path, prepared: TableImport | None = None) -> None:
+        """Import `path`, or the rows its preview `prepared`, off the GUI thread."""
         store = self.store
         database = self._database()
         now = self._clock.now()
@@ -1002,7 +1022,9 @@ class MainWindow(QMainWindow):
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = later.exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
+            plan = prepared or later.exchange.parse_import(
+                path.read_bytes(), path.suffix, now=now, tz=tz
+            )
             later.Backups(database.path.parent).create(database, "before-import", now=now)
             before = store.application_ids()
             summary = store.apply_import(plan, now=now)  # announces: everything reloads
@@ -1017,6 +1039,35 @@ class MainWindow(QMainWindow):
             return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
+
+    def open_report(self) -> None:
+        """File › Report…: a period and a format, then where to save the proof."""
+        dialog = later.ReportDialog(
+            self._clock.now().astimezone(self._clock.local_tz()).date(), self
+        )
+        if dialog.exec() != later.ReportDialog.DialogCode.Accepted:
+            return
+        period, suffix = dialog.period(), dialog.suffix()
+        name = f"proof-of-applications-{period.first}-{period.last}{suffix}"
+        path, _filter = later.QFileDialog.getSaveFileName(
+            self, "Save the proof", str(Path.home() / name), f"*{suffix}"
+        )
+        if path:
+            self.report_to(Path(path if path.endswith(suffix) else path + suffix), period)
+
+    def report_to(self, path: Path, period: Period) -> None:
+        """Write the proof of applications for `period` to `path` (.pdf or .csv), off the
+        GUI thread."""
+        store, now, tz = self.store, self._clock.now(), self._clock.local_tz()
+
+        def work() -> object:
+            return later.report_pdf.save_report(store, period, path, tz=tz, now=now)
+
+        def done(result: object) -> str:
+            count = later.plural(len(cast("ProofReport", result).entries), "application")
+            return f"Saved a proof of {count} ({period.label()}) to {path}."
+
+        self.run_task(f"Writing {path.name}…", work, done)
 
     def backup_now(self) -> None:
         database = self._database()

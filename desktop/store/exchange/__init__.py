@@ -9,7 +9,11 @@ written: a file is checked whole, by the same rules as every other way in, befor
 
 from __future__ import annotations
 
-from desktop.store.exchange.csv_format import neutralise_cell, parse_csv, snapshot_to_csv
+from desktop.store.exchange.csv_format import (
+    neutralise_cell,
+    snapshot_to_csv,
+    unneutralise_cell,
+)
 from desktop.store.exchange.ics_format import snapshot_to_ics
 from desktop.store.exchange.json_format import FORMAT_VERSION, parse_json, snapshot_to_json
 from desktop.store.exchange.snapshot import (
@@ -23,6 +27,7 @@ from desktop.store.exchange.snapshot import (
 )
 from desktop.store.exchange.transfer import (
     apply_import,
+    existing_keys,
     exposure_warning,
     parse_import,
     read_all,
@@ -39,14 +44,15 @@ __all__ = [
     "TableImport",
     "TableRow",
     "apply_import",
+    "existing_keys",
     "exposure_warning",
     "neutralise_cell",
-    "parse_csv",
     "parse_import",
     "parse_json",
     "read_all",
     "snapshot_to_csv",
     "snapshot_to_ics",
     "snapshot_to_json",
+    "unneutralise_cell",
     "write_export",
 ]

@@ -69,7 +69,7 @@ class Snapshot:
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    """One valid CSV row: an application to add."""
+    """One valid table row (CSV or .xlsx, see `foreign_import`): an application to add."""
 
     line: int
     company: str
@@ -80,6 +80,8 @@ class TableRow:
     url: str = ""
     source: str = ""
     notes: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@
 - JSON is a restore, not a merge: it is refused when the store already holds applications,
   because merging two full histories would have to guess which contact, reminder or template
   is "the same". Import it into a fresh data dir (`--data-dir`).
-- CSV adds applications; see `csv_format`.
+- A table (.csv, .xlsx) adds applications, skipping a row whose company and role
+  (ignoring case and spacing) already exist: see `foreign_import`.
 """
 
 from __future__ import annotations
@@ -17,20 +18,21 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, literal, null, select
 from sqlalchemy.orm import Session
 
 from desktop.core import validation
 from desktop.core.errors import InvalidInput
+from desktop.core.model import ContactRole
 from desktop.core.wording import plural
 from desktop.store import models
 from desktop.store import settings as stored_settings
-from desktop.store.exchange.csv_format import parse_csv, snapshot_to_csv, unique_rows
+from desktop.store.exchange.csv_format import snapshot_to_csv
 from desktop.store.exchange.ics_format import snapshot_to_ics
 from desktop.store.exchange.json_format import parse_json, snapshot_to_json
 from desktop.store.exchange.snapshot import (
@@ -127,51 +129,125 @@ def _restore(session: Session, snapshot: Snapshot) -> None:
     stored_settings.save(session, snapshot.settings)
 
 
+_LOOKUP_CHUNK = 500  # well under SQLite's bound-parameter limit
+_INSERT_SLICE = 2_000
+
+
+def existing_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """Which of these company/role match keys the store holds, found through the index.
+
+    The cost follows the number of keys asked about, not the size of the store.
+    """
+    unique = sorted(set(keys))
+    present: set[str] = set()
+    column = models.ApplicationRow.match_key
+    for start in range(0, len(unique), _LOOKUP_CHUNK):
+        chunk = unique[start : start + _LOOKUP_CHUNK]
+        present.update(session.scalars(select(column).where(column.in_(chunk))))
+    return present
+
+
 def _add_rows(session: Session, rows: Sequence[TableRow], *, now: datetime) -> tuple[int, int]:
-    """Add the CSV's applications; skip those already there."""
-    existing = session.execute(
-        select(models.ApplicationRow.company, models.ApplicationRow.role)
-    ).all()
-    fresh, skipped = unique_rows(rows, [(company, role) for company, role in existing])
-    for row in fresh:
-        application = models.ApplicationRow(
-            company=row.company,
-            role=row.role,
-            stage=row.stage,
-            created_at=now,
-            updated_at=now,
-            applied_at=row.applied_at,
-            location=row.location,
-            url=row.url,
-            source=row.source,
-            notes=row.notes,
-            archived=False,
+    """Add a table's applications; skip those already there or repeated in the table.
+
+    The rows were cleaned by `validation`'s rules when the table was read (`foreign_import`).
+    """
+    keys = [models.match_key(row.company, row.role) for row in rows]
+    seen = existing_keys(session, keys)
+    fresh: list[tuple[TableRow, str]] = []
+    for row, key in zip(rows, keys, strict=True):
+        if key not in seen:
+            seen.add(key)
+            fresh.append((row, key))
+    # Plain inserts on the tables, not ORM objects: at 100,000 rows those cost several
+    # times the time and memory. So the match key, which an ORM write gets from its event,
+    # is set here. The new rows are those above the highest id before: this transaction
+    # holds the write lock, and their keys are unique and were absent, so each key names
+    # one new row. (RETURNING would cost one statement per row here.)
+    tables = models.Base.metadata.tables
+    applications = tables["applications"]
+    before = session.scalar(select(func.max(applications.c.id))) or 0
+    # In slices, so that the parameter lists SQLAlchemy builds stay small.
+    for start in range(0, len(fresh), _INSERT_SLICE):
+        session.execute(
+            insert(applications),
+            [
+                {
+                    "company": row.company,
+                    "role": row.role,
+                    "match_key": key,
+                    "stage": row.stage,
+                    "created_at": now,
+                    "updated_at": now,
+                    "applied_at": row.applied_at,
+                    "location": row.location,
+                    "url": row.url,
+                    "source": row.source,
+                    "notes": row.notes,
+                    "archived": False,
+                }
+                for row, key in fresh[start : start + _INSERT_SLICE]
+            ],
         )
-        session.add(application)
-        session.flush()
-        # The timeline starts with the stage the row gives, dated when it happened if the
-        # table says so.
-        session.add(
-            models.StageEventRow(
-                application_id=application.id,
-                from_stage=None,
-                to_stage=row.stage,
-                occurred_at=row.applied_at or now,
-                recorded_at=now,
-                note="Imported from CSV",
-            )
+    # The timeline starts with the stage the row gives, dated when it happened if the
+    # table says so: one INSERT … SELECT over the new rows, no round trip through Python.
+    events = tables["stage_events"]
+    new_rows = applications.c.id > before
+    session.execute(
+        insert(events).from_select(
+            ["application_id", "from_stage", "to_stage", "occurred_at", "recorded_at", "note"],
+            select(
+                applications.c.id,
+                null(),
+                applications.c.stage,
+                func.coalesce(
+                    applications.c.applied_at, literal(now, applications.c.applied_at.type)
+                ),
+                literal(now, events.c.recorded_at.type),
+                literal("Imported from a table"),
+            ).where(new_rows),
         )
-    log.info("CSV import added %d applications, skipped %d", len(fresh), skipped)
+    )
+    with_contact = {key: row for row, key in fresh if row.contact_name or row.contact_email}
+    if with_contact:
+        found = select(applications.c.match_key, applications.c.id).where(new_rows)
+        session.execute(
+            insert(tables["contacts"]),
+            [
+                {
+                    "application_id": application_id,
+                    "name": with_contact[key].contact_name or with_contact[key].contact_email,
+                    "email": with_contact[key].contact_email,
+                    "role": ContactRole.RECRUITER,
+                    "phone": "",
+                    "notes": "",
+                }
+                for key, application_id in session.execute(found).tuples()
+                if key in with_contact
+            ],
+        )
+    skipped = len(rows) - len(fresh)
+    log.info("table import added %d applications, skipped %d", len(fresh), skipped)
     return len(fresh), skipped
 
 
 def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo) -> ImportPlan:
-    """Validate a whole file before anything is written. Raises InvalidInput."""
+    """Validate a whole file before anything is written. Raises InvalidInput.
+
+    A table (.csv, .xlsx) is read by `foreign_import`, which knows other trackers' formats;
+    here any row it refuses refuses the file. The preview dialog and `--dry-run` show every
+    refused row instead, and import the others only when the user has seen them.
+    """
     if suffix.lower() == ".json":
         return FullImport(parse_json(raw))
-    if suffix.lower() == ".csv":
-        return TableImport(parse_csv(raw, now=now, tz=tz))
-    raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json or .csv.")
+    if suffix.lower() in (".csv", ".xlsx"):
+        # Imported here: foreign_import builds on this package's TableRow.
+        from desktop.store import foreign_import  # noqa: PLC0415
+
+        table = foreign_import.read_table(raw, suffix)
+        plan = foreign_import.plan_import(table, now=now, tz=tz)
+        return TableImport(foreign_import.accepted_rows(plan))
+    raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json, .csv or .xlsx.")
 
 
 def apply_import(session: Session, plan: ImportPlan, *, now: datetime) -> str:
