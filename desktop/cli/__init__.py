@@ -283,6 +283,18 @@ def build_parser() -> argparse.ArgumentParser:
         "file", metavar="FILE", type=_suffix_path(IMPORT_SUFFIXES, "import"), help=".json or .csv"
     )
 
+    read_email = commands.add_parser(
+        "read-email",
+        allow_abbrev=False,
+        help="show what AskWhy reads in one email, and why",
+        description="Read one email (an .eml file, or - for standard input) as a drop or "
+        "log-rejection --from-email would: its kind (rejection, interview, offer, received, "
+        "other) with the reasons, the company, the role, the sender and the date. Nothing "
+        "is written.",
+    )
+    read_email.add_argument("source", metavar="FILE|-", type=_email_source)
+    read_email.add_argument("--json", action="store_true", help="print a JSON object")
+
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     commands.add_parser(
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
@@ -468,6 +480,7 @@ def run_command(
         "draft": _draft,
         "export": _export,
         "import": _import,
+        "read-email": _read_email,
         "backup": _backup,
         "doctor": _doctor,
     }
@@ -672,6 +685,12 @@ def _backup(args: argparse.Namespace, io: Io) -> int:
         path = Backups(database.path.parent).create(database, reason="manual")
     print(f"Backed up to {path}", file=io.stdout)
     return EXIT_OK
+
+
+def _read_email(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
+
+    return read_email.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:

@@ -30,6 +30,7 @@ import binascii
 import codecs
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from email import message_from_bytes, message_from_string
@@ -37,6 +38,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
+from desktop.core.email_kind import ATS_DOMAINS, EmailKind, classify, domain_label, is_ats
 from desktop.core.errors import InvalidInput
 
 MAX_EMAIL_BYTES = 5_000_000
@@ -51,6 +53,8 @@ MAX_MIME_PARTS = 1_000
 MAX_BODY_CHARS = 20_000
 MAX_SUBJECT_CHARS = 250
 MAX_NAME_CHARS = 200
+# What the classifier reads of the body: a rejection says it in the first paragraphs.
+FIRST_PARAGRAPHS_CHARS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,9 @@ class ParsedEmail:
     received_at: datetime | None
     subject: str = ""
     no_reply: bool = False
+    kind: EmailKind = EmailKind.OTHER
+    # Why AskWhy read it so: the kind's evidence, then where the company came from.
+    reasons: tuple[str, ...] = ()
 
 
 # -- small text helpers --------------------------------------------------------------------
@@ -92,7 +99,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # Words that show a captured "role" is really a sentence about the process.
 _NOT_A_ROLE = re.compile(
     r"\b(?:thank|thanks|your|update|applying|interest|status|decision|news|unfortunately|"
-    r"regarding|application|candidacy|feedback|next steps)\b",
+    r"regarding|application|candidacy|feedback|next steps|ihre|deine|bewerbung|absage|"
+    r"votre|candidature|réponse|tu|su|solicitud|candidatura|respuesta|proceso|selección|"
+    r"process|selection)\b",
     re.IGNORECASE,
 )
 _TEAM_WORDS = (
@@ -100,6 +109,8 @@ _TEAM_WORDS = (
     r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?)"
 )
 _TEAM_SUFFIX = re.compile(rf"^(?P<company>.+?)\s+(?:{_TEAM_WORDS}\b\s*)+(?:team)?$", re.I)
+_TEAM_WORD = re.compile(rf"\b{_TEAM_WORDS}\b", re.I)
+_ONLY_TEAM_WORDS = re.compile(rf"(?:{_TEAM_WORDS}\b\s*)+", re.I)
 _NO_REPLY = re.compile(
     r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|mailer-daemon)", re.I
 )
@@ -110,7 +121,29 @@ _COMPANY_WORDS = rf"{_COMPANY_WORD}(?:\s+(?:&\s+|of\s+|and\s+)?{_COMPANY_WORD}){
 _BODY_COMPANY = re.compile(
     rf"(?:interest in (?:joining |working (?:at|for|with) )?|(?:position|role|opportunity|"
     rf"opening|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
-    rf"on behalf of |here at |everyone at |application (?:to|with) )(?P<company>{_COMPANY_WORDS})"
+    rf"on behalf of |here at |everyone at |application (?:to|with) |"
+    # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
+    rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei )?|Team von |"
+    rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
+    rf"(?P<company>{_COMPANY_WORDS})"
+)
+# A legal form, a word only businesses end their names with, or an "&" makes a display
+# name a company's, not a person's.
+_COMPANY_FORM = re.compile(
+    r"&|\b(?:gmbh|kg|ag|se|inc|llc|ltd|limited|plc|corp|corporation|company|group|holding|"
+    r"sarl|sas|sa|s\.a\.|sl|s\.l\.|bv|nv|srl|spa|oy|ab|industries|systems|technologies|"
+    r"labs|solutions|software|partners|consulting|bank|studios?|media|health|tech)\.?$",
+    re.IGNORECASE,
+)
+# Role nouns in the languages read, to tell "Acme - Data Analyst" from "Data Analyst - Acme".
+_ROLE_NOUN = re.compile(
+    r"\b(?:engineer|developer|analyst|manager|designer|scientist|lead|intern|specialist|"
+    r"consultant|architect|director|officer|coordinator|administrator|associate|assistant|"
+    r"representative|accountant|recruiter|writer|editor|technician|nurse|teacher|head|"
+    r"ingenieur(?:in)?|entwickler(?:in)?|berater(?:in)?|referent(?:in)?|leiter(?:in)?|"
+    r"werkstudent(?:in)?|praktikant(?:in)?|développeur|développeuse|ingénieur|chef|"
+    r"stagiaire|desarrollador(?:a)?|ingeniero|ingeniera|analista|gerente|becario|becaria)\b",
+    re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
@@ -139,35 +172,9 @@ _FREEMAIL = frozenset(
         "zoho",
     }
 )
-# Applicant-tracking systems send on behalf of many companies; their domain names none.
-_ATS = frozenset(
-    {
-        "greenhouse",
-        "greenhouse-mail",
-        "lever",
-        "hire",
-        "myworkday",
-        "workday",
-        "workdaymail",
-        "smartrecruiters",
-        "icims",
-        "ashbyhq",
-        "workable",
-        "jobvite",
-        "bamboohr",
-        "teamtailor",
-        "recruitee",
-        "personio",
-        "successfactors",
-        "taleo",
-        "breezy",
-        "jazzhr",
-        "linkedin",
-        "indeed",
-        "example",
-    }
-)
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+# Domains that name no company: mail services, job boards, applicant-tracking systems (which
+# send on behalf of many companies), and the names reserved for examples.
+_NOT_A_COMPANY = _FREEMAIL | ATS_DOMAINS | {"linkedin", "indeed", "example"}
 
 
 def _one_line(text: str) -> str:
@@ -191,7 +198,7 @@ def _plausible_company(value: str) -> str:
     value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 60 or len(value.split()) > 6 or "@" in value:
         return ""
-    return value
+    return "" if _NOT_A_ROLE.search(value) else value  # "Application update" names no one
 
 
 # -- role and company from the subject -----------------------------------------------------
@@ -206,7 +213,7 @@ _SUBJECT_PATTERNS = (
     ),
     # "Your application for Data Analyst (at Acme)" / "Application for the position of ..."
     re.compile(
-        rf"application for (?:the\s+)?(?:{_ROLE_WORDS}\s+of\s+|{_ROLE_WORDS}:?\s+)?"
+        rf"(?:application|candidacy) for (?:the\s+)?(?:{_ROLE_WORDS}\s+of\s+|{_ROLE_WORDS}:?\s+)?"
         rf"(?P<role>.+?)(?:\s+{_ROLE_WORDS})?(?:\s+(?:at|with)\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
@@ -215,8 +222,43 @@ _SUBJECT_PATTERNS = (
         r"your (?P<role>.+?) application(?:\s+(?:at|with|to)\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
-    # "Application to Acme" alone names only the company.
-    re.compile(r"application (?:to|with) (?P<company>.+)$", re.IGNORECASE),
+    # "Ihre Bewerbung als Data Analyst bei Acme", "Bewerbung für die Stelle als ..."
+    re.compile(
+        r"bewerbung (?:als|für|auf)\s+(?:die\s+(?:stelle|position)\s+(?:als\s+)?)?"
+        r"(?P<role>.+?)(?:\s+(?:bei|an)\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Votre candidature au poste de Data Analyst chez Acme"
+    re.compile(
+        r"candidature (?:au poste d[e'’]\s*|pour le poste d[e'’]\s*|pour\s+)"
+        r"(?P<role>.+?)(?:\s+(?:chez|à)\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Tu solicitud para el puesto de Data Analyst en Acme"
+    re.compile(
+        r"(?:solicitud|candidatura|postulación) (?:para|al|a)\s+(?:el\s+)?(?:puesto de\s+)?"
+        r"(?P<role>.+?)(?:\s+en\s+(?P<company>.+))?$",
+        re.IGNORECASE,
+    ),
+    # "Northwind Traders: your application", "Acme | Update on your application"
+    re.compile(
+        r"^(?P<company>[^:|–—]+?)\s*[:|–—-]\s*(?:an )?(?:update on |regarding )?"
+        r"(?:your )?application$",
+        re.IGNORECASE,
+    ),
+    # "Application update: Research Chemist", "Candidacy status - Research Chemist"
+    re.compile(
+        r"^(?:application|candidacy|candidature|bewerbung|solicitud|candidatura)"
+        r"(?:\s+(?:update|status|outcome))?\s*[:–—|-]\s*(?P<role>.+)$",
+        re.IGNORECASE,
+    ),
+    # "Application to Acme" alone names only the company; so do "Bewerbung bei Acme" and
+    # "candidature chez Acme".
+    re.compile(
+        r"(?:application (?:to|with)|bewerbung bei|candidature chez|solicitud en) "
+        r"(?P<company>.+)$",
+        re.IGNORECASE,
+    ),
     # "Data Analyst position (at Acme)"
     re.compile(
         rf"^(?P<role>.+?)\s+{_ROLE_WORDS}(?:\s+(?:at|with)\s+(?P<company>.+))?$",
@@ -226,12 +268,20 @@ _SUBJECT_PATTERNS = (
     re.compile(r"^(?P<role>.+?)\s+(?:at|@|–|—|-|\|)\s+(?P<company>.+)$"),
 )
 _BODY_ROLE = (
-    re.compile(rf"\b(?:for|to) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
+    re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
+    # "for the Data Analyst position", "offered the Copywriter role"
+    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
+    re.compile(rf"\b(?:for|to|about|in) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
+    # "your application for Supply Chain Planner"
     re.compile(
-        rf"\b(?:for|to|about) the (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+"
-        rf"{_ROLE_WORDS}\b"
+        r"\bapplication for (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){0,5})(?=[\s.,;!]|$)"
     ),
-    re.compile(rf"\b(?:for|to|about) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
+    # "die Stelle als Data Analyst bei", "le poste de Data Analyst chez", "el puesto de ... en"
+    re.compile(
+        r"\b(?:Stelle|Position) als (?P<role>[^.,;\n]{2,60}?)(?=\s+(?:bei|in|an)\b|[.,;\n])"
+    ),
+    re.compile(r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein)\b|[.,;\n])"),
+    re.compile(r"\bpuesto de (?P<role>[^.,;\n]{2,60}?)(?=\s+en\b|[.,;\n])"),
 )
 
 
@@ -244,8 +294,10 @@ def _from_subject(subject: str) -> tuple[str, str]:
         if not match:
             continue
         groups = match.groupdict()
-        role = _plausible_role(groups.get("role") or "")
-        company = _plausible_company(groups.get("company") or "")
+        role, company = groups.get("role") or "", groups.get("company") or ""
+        if not _ROLE_NOUN.search(role) and _ROLE_NOUN.search(company):
+            role, company = company, role  # Lever's "Acme - Data Analyst"
+        role, company = _plausible_role(role), _plausible_company(company)
         if "role" in groups and not role:
             continue
         return role, company
@@ -255,8 +307,41 @@ def _from_subject(subject: str) -> tuple[str, str]:
 # -- the sender ----------------------------------------------------------------------------
 
 
-def _company_from_display_name(name: str) -> tuple[str, bool]:
-    """(company, is_a_team) from "Acme Careers", "Dana at Acme", "Acme via Greenhouse"."""
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits, lower-case, umlauts spelt out: how a domain spells a name."""
+    text = text.lower().translate(_SPELT_OUT)
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", text) if char.isascii() and char.isalnum()
+    )
+
+
+def _is_company_name(name: str, address: str) -> bool:
+    """Whether a display name is a company's: "Müller & Söhne KG" <jobs@mueller-soehne.de>,
+    a short name sent through an applicant-tracking system ("Acme" <no-reply@lever.co>), or
+    a name the domain spells: most of it, or its start ("Pinecrest Analytics"
+    <talent@pinecrest.example>); "Dana Reyes" <dana@reyes.example> is a person.
+    """
+    if _ONLY_TEAM_WORDS.fullmatch(name):
+        return False  # "Recruiting", "Talent Acquisition": a team of someone
+    if _COMPANY_FORM.search(name):
+        return True
+    if is_ats(address):
+        # Applicant-tracking systems send in the company's name far more often than in a
+        # recruiter's; a wrong guess is one correction in the confirm dialog.
+        return len(name.split()) <= 4
+    label = _squeezed(domain_label(address))
+    squeezed = _squeezed(name)
+    if len(label) < 3 or label not in squeezed:
+        return False
+    return len(label) >= 0.6 * len(squeezed) or (len(label) >= 5 and squeezed.startswith(label))
+
+
+def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
+    """(company, is_a_team) from "Acme Careers", "Dana at Acme", "Acme via Greenhouse",
+    "Müller & Söhne KG"."""
     name = _one_line(name)
     via = re.match(r"^(?P<company>.+?)\s+via\s+\S+", name, re.IGNORECASE)
     if via:
@@ -270,6 +355,8 @@ def _company_from_display_name(name: str) -> tuple[str, bool]:
     brackets = re.match(r"^.+?\((?P<company>[^)]+)\)\s*$", name)
     if brackets:
         return _plausible_company(brackets["company"]), False
+    if name and _is_company_name(name, address):
+        return _plausible_company(name), True
     return "", False
 
 
@@ -286,15 +373,8 @@ def _person_from_display_name(name: str) -> str:
 
 
 def _company_from_domain(address: str) -> str:
-    domain = address.rpartition("@")[2].lower().strip(".")
-    labels = [label for label in domain.split(".") if label]
-    if len(labels) < 2:
-        return ""
-    labels.pop()  # the top-level domain
-    if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
-        labels.pop()  # co.uk, com.au
-    name = labels[-1]
-    if name in _FREEMAIL or name in _ATS or len(name) > 63:
+    name = domain_label(address)
+    if not name or name in _NOT_A_COMPANY or len(name) > 63:
         return ""
     if name.startswith("xn--"):  # an internationalised name, as punycode
         try:
@@ -317,6 +397,8 @@ def _signature(body: str) -> tuple[str, str]:
         if not after:
             return "", ""
         person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
+        if _TEAM_WORD.search(person):
+            person = ""  # "The Acme Recruiting Team" signs for no one in particular
         company = ""
         for line in after[1:4] if person else []:
             if len(line) > MAX_NAME_CHARS:
@@ -562,6 +644,12 @@ def _decode_header(name: str, value: str) -> str:
     return _one_line("".join(pieces))
 
 
+def _is_bulk(message: Message) -> bool:
+    """Whether the message says it went to a list, as newsletters and job alerts do."""
+    precedence = str(message.get("Precedence", ""))[:20].strip().lower()
+    return message.get("List-Unsubscribe") is not None or precedence in {"bulk", "list"}
+
+
 def _header_text(message: Message, name: str) -> str:
     value = message.get(name)
     return "" if value is None else _decode_header(name, str(value))
@@ -577,6 +665,7 @@ class _Raw:
     organization: str = ""
     body: str = ""
     is_message: bool = False
+    bulk: bool = False
 
 
 _PASTED_KEYS = {
@@ -608,6 +697,7 @@ def _read_parts(raw: bytes | str, text: str) -> _Raw:
             date_value=_header_text(message, "Date") or _header_text(message, "Sent"),
             organization=_header_text(message, "Organization"),
             is_message=True,
+            bulk=_is_bulk(message),
         )
         try:
             parts.body = _text_of(message)[:MAX_BODY_CHARS]
@@ -676,18 +766,24 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     display_name, address = _sender(parts)
     subject_role, subject_company = _from_subject(parts.subject)
     role = _role(subject_role, parts.body)
-    name_company, is_team = _company_from_display_name(display_name)
+    name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
     body_match = _BODY_COMPANY.search(parts.body)
     candidates = (
-        _plausible_company(parts.organization),
-        subject_company,
-        name_company,
-        signed_company,
-        _plausible_company(body_match["company"]) if body_match else "",
-        _company_from_domain(address) if address else "",
+        (_plausible_company(parts.organization), "the Organization header"),
+        (subject_company, "the subject"),
+        (name_company, "the sender's name"),
+        (signed_company, "the signature"),
+        (_plausible_company(body_match["company"]) if body_match else "", "the body"),
+        (_company_from_domain(address) if address else "", "the sender's domain"),
     )
-    company = next((candidate for candidate in candidates if candidate), "")
+    company, source = next(((name, where) for name, where in candidates if name), ("", ""))
+    classification = classify(
+        sender_email=address,
+        subject=parts.subject,
+        body=_one_line(parts.body[:FIRST_PARAGRAPHS_CHARS]),
+        bulk=parts.bulk,
+    )
 
     sender_name = "" if is_team else _person_from_display_name(display_name)
     if not sender_name or (company and sender_name.lower() == company.lower()):
@@ -706,4 +802,6 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         received_at=_parse_date(parts.date_value, tz) if parts.date_value else None,
         subject=parts.subject,
         no_reply=bool(_NO_REPLY.match(address.partition("@")[0])) if address else False,
+        kind=classification.kind,
+        reasons=(*classification.reasons, *([f"the company from {source}"] if company else [])),
     )

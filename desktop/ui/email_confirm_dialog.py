@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
@@ -42,6 +43,26 @@ def read_email(payload: EmailPayload, tz: tzinfo) -> ParsedEmail:
     """Read (a file) and parse a dropped or pasted email; InvalidInput says what is wrong."""
     raw = read_small_file(payload, MAX_EMAIL_BYTES) if isinstance(payload, Path) else payload
     return parse_rejection_email(raw, tz=tz)
+
+
+_KIND_NAMES = {
+    EmailKind.REJECTION: "a rejection",
+    EmailKind.INTERVIEW: "an interview invitation",
+    EmailKind.OFFER: "an offer",
+    EmailKind.RECEIVED: "a confirmation that they received an application",
+    EmailKind.OTHER: "something other than a rejection",
+}
+
+
+def kind_text(parsed: ParsedEmail) -> str:
+    """What AskWhy took the email for, and why; a warning when that is not a rejection."""
+    why = "; ".join(parsed.reasons)
+    if parsed.kind is EmailKind.REJECTION:
+        return f"A rejection ({why})."
+    return (
+        f"This reads like {_KIND_NAMES[parsed.kind]}, not a rejection ({why}). "
+        "Continue only if it is one."
+    )
 
 
 class EmailReading(QObject):
@@ -95,6 +116,15 @@ class EmailReading(QObject):
         return True
 
 
+def _plain_label(text: str, name: str) -> QLabel:
+    """A wrapping label that never reads its text as HTML: a stranger wrote the subject."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
 class EmailConfirmDialog(QDialog):
     """Shows what was read from the email; every field can be corrected before logging."""
 
@@ -123,18 +153,18 @@ class EmailConfirmDialog(QDialog):
         self.received_label.setObjectName("received_label")
         self.error_label = error_label("error_label")
 
-        intro = QLabel("AskWhy read this from the email. Correct anything it got wrong.")
-        intro.setWordWrap(True)
-        self.subject_label = QLabel(parsed.subject or "(no subject)")
-        self.subject_label.setObjectName("subject_label")
-        self.subject_label.setWordWrap(True)
-        self.no_reply_label = QLabel(
-            "This is a no-reply address: it will not be used to send your request."
+        intro = _plain_label(
+            "AskWhy read this from the email. Correct anything it got wrong.", "intro_label"
         )
-        self.no_reply_label.setObjectName("no_reply_label")
-        self.no_reply_label.setWordWrap(True)
+        self.subject_label = _plain_label(parsed.subject or "(no subject)", "subject_label")
+        self.no_reply_label = _plain_label(
+            "This is a no-reply address: it will not be used to send your request.",
+            "no_reply_label",
+        )
         self.no_reply_label.setVisible(bool(self._no_reply_address))
+        self.kind_label = _plain_label(kind_text(parsed), "kind_label")
         form = QFormLayout()
+        form.addRow("Read as", self.kind_label)
         form.addRow("Subject", self.subject_label)
         form.addRow("Sender &name", self.sender_name_edit)
         form.addRow("Sender &email", self.sender_email_edit)

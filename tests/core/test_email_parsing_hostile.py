@@ -156,7 +156,7 @@ def test_adjacent_encoded_words_join_without_the_space_between() -> None:
         "Subject: Hi\n\nHello."
     )
     parsed = parse_rejection_email(raw.encode())
-    assert parsed.sender_name == "Müller & Söhne KG"
+    assert parsed.company == "Müller & Söhne KG"  # a company's name, not a person's
 
 
 def test_eight_bit_headers_are_read_as_utf8_then_cp1252() -> None:

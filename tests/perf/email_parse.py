@@ -7,13 +7,15 @@ the median of the runs, the memory the peak that tracemalloc sees in one more ru
 ratio printed for each step is time(4x input) / time(input): linear is about 4, quadratic
 16. Targets: any 160 KB input parses in <= 1 s and <= 200 MB.
 
-Then the whole command, start-up included: `askwhy log-rejection --from-email FILE
---no-gui` on each 160 KB input, in a fresh process with a fresh data dir; wall time (median)
-and the child's peak RSS from wait4. Target: <= 5 s and <= 400 MB.
+Then the whole command, start-up included: `askwhy read-email FILE` and `askwhy
+log-rejection --from-email FILE --no-gui` on each 160 KB input, in a fresh process with a
+fresh data dir; wall time (median) and the child's peak RSS from wait4. Target: <= 5 s and
+<= 400 MB.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -64,12 +66,21 @@ def parse_peak_mb(raw: bytes | str) -> float:
         tracemalloc.stop()
 
 
-def command_run(email: Path, root: Path, run: int) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one `log-rejection --from-email`."""
+COMMANDS = {
+    "read_email": ("read-email", "{email}"),
+    "log_rejection": ("log-rejection", "--from-email", "{email}", "--no-gui"),
+}
+
+
+def command_run(
+    command: tuple[str, ...], email: Path, root: Path, run: int
+) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one run of `command` on `email`."""
     env = dict(os.environ, PYTHONPATH=str(REPO), ASKWHY_DATA_DIR=str(root / f"data-{run}"))
+    argv = [part.format(email=email) for part in command]
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "log-rejection", "--from-email", str(email), "--no-gui"],
+        [sys.executable, "-m", "desktop", *argv],
         cwd=REPO,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -109,19 +120,19 @@ def main() -> int:
                 )
             previous = seconds
 
-    print("\nthe whole command: askwhy log-rejection --from-email FILE --no-gui, 160 KB")
+    print("\nthe whole command, start-up included, on 160 KB")
     with baseline.scratch("email-parse") as root:
-        for name, shape in SHAPES.items():
+        for (name, shape), (label, command) in itertools.product(SHAPES.items(), COMMANDS.items()):
             raw = shape(TARGET_SIZE)
             email = root / f"{name}.eml"
             email.write_bytes(raw if isinstance(raw, bytes) else raw.encode())
-            runs = [command_run(email, root, run) for run in range(args.runs)]
+            runs = [command_run(command, email, root, run) for run in range(args.runs)]
             seconds = baseline.median([run[0] for run in runs])
             peak = max(run[1] for run in runs)
             codes = sorted({run[2] for run in runs})
-            print(f"{name:31} {seconds:5.2f} s {peak:7.1f} MB  exit {codes}")
+            print(f"{label:14} {name:31} {seconds:5.2f} s {peak:7.1f} MB  exit {codes}")
             baseline.emit(
-                f"email_command_{name}",
+                f"email_{label}_{name}",
                 seconds,
                 "s",
                 f"<= {COMMAND_TARGET_S:g} s and <= {COMMAND_TARGET_MB:g} MB at 160 KB",

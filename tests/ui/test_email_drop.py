@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail
 from desktop.ui.email_confirm_dialog import EmailConfirmDialog, EmailReading
 from desktop.ui.email_drop import EmailDropFilter, EmailPayload, can_accept, payload_from_mime
@@ -156,3 +158,57 @@ def test_confirm_dialog_lets_the_user_correct_and_drops_no_reply(qtbot: QtBot) -
     assert dialog.prefill().contact_email == "bill@initech.example"
     qtbot.keyClick(dialog.role_edit, Qt.Key.Key_Return)
     assert dialog.result() == EmailConfirmDialog.DialogCode.Accepted
+
+
+def test_confirm_dialog_says_what_the_email_was_read_as_and_why(qtbot: QtBot) -> None:
+    invitation = ParsedEmail(
+        sender_name="Dana Reyes",
+        sender_email="dana@acme.example",
+        company="Acme",
+        role="Data Analyst",
+        received_at=None,
+        kind=EmailKind.INTERVIEW,
+        reasons=("'invite you to an interview' in the body",),
+    )
+    dialog = EmailConfirmDialog(invitation, BERLIN)
+    qtbot.addWidget(dialog)
+    assert dialog.kind_label.text() == (
+        "This reads like an interview invitation, not a rejection ('invite you to an "
+        "interview' in the body). Continue only if it is one."
+    )
+    # The subject is a stranger's text: shown as typed, never as HTML.
+    html = dataclasses.replace(invitation, subject="<img src='https://evil.example/t.png'>")
+    assert EmailConfirmDialog(html, BERLIN).subject_label.textFormat() == Qt.TextFormat.PlainText
+    rejection = dataclasses.replace(
+        invitation, kind=EmailKind.REJECTION, reasons=("'regret to inform you' in the body",)
+    )
+    assert EmailConfirmDialog(rejection, BERLIN).kind_label.text() == (
+        "A rejection ('regret to inform you' in the body)."
+    )
+
+
+def test_confirm_dialog_fits_a_small_screen_with_long_reasons(qtbot: QtBot) -> None:
+    parsed = ParsedEmail(
+        sender_name="Dana Reyes",
+        sender_email="no-reply@greenhouse.io",
+        company="Müller & Söhne KG",
+        role="Senior Site Reliability Engineer",
+        received_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC),
+        subject="Update regarding your application for Senior Site Reliability Engineer " * 3,
+        no_reply=True,
+        kind=EmailKind.OTHER,
+        reasons=(
+            "'move forward with other candidates' in the body",
+            "'unfortunately' in the body",
+            "'job alert' in the subject",
+            "sent to a mailing list",
+            "the sender is an applicant-tracking system (greenhouse)",
+            "the company from the sender's name",
+        ),
+    )
+    dialog = EmailConfirmDialog(parsed, BERLIN)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1024
+    assert dialog.height() <= 600

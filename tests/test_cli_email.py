@@ -1,6 +1,7 @@
-"""`askwhy log-rejection --from-email FILE|-`, in real processes: the same parser as a drop,
-the options override it, and any input it cannot use is one line, exit 2, nothing written
-and no data folder created, without hanging on a device, a FIFO or endless stdin."""
+"""`askwhy log-rejection --from-email FILE|-` and `askwhy read-email FILE|-`, in real
+processes: the same parser as a drop, the options override it, and any input it cannot use
+is one line, exit 2, nothing written and no data folder created, without hanging on a
+device, a FIFO or endless stdin."""
 
 from __future__ import annotations
 
@@ -219,3 +220,40 @@ def test_a_running_askwhy_receives_what_the_email_told(tmp_path: Path) -> None:
     (item,) = _due(tmp_path)
     assert (item["company"], item["role"]) == ("Acme Corp", "Data Analyst")
     assert _closes(item) == RECEIVED + timedelta(hours=48)
+
+
+def test_read_email_prints_what_it_reads_and_why_without_a_data_folder(tmp_path: Path) -> None:
+    email = tmp_path / "rejection.eml"
+    email.write_bytes(REJECTION)
+    result = askwhy(tmp_path, "read-email", str(email), "--json")
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout)
+    assert read["kind"] == "rejection"
+    assert (read["company"], read["role"]) == ("Acme Corp", "Data Analyst")
+    assert (read["contact_name"], read["contact_email"]) == (
+        "Dana Reyes",
+        "dana.reyes@acme.example",
+    )
+    assert datetime.fromisoformat(read["received_at"]) == RECEIVED
+    assert "'not to move forward' in the body" in read["reasons"]
+    text = askwhy(tmp_path, "read-email", "-", stdin=REJECTION)
+    assert text.returncode == 0, text.stderr
+    assert b"Kind:     rejection" in text.stdout
+    assert b"  - 'not to move forward' in the body" in text.stdout
+    assert not (tmp_path / "data").exists()
+
+
+def test_read_email_tells_an_invitation_from_a_rejection(tmp_path: Path) -> None:
+    invitation = (
+        b"From: Acme Recruiting <no-reply@greenhouse.io>\n"
+        b"Subject: Interview invitation: Data Analyst\n\n"
+        b"Hi Sam, we would like to invite you to an interview. Please book a time."
+    )
+    result = askwhy(tmp_path, "read-email", "-", "--json", stdin=invitation)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["kind"] == "interview"
+
+
+def test_read_email_refuses_what_is_not_an_email_in_one_line(tmp_path: Path) -> None:
+    result = askwhy(tmp_path, "read-email", "-", stdin=b"\x00\x01\x02binary" * 100)
+    assert "not an email" in _refused(result, tmp_path)
