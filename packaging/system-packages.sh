@@ -2,7 +2,8 @@
 # Makes sure the Debian/Ubuntu packages a group of tasks needs are present.
 #   qt     the libraries PySide6 loads, even offscreen
 #   test   qt, plus the real services the end-to-end tests start (Xvfb, a private
-#          dbus-daemon, dunst, trayer, xclip) and binutils for PyInstaller
+#          dbus-daemon, dunst, trayer, xclip, Dovecot's IMAP server) and binutils for
+#          PyInstaller
 # As root, missing packages are installed with apt. Otherwise the one apt line to run is
 # printed; `run` stops there, `test` carries on and the tests that need them skip.
 set -euo pipefail
@@ -11,7 +12,7 @@ group="${1:-qt}"
 qt_packages="libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3"
 test_packages="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 libxkbcommon-x11-0 dbus-daemon dunst trayer xclip xdotool x11-utils binutils
-desktop-file-utils appstream"
+desktop-file-utils appstream dovecot-imapd"
 
 case "$group" in
   qt) wanted="$qt_packages" ;;
