@@ -55,6 +55,10 @@ from desktop.core.mail_sources import (
 from desktop.store.mail import ImapMark, MailStore
 
 log = logging.getLogger(__name__)
+# At DEBUG, IMAPClient logs every line of the conversation, the messages' text included:
+# mail stays out of AskWhy's log even when support turns logging up (the password is
+# redacted by IMAPClient itself).
+logging.getLogger("imapclient").setLevel(logging.INFO)
 
 # Seconds to wait for an IMAP server to answer a command.
 IMAP_TIMEOUT_S = 30.0

