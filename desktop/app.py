@@ -48,8 +48,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.core import handover
+    from desktop.core.mail_sources import Finding
     from desktop.core.model import RejectionInput
     from desktop.native.clock import SystemClock
+    from desktop.native.mail_service import MailService
     from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
@@ -465,6 +467,7 @@ class _Wiring:
         self._changes = StoreChanges(store.changes, app)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
+        self.mail: MailService | None = None  # started with the window's data, in start()
         self._close_filter = CloseToTrayFilter(self.window, self._on_window_close)
         self.window.installEventFilter(self._close_filter)
         self._connect()
@@ -514,6 +517,7 @@ class _Wiring:
         # a second and doubles the peak memory).
         self.reminders.start()
         self.window.attach_store(self.store)
+        self._start_mail()
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
@@ -530,6 +534,48 @@ class _Wiring:
         log.info(
             "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
         )
+
+    def _start_mail(self) -> None:
+        """The mail sources: watched on their own threads from now until shutdown; what
+        they find is offered in a notification and in View › From your mail."""
+        from desktop.native.mail_service import MailService  # noqa: PLC0415
+        from desktop.native.mail_watch import MailChecker, PasswordKeyring  # noqa: PLC0415
+        from desktop.store.mail import MailStore  # noqa: PLC0415
+        from desktop.ui.mail_found import MailFindings  # noqa: PLC0415
+
+        mail_store, passwords = MailStore(self.store.database), PasswordKeyring()
+        checker = MailChecker(mail_store, passwords, now=self.clock.now, tz=self.clock.local_tz)
+        self.mail = MailService(mail_store, checker, passwords, self.app)
+        findings = MailFindings(
+            mail_store, self.window.rejection_flow, self.clock, self.window.show_info, self.window
+        )
+        self.window.mail_findings = findings
+        self.mail.found.connect(self._on_mail_found)
+        self.mail.found.connect(findings.changed)
+        self.mail.status_changed.connect(findings.changed)
+        self.notifier.finding_log_requested.connect(findings.log_and_ask)
+        self.notifier.finding_dismissed.connect(findings.dismiss)
+        self.notifier.finding_clicked.connect(self._show_mail_found)
+        self.mail.start()
+
+    def _on_mail_found(self, found: list[Finding]) -> None:
+        from desktop.core.mail_sources import notification_title  # noqa: PLC0415
+        from desktop.ui.mail_found import finding_body  # noqa: PLC0415
+
+        tz = self.clock.local_tz()
+        for finding in found:
+            if finding.quiet:  # the user said "Not a rejection" to this sender before
+                log.info("a rejection found in the mail, listed quietly")
+                continue
+            self.notifier.notify_finding(
+                notification_title(finding.rejection),
+                finding_body(finding.rejection, tz),
+                finding.id,
+            )
+
+    def _show_mail_found(self, _finding_id: int) -> None:
+        self.window.show_and_raise()
+        self.window.open_mail_found()
 
     def _start_daily_backup(self) -> None:
         """At most one automatic backup a day, taken off the GUI thread after start-up."""
@@ -762,6 +808,8 @@ class _Wiring:
         box.open()
 
     def shutdown(self) -> None:
+        if self.mail is not None:
+            self.mail.stop()
         self.reminders.stop()
         if self.resume_watcher is not None:
             self.resume_watcher.close()

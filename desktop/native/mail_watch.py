@@ -427,10 +427,14 @@ class MailChecker:
                     new = ((key, read, None) for key, read in listed if key in fresh)
                     found = self._examine(source, new)
         except MailSourceError as error:
-            self._store.set_status(source.id, now=self._now(), error=str(error))
+            self.set_status(source.id, str(error))
             raise
-        self._store.set_status(source.id, now=self._now())
+        self.set_status(source.id, "")
         return found
+
+    def set_status(self, source_id: int, error: str) -> None:
+        """The source was just read: fine ("") or failing, and why."""
+        self._store.set_status(source_id, now=self._now(), error=error)
 
     def check_imap(self, client: IMAPClient, source: MailSource) -> list[Finding]:
         """What is new in an IMAP folder, on a client already logged in (the IDLE worker's)."""
@@ -535,6 +539,7 @@ class IdleWatcher:
         try:
             self._catch_up(client)
             self._on_status(source.id, "")
+            log.info("mail source #%d: watching with IDLE", source.id)
             while not self._stopping.is_set():
                 client.idle()
                 responses = client.idle_check(timeout=IDLE_RENEW_S)

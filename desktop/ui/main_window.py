@@ -108,6 +108,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.repository import Store
     from desktop.ui.details_dialog import DetailsDialog
+    from desktop.ui.mail_found import MailFindings
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.tasks import Task
@@ -245,6 +246,8 @@ class MainWindow(QMainWindow):
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
         self.autostart: AutostartControl | None = None
+        # The "From your mail" list's controller, set by desktop.app with the mail sources.
+        self.mail_findings: MailFindings | None = None
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
@@ -375,6 +378,7 @@ class MainWindow(QMainWindow):
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
         a("missed", "&Missed reminders…", self.open_missed_list)
+        a("mail_found", "From your &mail…", self.open_mail_found)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
@@ -430,6 +434,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(acts["show_archived"])
         view_menu.addAction(acts["missed"])
+        view_menu.addAction(acts["mail_found"])
 
         app_menu = bar.addMenu("&Application")
         app_menu.addAction(acts["open"])
@@ -815,6 +820,15 @@ class MainWindow(QMainWindow):
 
         dialog = MissedList(self.store, self._clock.local_tz(), self.open_request, self)
         return self._open_side_dialog(dialog)
+
+    def open_mail_found(self) -> QDialog | None:
+        if self.mail_findings is None:
+            return None  # not wired yet: the data is still opening
+        from desktop.ui.mail_found import MailFoundDialog  # noqa: PLC0415
+
+        return self._open_side_dialog(
+            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self)
+        )
 
     def open_settings(self) -> QDialog:
         from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
