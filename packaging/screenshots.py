@@ -320,13 +320,24 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         widget.grab().save(str(path))
         log.info("wrote %s", path)
 
+    def open_window(store: Store) -> MainWindow:
+        """The window with its data on screen (it loads in the background)."""
+        window = MainWindow(store, clock, NullClipboard(), on_quit=app.quit, settings=settings)
+        loaded: list[bool] = []
+        window.loaded.connect(lambda: loaded.append(True))
+        window.resize(*SIZE)
+        window.show()
+        deadline = time.monotonic() + 20
+        while not loaded and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        return window
+
     with tempfile.TemporaryDirectory(prefix="askwhy-shots-") as tmp:
         settings = QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
 
         empty_db = open_database(Path(tmp) / "empty")
-        window = MainWindow(Store(empty_db), clock, NullClipboard(), settings=settings)
-        window.resize(*SIZE)
-        window.show()
+        window = open_window(Store(empty_db))
         save(window, "empty-state")
         window.close()
         window.deleteLater()
@@ -335,9 +346,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (a linear scrip
         database = open_database(Path(tmp) / "data")
         store = Store(database)
         ids = populate(store)
-        window = MainWindow(store, clock, NullClipboard(), settings=settings)
-        window.resize(*SIZE)
-        window.show()
+        window = open_window(store)
         window.set_view(VIEW_BOARD)
         window.board.select_application(ids["details"])
         save(window, "board")

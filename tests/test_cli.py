@@ -176,15 +176,17 @@ def test_log_rejection_input_defaults_to_now_and_reads_local_times() -> None:
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"company": "   "}, "--company must not be empty"),
-        ({"role": ""}, "--role must not be empty"),
+        ({"company": "   "}, "--company: The company can't be empty"),
+        ({"role": ""}, "--role: The role can't be empty"),
         ({"company": "x" * 201}, "too long"),
         ({"company": "Acme\nInc"}, "single line"),
         ({"notified_at": "yesterday-ish"}, "--notified-at"),
         ({"notified_at": "2026-03-11T12:00+00:00"}, "future"),
         ({"contact_email": "dana@"}, "not an email address"),
         ({"contact_email": "dana reyes@acme.example"}, "not an email address"),
-        ({"contact_email": "dana@acme"}, "not an email address"),
+        ({"contact_email": "dana@acme"}, "needs a full domain"),
+        ({"contact_email": "dänä@acme.example"}, "plain letters"),
+        ({"notified_at": "0001-01-01"}, "between 1970 and 2100"),
     ],
 )
 def test_log_rejection_input_refuses_bad_input(overrides: dict[str, str], message: str) -> None:

@@ -21,25 +21,28 @@ import json
 import logging
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from io import StringIO, TextIOWrapper
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 
 from desktop import __version__
+from desktop.core import validation
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.handover import LoggedSummary
 from desktop.core.model import Channel, DueItem, LoggedRejection, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
+from desktop.core.validation import printable
 from desktop.core.zones import system_zone
 
 if TYPE_CHECKING:
     from desktop.store.database import Database
 
 log = logging.getLogger(__name__)
+_V = TypeVar("_V")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 PROG = "askwhy"
 
@@ -52,13 +55,6 @@ EXPORT_SUFFIXES = (".json", ".csv", ".ics")
 # is a wrong file, and reading it whole would only exhaust memory.
 MAX_IMPORT_BYTES = 1024 * 2**20
 IMPORT_SUFFIXES = (".json", ".csv")
-
-# Generous but bounded: a name longer than this is a paste accident, not a company.
-MAX_NAME_LENGTH = 200
-MAX_EMAIL_LENGTH = 254  # RFC 5321's limit on a forward path
-# Deliberately plain: one @, something on each side, a dot in the domain, no spaces or
-# brackets. Full RFC 5322 parsing would accept addresses no mail app can open.
-_EMAIL_RE = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
 
 # The stages a rejection can come from: the open ones, in pipeline order.
 REJECTION_STAGES = tuple(stage for stage in Stage if stage in OPEN_STAGES)
@@ -377,28 +373,17 @@ def parse_args(
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Text for one terminal line: stored text may hold anything, even escape codes."""
+    return printable(text)
 
 
-def _clean_name(value: str, option: str, *, required: bool) -> str:
-    text = unicodedata.normalize("NFC", value).strip()
-    if required and not text:
-        raise InvalidInput(f"{option} must not be empty")
-    if len(text) > MAX_NAME_LENGTH:
-        raise InvalidInput(f"{option} is too long (at most {MAX_NAME_LENGTH} characters)")
-    if any(unicodedata.category(char) == "Cc" for char in text):
-        raise InvalidInput(f"{option} must be a single line without control characters")
-    return text
-
-
-def check_email(value: str, option: str = "--contact-email") -> str:
-    """Return the address stripped, or raise InvalidInput naming what is wrong."""
-    text = value.strip()
-    if not text:
-        return ""
-    if len(text) > MAX_EMAIL_LENGTH or not _EMAIL_RE.fullmatch(text):
-        raise InvalidInput(f"{option} '{one_line(text)[:80]}' is not an email address")
-    return text
+def _checked(option: str, check: Callable[[str], _V], value: str) -> _V:
+    """`check(value)`, its refusal naming the option: the store applies the same rule again,
+    but checking here refuses bad input before the database is even opened."""
+    try:
+        return check(value)
+    except InvalidInput as error:
+        raise InvalidInput(f"{option}: {one_line(str(error))}") from None
 
 
 def read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
@@ -434,7 +419,6 @@ def log_rejection_input(
     it tells fills the options not given. Shared with `desktop.app`, which hands the same
     input to a running instance.
     """
-    from desktop.core.timefmt import parse_user_datetime  # noqa: PLC0415 - keep start fast
 
     company, role = args.company, args.role
     contact_name, contact_email = args.contact_name, args.contact_email
@@ -457,17 +441,18 @@ def log_rejection_input(
             contact_email = _read_address(parsed.sender_email)
         if parsed.received_at is not None:
             received_at = min(parsed.received_at, now)  # a sender's clock may run ahead
-    company = _clean_name(company or "", "--company", required=True)
-    role = _clean_name(role or "", "--role", required=True)
-    contact_name = _clean_name(contact_name or "", "--contact-name", required=False)
-    contact_email = check_email(contact_email or "")
-    if args.notified_at is not None:
-        try:
-            notified_at = parse_user_datetime(args.notified_at, now, tz)
-        except InvalidInput as error:
-            raise InvalidInput(f"--notified-at: {one_line(str(error))}") from None
-    else:
+    company = _checked("--company", validation.COMPANY.clean, company or "")
+    role = _checked("--role", validation.ROLE.clean, role or "")
+    contact_name = _checked("--contact-name", validation.PERSON_NAME.clean, contact_name or "")
+    contact_email = _checked("--contact-email", validation.clean_email, contact_email or "")
+    if args.notified_at is None:
         notified_at = received_at or now
+    else:
+
+        def parse(text: str) -> datetime:
+            return validation.parse_moment(text, "The rejection date", tz=tz, now=now)
+
+        notified_at = _checked("--notified-at", parse, args.notified_at)
     return RejectionInput(
         company=company,
         role=role,
@@ -483,7 +468,7 @@ def _read_address(address: str) -> str:
     """The sender's address as the contact's, or "" when it would not pass as one: the
     contact is optional, and a stranger's odd address must not block the rejection."""
     try:
-        return check_email(address)
+        return validation.clean_email(address)
     except InvalidInput:
         return ""
 
@@ -577,6 +562,18 @@ def speaks_utf8(stream: TextIO) -> bool:
     return encoding in {"utf8", "utf8sig"}
 
 
+def print_json(document: object, stdout: TextIO) -> None:
+    """Print a command's JSON so that no stored or received text can drive the terminal.
+
+    `\\u` escapes keep the JSON exact where the console cannot show the characters. json
+    escapes C0 controls but passes C1 ones (CSI is U+009B) and direction overrides through,
+    which a terminal would act on: they are escaped too. They can only sit inside strings,
+    so the JSON means the same.
+    """
+    text = json.dumps(document, ensure_ascii=not speaks_utf8(stdout), indent=2)
+    stdout.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+
+
 def _os_error_text(error: OSError) -> str:
     where = f" ({error.filename})" if error.filename else ""
     return one_line(f"{error.strerror or error}{where}")
@@ -650,10 +647,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
     with open_data(args) as database:
         items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
     if args.json:
-        # \u escapes keep the JSON exact where the console cannot show the characters.
-        ascii_only = not speaks_utf8(io.stdout)
-        json.dump(due_json(items, io.tz), io.stdout, ensure_ascii=ascii_only, indent=2)
-        io.stdout.write("\n")
+        print_json(due_json(items, io.tz), io.stdout)
         return EXIT_OK
     if not items:
         print("Nothing due: no open follow-up requests.", file=io.stdout)
@@ -692,12 +686,12 @@ def check_target(path: Path, verb: str) -> None:
 
 
 def _export(args: argparse.Namespace, io: Io) -> int:
-    from desktop.store import exchange  # noqa: PLC0415
+    from desktop.store.repository import Store  # noqa: PLC0415
 
     path: Path = args.file
     check_target(path, "export to")
     with open_data(args) as database:
-        result = exchange.export_file(database, path, now=io.now, tz=io.tz)
+        result = Store(database).export_file(path, now=io.now, tz=io.tz)
     for warning in result.warnings:
         print(f"{PROG}: warning: {warning}", file=io.stderr)
     print(f"Exported {result.summary} to {path}.", file=io.stdout)

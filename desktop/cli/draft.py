@@ -8,7 +8,6 @@ the same warnings about fields left unfilled.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from desktop.cli import (
@@ -19,7 +18,7 @@ from desktop.cli import (
     check_target,
     one_line,
     open_data,
-    speaks_utf8,
+    print_json,
 )
 from desktop.core.drafts import Draft, draft_for
 from desktop.core.errors import InvalidInput
@@ -62,7 +61,7 @@ def _find(args: argparse.Namespace, io: Io) -> tuple[RequestContext, list[Templa
                 or match_key(item.company, item.role if args.role is not None else "") == wanted
             ]
             if not matches:
-                raise InvalidInput(f"there is no {_which(args)} (see 'askwhy due')")
+                raise InvalidInput(f"there is no {_which(args)} (see '{PROG} due')")
             newest = max(matches, key=lambda request: (request.created_at, request.id))
             request_id = newest.id
         context = store.request_context(request_id)
@@ -72,6 +71,9 @@ def _find(args: argparse.Namespace, io: Io) -> tuple[RequestContext, list[Templa
 def run(args: argparse.Namespace, io: Io) -> int:
     if args.role is not None and args.company is None:
         raise UsageError(f"draft: --role needs --company (see '{PROG} draft --help')")
+    for option, value in (("--company", args.company), ("--role", args.role)):
+        if value is not None and not value.strip():
+            raise UsageError(f"draft: {option} must not be empty")
     eml: Path | None = args.eml
     if eml is not None:
         check_target(eml, "save the draft to")
@@ -110,5 +112,4 @@ def _print_json(draft: Draft, io: Io) -> None:
         "subject": draft.subject.text,
         "body": draft.body.text,
     }
-    json.dump(document, io.stdout, ensure_ascii=not speaks_utf8(io.stdout), indent=2)
-    io.stdout.write("\n")
+    print_json(document, io.stdout)

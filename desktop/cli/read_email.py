@@ -8,9 +8,8 @@ an email was (or was not) taken for a rejection. It never opens the data folder.
 from __future__ import annotations
 
 import argparse
-import json
 
-from desktop.cli import EXIT_OK, Io, read_email_source, speaks_utf8
+from desktop.cli import EXIT_OK, Io, one_line, print_json, read_email_source
 from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
 from desktop.core.timefmt import format_local
 
@@ -34,9 +33,7 @@ def read_email_json(parsed: ParsedEmail, io: Io) -> dict[str, object]:
 def run(args: argparse.Namespace, io: Io) -> int:
     parsed = parse_rejection_email(read_email_source(args.source), tz=io.tz)
     if args.json:
-        ascii_only = not speaks_utf8(io.stdout)
-        json.dump(read_email_json(parsed, io), io.stdout, ensure_ascii=ascii_only, indent=2)
-        io.stdout.write("\n")
+        print_json(read_email_json(parsed, io), io.stdout)
         return EXIT_OK
     contact = " ".join(
         part
@@ -55,8 +52,8 @@ def run(args: argparse.Namespace, io: Io) -> int:
         ("Subject", parsed.subject or "-"),
     )
     for label, value in rows:
-        print(f"{label + ':':10}{value}", file=io.stdout)
+        print(f"{label + ':':10}{one_line(value)}", file=io.stdout)
     print("Why:", file=io.stdout)
     for reason in parsed.reasons:
-        print(f"  - {reason}", file=io.stdout)
+        print(f"  - {one_line(reason)}", file=io.stdout)
     return EXIT_OK

@@ -1,20 +1,16 @@
-"""Reading times the user types and showing times the user reads.
+"""Showing times the user reads.
 
-Below the UI every datetime is an aware UTC instant; these helpers are the border crossing.
+Below the UI every datetime is an aware UTC instant; these helpers show them on the user's
+wall clock (reading what the user types is `desktop.core.validation.parse_moment`).
 Day and month names are spelled out here rather than with `strftime("%A")`, because Qt sets
 the process locale on start-up and the same template would then render in two languages.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
-from desktop.core.errors import InvalidInput
-
-# Clocks drift and people round; a notification time a little ahead of `now` is a typo-free
-# "just now", not a claim about the future.
-FUTURE_TOLERANCE = timedelta(minutes=5)
-_EXPECTED = "expected ISO-8601 like 2026-03-01T14:30 or 2026-03-01T14:30+01:00"
+from desktop.core.validation import clamp_moment
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -37,45 +33,8 @@ def to_local(moment: datetime, tz: tzinfo) -> datetime:
     """`moment` on the user's wall clock. Naive input is a bug below the UI, so it raises."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"expected an aware datetime, got {moment!r}")
-    return moment.astimezone(tz)
-
-
-def parse_user_datetime(
-    text: str, now: datetime, tz: tzinfo, *, allow_future: bool = False
-) -> datetime:
-    """Parse what the user typed into an aware UTC datetime, or raise InvalidInput.
-
-    Accepts ISO-8601 with or without an offset (`Z` too) and a date alone (midnight). A time
-    without an offset is wall time in `tz`. A wall time that doesn't exist there (skipped by
-    a DST change) is refused rather than guessed; an ambiguous one (repeated in autumn) means
-    its first occurrence. Unless `allow_future`, times more than a few minutes after `now`
-    are refused: you can't have been notified of a rejection that hasn't happened.
-    """
-    cleaned = text.strip()
-    shown = cleaned if len(cleaned) <= 40 else cleaned[:37] + "..."
-    if not cleaned:
-        raise InvalidInput(f"No date or time given: {_EXPECTED}.")
-    try:
-        parsed = datetime.fromisoformat(cleaned)
-    except ValueError:
-        raise InvalidInput(f"“{shown}” is not a date and time: {_EXPECTED}.") from None
-    try:
-        if parsed.tzinfo is None:
-            local = parsed.replace(tzinfo=tz)
-            if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != parsed:
-                raise InvalidInput(
-                    f"{cleaned} doesn't exist in your time zone (the clocks skipped it for "
-                    "daylight saving time): give a time just before or after."
-                )
-            parsed = local
-        result = parsed.astimezone(UTC)
-    except OverflowError:
-        raise InvalidInput(f"“{shown}” is out of range: {_EXPECTED}.") from None
-    if not allow_future and result > now + FUTURE_TOLERANCE:
-        raise InvalidInput(
-            f"{cleaned} is in the future: give the time you were told, which has passed."
-        )
-    return result
+    # Clamped: year 1 or 9999 (stored before the rules) would overflow in some zones.
+    return clamp_moment(moment).astimezone(tz)
 
 
 def _parts(delta: timedelta) -> list[str]:

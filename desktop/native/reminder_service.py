@@ -23,11 +23,12 @@ import dataclasses
 import logging
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     DueItem,
@@ -52,9 +53,8 @@ JUMP_TOLERANCE = timedelta(seconds=15)
 # Wake a little after the due time, not a hair before it (the wall and monotonic clocks
 # are read separately, so an exact wake could see the reminder as not due yet).
 WAKE_SLACK_MS = 20
-# Where "Pause reminders" without an end date puts the end: far, but clear of datetime.max
-# so that converting it to any local zone never overflows.
-PAUSED_INDEFINITELY = datetime(9999, 1, 1, tzinfo=UTC)
+# Where "Pause reminders" without an end date puts the end: the latest date the store takes.
+PAUSED_INDEFINITELY = validation.LATEST
 
 
 class ReminderStore(Protocol):

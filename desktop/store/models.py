@@ -36,6 +36,7 @@ from desktop.core.model import (
     RequestStatus,
     Stage,
 )
+from desktop.core.validation import clamp_moment
 
 # Named constraints let later migrations alter them in SQLite's batch (copy-and-move) mode.
 NAMING_CONVENTION = {
@@ -70,7 +71,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC)
+        # Writes keep to the rules' 1970-2100; a value from before them (year 1 or 9999 in
+        # an old database) is read as the nearest allowed instant, so that no reader
+        # overflows converting it to a time zone.
+        return clamp_moment(value.replace(tzinfo=UTC))
 
 
 E = TypeVar("E", bound=enum.StrEnum)

@@ -367,6 +367,11 @@ class StageColumnView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUniformItemSizes(True)
+        # Laying out a column asks the model for every card (from Python: about 1.6 µs a
+        # card). In batches, a column of 30,000 cards never holds the GUI thread for long
+        # when one card arrives or leaves: the layout continues between events.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(2000)
         # Lay the cards out again when the column's width changes (they fill it).
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

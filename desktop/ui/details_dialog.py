@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.model import (
     Application,
@@ -48,9 +49,8 @@ from desktop.core.model import (
     StageEvent,
 )
 from desktop.core.stages import allowed_transitions
-from desktop.core.timefmt import parse_user_datetime
 from desktop.native.clock import Clock
-from desktop.ui.forms import is_valid_email
+from desktop.ui.forms import problem
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.theme import MARGIN, SPACING, current_colors
 from desktop.ui.undo_commands import (
@@ -72,9 +72,6 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
 
 URL_PATTERN = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
-# No job search predates the web; an earlier year is a typo, not history.
-EARLIEST_YEAR = 1990
-MAX_TEXT = 200
 
 ROLE_LABELS = {
     ContactRole.RECRUITER: "Recruiter",
@@ -209,11 +206,9 @@ class DetailsDialog(QDialog):
 
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("Who is hiring")
-        self.company_edit.setMaxLength(MAX_TEXT)
         self.company_error = ErrorLabel()
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("The job title")
-        self.role_edit.setMaxLength(MAX_TEXT)
         self.role_error = ErrorLabel()
         self.stage_combo = QComboBox()
         self.stage_error = ErrorLabel()
@@ -464,12 +459,13 @@ class DetailsDialog(QDialog):
 
     # -- validation --------------------------------------------------------------------
     def _parse_time(self, text: str, *, allow_future: bool) -> datetime:
-        moment = parse_user_datetime(
-            text, self._clock.now(), self._clock.local_tz(), allow_future=allow_future
+        return validation.parse_moment(
+            text,
+            "The date",
+            tz=self._clock.local_tz(),
+            now=self._clock.now(),
+            allow_future=allow_future,
         )
-        if moment.year < EARLIEST_YEAR:
-            raise InvalidInput(f"{text.strip()} is before {EARLIEST_YEAR}: check the year.")
-        return moment
 
     def errors(self) -> list[str]:
         """Check every field, show each problem next to it, return them all."""
@@ -480,10 +476,8 @@ class DetailsDialog(QDialog):
             if message:
                 problems.append(message)
 
-        check(
-            self.company_error, "" if self.company_edit.text().strip() else "Company is required."
-        )
-        check(self.role_error, "" if self.role_edit.text().strip() else "Role is required.")
+        check(self.company_error, problem(validation.COMPANY.clean, self.company_edit.text()))
+        check(self.role_error, problem(validation.ROLE.clean, self.role_edit.text()))
         applied_message = ""
         if self.applied_edit.text().strip():
             try:
@@ -509,8 +503,11 @@ class DetailsDialog(QDialog):
             email = self._cell(self.contacts_table, row, self.CONTACT_EMAIL)
             if not name:
                 return f"Contact {row + 1}: a name is required."
-            if email and not is_valid_email(email):
-                return f"Contact {row + 1}: “{email}” is not a well-formed email address."
+            found = problem(validation.PERSON_NAME.clean, name) or problem(
+                validation.clean_email, email
+            )
+            if found:
+                return f"Contact {row + 1}: {found}"
         return ""
 
     def _interview_problem(self) -> str:

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
 from desktop.core.model import Channel
 from desktop.core.timefmt import format_local
 from desktop.store.files import read_small_file
 from desktop.ui.email_drop import EmailPayload
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import error_label, problem
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.tasks import Task
 
@@ -191,14 +192,13 @@ class EmailConfirmDialog(QDialog):
         self.ok_button.setDefault(True)
 
     def validate(self) -> bool:
-        problems = []
-        if not self.company_edit.text().strip():
-            problems.append("Enter the company.")
-        if not self.role_edit.text().strip():
-            problems.append("Enter the role.")
-        email = self.sender_email_edit.text().strip()
-        if email and not is_valid_email(email):
-            problems.append(f"“{email}” does not look like an email address.")
+        found = (
+            problem(validation.COMPANY.clean, self.company_edit.text()),
+            problem(validation.ROLE.clean, self.role_edit.text()),
+            problem(validation.PERSON_NAME.clean, self.sender_name_edit.text()),
+            problem(validation.clean_email, self.sender_email_edit.text()),
+        )
+        problems = [message for message in found if message]
         self.error_label.setText(" ".join(problems))
         self.error_label.setVisible(bool(problems))
         self.ok_button.setEnabled(not problems)

@@ -1,20 +1,28 @@
-"""What every form shares: the email check and the inline error label."""
+"""What every form shares: the inline error label, and the store's rules asked early."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
+from desktop.core.errors import InvalidInput
 from desktop.ui.template_highlighter import is_dark
 
-# Loose on purpose: it catches typos (a missing @, a space), not every RFC 5322 corner.
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+V = TypeVar("V")
 
 
-def is_valid_email(text: str) -> bool:
-    return bool(EMAIL_PATTERN.match(text.strip()))
+def problem(check: Callable[[V], object], value: V) -> str:
+    """The message a rule of `desktop.core.validation` gives for `value`, or "" when it
+    passes. Forms show it inline as the user types; the store applies the same rule again
+    when the value is written, so a form can't let through what the store refuses."""
+    try:
+        check(value)
+    except InvalidInput as error:
+        return str(error)
+    return ""
 
 
 def error_colour(palette: QPalette) -> str:

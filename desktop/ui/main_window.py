@@ -18,8 +18,9 @@ Until `attach_store` runs, a "loading" page fills the window and the actions tha
 are disabled; `attach_store` builds the filter bar and the pages that show data (board,
 table, insights, empty state). Tests and tools that have a store pass it to the constructor
 instead. For the same reason the pages, the dialogs, the rejection flow and the undo
-commands are imported where they are first used, not at the top: each Qt class a module
-touches costs start-up time (PySide6 builds its enums then).
+commands are not imported at the top: each Qt class a module touches costs start-up time
+(PySide6 builds its enums then). One module, `desktop.ui.later`, imports them all; this
+module reaches it as `later`, which loads it on first use, once the store is attached.
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -49,6 +50,7 @@ minute, moves the model's clock so countdowns tick.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -98,8 +100,15 @@ from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.theme import MARGIN, SPACING, current_colors
 
+
+class _Later:
+    """`desktop.ui.later`, imported on first use: the window paints before it loads."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("desktop.ui.later"), name)
+
+
 if TYPE_CHECKING:
-    # Imported where they are used: the window paints before any of them loads.
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
     from desktop.native.clipboard import Clipboard
@@ -107,12 +116,15 @@ if TYPE_CHECKING:
     from desktop.native.notifications import Notifier
     from desktop.store.database import Database
     from desktop.store.repository import Store
+    from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
+else:
+    later = _Later()
 
 log = logging.getLogger(__name__)
 
@@ -266,9 +278,7 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Give the window its data: enables the data actions and loads the store."""
         self._store = store
-        from desktop.ui.rejection_flow import RejectionFlow  # noqa: PLC0415 (see the docstring)
-
-        self._flow = RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
+        self._flow = later.RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
         self.changes = StoreChanges(store.changes, self)
         self.changes.changed.connect(self._on_store_changed)
         self._build_data_pages()
@@ -318,18 +328,13 @@ class MainWindow(QMainWindow):
         `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
         from `attach_store` on; until then the loading page is all there is to show.
         """
-        from desktop.ui.board_view import BoardView  # noqa: PLC0415
-        from desktop.ui.empty_state import EmptyState  # noqa: PLC0415
-        from desktop.ui.insights_view import InsightsView  # noqa: PLC0415
-        from desktop.ui.table_view import FilterBar, TablePage  # noqa: PLC0415
-
-        self.filter_bar = FilterBar(self.proxy)
+        self.filter_bar = later.FilterBar(self.proxy)
         self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
-        self.empty_state = EmptyState()
-        self.board = BoardView(self.model, self.proxy)
-        self.table_page = TablePage(self.proxy)
+        self.empty_state = later.EmptyState()
+        self.board = later.BoardView(self.model, self.proxy)
+        self.table_page = later.TablePage(self.proxy)
         self.table = self.table_page.view
-        self.insights = InsightsView()
+        self.insights = later.InsightsView()
         for page in (self.empty_state, self.board, self.table_page, self.insights):
             self.stack.addWidget(page)
         self.board.move_requested.connect(self.request_move)
@@ -472,10 +477,8 @@ class MainWindow(QMainWindow):
         if self._loading is not None:
             self._reload_again = True  # after this one: it may have read too early
             return
-        from desktop.ui.tasks import Task  # noqa: PLC0415
-
         store, include_archived = self._store, self._show_archived
-        task = Task(lambda: store.list_summaries(include_archived=include_archived))
+        task = later.Task(lambda: store.list_summaries(include_archived=include_archived))
         task.signals.succeeded.connect(self._on_loaded)
         task.signals.failed.connect(self._on_load_failed)
         self._loading = task
@@ -665,9 +668,7 @@ class MainWindow(QMainWindow):
     # -- running changes through the undo stack ---------------------------------------
     def run_command(self, command: StoreCommand) -> bool:
         """Execute now; push onto the undo stack only if the store accepted it."""
-        from desktop.ui import undo_commands  # noqa: PLC0415
-
-        return undo_commands.run(self.undo_stack, command, self.show_error)
+        return later.undo_commands.run(self.undo_stack, command, self.show_error)
 
     def push_done(self, command: StoreCommand) -> None:
         """Push a command that already ran (e.g. inside the details dialog)."""
@@ -683,9 +684,7 @@ class MainWindow(QMainWindow):
     # -- user actions ------------------------------------------------------------------
     def new_application(self) -> DetailsDialog:
         """Open the details dialog for a new application (window-modal, not blocking)."""
-        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
-
-        return self._open_dialog(DetailsDialog(self.store, self._clock, parent=self))
+        return self._open_dialog(later.DetailsDialog(self.store, self._clock, parent=self))
 
     def open_selected(self) -> None:
         application_id = self.selected_application_id()
@@ -695,10 +694,8 @@ class MainWindow(QMainWindow):
         self.open_details(application_id)
 
     def open_details(self, application_id: int) -> DetailsDialog | None:
-        from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
-
         try:
-            dialog = DetailsDialog(
+            dialog = later.DetailsDialog(
                 self.store, self._clock, application_id=application_id, parent=self
             )
         except UserFacingError as error:
@@ -717,8 +714,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_details_finished(self, dialog: DetailsDialog, result: int) -> None:
-        from desktop.ui.details_dialog import DetailsAction  # noqa: PLC0415
-
         if self.details_dialog is dialog:
             self.details_dialog = None
         dialog.deleteLater()
@@ -735,9 +730,10 @@ class MainWindow(QMainWindow):
                 self._select(added.id)
                 self.show_info(f"Added {added.company}. When a rejection comes in, press Ctrl+R.")
             return
-        if dialog.requested_action in (DetailsAction.ARCHIVE, DetailsAction.UNARCHIVE):
-            self.set_archived(app, dialog.requested_action is DetailsAction.ARCHIVE)
-        elif dialog.requested_action is DetailsAction.DELETE:
+        action = later.DetailsAction
+        if dialog.requested_action in (action.ARCHIVE, action.UNARCHIVE):
+            self.set_archived(app, dialog.requested_action is action.ARCHIVE)
+        elif dialog.requested_action is action.DELETE:
             self.delete_application(app)
 
     def request_move(self, application_id: int, to_stage: Stage) -> None:
@@ -755,9 +751,9 @@ class MainWindow(QMainWindow):
             # A rejection is more than a move: it starts the follow-up window and the editor.
             self.start_rejection(application_id)
             return
-        from desktop.ui.undo_commands import MoveStageCommand  # noqa: PLC0415
-
-        if self.run_command(MoveStageCommand(self.store, self._clock, app, to_stage)):
+        if self.run_command(
+            later.undo_commands.MoveStageCommand(self.store, self._clock, app, to_stage)
+        ):
             self.show_info(f"Moved {app.company} to {to_stage.label}. Undo with Ctrl+Z.")
 
     def move_selected(self, stage: Stage) -> None:
@@ -771,9 +767,9 @@ class MainWindow(QMainWindow):
             self.set_archived(app, not app.archived)
 
     def set_archived(self, app: Application, archived: bool) -> None:
-        from desktop.ui.undo_commands import SetArchivedCommand  # noqa: PLC0415
-
-        if self.run_command(SetArchivedCommand(self.store, self._clock, app, archived)):
+        if self.run_command(
+            later.undo_commands.SetArchivedCommand(self.store, self._clock, app, archived)
+        ):
             verb = "Archived" if archived else "Unarchived"
             self.show_info(f"{verb} {app.company}. Undo with Ctrl+Z.")
 
@@ -783,10 +779,8 @@ class MainWindow(QMainWindow):
             self.delete_application(app)
 
     def delete_application(self, app: Application) -> None:
-        from desktop.ui.undo_commands import DeleteApplicationCommand  # noqa: PLC0415
-
         # No confirmation box: the delete is one Ctrl+Z away, and the bar says so.
-        if self.run_command(DeleteApplicationCommand(self.store, app)):
+        if self.run_command(later.undo_commands.DeleteApplicationCommand(self.store, app)):
             self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
 
     def _on_log_rejection(self) -> None:
@@ -816,9 +810,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_missed_list(self) -> QDialog:
-        from desktop.ui.missed_list import MissedList  # noqa: PLC0415
-
-        dialog = MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
         return self._open_side_dialog(dialog)
 
     def open_mail_found(self) -> QDialog | None:
@@ -831,15 +823,13 @@ class MainWindow(QMainWindow):
         )
 
     def open_settings(self) -> QDialog:
-        from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
-
-        dialog = SettingsDialog(self.store, self, notifier=self.notifier, autostart=self.autostart)
+        dialog = later.SettingsDialog(
+            self.store, self, notifier=self.notifier, autostart=self.autostart
+        )
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
-        from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
-
-        return self._open_side_dialog(TemplateManager(self.store, parent=self))
+        return self._open_side_dialog(later.TemplateManager(self.store, parent=self))
 
     def _open_side_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))
@@ -858,9 +848,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
-        QMessageBox.about(
+        later.QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>Track every application; ask why while the"
@@ -887,15 +875,11 @@ class MainWindow(QMainWindow):
         self, label: str, work: Callable[[], object], done: Callable[[object], str]
     ) -> None:
         """Run `work` in the thread pool behind a busy indicator; `done` words the result."""
-        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
-
-        from desktop.ui.tasks import Task  # noqa: PLC0415
-
         if self._tasks:
             self.show_info("Another task is still running; try again when it has finished.")
             return
-        task = Task(work)
-        progress = QProgressDialog(label, "", 0, 0, self)
+        task = later.Task(work)
+        progress = later.QProgressDialog(label, "", 0, 0, self)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -924,10 +908,8 @@ class MainWindow(QMainWindow):
         self.task_finished.emit(False, message)
 
     def _on_export(self, suffix: str) -> None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
         names = {".json": "JSON (*.json)", ".csv": "CSV (*.csv)", ".ics": "Calendar (*.ics)"}
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = later.QFileDialog.getSaveFileName(
             self, "Export", str(Path.home() / f"askwhy{suffix}"), names[suffix]
         )
         if path:
@@ -936,14 +918,12 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        from desktop.store import exchange  # noqa: PLC0415 (only when exporting)
-
-        database = self._database()
+        store = self.store
         now = self._clock.now()
         tz = self._clock.local_tz()
 
         def work() -> object:
-            return exchange.export_file(database, path, now=now, tz=tz)
+            return store.export_file(path, now=now, tz=tz)
 
         def done(result: object) -> str:
             warnings = " ".join(getattr(result, "warnings", ()))
@@ -953,19 +933,13 @@ class MainWindow(QMainWindow):
         self.run_task(f"Exporting to {path.name}…", work, done)
 
     def _on_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
-
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = later.QFileDialog.getOpenFileName(
             self, "Import", str(Path.home()), "AskWhy data (*.json *.csv)"
         )
         if path:
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> None:
-        from desktop.store import exchange  # noqa: PLC0415
-        from desktop.store.backups import Backups  # noqa: PLC0415
-        from desktop.ui.undo_commands import ImportCommand  # noqa: PLC0415
-
         store = self.store
         database = self._database()
         now = self._clock.now()
@@ -973,8 +947,8 @@ class MainWindow(QMainWindow):
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
-            Backups(database.path.parent).create(database, "before-import", now=now)
+            plan = later.exchange.parse_import(path.read_bytes(), path.suffix, now=now, tz=tz)
+            later.Backups(database.path.parent).create(database, "before-import", now=now)
             before = store.application_ids()
             summary = store.apply_import(plan, now=now)  # announces: everything reloads
             return summary, store.application_ids() - before
@@ -982,19 +956,19 @@ class MainWindow(QMainWindow):
         def done(result: object) -> str:
             summary, added = cast("tuple[str, frozenset[int]]", result)
             # One step on the undo stack: undo deletes what the import added.
-            self.push_done(ImportCommand(store, f"Import {path.name}", frozenset(added)))
+            self.push_done(
+                later.undo_commands.ImportCommand(store, f"Import {path.name}", frozenset(added))
+            )
             return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 
     def backup_now(self) -> None:
-        from desktop.store.backups import Backups  # noqa: PLC0415
-
         database = self._database()
         now = self._clock.now()
 
         def work() -> object:
-            return Backups(database.path.parent).create(database, "manual", now=now)
+            return later.Backups(database.path.parent).create(database, "manual", now=now)
 
         def done(result: object) -> str:
             return f"Backed up to {result}."

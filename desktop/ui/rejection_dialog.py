@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
     Application,
@@ -42,7 +43,7 @@ from desktop.core.model import (
 )
 from desktop.core.stages import OPEN_STAGES, PIPELINE, before_human_contact, can_move
 from desktop.native.clock import Clock
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import error_label, problem
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # A clock a minute or two apart from the mail server's must not make "now" invalid.
-FUTURE_SLACK = timedelta(minutes=5)
 NEW_APPLICATION = -1
 NO_CONTACT = -1
 ADD_CONTACT = -2
@@ -390,23 +390,30 @@ class RejectionDialog(QDialog):
                 ]
                 if missing:
                     app_problem = f"Enter the {' and the '.join(missing)}."
+                else:
+                    app_problem = problem(
+                        validation.COMPANY.clean, self.company_edit.text()
+                    ) or problem(validation.ROLE.clean, self.role_edit.text())
         self._show_error(self.application_error, app_problem)
 
-        notified_problem = ""
         now = self._clock.now()
-        if self.notified_at() > now + FUTURE_SLACK:
-            notified_problem = "That is in the future: when did the rejection reach you?"
+
+        def notified(moment: datetime) -> datetime:
+            return validation.check_moment(moment, "The rejection date", now=now)
+
+        notified_problem = problem(notified, self.notified_at())
         self._show_error(self.notified_error, notified_problem)
 
         adding = self.contact_combo.currentData() == ADD_CONTACT
         self._form.setRowVisible(self.new_contact_row, adding)
         contact_problem = ""
         if adding:
-            email = self.contact_email_edit.text().strip()
             if not self.contact_name_edit.text().strip():
                 contact_problem = "Enter the contact's name, or choose “No contact”."
-            elif email and not is_valid_email(email):
-                contact_problem = f"“{email}” does not look like an email address."
+            else:
+                contact_problem = problem(
+                    validation.PERSON_NAME.clean, self.contact_name_edit.text()
+                ) or problem(validation.clean_email, self.contact_email_edit.text())
         self._show_error(self.contact_error, contact_problem)
 
         automated = before_human_contact(self.selected_stage())

@@ -58,7 +58,6 @@ class RejectionFlow(QObject):
         self._clipboard = clipboard
         self._undo_stack = undo_stack
         self._window = parent
-        self._last_logged: LogRejectionCommand | None = None
         self._url_opener = url_opener
         self._save_file_chooser = save_file_chooser
         self._editors: dict[int, RequestEditor] = {}
@@ -103,7 +102,6 @@ class RejectionFlow(QObject):
         command.execute()
         command.set_error_handler(functools.partial(self._tell, "Undo did not work"))
         self._undo_stack.push(command)
-        self._last_logged = command
         assert command.logged is not None
         return command.logged
 
@@ -175,14 +173,11 @@ class RejectionFlow(QObject):
     def _on_rejection_logged(self, logged: LoggedRejection, skip: bool) -> None:
         request_id = logged.request.id
         if skip:
-            command = self._last_logged
-            assert command is not None
-            assert command.logged == logged
             try:
-                # Part of the same command: one undo takes back the rejection and the skip.
-                command.then(
-                    functools.partial(self._store.skip_request, request_id, now=self._clock.now())
-                )
+                # Part of the rejection's undo step, which is still on top of the stack: its
+                # undo puts back the application as it was before the rejection, so one
+                # Ctrl+Z takes back the rejection and the skip.
+                self._store.skip_request(request_id, now=self._clock.now())
             except UserFacingError as error:
                 self._tell("The request was not skipped", str(error))
                 self.open_request(request_id)

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import declared_settings
 from desktop.core.errors import UserFacingError
 from desktop.core.model import Profile, Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
-from desktop.ui.forms import error_label, is_valid_email
+from desktop.ui.forms import error_label
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -52,20 +53,29 @@ class AutostartControl(Protocol):
     def set_enabled(self, enabled: bool) -> None: ...
 
 
-def _hours_spin(name: str, minimum: float, maximum: float, step: float = 0.5) -> QDoubleSpinBox:
+def _limits(key: str) -> tuple[float, float]:
+    """The setting's declared range: the spin boxes offer exactly what the store accepts."""
+    setting = declared_settings.BY_KEY[key]
+    assert setting.minimum is not None
+    assert setting.maximum is not None
+    return setting.minimum, setting.maximum
+
+
+def _hours_spin(name: str, key: str, step: float = 0.5) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setObjectName(name)
-    spin.setRange(minimum, maximum)
+    spin.setRange(*_limits(key))
     spin.setSingleStep(step)
     spin.setDecimals(1)
     spin.setSuffix(" h")
     return spin
 
 
-def _int_spin(name: str, minimum: int, maximum: int, suffix: str) -> QSpinBox:
+def _int_spin(name: str, key: str, suffix: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setObjectName(name)
-    spin.setRange(minimum, maximum)
+    minimum, maximum = _limits(key)
+    spin.setRange(int(minimum), int(maximum))
     spin.setSuffix(suffix)
     return spin
 
@@ -125,10 +135,12 @@ class SettingsDialog(QDialog):
         return profile_box
 
     def _build_reminders(self) -> QGroupBox:
-        self.window_spin = _int_spin("window_spin", 1, 24 * 14, " h")
-        self.nudge_spin = _hours_spin("nudge_spin", 0.0, 24 * 14)
-        self.closing_spin = _hours_spin("closing_spin", 0.0, 24 * 14)
-        self.last_call_spin = _hours_spin("last_call_spin", 0.0, 24 * 14, 0.25)
+        self.window_spin = _int_spin("window_spin", "reminders.window_hours", " h")
+        self.nudge_spin = _hours_spin("nudge_spin", "reminders.nudge_after_hours")
+        self.closing_spin = _hours_spin("closing_spin", "reminders.closing_before_hours")
+        self.last_call_spin = _hours_spin(
+            "last_call_spin", "reminders.last_call_before_hours", 0.25
+        )
         self.last_call_spin.setDecimals(2)
         self.quiet_check = QCheckBox("&Quiet hours: move reminders out of")
         self.quiet_check.setObjectName("quiet_check")
@@ -157,9 +169,9 @@ class SettingsDialog(QDialog):
         return reminders_box
 
     def _build_others(self) -> QGroupBox:
-        self.thank_you_spin = _int_spin("thank_you_spin", 1, 24 * 7, " h")
-        self.check_in_spin = _int_spin("check_in_spin", 1, 60, " business days")
-        self.stay_in_touch_spin = _int_spin("stay_in_touch_spin", 1, 52, " weeks")
+        self.thank_you_spin = _int_spin("thank_you_spin", "thank_you_window_hours", " h")
+        self.check_in_spin = _int_spin("check_in_spin", "check_in_business_days", " business days")
+        self.stay_in_touch_spin = _int_spin("stay_in_touch_spin", "stay_in_touch_weeks", " weeks")
         others_box = QGroupBox("Other follow-ups")
         others_form = QFormLayout(others_box)
         others_form.addRow("&Thank-you note within", self.thank_you_spin)
@@ -242,7 +254,9 @@ class SettingsDialog(QDialog):
             self.test_button.setEnabled(False)
 
     def _connect(self) -> None:
+        self.name_edit.textChanged.connect(self.validate)
         self.email_edit.textChanged.connect(self.validate)
+        self.signature_edit.textChanged.connect(self.validate)
         for spin in (self.window_spin, self.nudge_spin, self.closing_spin, self.last_call_spin):
             spin.valueChanged.connect(self.validate)
         self.quiet_check.toggled.connect(self.validate)
@@ -256,31 +270,17 @@ class SettingsDialog(QDialog):
 
     # -- validation ----------------------------------------------------------------
     def validate(self) -> bool:
-        email = self.email_edit.text().strip()
-        profile_problem = (
-            f"“{email}” does not look like an email address."
-            if email and not is_valid_email(email)
-            else ""
-        )
-        self._show(self.profile_error, profile_problem)
-
-        window = float(self.window_spin.value())
-        problems: list[str] = []
-        if self.nudge_spin.value() >= window:
-            problems.append("The nudge must come before the window closes.")
-        if self.closing_spin.value() >= window:
-            problems.append("“Closing” must be fewer hours before the close than the window.")
-        if self.last_call_spin.value() >= self.closing_spin.value() > 0:
-            problems.append("“Last call” must come after “closing”: make it fewer hours.")
+        """The declared settings' rules, the store's own, shown next to their group."""
         quiet_on = self.quiet_check.isChecked()
         self.quiet_start_edit.setEnabled(quiet_on)
         self.quiet_end_edit.setEnabled(quiet_on)
-        if quiet_on and self.quiet_start_edit.time() == self.quiet_end_edit.time():
-            problems.append("Quiet hours start and end at the same time: change one of them.")
-        self._show(self.reminders_error, " ".join(problems))
-        valid = not profile_problem and not problems
-        self.ok_button.setEnabled(valid)
-        return valid
+        problems = declared_settings.problems(self.build_settings())
+        profile = [p.message for p in problems if p.key.startswith("profile.")]
+        others = [p.message for p in problems if not p.key.startswith("profile.")]
+        self._show(self.profile_error, " ".join(profile))
+        self._show(self.reminders_error, " ".join(others))
+        self.ok_button.setEnabled(not problems)
+        return not problems
 
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
@@ -15,14 +14,15 @@ from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
 
 
-def counts_text(stages: Sequence[Stage], open_requests: int) -> str:
-    """`stages`: one per application; `open_requests`: how many have a follow-up to send."""
-    if not stages:
+def counts_text(by_stage: Mapping[Stage, int], open_requests: int) -> str:
+    """`by_stage`: how many applications are at each stage; `open_requests`: how many
+    have a follow-up to send."""
+    total = sum(by_stage.values())
+    if not total:
         return "No applications yet"
-    by_stage = Counter(stages)
     active = sum(n for stage, n in by_stage.items() if stage in OPEN_STAGES)
     parts = [
-        f"{len(stages)} application{'' if len(stages) == 1 else 's'}",
+        f"{total} application{'' if total == 1 else 's'}",
         f"{active} active",
         f"{by_stage.get(Stage.INTERVIEWING, 0)} interviewing",
         f"{by_stage.get(Stage.REJECTED, 0)} rejected",
@@ -73,11 +73,11 @@ class StatusBar(QStatusBar):
             self.counts_label.setText("Loading applications…")
 
     def update_from(self, model: ApplicationTableModel, now: datetime, tz: tzinfo) -> None:
-        # The model's per-row stage list and its few open rows: at 100,000 applications a
-        # pass over every summary here would cost more than the counting itself.
+        # The model's running count per stage and its few open rows: at 100,000
+        # applications a pass over every row here would stall each single change.
         summaries = model.summaries
         open_summaries = [summaries[row] for row in model.open_rows]
-        self.counts_label.setText(counts_text(model.stages, len(open_summaries)))
+        self.counts_label.setText(counts_text(model.stage_counts, len(open_summaries)))
         text = next_deadline_text(open_summaries, now, tz)
         self.deadline_label.setText(text)
         # Only a closing window earns the urgent colour; read the palette now so that a

@@ -18,7 +18,8 @@ haystacks, and tells the view about a new filter with one `layoutChanged`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, overload
 
@@ -165,6 +166,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._rows: list[ApplicationSummary] = []
         self._haystacks: list[str] = []
         self._stages: list[Stage] = []
+        self._stage_counts: Counter[Stage] = Counter()
         self._open_rows: list[int] = []
         # Built on first use: nothing looks a row up by id while the window loads, and at
         # 100,000 rows the dict costs tens of milliseconds and several megabytes.
@@ -189,6 +191,7 @@ class ApplicationTableModel(QAbstractTableModel):
         rows = self._rows
         self._haystacks = _haystacks(rows)
         self._stages = [s.application.stage for s in rows]
+        self._stage_counts = Counter(self._stages)
         self._open_rows = [i for i, s in enumerate(rows) if s.open_request is not None]
         self._row_of_id = None
         self.generation += 1
@@ -215,6 +218,7 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def _remove_row(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._stage_counts[self._stages[row]] -= 1
         del self._rows[row], self._haystacks[row], self._stages[row]
         position = bisect_left(self._open_rows, row)
         if position < len(self._open_rows) and self._open_rows[position] == row:
@@ -230,6 +234,7 @@ class ApplicationTableModel(QAbstractTableModel):
         self._rows.insert(row, summary)
         self._haystacks.insert(row, _haystacks([summary])[0])
         self._stages.insert(row, summary.application.stage)
+        self._stage_counts[summary.application.stage] += 1
         position = bisect_left(self._open_rows, row)
         self._open_rows[position:] = [r + 1 for r in self._open_rows[position:]]
         if summary.open_request is not None:
@@ -244,7 +249,9 @@ class ApplicationTableModel(QAbstractTableModel):
     def _replace_row(self, row: int, summary: ApplicationSummary) -> None:
         self._rows[row] = summary
         self._haystacks[row] = _haystacks([summary])[0]
+        self._stage_counts[self._stages[row]] -= 1
         self._stages[row] = summary.application.stage
+        self._stage_counts[summary.application.stage] += 1
         position = bisect_left(self._open_rows, row)
         listed = position < len(self._open_rows) and self._open_rows[position] == row
         if summary.open_request is not None and not listed:
@@ -302,6 +309,11 @@ class ApplicationTableModel(QAbstractTableModel):
     @property
     def stages(self) -> Sequence[Stage]:
         return self._stages
+
+    @property
+    def stage_counts(self) -> Mapping[Stage, int]:
+        """How many rows are at each stage, kept as rows come, change and go."""
+        return self._stage_counts
 
     @property
     def open_rows(self) -> Sequence[int]:

@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.errors import UserFacingError
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
+from desktop.ui import forms
 from desktop.ui.forms import error_colour
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.template_highlighter import TemplateHighlighter
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NEW_TEMPLATE_ID = 0  # not yet in the store: `save_template` gives it an id
-MAX_NAME_LENGTH = 80
 
 FIELD_HINTS: dict[str, str] = {
     "company": "The company's name",
@@ -73,15 +74,17 @@ def template_problems(name: str, subject: str, body: str) -> list[str]:
     problems: list[str] = []
     if not name.strip():
         problems.append("Give the template a name.")
-    elif len(name.strip()) > MAX_NAME_LENGTH:
-        problems.append(f"Keep the name under {MAX_NAME_LENGTH} characters.")
+    else:
+        problems.append(forms.problem(validation.TEMPLATE_NAME.clean, name))
     if not subject.strip():
         problems.append("The subject is empty.")
+    problems.append(forms.problem(validation.SUBJECT.clean, subject))
+    problems.append(forms.problem(validation.MESSAGE.clean, body))
     if not body.strip():
         problems.append("The body is empty.")
     problems.extend(_located("Subject", subject, check(subject)))
     problems.extend(_located("Body", body, check(body)))
-    return problems
+    return [text for text in problems if text]
 
 
 def _located(where: str, text: str, problems: list[TemplateProblem]) -> list[str]:
@@ -408,7 +411,7 @@ class TemplateManager(QDialog):
         current = self.current()
         if current is None or not self._may_leave():
             return
-        name = f"{current.name} (copy)"[:MAX_NAME_LENGTH]
+        name = f"{current.name} (copy)"[: validation.TEMPLATE_NAME.limit]
         self._start_unsaved(
             dataclasses.replace(current, id=NEW_TEMPLATE_ID, name=name, is_default=False)
         )

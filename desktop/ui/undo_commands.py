@@ -161,7 +161,8 @@ class UpdateApplicationCommand(StoreCommand):
 class SnapshotCommand(StoreCommand):
     """A change to one application, undone exactly: undo puts back the snapshot of the
     application taken just before the change (or deletes it, when the change created it),
-    redo puts back the one taken just after. The timeline, requests, reminders and lessons
+    redo puts back the one undo took before it did so (taken then, not after the change, so
+    the change itself pays for one snapshot, not two). The timeline, requests, reminders and lessons
     are then what they were, with the same ids, so history and Insights count only what
     stands. A reminder that fired meanwhile stays fired (see `Store.put_back_application`).
 
@@ -191,16 +192,10 @@ class SnapshotCommand(StoreCommand):
         if self.application_id is not None:
             self._before = self._store.snapshot_application(self.application_id)
         self.application_id = self._change()
-        self._after = self._store.snapshot_application(self.application_id)
-
-    def then(self, change: Callable[[], object]) -> None:
-        """A second step of the same user action ("log and skip"): undone with the first."""
-        assert self.application_id is not None
-        change()
-        self._after = self._store.snapshot_application(self.application_id)
 
     def _undo(self) -> None:
         assert self.application_id is not None
+        self._after = self._store.snapshot_application(self.application_id)
         if self._before is None:
             self._store.delete_application(self.application_id)
         else:

@@ -200,6 +200,8 @@ def test_a_sent_request_is_not_open(data: Path) -> None:
     ("argv", "message"),
     [
         (["--role", "Analyst"], "--role needs --company"),
+        (["--company", " "], "--company must not be empty"),
+        (["--company", "Acme", "--role", ""], "--role must not be empty"),
         (["--request", "0"], "'0' is not a request number"),
         (["--request", "abc"], "'abc' is not a request number"),
         (["--request", "9" * 40], "is not a request number"),

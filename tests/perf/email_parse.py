@@ -2,10 +2,11 @@
 shape in tests/core/hostile_email.py (pasted text without "@", an HTML part of "<", a Subject
 of "(", a long sender name, repeated encoded words, deep nesting, a normal email, ...).
 
-For each shape and size (40, 160 and 640 KB), the parse runs in this process: the time is
-the median of the runs, the memory the peak that tracemalloc sees in one more run. The
-ratio printed for each step is time(4x input) / time(input): linear is about 4, quadratic
-16. Targets: any 160 KB input parses in <= 1 s and <= 200 MB.
+For each shape and size (40, 160, 640 and 2,560 KB), the parse runs in this process: the
+time is the median of the runs, the memory the peak that tracemalloc sees in one more run.
+The ratio printed for each step is time(4x input) / time(input): linear is about 4,
+quadratic 16; below a few milliseconds it is mostly timer and scheduler noise. Targets: any
+160 KB input parses in <= 1 s and <= 200 MB.
 
 Then the whole command, start-up included: `askwhy read-email FILE` and `askwhy
 log-rejection --from-email FILE --no-gui` on each 160 KB input, in a fresh process with a
@@ -32,7 +33,7 @@ from desktop.core.email_parsing import parse_rejection_email  # noqa: E402
 from desktop.core.errors import InvalidInput  # noqa: E402
 from tests.core.hostile_email import SHAPES  # noqa: E402
 
-SIZES = (40_000, 160_000, 640_000)
+SIZES = (40_000, 160_000, 640_000, 2_560_000)  # the last, past timer noise on a busy machine
 TARGET_SIZE = 160_000
 PARSE_TARGET_S = 1.0
 PARSE_TARGET_MB = 200.0

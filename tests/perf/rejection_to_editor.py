@@ -83,7 +83,7 @@ def measure(data_dir: Path, runs: int) -> None:
     window.show()
     baseline.settle(0.3)
     flow = RejectionFlow(store, clock, QtClipboard(), QUndoStack(window), window)
-    sample_body = store.default_template(store.templates()[0].kind).body
+    sample_body = next(t for t in store.templates() if t.is_default).body
 
     def app_run(index: int) -> tuple[float, float]:
         application = store.add_application(

@@ -69,9 +69,13 @@ def measure(data_dir: Path, runs: int) -> None:
         None, SystemClock(), baseline.NullClipboard(), on_quit=app.quit, settings=settings
     )
     window.resize(1200, 760)
-    window.attach_store(store)  # loads the store, as in desktop/app.py
+    loaded: list[bool] = []
+    window.loaded.connect(lambda: loaded.append(True))
+    window.attach_store(store)  # loads the store in the background, as in desktop/app.py
     window.set_view(VIEW_TABLE)
     window.show()
+    while not loaded:
+        QCoreApplication.processEvents()
     baseline.settle(0.5)
     rows = window.model.rowCount()
 

@@ -184,7 +184,7 @@ def test_debug_logs_hold_no_email_address_or_template_body(
         store.save_request_text(logged.request.id, "Subject", BODY_MARKER, None)
         store.mark_sent(logged.request.id, sent_at=now + timedelta(minutes=5))
         for kind in RequestKind:
-            store.default_template(kind)
+            next(t for t in store.templates(kind) if t.is_default)
     empty = tmp_path / "empty"
     with sink.open("a") as stdout, (tmp_path / "stderr.txt").open("a") as stderr:
         code = cli.run_command(

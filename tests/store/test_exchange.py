@@ -266,7 +266,11 @@ def mutate(path: tuple[str | int, ...], value: object) -> bytes:
     ("path", "value", "message"),
     [
         (("applications", 0, "company"), 7, "applications[0].company should be text"),
-        (("applications", 0, "company"), "  ", "applications[0].company is empty"),
+        (
+            ("applications", 0, "company"),
+            "  ",
+            "applications[0].company: The company can't be empty",
+        ),
         (("applications", 0, "stage"), "hired", "'hired' is not one of"),
         (("applications", 0, "archived"), 0, "should be true or false"),
         (("applications", 0, "created_at"), "2026-03-01T10:00", "has no UTC offset"),
@@ -277,18 +281,38 @@ def mutate(path: tuple[str | int, ...], value: object) -> bytes:
         (("applications", 0, "bogus"), 1, "unknown field 'bogus'"),
         (("applications", 0, "role"), KeyError, "lacks the field 'role'"),
         (("applications", 0, "company"), "x" * 201, "is too long"),
-        (("applications", 0, "notes"), "a\x00b", "not text"),
+        (("applications", 0, "notes"), "a\x00b", "notes: The notes contains control characters"),
         (("contacts", 0, "application_id"), 99, "points to applications id 99"),
-        (("contacts", 0, "email"), "dana at acme", "contacts[0].email is not an email address"),
+        (
+            ("contacts", 0, "email"),
+            "dana at acme",
+            "contacts[0].email: The email address 'dana at acme' is not",
+        ),
         (("requests", 0, "template_id"), 42, "points to templates id 42"),
         (("reminders", 0, "request_id"), 1, "points to requests id 1"),
         (("lessons", 0, "themes"), "sql", "should be a list"),
         (("lessons", 0, "themes"), [1], "themes[0] should be text"),
         (("settings", "reminders", "quiet_start"), "25:00", "is not a time of day"),
-        (("settings", "reminders", "window_hours"), 0, "between 1 and 8760"),
-        (("settings", "reminders", "nudge_after_hours"), "2", "should be a number"),
-        (("requests", 0, "window_closes_at"), "2000-01-01T00:00:00Z", "before window_opens_at"),
-        (("interviews", 0, "duration_minutes"), 0, "between 1 and 1440"),
+        (
+            ("settings", "reminders", "window_hours"),
+            0,
+            "settings: The window to ask must be between 1 and 336 hours",
+        ),
+        (
+            ("settings", "reminders", "nudge_after_hours"),
+            "2",
+            "The nudge has a value of the wrong kind",
+        ),
+        (
+            ("requests", 0, "window_closes_at"),
+            "2000-01-01T00:00:00Z",
+            "requests[0]: The window closes before it opens",
+        ),
+        (
+            ("interviews", 0, "duration_minutes"),
+            0,
+            "An interview lasts between 1 minute and 24 hours",
+        ),
         (("format_version",), 99, "newer AskWhy"),
         (("format_version",), "1", "format_version should be a whole number"),
         (("format",), "something", "not an AskWhy JSON export"),
@@ -447,7 +471,7 @@ def test_csv_handles_bom_mixed_newlines_semicolons_and_quoted_lines() -> None:
         ("Globex", "Engineer", Stage.APPLIED),
     ]
     assert rows[0].notes == "two\nlines"
-    # A date alone means midday local time, so it stays on the same calendar day.
+    # A date alone means midday local time (validation.parse_moment).
     assert rows[0].applied_at == datetime(2026, 3, 1, 11, 0, tzinfo=UTC)
 
 
@@ -456,12 +480,12 @@ def test_csv_handles_bom_mixed_newlines_semicolons_and_quoted_lines() -> None:
     [
         (b"", "empty"),
         (b"Name,Stage\nAcme,applied\n", "no Company and no Role column"),
-        (b"Company,Role\nAcme,\n", "CSV row 2: the role is empty"),
-        (b"Company,Role\nAcme,A\n,B\n", "CSV row 3: the company is empty"),
+        (b"Company,Role\nAcme,\n", "CSV row 2: The role can't be empty"),
+        (b"Company,Role\nAcme,A\n,B\n", "CSV row 3: The company can't be empty"),
         # Rows count as a spreadsheet shows them, even when a cell spans lines.
-        (b'Company,Role,Notes\nA,B,"x\ny\nz"\n,C,\n', "CSV row 3: the company is empty"),
-        (b"Company,Role,Stage\nAcme,A,hired\n", "CSV row 2: stage 'hired'"),
-        (b"Company,Role,Applied\nAcme,A,soon\n", "CSV row 2: applied date 'soon'"),
+        (b'Company,Role,Notes\nA,B,"x\ny\nz"\n,C,\n', "CSV row 3: The company can't be empty"),
+        (b"Company,Role,Stage\nAcme,A,hired\n", "CSV row 2: The stage 'hired'"),
+        (b"Company,Role,Applied\nAcme,A,soon\n", "CSV row 2: The applied date: 'soon'"),
         (b"Company,Role,Applied\nAcme,A,2099-01-01\n", "in the future"),
         (b'Company,Role\n"Acme,A\n', "CSV row"),
         (b"Company,Role\nAc\x00me,A\n", "NUL"),
@@ -562,6 +586,11 @@ def test_exposure_warning_only_for_folders_others_can_read(tmp_path: Path) -> No
 # -- against a real database -------------------------------------------------------------
 
 
+def _read_all(database: Database) -> Snapshot:
+    with database.transaction() as session:
+        return exchange.read_all(session)
+
+
 def dump(path: Path) -> list[str]:
     connection = sqlite3.connect(path)
     try:
@@ -581,7 +610,7 @@ def test_json_restore_then_export_gives_the_same_records(tmp_path: Path, fresh: 
     snapshot = sample_snapshot()
     Store(fresh).apply_import(FullImport(snapshot), now=NOW)
     target = tmp_path / "again.json"
-    exchange.export_file(fresh, target, now=NOW)
+    Store(fresh).export_file(target, now=NOW)
     again = exchange.parse_json(target.read_bytes())
     assert again == snapshot
     store = Store(fresh, local_tz=lambda: BERLIN)
@@ -606,9 +635,7 @@ def test_csv_import_adds_applications_once(fresh: Database) -> None:
     assert isinstance(plan, TableImport)
     assert Store(fresh).apply_import(plan, now=NOW) == "2 applications (1 already there, skipped)"
     assert Store(fresh).apply_import(plan, now=NOW) == "0 applications (3 already there, skipped)"
-    snapshot = exchange.parse_json(
-        to_bytes(exchange.snapshot_to_json(exchange._read_all(fresh), now=NOW))
-    )
+    snapshot = exchange.parse_json(to_bytes(exchange.snapshot_to_json(_read_all(fresh), now=NOW)))
     assert sorted(a.company for a in snapshot.applications) == ["Acme", "Globex"]
     # Each imported application starts its timeline with the stage the table gave.
     assert sorted(e.to_stage for e in snapshot.stage_events) == [Stage.APPLIED, Stage.SCREENING]

@@ -145,7 +145,7 @@ def test_confirm_dialog_lets_the_user_correct_and_drops_no_reply(qtbot: QtBot) -
     assert dialog.received_label.text() == "Mon 2 Mar 09:00"
     assert dialog.no_reply_label.isVisible()
     assert not dialog.ok_button.isEnabled()
-    assert "Enter the role." in dialog.error_label.text()
+    assert "The role can't be empty." in dialog.error_label.text()
     qtbot.keyClicks(dialog.role_edit, "QA Lead")
     assert dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.sender_name_edit, "Bill Lumbergh")

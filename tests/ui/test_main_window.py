@@ -143,11 +143,11 @@ def test_invalid_input_keeps_ok_disabled_and_saves_nothing(
     table.item(0, dialog.CONTACT_NAME).setText("Dana Scully")
     table.item(0, dialog.CONTACT_EMAIL).setText("dana@")
     assert not dialog.ok_button.isEnabled()
-    assert "well-formed" in dialog.contacts_error.text()
+    assert "is not an email address" in dialog.contacts_error.text()
     dialog.role_edit.clear()
     table.item(0, dialog.CONTACT_EMAIL).setText("dana@example.com")
     assert not dialog.ok_button.isEnabled()
-    assert dialog.role_error.text() == "Role is required."
+    assert dialog.role_error.text() == "The role can't be empty."
 
     dialog.accept()  # even forced, nothing invalid is written
     assert store.list_summaries() == []

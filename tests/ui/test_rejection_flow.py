@@ -269,7 +269,7 @@ def test_text_survives_its_template_being_deleted(
     qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
 ) -> None:
     app = store.add_application("Acme", "Engineer", now=clock.now(), stage=Stage.INTERVIEWING)
-    default = store.default_template(RequestKind.FEEDBACK)
+    default = next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default)
     extra = store.save_template(dataclasses.replace(default, id=0, name="Extra", body="Hi!"))
     flow.start(app.id)
     dialog = _active_dialog(qtbot, flow)

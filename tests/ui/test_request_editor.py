@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -315,6 +316,33 @@ def test_mail_app_that_does_not_answer_falls_back_to_the_clipboard(
     assert "No mail app" in editor.status_label.text()
 
 
+def test_an_address_that_would_add_a_recipient_opens_nothing_and_saves_nothing(
+    qtbot: QtBot,
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    tmp_path: Path,
+) -> None:
+    # Today's store refuses it, but an older AskWhy stored it (one @, no spaces); a mail
+    # link or header would read two recipients.
+    fill_profile(store)
+    request_id = log_rejection(store, clock, contact=("Dana", "dana@example.org"))
+    with sqlite3.connect(store.database.path) as older_askwhy:
+        older_askwhy.execute("UPDATE contacts SET email = 'dana,evil@attacker.example'")
+    opener = RecordingOpener()
+    target = tmp_path / "x.eml"
+    editor = make_editor(request_id, opener=opener, chooser=FixedChooser(target))
+    seen: list[str] = []
+    answer_next_box(qtbot, "OK", seen)
+    editor.mail_button.click()
+    answer_next_box(qtbot, "OK", seen)
+    assert editor.save_as_eml() is None
+    assert opener.urls == []
+    assert not target.exists()
+    assert len(seen) == 2
+    assert all("not an email address a mail app can use" in text for text in seen)
+
+
 def test_save_as_eml_writes_a_draft_the_email_module_reads(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock, tmp_path: Path
 ) -> None:
@@ -484,7 +512,7 @@ def test_template_picker_replaces_untouched_text(
     make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
 ) -> None:
     request_id = log_rejection(store, clock)
-    default = store.default_template(RequestKind.FEEDBACK)
+    default = next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default)
     other = store.save_template(
         dataclasses.replace(default, id=0, name="Brief", subject="Why?", body="{{ company }}?")
     )

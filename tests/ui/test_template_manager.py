@@ -68,7 +68,9 @@ def test_a_typo_is_shown_inline_and_cannot_be_saved(
     assert any(line.startswith("Body, line") for line in problems(manager))
     assert not manager.save_button.isEnabled()
     assert manager.save() is None  # even when called directly
-    assert "compnay" not in store.default_template(RequestKind.FEEDBACK).body
+    assert (
+        "compnay" not in next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default).body
+    )
     # The highlighter marks the stretch too (a layout format on the last block).
     block = manager.body_edit.document().lastBlock()
     formats = block.layout().formats()
@@ -79,7 +81,9 @@ def test_a_typo_is_shown_inline_and_cannot_be_saved(
     qtbot.keyClicks(manager.body_edit, "company }}")
     assert manager.save_button.isEnabled()
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
-    assert store.default_template(RequestKind.FEEDBACK).body.endswith("P.S. {{ company }}")
+    assert next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default).body.endswith(
+        "P.S. {{ company }}"
+    )
     assert "Saved" in manager.status_label.text()
 
 
@@ -138,12 +142,12 @@ def test_reset_to_default_text(qtbot: QtBot, manager: TemplateManager, store: St
     manager.body_edit.setPlainText("Something else {{ role }}")
     manager.subject_edit.setText("Other")
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
-    assert store.default_template(RequestKind.FEEDBACK).subject == "Other"
+    assert next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default).subject == "Other"
     qtbot.mouseClick(manager.reset_button, Qt.MouseButton.LeftButton)
     _name, subject, body = DEFAULT_TEMPLATES[RequestKind.FEEDBACK]
     assert (manager.subject_edit.text(), manager.body_edit.toPlainText()) == (subject, body)
     qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
-    assert store.default_template(RequestKind.FEEDBACK).body == body
+    assert next(t for t in store.templates(RequestKind.FEEDBACK) if t.is_default).body == body
 
 
 def test_leaving_unsaved_edits_asks_first(

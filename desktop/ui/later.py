@@ -1,0 +1,47 @@
+"""What the main window uses once it has data, imported in one place, after its first paint.
+
+The window paints first with only PySide6 and its own few modules loaded (see
+`desktop.ui.main_window`): every Qt class a module touches costs start-up time. Everything
+it needs after that, the pages that show data, the dialogs, the undo commands, the worker
+tasks and the store's exchange, is imported here, and `main_window` reaches it through
+`main_window.later`, which imports this module on first use (when the store is attached).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from desktop.store import exchange
+from desktop.store.backups import Backups
+from desktop.ui import undo_commands
+from desktop.ui.board_view import BoardView
+from desktop.ui.details_dialog import DetailsAction, DetailsDialog
+from desktop.ui.empty_state import EmptyState
+from desktop.ui.insights_view import InsightsView
+from desktop.ui.missed_list import MissedList
+from desktop.ui.rejection_flow import RejectionFlow
+from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.table_view import FilterBar, TablePage
+from desktop.ui.tasks import Task
+from desktop.ui.template_manager import TemplateManager
+
+__all__ = [
+    "Backups",
+    "BoardView",
+    "DetailsAction",
+    "DetailsDialog",
+    "EmptyState",
+    "FilterBar",
+    "InsightsView",
+    "MissedList",
+    "QFileDialog",
+    "QMessageBox",
+    "QProgressDialog",
+    "RejectionFlow",
+    "SettingsDialog",
+    "TablePage",
+    "Task",
+    "TemplateManager",
+    "exchange",
+    "undo_commands",
+]
