@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from desktop.core import validation
 from desktop.core.errors import InvalidInput
 from desktop.core.mail_sources import (
     MAX_KEY_CHARS,
@@ -33,8 +34,6 @@ from desktop.store.models import MailFindingRow, MailSeenRow, MailSenderHintRow,
 
 # SQLite's default limit on bound parameters is 32,766; stay well below it.
 _CHUNK = 500
-_MAX_FIELD = 200
-_MAX_ADDRESS = 320
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +165,15 @@ class MailStore:
                 )
             if not inserted.rowcount or rejection is None:  # type: ignore[attr-defined]
                 return None
+            received = rejection.received_at
             row = MailFindingRow(
                 source_id=source_id,
-                company=rejection.company[:_MAX_FIELD],
-                role=rejection.role[:_MAX_FIELD],
-                contact_name=rejection.contact_name[:_MAX_FIELD],
-                contact_email=rejection.contact_email[:_MAX_ADDRESS],
-                sender=rejection.sender[:_MAX_ADDRESS],
-                received_at=rejection.received_at,
+                company=_kept(validation.COMPANY, rejection.company),
+                role=_kept(validation.ROLE, rejection.role),
+                contact_name=_kept(validation.PERSON_NAME, rejection.contact_name),
+                contact_email=_address(rejection.contact_email),
+                sender=_address(rejection.sender),
+                received_at=None if received is None else validation.clamp_moment(received),
                 found_at=now,
             )
             session.add(row)
@@ -220,6 +220,22 @@ class MailStore:
                 )
             session.delete(row)
             return finding
+
+
+def _kept(rule: validation.TextRule, value: str) -> str:
+    """A stranger's text as the rules store it, or "" (the user fills it in when logging):
+    a finding is kept whatever the email held, so that its message is never read twice."""
+    try:
+        return rule.clean(rule.scrub(value)[: rule.limit])
+    except InvalidInput:
+        return ""
+
+
+def _address(value: str) -> str:
+    try:
+        return validation.clean_email(value)
+    except InvalidInput:
+        return ""
 
 
 def _mark_seen(session: Session, source_id: int, keys: Iterable[str]) -> None:

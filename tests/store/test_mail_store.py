@@ -78,3 +78,25 @@ def test_status_and_removal(mail: MailStore) -> None:
     assert mail.findings() == []
     with pytest.raises(InvalidInput, match="no mail source #1"):
         mail.remove_source(source.id)
+
+
+def test_a_strangers_fields_are_kept_by_the_rules_and_never_block_the_seen_mark(
+    mail: MailStore,
+) -> None:
+    source = mail.add_source(parse_source("mbox:/m"), now=NOW)
+    hostile = Rejection(
+        company="Acme\u202e Corp\x00",
+        role="R" * 5000,
+        contact_name="Dana\nReyes",
+        contact_email="not an address",
+        sender="dana@acme.example",
+        received_at=datetime(1, 1, 1, tzinfo=UTC),
+    )
+    finding = mail.record(source.id, "1", hostile, now=NOW)
+    assert finding is not None
+    kept = finding.rejection
+    assert (kept.company, kept.contact_name) == ("Acme Corp", "Dana Reyes")
+    assert kept.role == "R" * 200
+    assert kept.contact_email == ""
+    assert kept.received_at == datetime(1970, 1, 1, tzinfo=UTC)
+    assert mail.unseen(source.id, ["1"]) == []
