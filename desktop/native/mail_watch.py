@@ -65,6 +65,8 @@ IMAP_TIMEOUT_S = 30.0
 # RFC 2177: a client should re-issue IDLE at least every 29 minutes; servers and NAT boxes
 # drop quieter connections sooner, so every 10.
 IDLE_RENEW_S = 600.0
+# A server without IDLE is read this often instead (no faster: no polling loop under 60 s).
+POLL_WITHOUT_IDLE_S = 60.0
 _FETCH_BATCH = 50
 _CONTENT_HEADERS = (b"content-type:", b"content-transfer-encoding:")
 
@@ -96,6 +98,13 @@ class PasswordKeyring:
                 "no system keyring to keep the password in (install and unlock GNOME Keyring, "
                 "KWallet or another Secret Service); AskWhy stores it nowhere else"
             )
+
+    def describe(self) -> str:
+        """The backend's name, for `askwhy doctor`."""
+        backend = keyring.get_keyring()
+        if isinstance(backend, NoKeyring):
+            return "none (IMAP sources cannot be read)"
+        return f"{type(backend).__module__}.{type(backend).__name__}"
 
     def store(self, spec: SourceSpec, password: str) -> None:
         self.check_available()
@@ -539,14 +548,21 @@ class IdleWatcher:
         try:
             self._catch_up(client)
             self._on_status(source.id, "")
+            if not client.has_capability("IDLE"):
+                log.info(
+                    "mail source #%d: no IDLE, read every %.0f s", source.id, POLL_WITHOUT_IDLE_S
+                )
+                while not self._stopping.wait(POLL_WITHOUT_IDLE_S):
+                    self._catch_up(client)
+                return
             log.info("mail source #%d: watching with IDLE", source.id)
             while not self._stopping.is_set():
                 client.idle()
                 responses = client.idle_check(timeout=IDLE_RENEW_S)
-                client.idle_done()
+                _text, late = client.idle_done()  # what came between the check and DONE
                 if self._stopping.is_set():
                     return
-                if any(len(reply) > 1 and reply[1] == b"EXISTS" for reply in responses):
+                if any(len(reply) > 1 and reply[1] == b"EXISTS" for reply in responses + late):
                     self._catch_up(client)
         except (OSError, IMAPClientError) as error:
             if self._stopping.is_set():

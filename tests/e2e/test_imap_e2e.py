@@ -143,6 +143,8 @@ def test_an_imap_source_reads_new_mail_once_and_keeps_the_password_in_the_keyrin
         content = path.read_bytes()
         assert not any(form in content for form in forms), f"the password leaked into {path}"
     assert PASSWORD not in doctor.stdout + doctor.stderr
+    assert f"{dovecot.source} (ok)" in doctor.stdout
+    assert "keyrings.alt.file.PlaintextKeyring" in doctor.stdout
 
 
 def test_a_wrong_password_or_an_untrusted_certificate_is_one_line_and_nothing_kept(
