@@ -82,7 +82,7 @@ class MailService(QObject):
                     self._checker,
                     self._passwords,
                     on_found=self.found.emit,
-                    on_status=self._on_idle_status,
+                    on_status=self.status_changed.emit,
                     reload_source=self._store.get_source,
                 )
                 self._idle[source.id] = watcher
@@ -94,14 +94,6 @@ class MailService(QObject):
         }
         self._watch_files()
         self._read_local()
-
-    def _on_idle_status(self, source_id: int, reason: str) -> None:
-        # On the watcher's thread: kept in the store (for the list), then announced.
-        try:
-            self._checker.set_status(source_id, reason)
-        except Exception:
-            log.exception("cannot record the status of mail source #%d", source_id)
-        self.status_changed.emit(source_id, reason)
 
     def _watch_files(self) -> None:
         wanted: set[str] = set()

@@ -227,6 +227,16 @@ def local_keys(spec: SourceSpec) -> list[str]:
 
 
 def _reason(error: BaseException, spec: SourceSpec) -> str:
+    """Why a source failed, in one line the user can act on."""
+    where = f"{spec.host}:{spec.port}"
+    if isinstance(error, OSError):
+        return _network_reason(error, spec)
+    if isinstance(error, IMAPClientAbortError):
+        return f"the connection to {where} was lost"
+    return f"{where} said: {' '.join(str(error).split())[:200]}"
+
+
+def _network_reason(error: OSError, spec: SourceSpec) -> str:
     where = f"{spec.host}:{spec.port}"
     if isinstance(error, ssl.SSLCertVerificationError):
         return (
@@ -239,9 +249,7 @@ def _reason(error: BaseException, spec: SourceSpec) -> str:
         return f"{where} did not answer in time"
     if isinstance(error, socket.gaierror):
         return f"cannot find the server {spec.host}: {error.strerror}"
-    if isinstance(error, OSError):
-        return f"cannot reach {where}: {error.strerror or error}"
-    return f"{where} said: {' '.join(str(error).split())[:200]}"
+    return f"cannot reach {where}: {error.strerror or error}"
 
 
 def connect_imap(spec: SourceSpec, password: str, *, ca_file: str = "") -> IMAPClient:
@@ -536,7 +544,7 @@ class IdleWatcher:
             log.warning(
                 "mail source #%d failed (%s); retrying in %.0f s", self._source.id, reason, delay
             )
-            self._on_status(self._source.id, reason)
+            self._report(reason)
             self._stopping.wait(delay)
 
     def _watch(self) -> None:
@@ -547,7 +555,7 @@ class IdleWatcher:
             self._client = client
         try:
             self._catch_up(client)
-            self._on_status(source.id, "")
+            self._report("")
             if not client.has_capability("IDLE"):
                 log.info(
                     "mail source #%d: no IDLE, read every %.0f s", source.id, POLL_WITHOUT_IDLE_S
@@ -572,6 +580,14 @@ class IdleWatcher:
             with self._lock:
                 self._client = None
             _close(client)
+
+    def _report(self, reason: str) -> None:
+        """Keeps the source's state (for the list and doctor), then tells the app."""
+        try:
+            self._checker.set_status(self._source.id, reason)
+        except Exception:  # a locked or broken store must not end the watch
+            log.exception("cannot record the state of mail source #%d", self._source.id)
+        self._on_status(self._source.id, reason)
 
     def _catch_up(self, client: IMAPClient) -> None:
         found = self._checker.check_imap(client, self._reload(self._source.id))

@@ -18,7 +18,7 @@ import ssl
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from imapclient import IMAPClient  # type: ignore[import-untyped]
@@ -64,11 +64,35 @@ service imap-login {{
 """
 
 
-@dataclass(frozen=True)
+@dataclass
 class Dovecot:
     root: Path
     port: int
     ca_file: Path
+    processes: services.Processes = field(default_factory=services.Processes)
+
+    def start(self) -> None:
+        """Runs the server (again) on the same port, with the same user and mail."""
+        with services.log_to(self.root / "dovecot.stderr") as log:
+            self.processes.add(
+                subprocess.Popen(
+                    ["dovecot", "-F", "-c", str(self.root / "dovecot.conf")],
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
+                )
+            )
+        services.wait_for(self._answers, 20, "Dovecot to accept an IMAP login")
+
+    def stop(self) -> None:
+        """Stops the server, as a network failure or a server restart would."""
+        self.processes.stop_all()
+
+    def _answers(self) -> bool:
+        try:
+            self.client().logout()
+        except (OSError, ssl.SSLError):
+            return False
+        return True
 
     @property
     def source(self) -> str:
@@ -109,7 +133,7 @@ def _accounts() -> tuple[str, str, int, int]:
 def dovecot_server() -> Iterator[Dovecot]:
     root = Path(tempfile.mkdtemp(prefix="askwhy-dovecot-"))
     root.chmod(0o755)
-    processes = services.Processes()
+    server = Dovecot(root, _free_port(), root / "cert.pem")
     try:
         certificate = ["-keyout", str(root / "key.pem"), "-out", str(root / "cert.pem")]
         subject = ["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
@@ -126,12 +150,10 @@ def dovecot_server() -> Iterator[Dovecot]:
         os.chown(home, uid, gid)
         for name in ("run", "state"):
             (root / name).mkdir()
-        port = _free_port()
-        config = root / "dovecot.conf"
-        config.write_text(
+        (root / "dovecot.conf").write_text(
             CONFIG.format(
                 root=root,
-                port=port,
+                port=server.port,
                 uid=uid,
                 gid=gid,
                 login_user=login_user,
@@ -139,23 +161,8 @@ def dovecot_server() -> Iterator[Dovecot]:
             ),
             encoding="utf-8",
         )
-        with services.log_to(root / "dovecot.stderr") as log:
-            processes.add(
-                subprocess.Popen(
-                    ["dovecot", "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=log
-                )
-            )
-        server = Dovecot(root, port, root / "cert.pem")
-        services.wait_for(lambda: _answers(server), 20, "Dovecot to accept an IMAP login")
+        server.start()
         yield server
     finally:
-        processes.stop_all()
+        server.stop()
         shutil.rmtree(root, ignore_errors=True)
-
-
-def _answers(server: Dovecot) -> bool:
-    try:
-        server.client().logout()
-    except (OSError, ssl.SSLError):
-        return False
-    return True

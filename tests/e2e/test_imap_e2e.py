@@ -22,19 +22,26 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from queue import Queue
 from typing import Any
 
 import pytest
 
+from desktop.core.mail_sources import parse_source
+from desktop.native.mail_watch import IdleWatcher, MailChecker, imap_mark
+from desktop.store.database import open_database
+from desktop.store.mail import MailStore
 from tests.e2e import services, x11
 from tests.e2e.conftest import require
 from tests.e2e.dovecot import PASSWORD, Dovecot, dovecot_server
 from tests.e2e.test_reminders_e2e import quit_app, wait_running
+from tests.fakes import FakePasswords
 from tests.mail_messages import invitation, received_at, rejection
 
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -285,3 +292,53 @@ def test_the_app_watches_with_idle_and_one_click_logs_and_asks(
     assert not _notified(recorder, "Data Analyst 8")
     assert not _notified(recorder, "Data Analyst 7")
     assert PASSWORD not in desktop.app_log()
+
+
+# -- the IDLE worker, through a server restart -----------------------------------------------
+
+
+def test_the_idle_worker_reports_a_lost_server_and_reconnects(
+    tmp_path: Path, dovecot: Dovecot
+) -> None:
+    database = open_database(tmp_path / "data")
+    try:
+        mail = MailStore(database)
+        passwords = FakePasswords()
+        client = dovecot.client()
+        try:
+            mark = imap_mark(client, parse_source(dovecot.source))
+        finally:
+            client.logout()
+        source = mail.add_source(
+            parse_source(dovecot.source), now=NOW, ca_file=str(dovecot.ca_file), mark=mark
+        )
+        passwords.store(source.spec, PASSWORD)
+        events: Queue[tuple[str, object]] = Queue()
+        watcher = IdleWatcher(
+            source,
+            MailChecker(mail, passwords, now=lambda: NOW, tz=lambda: UTC),
+            passwords,
+            on_found=lambda found: events.put(("found", [f.rejection.role for f in found])),
+            on_status=lambda _id, reason: events.put(("status", reason)),
+            reload_source=mail.get_source,
+        )
+        watcher.start()
+        try:
+            assert events.get(timeout=20) == ("status", "")
+            dovecot.deliver(rejection(1))
+            assert events.get(timeout=DETECTION_DEADLINE) == ("found", ["Data Analyst 1"])
+            dovecot.stop()
+            kind, reason = events.get(timeout=20)
+            assert kind == "status"
+            assert isinstance(reason, str)
+            assert reason == f"the connection to localhost:{dovecot.port} was lost"
+            assert mail.get_source(source.id).last_error == reason
+            dovecot.start()
+            dovecot.deliver(rejection(2))  # while it waits to retry: read when it is back
+            assert events.get(timeout=20) == ("found", ["Data Analyst 2"])
+            assert events.get(timeout=5) == ("status", "")
+            assert mail.get_source(source.id).last_error == ""
+        finally:
+            watcher.stop()
+    finally:
+        database.close()
