@@ -71,6 +71,8 @@ SETTING_TOLD_ABOUT_BACKGROUND = "background/told_about_close"
 KEEPS_RUNNING = f"{APP_NAME} keeps running to remind you; quit with Ctrl+Q or from the File menu."
 EXIT_OK = 0
 EXIT_BROKEN = 1
+# More rejections found at once than this are announced in one notification.
+MAX_SEPARATE_FINDINGS = 3
 
 
 def configure_logging() -> None:
@@ -559,14 +561,23 @@ class _Wiring:
         self.mail.start()
 
     def _on_mail_found(self, found: list[Finding]) -> None:
+        """A notification for each rejection found, with its buttons; several at once (mail
+        that came while AskWhy was not running) are one notification, not a burst."""
         from desktop.core.mail_sources import notification_title  # noqa: PLC0415
         from desktop.ui.mail_found import finding_body  # noqa: PLC0415
 
+        self.window.show_mail_found(len(found))
+        # Quiet: the user said "Not a rejection" to this sender before; listed only.
+        loud = [finding for finding in found if not finding.quiet]
+        if len(loud) > MAX_SEPARATE_FINDINGS:
+            self.notifier.notify(
+                f"{len(loud)} rejections found in your mail — ask why now?",
+                "Open AskWhy: View › From your mail lists them, ready to log and ask.",
+                None,
+            )
+            return
         tz = self.clock.local_tz()
-        for finding in found:
-            if finding.quiet:  # the user said "Not a rejection" to this sender before
-                log.info("a rejection found in the mail, listed quietly")
-                continue
+        for finding in loud:
             self.notifier.notify_finding(
                 notification_title(finding.rejection),
                 finding_body(finding.rejection, tz),

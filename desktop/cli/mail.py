@@ -32,8 +32,7 @@ from desktop.core.timefmt import format_local
 from desktop.native.mail_watch import (
     MailChecker,
     PasswordKeyring,
-    connect_imap,
-    imap_mark,
+    current_mark,
     local_keys,
 )
 from desktop.store.mail import ImapMark, MailStore
@@ -82,11 +81,7 @@ def _add(args: argparse.Namespace, io: Io) -> int:
     if spec.kind is SourceKind.IMAPS:
         passwords.check_available()  # before asking for a password it could not keep
         password = _read_password(args, spec)
-        client = connect_imap(spec, password, ca_file=ca_file)
-        try:
-            mark = imap_mark(client, spec)
-        finally:
-            client.logout()
+        mark = current_mark(spec, password, ca_file=ca_file)
     else:
         spec = _local_spec(spec)
         keys = local_keys(spec)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
+from desktop.core.errors import UserFacingError
 from desktop.core.mail_sources import MailSource, SourceKind
 from desktop.native.mail_watch import IdleWatcher, MailChecker, MailSourceError, PasswordKeyring
 from desktop.store.mail import MailStore
@@ -70,8 +71,8 @@ class MailService(QObject):
         """Follows the list of sources, then reads the local ones."""
         try:
             sources = {source.id: source for source in self._store.sources()}
-        except Exception:  # a store error must not stop the app; the next rescan retries
-            log.exception("cannot read the mail sources")
+        except UserFacingError as error:  # a locked or broken store: the next rescan retries
+            log.warning("cannot read the mail sources: %s", error)
             return
         for source_id in set(self._idle) - set(sources):
             self._idle.pop(source_id).stop()

@@ -285,12 +285,16 @@ def _close(client: IMAPClient) -> None:
         client.shutdown()
 
 
-def imap_mark(client: IMAPClient, spec: SourceSpec) -> ImapMark:
-    """Where the folder stands now: what arrives after this is new."""
+def current_mark(spec: SourceSpec, password: str, *, ca_file: str = "") -> ImapMark:
+    """Where the folder stands now (what arrives after this is new); proves on the way that
+    the server, its certificate, the password and the folder all work."""
+    client = connect_imap(spec, password, ca_file=ca_file)
     try:
         status = client.folder_status(spec.folder, [b"UIDVALIDITY", b"UIDNEXT"])
     except (OSError, IMAPClientError) as error:
         raise MailSourceError(_reason(error, spec)) from None
+    finally:
+        _close(client)
     return ImapMark(int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"]))
 
 

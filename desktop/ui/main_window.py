@@ -809,6 +809,14 @@ class MainWindow(QMainWindow):
             action=("Show", self.open_missed_list),
         )
 
+    def show_mail_found(self, count: int) -> None:
+        """`count` rejections were just found in the user's mail."""
+        noun = "rejection" if count == 1 else "rejections"
+        self.message_bar.show_message(
+            f"{count} {noun} found in your mail: log and ask while they remember you.",
+            action=("Show", self.open_mail_found),
+        )
+
     def open_missed_list(self) -> QDialog:
         dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
         return self._open_side_dialog(dialog)

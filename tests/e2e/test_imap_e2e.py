@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 from desktop.core.mail_sources import parse_source
-from desktop.native.mail_watch import IdleWatcher, MailChecker, imap_mark
+from desktop.native.mail_watch import IdleWatcher, MailChecker, current_mark
 from desktop.store.database import open_database
 from desktop.store.mail import MailStore
 from tests.e2e import services, x11
@@ -220,11 +220,17 @@ def test_the_app_watches_with_idle_and_one_click_logs_and_asks(
         check=False,
     )
     assert added.returncode == 0, added.stderr
+    # Mail that came while AskWhy was not running: read at start, one notification for all.
+    dovecot.deliver(*(rejection(number) for number in range(10, 14)))
     app = desktop.start_app("--minimized")
     wait_running(desktop, app)
     services.wait_for(
         lambda: "mail source #1: watching with IDLE" in desktop.app_log(), 20, "IDLE to start"
     )
+    (grouped,) = services.wait_for(
+        lambda: services.read_records(recorder), DETECTION_DEADLINE, "the grouped notification"
+    )
+    assert grouped["summary"] == "4 rejections found in your mail — ask why now?"
 
     latencies = []
     for number in (2, 3, 4, 5, 6):
@@ -287,7 +293,7 @@ def test_the_app_watches_with_idle_and_one_click_logs_and_asks(
         "the quiet finding",
     )
     roles = {role for (role,) in _query(desktop, "SELECT role FROM mail_findings")}
-    assert roles == {f"Data Analyst {n}" for n in (4, 5, 6, 8)}
+    assert roles == {f"Data Analyst {n}" for n in (4, 5, 6, 8, 10, 11, 12, 13)}
     quit_app(desktop, app)
     assert not _notified(recorder, "Data Analyst 8")
     assert not _notified(recorder, "Data Analyst 7")
@@ -304,14 +310,9 @@ def test_the_idle_worker_reports_a_lost_server_and_reconnects(
     try:
         mail = MailStore(database)
         passwords = FakePasswords()
-        client = dovecot.client()
-        try:
-            mark = imap_mark(client, parse_source(dovecot.source))
-        finally:
-            client.logout()
-        source = mail.add_source(
-            parse_source(dovecot.source), now=NOW, ca_file=str(dovecot.ca_file), mark=mark
-        )
+        ca_file = str(dovecot.ca_file)
+        mark = current_mark(parse_source(dovecot.source), PASSWORD, ca_file=ca_file)
+        source = mail.add_source(parse_source(dovecot.source), now=NOW, ca_file=ca_file, mark=mark)
         passwords.store(source.spec, PASSWORD)
         events: Queue[tuple[str, object]] = Queue()
         watcher = IdleWatcher(
