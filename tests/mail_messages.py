@@ -10,9 +10,12 @@ from email.utils import format_datetime
 SENT = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
 
 
-def rejection(number: int, *, company: str = "Acme", attachment: bytes = b"") -> bytes:
-    """A plain rejection for "Data Analyst <number>", from a person at `company`."""
-    message = _message(number, f"Your application for Data Analyst {number}")
+def rejection(
+    number: int, *, company: str = "Acme", attachment: bytes = b"", sent: datetime | None = None
+) -> bytes:
+    """A plain rejection for "Data Analyst <number>", from a person at `company`, sent at
+    `received_at(number)` unless `sent` says otherwise."""
+    message = _message(number, f"Your application for Data Analyst {number}", sent)
     message.set_content(
         f"Dear Sam,\n\nThank you for your interest in {company}. Unfortunately we have decided "
         f"to move forward with other candidates for the Data Analyst {number} role.\n\n"
@@ -39,11 +42,11 @@ def received_at(number: int) -> datetime:
     return SENT + timedelta(minutes=number)
 
 
-def _message(number: int, subject: str) -> EmailMessage:
+def _message(number: int, subject: str, sent: datetime | None = None) -> EmailMessage:
     message = EmailMessage()
     message["From"] = "Dana Reyes <dana@acme.example>"
     message["To"] = "sam@example.org"
     message["Subject"] = subject
-    message["Date"] = format_datetime(received_at(number))
+    message["Date"] = format_datetime(sent or received_at(number))
     message["Message-ID"] = f"<m{number}@acme.example>"
     return message

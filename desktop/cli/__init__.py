@@ -320,6 +320,12 @@ def _add_mail_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="read the IMAP password from the first line of standard input",
     )
     add.add_argument(
+        "--look-back",
+        metavar="DAYS",
+        type=_look_back_days,
+        help="also read the mail of the last DAYS days (1-365) at the first check",
+    )
+    add.add_argument(
         "--ca-file",
         metavar="FILE",
         type=_file_path("trust"),
@@ -339,6 +345,12 @@ def _add_mail_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="print a list of {company, role, contact_email, received_at, source}",
     )
+
+
+def _look_back_days(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= 365:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a number of days (1-365)")
+    return int(text)
 
 
 def _source_number(text: str) -> int:

@@ -15,6 +15,7 @@ import argparse
 import getpass
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -75,16 +76,17 @@ def _add(args: argparse.Namespace, io: Io) -> int:
         if not ca_path.is_file():
             raise InvalidInput(f"the CA file {ca_path} does not exist")
         ca_file = str(ca_path.resolve())
+    since = None if args.look_back is None else io.now - timedelta(days=args.look_back)
     keys: list[str] = []
     mark: ImapMark | None = None
     password = ""
     if spec.kind is SourceKind.IMAPS:
         passwords.check_available()  # before asking for a password it could not keep
         password = _read_password(args, spec)
-        mark = current_mark(spec, password, ca_file=ca_file)
+        mark = current_mark(spec, password, ca_file=ca_file, since=since)
     else:
         spec = _local_spec(spec)
-        keys = local_keys(spec)
+        keys = local_keys(spec, since=since)
     with open_data(args) as database:
         store = MailStore(database)
         source = store.add_source(spec, now=io.now, ca_file=ca_file, existing_keys=keys, mark=mark)
@@ -94,9 +96,10 @@ def _add(args: argparse.Namespace, io: Io) -> int:
             except UserFacingError:
                 store.remove_source(source.id)  # nothing half-written: no source without it
                 raise
+    since_text = "from now on" if since is None else f"since {format_local(since, io.tz)}"
     print(
-        f"Added mail source #{source.id}: {spec.location}. Only mail that arrives from now "
-        "on is read.",
+        f"Added mail source #{source.id}: {spec.location}. Only mail that arrives "
+        f"{since_text} is read.",
         file=io.stdout,
     )
     return EXIT_OK

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from email.utils import parsedate_to_datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,6 +46,7 @@ from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.mail_sources import (
     MAX_BODY_BYTES,
     MAX_HEADER_BYTES,
+    MAX_KEY_CHARS,
     Finding,
     MailSource,
     SourceKind,
@@ -140,17 +142,29 @@ class _Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-def _bounded_message(stream: _Readable) -> bytes:
-    """The header block and the first `MAX_BODY_BYTES` of the body, read from `stream`."""
+def _read_head(stream: _Readable) -> bytes:
+    """The header block (with its blank line), at most `MAX_HEADER_BYTES` of it."""
     head = bytearray()
     while len(head) < MAX_HEADER_BYTES:
         line = stream.readline(MAX_HEADER_BYTES - len(head))
-        if not line:
-            return bytes(head)
         head += line
-        if line in {b"\n", b"\r\n"}:
+        if not line or line in {b"\n", b"\r\n"}:
             break
-    return bytes(head) + stream.read(MAX_BODY_BYTES)
+    return bytes(head)
+
+
+def _bounded_message(stream: _Readable) -> bytes:
+    """The header block and the first `MAX_BODY_BYTES` of the body, read from `stream`."""
+    return _read_head(stream) + stream.read(MAX_BODY_BYTES)
+
+
+def _header(head: bytes, name: bytes) -> str:
+    """The first `name:` header's value in a header block ("" when there is none)."""
+    prefix = name.lower() + b":"
+    for line in head.splitlines():
+        if line[: len(prefix)].lower() == prefix:
+            return line[len(prefix) :].strip()[:MAX_KEY_CHARS].decode("ascii", "replace")
+    return ""
 
 
 def _open_local(spec: SourceSpec) -> mailbox.Mailbox[Any]:
@@ -171,13 +185,9 @@ def _mbox_key(box: mailbox.Mailbox[Any], key: str) -> str:
     """An mbox message's lasting name: its Message-ID, else a digest of its header block
     (an mbox's own keys are positions, which change when the file is compacted)."""
     with box.get_file(key) as stream:
-        head = _bounded_message(stream)[:MAX_HEADER_BYTES].partition(b"\n\n")[0]
-    for line in head.splitlines():
-        if line[:11].lower() == b"message-id:":
-            value = line[11:].strip().decode("ascii", "replace")
-            if value:
-                return f"id:{value}"
-    return f"sha256:{hashlib.sha256(head).hexdigest()}"
+        head = _read_head(stream)
+    message_id = _header(head, b"message-id")
+    return f"id:{message_id}" if message_id else f"sha256:{hashlib.sha256(head).hexdigest()}"
 
 
 class LocalMailbox:
@@ -217,10 +227,24 @@ class LocalMailbox:
             raise MailSourceError(f"cannot read a message in {self._spec.path}: {error}") from None
 
 
-def local_keys(spec: SourceSpec) -> list[str]:
-    """The keys of what a local source holds now: seen at `add`, never examined."""
+def _sent_at(read: Callable[[], bytes]) -> datetime | None:
+    """When a message says it was sent (its Date header), or None."""
+    try:
+        sent = parsedate_to_datetime(_header(read()[:MAX_HEADER_BYTES], b"date"))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return sent if sent.tzinfo is not None else None
+
+
+def local_keys(spec: SourceSpec, *, since: datetime | None = None) -> list[str]:
+    """The keys of what a local source holds now, to count as seen at `add` and never be
+    examined; except, with `since` (a look-back), the messages sent since then."""
     with LocalMailbox(spec) as box:
-        return [key for key, _read in box.messages()]
+        return [
+            key
+            for key, read in box.messages()
+            if since is None or (sent := _sent_at(read)) is None or sent < since
+        ]
 
 
 # -- IMAP ---------------------------------------------------------------------------------
@@ -285,17 +309,25 @@ def _close(client: IMAPClient) -> None:
         client.shutdown()
 
 
-def current_mark(spec: SourceSpec, password: str, *, ca_file: str = "") -> ImapMark:
-    """Where the folder stands now (what arrives after this is new); proves on the way that
-    the server, its certificate, the password and the folder all work."""
+def current_mark(
+    spec: SourceSpec, password: str, *, ca_file: str = "", since: datetime | None = None
+) -> ImapMark:
+    """Where the folder stands now (what arrives after this is new), or with `since` (a
+    look-back) where it stood then; proves on the way that the server, its certificate,
+    the password and the folder all work."""
     client = connect_imap(spec, password, ca_file=ca_file)
     try:
-        status = client.folder_status(spec.folder, [b"UIDVALIDITY", b"UIDNEXT"])
+        selected = client.select_folder(spec.folder, readonly=True)
+        mark = ImapMark(int(selected[b"UIDVALIDITY"]), int(selected[b"UIDNEXT"]))
+        if since is not None:
+            # SINCE compares the day the server received a message, in its own calendar.
+            recent = client.search(["SINCE", since.date()])
+            mark = ImapMark(mark.uid_validity, min(recent, default=mark.uid_next))
     except (OSError, IMAPClientError) as error:
         raise MailSourceError(_reason(error, spec)) from None
     finally:
         _close(client)
-    return ImapMark(int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"]))
+    return mark
 
 
 def _text_part(body: Any, prefix: str, subtype: bytes) -> str | None:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -164,6 +165,20 @@ def test_each_rejection_is_reported_once_across_a_kill_9(tmp_path: Path) -> None
     assert check(tmp_path) == []
 
 
+@pytest.mark.parametrize("kind", ["maildir", "mbox"])
+def test_a_look_back_reads_the_recent_mail_already_there(tmp_path: Path, kind: str) -> None:
+    source, box = make_source(tmp_path, kind)
+    now = datetime.now(UTC)
+    deliver(
+        box, rejection(1, sent=now - timedelta(days=30)), rejection(2, sent=now - timedelta(days=2))
+    )
+    added = askwhy(tmp_path, "mail", "add", source, "--look-back", "7")
+    assert added.returncode == 0, added.stderr
+    assert "Only mail that arrives since " in added.stdout
+    assert roles(check(tmp_path)) == ["Data Analyst 2"]
+    assert check(tmp_path) == []
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [
@@ -174,12 +189,13 @@ def test_each_rejection_is_reported_once_across_a_kill_9(tmp_path: Path) -> None
         ("imaps://mail.example", "needs the user name"),
         ("imaps://sam@mail.example:99999", "is not a port number"),
         ("pop3://sam@mail.example", "is not a mail source"),
+        ("maildir:{tmp} --look-back 0", "is not a number of days (1-365)"),
     ],
 )
 def test_a_bad_source_is_one_line_exit_2_and_nothing_made(
     tmp_path: Path, source: str, message: str
 ) -> None:
-    result = askwhy(tmp_path, "mail", "add", source.format(tmp=tmp_path))
+    result = askwhy(tmp_path, "mail", "add", *source.format(tmp=tmp_path).split())
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from imapclient import IMAPClient  # type: ignore[import-untyped]
@@ -104,12 +105,13 @@ class Dovecot:
         client.login(USER, PASSWORD)
         return client
 
-    def deliver(self, *messages: bytes) -> None:
-        """IMAP APPEND into the inbox, as a mail server delivering would."""
+    def deliver(self, *messages: bytes, at: datetime | None = None) -> None:
+        """IMAP APPEND into the inbox, as a mail server delivering would (`at`: the day it
+        says it received them; default now)."""
         client = self.client()
         try:
             for message in messages:
-                client.append("INBOX", message)
+                client.append("INBOX", message, msg_time=at)
         finally:
             client.logout()
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from queue import Queue
 from typing import Any
@@ -152,6 +152,29 @@ def test_an_imap_source_reads_new_mail_once_and_keeps_the_password_in_the_keyrin
     assert PASSWORD not in doctor.stdout + doctor.stderr
     assert f"{dovecot.source} (ok)" in doctor.stdout
     assert "keyrings.alt.file.PlaintextKeyring" in doctor.stdout
+
+
+def test_a_look_back_reads_what_the_server_received_lately(
+    tmp_path: Path, dovecot: Dovecot
+) -> None:
+    now = datetime.now(UTC)
+    dovecot.deliver(rejection(1), at=now - timedelta(days=30))
+    dovecot.deliver(rejection(2), at=now - timedelta(days=2))
+    added = askwhy(
+        tmp_path,
+        "mail",
+        "add",
+        dovecot.source,
+        "--password-stdin",
+        "--ca-file",
+        str(dovecot.ca_file),
+        "--look-back",
+        "7",
+        stdin=PASSWORD + "\n",
+    )
+    assert added.returncode == 0, added.stderr
+    dovecot.deliver(rejection(3))
+    assert sorted(item["role"] for item in check(tmp_path)) == ["Data Analyst 2", "Data Analyst 3"]
 
 
 def test_a_wrong_password_or_an_untrusted_certificate_is_one_line_and_nothing_kept(
