@@ -42,6 +42,7 @@ from imapclient.exceptions import (  # type: ignore[import-untyped]
 from keyring.backends.fail import Keyring as NoKeyring
 
 from desktop import APP_ID
+from desktop.core.email_parsing import MAX_MIME_CONTAINERS
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.mail_sources import (
     MAX_BODY_BYTES,
@@ -331,7 +332,10 @@ def current_mark(
 
 
 def _text_part(body: Any, prefix: str, subtype: bytes) -> str | None:
-    """The section number of the first inline text/`subtype` part in a BODYSTRUCTURE."""
+    """The section number of the first inline text/`subtype` part in a BODYSTRUCTURE, no
+    deeper than the parser would read a dropped email."""
+    if prefix.count(".") > MAX_MIME_CONTAINERS:
+        return None
     if body.is_multipart:
         for number, part in enumerate(body[0], start=1):
             found = _text_part(part, f"{prefix}{number}.", subtype)
@@ -362,9 +366,17 @@ def _without_content_headers(head: bytes) -> bytes:
     return b"".join(kept)
 
 
-def _fetch_bounded(client: IMAPClient, uid: int, structure: Any, head: bytes) -> bytes:
+def _fetch_bounded(
+    client: IMAPClient, spec: SourceSpec, uid: int, structure: Any, head: bytes
+) -> bytes:
     """The message as the parser will read it: its headers, and its first text part."""
-    head = head[:MAX_HEADER_BYTES]
+    try:
+        return _fetch_text(client, uid, structure, head[:MAX_HEADER_BYTES])
+    except (OSError, IMAPClientError) as error:
+        raise MailSourceError(_reason(error, spec)) from None
+
+
+def _fetch_text(client: IMAPClient, uid: int, structure: Any, head: bytes) -> bytes:
     if not structure.is_multipart:
         section = f"BODY.PEEK[TEXT]<0.{MAX_BODY_BYTES}>"
         reply = client.fetch([uid], [section]).get(uid, {})
@@ -421,8 +433,7 @@ def _imap_iter(
                 if reply is None:
                     continue  # expunged meanwhile
                 head = _first_value(reply, b"BODY[HEADER]")
-
-                read = partial(_fetch_bounded, client, uid, reply[b"BODYSTRUCTURE"], head)
+                read = partial(_fetch_bounded, client, spec, uid, reply[b"BODYSTRUCTURE"], head)
                 yield f"uid:{validity}:{uid}", read, uid + 1
     except (OSError, IMAPClientError) as error:
         raise MailSourceError(_reason(error, spec)) from None
@@ -544,6 +555,7 @@ class IdleWatcher:
         self._on_status = on_status
         self._reload = reload_source
         self._stopping = threading.Event()
+        self._worked = False  # connected and read since the last failure
         self._client: IMAPClient | None = None
         self._lock = threading.Lock()
         self._thread = threading.Thread(
@@ -569,13 +581,18 @@ class IdleWatcher:
                 self._watch()
             except MailSourceError as error:
                 reason = str(error)
-            except (OSError, IMAPClientError, IMAPClientAbortError) as error:
+            except (OSError, IMAPClientError) as error:  # a dropped connection included
                 reason = _reason(error, self._source.spec)
+            except Exception:  # a bug: logged for the report; the watch goes on
+                log.exception("mail source #%d: unexpected error", self._source.id)
+                reason = "an unexpected error (the log has the details)"
             else:
                 return  # stopped
             if self._stopping.is_set():
                 return
-            failures += 1
+            # Counted from the last time the source worked (see _watch).
+            failures = 1 if self._worked else failures + 1
+            self._worked = False
             delay = retry_delay(failures)
             log.warning(
                 "mail source #%d failed (%s); retrying in %.0f s", self._source.id, reason, delay
@@ -591,6 +608,7 @@ class IdleWatcher:
             self._client = client
         try:
             self._catch_up(client)
+            self._worked = True
             self._report("")
             if not client.has_capability("IDLE"):
                 log.info(
