@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -21,6 +21,7 @@ from desktop.store.repository import Store
 from desktop.ui.mail_found import MailFindings, MailFoundDialog, finding_body
 from desktop.ui.rejection_flow import RejectionFlow
 from tests.fakes import ManualClock, RecordingClipboard
+from tests.ui.test_main_window import make_window
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -138,4 +139,22 @@ def test_the_list_shows_findings_and_failing_sources(
     assert not dialog.log_button.isEnabled()
     assert finding_body(finding.rejection, BERLIN) == (
         "From Dana Reyes, Mon 30 Nov 10:00. Log it and your request opens, ready to send."
+    )
+
+
+def test_the_window_opens_the_list_from_the_view_menu_and_the_message_bar(
+    qtbot: QtBot, store: Store, clock: ManualClock, mail: MailStore, qsettings: QSettings
+) -> None:
+    window = make_window(qtbot, store, clock, RecordingClipboard(), qsettings)
+    assert window.open_mail_found() is None  # not wired yet: nothing to show
+    window.mail_findings = MailFindings(mail, window.rejection_flow, clock, window.show_info)
+    _found(mail, "1")
+    window.actions_by_name["mail_found"].trigger()
+    dialog = window.side_dialog
+    assert isinstance(dialog, MailFoundDialog)
+    assert dialog.table.rowCount() == 1
+    dialog.reject()
+    window.show_mail_found(2)
+    assert window.message_bar.text() == (
+        "2 rejections found in your mail: log and ask while they remember you."
     )
