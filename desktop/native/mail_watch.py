@@ -504,7 +504,9 @@ class MailChecker:
         """What is new in an IMAP folder, on a client already logged in (the IDLE worker's)."""
         messages = imap_messages(client, source)
         if isinstance(messages, ImapMark):
-            log.warning("%s was recreated (new UIDVALIDITY): starting from now", source.spec)
+            log.warning(
+                "%s was recreated (new UIDVALIDITY): reading from now on", source.spec.location
+            )
             self._store.reset_mark(source.id, messages)
             return []
         return self._examine(source, messages)
