@@ -144,8 +144,8 @@ def _doctor_mail(database: Database, report: _Report) -> None:
     for source in sources:
         state = "not read yet" if source.last_checked_at is None else "ok"
         if source.last_error:
-            state = f"failing, retried: {one_line(source.last_error)[:200]}"
-        report.add(f"Mail source #{source.id}", f"{source.spec.location} ({state})")
+            state = f"failing, retried: {source.last_error[:200]}"
+        report.add(f"Mail source #{source.id}", one_line(f"{source.spec.location} ({state})"))
     if any(source.spec.kind is SourceKind.IMAPS for source in sources):
         from desktop.native.mail_watch import PasswordKeyring  # noqa: PLC0415
 

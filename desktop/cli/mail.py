@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import TextIO
 
-from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line, open_data, speaks_utf8
+from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line, open_data, print_json
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.mail_sources import (
     Finding,
@@ -98,7 +96,7 @@ def _add(args: argparse.Namespace, io: Io) -> int:
                 raise
     since_text = "from now on" if since is None else f"since {format_local(since, io.tz)}"
     print(
-        f"Added mail source #{source.id}: {spec.location}. Only mail that arrives "
+        f"Added mail source #{source.id}: {one_line(spec.location)}. Only mail that arrives "
         f"{since_text} is read.",
         file=io.stdout,
     )
@@ -109,7 +107,7 @@ def _list(args: argparse.Namespace, io: Io) -> int:
     with open_data(args) as database:
         sources = MailStore(database).sources()
     if args.json:
-        _dump([_source_json(source, io) for source in sources], io.stdout)
+        print_json([_source_json(source, io) for source in sources], io.stdout)
         return EXIT_OK
     if not sources:
         print(f"No mail sources. Add one with '{PROG} mail add SOURCE'.", file=io.stdout)
@@ -118,7 +116,7 @@ def _list(args: argparse.Namespace, io: Io) -> int:
         checked = format_local(source.last_checked_at, io.tz) if source.last_checked_at else "never"
         status = f"failing: {source.last_error}" if source.last_error else "ok"
         print(
-            f"#{source.id}  {source.spec.location}  (checked {checked}; {status})",
+            one_line(f"#{source.id}  {source.spec.location}  (checked {checked}; {status})"),
             file=io.stdout,
         )
     return EXIT_OK
@@ -140,7 +138,7 @@ def _remove(args: argparse.Namespace, io: Io) -> int:
         source = MailStore(database).remove_source(args.id)
     if source.spec.kind is SourceKind.IMAPS:
         PasswordKeyring().forget(source.spec)
-    print(f"Removed mail source #{source.id}: {source.spec.location}.", file=io.stdout)
+    print(f"Removed mail source #{source.id}: {one_line(source.spec.location)}.", file=io.stdout)
     return EXIT_OK
 
 
@@ -152,11 +150,12 @@ def _check(args: argparse.Namespace, io: Io) -> int:
         locations = {source.id: source.spec.location for source in store.sources()}
     for source, reason in result.failed:
         print(
-            f"{PROG}: mail source #{source.id} ({source.spec.location}): {one_line(reason)}",
+            f"{PROG}: mail source #{source.id} ({one_line(source.spec.location)}): "
+            f"{one_line(reason)}",
             file=io.stderr,
         )
     if args.json:
-        _dump([_finding_json(finding, locations, io) for finding in result.found], io.stdout)
+        print_json([_finding_json(finding, locations, io) for finding in result.found], io.stdout)
     elif not result.found:
         print("No new rejections in your mail.", file=io.stdout)
     else:
@@ -178,8 +177,3 @@ def _finding_json(finding: Finding, locations: dict[int, str], io: Io) -> dict[s
         "received_at": None if received is None else received.astimezone(io.tz).isoformat(),
         "source": locations.get(finding.source_id, ""),
     }
-
-
-def _dump(value: object, stdout: TextIO) -> None:
-    json.dump(value, stdout, ensure_ascii=not speaks_utf8(stdout), indent=2)
-    stdout.write("\n")
