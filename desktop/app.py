@@ -514,12 +514,15 @@ class _Wiring:
             tray.quit_requested.connect(self.quit)
 
     def start(self, pending_request: int | None) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
         # Reminders first: what fell due while AskWhy was closed is settled before the
         # window loads, so it loads once (at 100,000 applications a second load costs half
         # a second and doubles the peak memory).
         self.reminders.start()
         self.window.attach_store(self.store)
-        self._start_mail()
+        # Once the data is on screen: the mail readers (IMAP, keyring) cost ~50 ms to load.
+        self.window.loaded.connect(self._start_mail, Qt.ConnectionType.SingleShotConnection)
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
@@ -540,6 +543,8 @@ class _Wiring:
     def _start_mail(self) -> None:
         """The mail sources: watched on their own threads from now until shutdown; what
         they find is offered in a notification and in View › From your mail."""
+        if self.quitting:
+            return
         from desktop.native.mail_service import MailService  # noqa: PLC0415
         from desktop.native.mail_watch import MailChecker, PasswordKeyring  # noqa: PLC0415
         from desktop.store.mail import MailStore  # noqa: PLC0415
