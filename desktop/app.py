@@ -47,8 +47,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.core import handover
+    from desktop.core.mail_sources import Finding
     from desktop.core.model import RejectionInput
     from desktop.native.clock import Clock, SystemClock
+    from desktop.native.mail_service import MailService
     from desktop.native.notifications import Notifier, TrayNotifier
     from desktop.native.reminder_service import ReminderService
     from desktop.native.single_instance import SingleInstance
@@ -70,6 +72,8 @@ SETTING_TOLD_ABOUT_BACKGROUND = "background/told_about_close"
 KEEPS_RUNNING = f"{APP_NAME} keeps running to remind you; quit with Ctrl+Q or from the File menu."
 EXIT_OK = 0
 EXIT_BROKEN = 1
+# More rejections found at once than this are announced in one notification.
+MAX_SEPARATE_FINDINGS = 3
 
 
 def configure_logging() -> None:
@@ -461,6 +465,7 @@ class _Wiring:
         self._changes = StoreChanges(store.changes, app)
         # Optional: logind's wake-up signal makes the catch-up immediate (Linux only).
         self.resume_watcher = ResumeWatcher.start() if sys.platform.startswith("linux") else None
+        self.mail: MailService | None = None  # started with the window's data, in start()
         self._close_filter = CloseToTrayFilter(self.window, self._on_window_close)
         self.window.installEventFilter(self._close_filter)
         self._connect()
@@ -510,11 +515,15 @@ class _Wiring:
             tray.quit_requested.connect(self.quit)
 
     def start(self, pending_request: int | None) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
         # Reminders first: what fell due while AskWhy was closed is settled before the
         # window loads, so it loads once (at 100,000 applications a second load costs half
         # a second and doubles the peak memory).
         self.reminders.start()
         self.window.attach_store(self.store)
+        # Once the data is on screen: the mail readers (IMAP, keyring) cost ~50 ms to load.
+        self.window.loaded.connect(self._start_mail, Qt.ConnectionType.SingleShotConnection)
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
@@ -531,6 +540,59 @@ class _Wiring:
         log.info(
             "%s %s is running (notifications: %s)", APP_NAME, __version__, self.notifier.describe()
         )
+
+    def _start_mail(self) -> None:
+        """The mail sources: watched on their own threads from now until shutdown; what
+        they find is offered in a notification and in View › From your mail."""
+        if self.quitting:
+            return
+        from desktop.native.mail_service import MailService  # noqa: PLC0415
+        from desktop.native.mail_watch import MailChecker, PasswordKeyring  # noqa: PLC0415
+        from desktop.store.mail import MailStore  # noqa: PLC0415
+        from desktop.ui.mail_found import MailFindings  # noqa: PLC0415
+
+        mail_store, passwords = MailStore(self.store.database), PasswordKeyring()
+        checker = MailChecker(mail_store, passwords, now=self.clock.now, tz=self.clock.local_tz)
+        self.mail = MailService(mail_store, checker, passwords, self.app)
+        findings = MailFindings(
+            mail_store, self.window.rejection_flow, self.clock, self.window.show_info, self.window
+        )
+        self.window.mail_findings = findings
+        self.mail.found.connect(self._on_mail_found)
+        self.mail.found.connect(findings.changed)
+        self.mail.status_changed.connect(findings.changed)
+        self.notifier.finding_log_requested.connect(findings.log_and_ask)
+        self.notifier.finding_dismissed.connect(findings.dismiss)
+        self.notifier.finding_clicked.connect(self._show_mail_found)
+        self.mail.start()
+
+    def _on_mail_found(self, found: list[Finding]) -> None:
+        """A notification for each rejection found, with its buttons; several at once (mail
+        that came while AskWhy was not running) are one notification, not a burst."""
+        from desktop.core.mail_sources import notification_title  # noqa: PLC0415
+        from desktop.ui.mail_found import finding_body  # noqa: PLC0415
+
+        self.window.show_mail_found(len(found))
+        # Quiet: the user said "Not a rejection" to this sender before; listed only.
+        loud = [finding for finding in found if not finding.quiet]
+        if len(loud) > MAX_SEPARATE_FINDINGS:
+            self.notifier.notify(
+                f"{len(loud)} rejections found in your mail — ask why now?",
+                "Open AskWhy: View › From your mail lists them, ready to log and ask.",
+                None,
+            )
+            return
+        tz = self.clock.local_tz()
+        for finding in loud:
+            self.notifier.notify_finding(
+                notification_title(finding.rejection),
+                finding_body(finding.rejection, tz),
+                finding.id,
+            )
+
+    def _show_mail_found(self, _finding_id: int) -> None:
+        self.window.show_and_raise()
+        self.window.open_mail_found()
 
     def _start_daily_backup(self) -> None:
         """At most one automatic backup a day, taken off the GUI thread after start-up."""
@@ -740,6 +802,8 @@ class _Wiring:
         dialog.open()
 
     def shutdown(self) -> None:
+        if self.mail is not None:
+            self.mail.stop()
         self.reminders.stop()
         if self.resume_watcher is not None:
             self.resume_watcher.close()

@@ -2,9 +2,9 @@
 # Makes sure the Debian/Ubuntu packages a group of tasks needs are present.
 #   qt     the libraries PySide6 loads, even offscreen
 #   test   qt, plus the real services the end-to-end tests start (Xvfb, a private
-#          dbus-daemon, dunst, trayer, xclip, at-spi2-core for the screen-reader test),
-#          binutils for PyInstaller, and poppler-utils (pdftotext reads the
-#          proof-of-applications PDF back)
+#          dbus-daemon, dunst, trayer, xclip, at-spi2-core for the screen-reader test,
+#          Dovecot's IMAP server), binutils for PyInstaller, and poppler-utils
+#          (pdftotext reads the proof-of-applications PDF back)
 # As root, missing packages are installed with apt. Otherwise the one apt line to run is
 # printed; `run` stops there, `test` carries on and the tests that need them skip.
 set -euo pipefail
@@ -13,7 +13,7 @@ group="${1:-qt}"
 qt_packages="libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3"
 test_packages="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 libxkbcommon-x11-0 dbus-daemon dunst trayer xclip xdotool x11-utils binutils
-desktop-file-utils appstream at-spi2-core poppler-utils"
+desktop-file-utils appstream at-spi2-core poppler-utils dovecot-imapd"
 
 case "$group" in
   qt) wanted="$qt_packages" ;;

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from desktop.core.mail_sources import SourceSpec
 from desktop.core.model import (
     DueItem,
     FiringReminder,
@@ -22,6 +23,7 @@ from desktop.core.model import (
     RequestStatus,
     Settings,
 )
+from desktop.native.mail_watch import PasswordKeyring
 from desktop.native.notifications import Notifier
 from desktop.store.changes import ChangeFeed
 
@@ -330,3 +332,23 @@ class FakeReminderStore:
             items.append(DueItem(entry.request, entry.company, entry.role, upcoming))
         items.sort(key=lambda item: item.request.window_closes_at)
         return items
+
+
+class FakePasswords(PasswordKeyring):
+    """A keyring in memory, for tests of the mail readers in this process (the real
+    backends are tested through `askwhy mail` subprocesses, chosen by environment)."""
+
+    def __init__(self) -> None:
+        self.passwords: dict[str, str] = {}
+
+    def check_available(self) -> None:
+        pass
+
+    def store(self, spec: SourceSpec, password: str) -> None:
+        self.passwords[spec.location] = password
+
+    def load(self, spec: SourceSpec) -> str:
+        return self.passwords.get(spec.location, "")
+
+    def forget(self, spec: SourceSpec) -> None:
+        self.passwords.pop(spec.location, None)

@@ -352,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     read_email.add_argument("source", metavar="FILE|-", type=_email_source)
     read_email.add_argument("--json", action="store_true", help="print a JSON object")
 
+    _add_mail_parser(commands)
     commands.add_parser("backup", allow_abbrev=False, help="make a backup of the database now")
     restore = commands.add_parser(
         "restore",
@@ -375,6 +376,66 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", allow_abbrev=False, help="check the installation and the data, for bug reports"
     )
     return parser
+
+
+def _add_mail_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    mail = commands.add_parser(
+        "mail",
+        allow_abbrev=False,
+        help="read rejections from your mail (maildir, mbox, IMAP)",
+        description="Mail sources AskWhy reads for rejections: only mail that arrives after "
+        "a source is added, each message once. IMAP passwords are kept in the system keyring.",
+    )
+    actions = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        allow_abbrev=False,
+        help="add maildir:PATH, mbox:PATH or imaps://USER@HOST[:PORT][/FOLDER]",
+    )
+    add.add_argument("source", metavar="SOURCE", type=_text)
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the IMAP password from the first line of standard input",
+    )
+    add.add_argument(
+        "--look-back",
+        metavar="DAYS",
+        type=_look_back_days,
+        help="also read the mail of the last DAYS days (1-365) at the first check",
+    )
+    add.add_argument(
+        "--ca-file",
+        metavar="FILE",
+        type=_file_path("trust"),
+        help="trust this CA certificate (PEM) for a self-hosted IMAP server",
+    )
+    listing = actions.add_parser("list", allow_abbrev=False, help="list the mail sources")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    remove = actions.add_parser(
+        "remove", allow_abbrev=False, help="remove a source (and its keyring entry)"
+    )
+    remove.add_argument("id", metavar="ID", type=_source_number)
+    check = actions.add_parser(
+        "check", allow_abbrev=False, help="read new mail once and print the rejections found"
+    )
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help="print a list of {company, role, contact_email, received_at, source}",
+    )
+
+
+def _look_back_days(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) <= 365:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a number of days (1-365)")
+    return int(text)
+
+
+def _source_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**63:
+        raise argparse.ArgumentTypeError(f"'{one_line(text)[:40]}' is not a mail source number")
+    return int(text)
 
 
 def parse_args(
@@ -546,6 +607,7 @@ def run_command(
         "import": _import,
         "report": _report,
         "read-email": _read_email,
+        "mail": _mail,
         "backup": _backup,
         "restore": _restore,
         "doctor": _doctor,
@@ -840,6 +902,12 @@ def _restore(args: argparse.Namespace, io: Io) -> int:
     from desktop.cli import restore  # noqa: PLC0415
 
     return restore.run(args, io)
+
+
+def _mail(args: argparse.Namespace, io: Io) -> int:
+    from desktop.cli import mail  # noqa: PLC0415 - IMAP and the keyring load only when used
+
+    return mail.run(args, io)
 
 
 def _doctor(args: argparse.Namespace, io: Io) -> int:

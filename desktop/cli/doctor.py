@@ -138,6 +138,7 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
                 one_line(integrity)[:200],
                 "make a copy of the data dir, then run 'askwhy restore --latest'",
             )
+        _doctor_mail(database, report)
         mode = database.path.stat().st_mode & 0o777
         if os.name == "posix" and mode & 0o077:
             report.problem(
@@ -148,6 +149,26 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
     finally:
         database.close()
     _doctor_backups(data_dir, report, io)
+
+
+def _doctor_mail(database: Database, report: _Report) -> None:
+    """Each mail source and how its last read went; the keyring's name, never its content."""
+    from desktop.core.mail_sources import SourceKind  # noqa: PLC0415
+    from desktop.store.mail import MailStore  # noqa: PLC0415
+
+    sources = MailStore(database).sources()
+    if not sources:
+        report.add("Mail sources", "none")
+        return
+    for source in sources:
+        state = "not read yet" if source.last_checked_at is None else "ok"
+        if source.last_error:
+            state = f"failing, retried: {source.last_error[:200]}"
+        report.add(f"Mail source #{source.id}", one_line(f"{source.spec.location} ({state})"))
+    if any(source.spec.kind is SourceKind.IMAPS for source in sources):
+        from desktop.native.mail_watch import PasswordKeyring  # noqa: PLC0415
+
+        report.add("Password keyring", PasswordKeyring().describe())
 
 
 def _doctor_schema(database: Database, report: _Report) -> None:

@@ -17,6 +17,9 @@ A backend that cannot work raises `NotifierUnavailableError` from its constructo
 one is tried. Every backend emits `activated(request_id)` when the user clicks a
 notification that belongs to a request (or its "Open draft"), and `activated_without_request`
 for the others; a backend with buttons also emits `snooze_requested` and `skip_requested`.
+A rejection found in the user's mail (`notify_finding`) has the buttons "Log and ask" and
+"Not a rejection" where the server shows buttons (`finding_log_requested`,
+`finding_dismissed`; a click on it, `finding_clicked`), and is a plain notification elsewhere.
 """
 
 from __future__ import annotations
@@ -67,9 +70,19 @@ CLICK = "default"
 OPEN_DRAFT = "open"
 SNOOZE_HOUR = "snooze-1h"
 SKIP = "skip"
-BUTTON_LABELS = {OPEN_DRAFT: "Open draft", SNOOZE_HOUR: "Snooze 1 h", SKIP: "Skip"}
+# The buttons of a rejection found in the user's mail.
+LOG_AND_ASK = "mail-log"
+NOT_A_REJECTION = "mail-dismiss"
+BUTTON_LABELS = {
+    OPEN_DRAFT: "Open draft",
+    SNOOZE_HOUR: "Snooze 1 h",
+    SKIP: "Skip",
+    LOG_AND_ASK: "Log and ask",
+    NOT_A_REJECTION: "Not a rejection",
+}
 # The spec's categories have none for reminders: a vendor one, as the spec allows.
 CATEGORY = "x-askwhy.reminder"
+MAIL_CATEGORY = "email.arrived"
 
 
 class NotifierUnavailableError(Exception):
@@ -104,6 +117,11 @@ class Notifier(QObject):
     skip_requested = Signal(int)
     # A click on a notification that names no single request (e.g. "while you were away").
     activated_without_request = Signal()
+    # A rejection found in the mail (its finding id): "Log and ask", "Not a rejection", or a
+    # click on the notification itself (which shows the "From your mail" list).
+    finding_log_requested = Signal(int)
+    finding_dismissed = Signal(int)
+    finding_clicked = Signal(int)
     # A notification was handed over; for a freedesktop server the int is its id (else 0).
     delivered = Signal(int)
     failed = Signal(str)
@@ -121,6 +139,12 @@ class Notifier(QObject):
         urgent: bool = False,
     ) -> None:
         raise NotImplementedError
+
+    def notify_finding(self, title: str, body: str, finding_id: int) -> None:
+        """A rejection found in the mail. Without buttons it is a plain notification, and a
+        click shows the window, where the "From your mail" list offers the same choices."""
+        del finding_id
+        self.notify(title, body, None)
 
     def describe(self) -> str:
         return self.name
@@ -212,6 +236,8 @@ class FreedesktopNotifier(Notifier):
         self._targets: dict[int, int | None] = {}
         # Request id -> its notification on screen, replaced by the request's next reminder.
         self._shown: dict[int, int] = {}
+        # Notification id -> the mail finding it asks about.
+        self._findings: dict[int, int] = {}
         self._pool = QThreadPool(self)
         # One worker keeps notifications in the order they were asked for.
         self._pool.setMaxThreadCount(1)
@@ -297,6 +323,22 @@ class FreedesktopNotifier(Notifier):
         )
         self._pool.start(lambda: self._send(args, on_click_request_id, body, urgent))
 
+    def notify_finding(self, title: str, body: str, finding_id: int) -> None:
+        if self._closed or not self._supports_actions:
+            super().notify_finding(title, body, finding_id)
+            return
+        actions = [CLICK, "Show"]
+        for key in (LOG_AND_ASK, NOT_A_REJECTION):
+            actions += [key, BUTTON_LABELS[key]]
+        hints = {
+            "desktop-entry": ("s", APP_ID),
+            "urgency": ("y", 1),
+            "category": ("s", MAIL_CATEGORY),
+        }
+        text = escape_markup(body) if self._escape_body else body
+        args = (APP_NAME, 0, app_icon_path(), title, text, actions, hints, -1)
+        self._pool.start(lambda: self._send(args, None, body, False, finding_id=finding_id))
+
     @staticmethod
     def _actions(request_id: int | None, urgent: bool) -> list[str]:
         """The body's click, and for a request's reminder its buttons; an urgent reminder is
@@ -308,7 +350,15 @@ class FreedesktopNotifier(Notifier):
                 actions += [key, BUTTON_LABELS[key]]
         return actions
 
-    def _send(self, args: tuple[Any, ...], request_id: int | None, body: str, urgent: bool) -> None:
+    def _send(
+        self,
+        args: tuple[Any, ...],
+        request_id: int | None,
+        body: str,
+        urgent: bool,
+        *,
+        finding_id: int | None = None,
+    ) -> None:
         # Runs on the pool's worker thread: no widgets, only the bus and signals.
         try:
             reply = self._call("Notify", "susssasa{sv}i", args, timeout=DBUS_CALL_TIMEOUT)
@@ -322,6 +372,8 @@ class FreedesktopNotifier(Notifier):
             self._targets[notification_id] = request_id
             if request_id is not None:
                 self._shown[request_id] = notification_id
+            if finding_id is not None:
+                self._findings[notification_id] = finding_id
         log.info("Notify answered with id %d: %s", notification_id, args[3])
         self.delivered.emit(notification_id)
 
@@ -346,8 +398,15 @@ class FreedesktopNotifier(Notifier):
             if notification_id not in self._targets:
                 return  # another application's notification
             request_id = self._targets[notification_id]
+            finding_id = self._findings.get(notification_id)
         log.info("notification %d clicked (%s)", notification_id, action)
-        if request_id is not None and action == SNOOZE_HOUR:
+        if finding_id is not None:
+            signal = {
+                LOG_AND_ASK: self.finding_log_requested,
+                NOT_A_REJECTION: self.finding_dismissed,
+            }.get(action, self.finding_clicked)
+            signal.emit(finding_id)
+        elif request_id is not None and action == SNOOZE_HOUR:
             self.snooze_requested.emit(request_id)
         elif request_id is not None and action == SKIP:
             self.skip_requested.emit(request_id)
@@ -357,6 +416,7 @@ class FreedesktopNotifier(Notifier):
     def _on_notification_closed(self, notification_id: int) -> None:
         with self._pending_lock:
             request_id = self._targets.pop(notification_id, None)
+            self._findings.pop(notification_id, None)
             if request_id is not None and self._shown.get(request_id) == notification_id:
                 del self._shown[request_id]
 

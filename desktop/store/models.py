@@ -308,3 +308,60 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class MailSourceRow(Base):
+    """A mail source; its password is in the OS keyring, never here."""
+
+    __tablename__ = "mail_sources"
+    __table_args__ = (_AUTOINC,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    location: Mapped[str] = mapped_column(String(1100), unique=True)
+    ca_file: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    imap_uid_validity: Mapped[int | None] = mapped_column(Integer)
+    imap_uid_next: Mapped[int | None] = mapped_column(Integer)
+
+
+class MailSeenRow(Base):
+    """A message examined once: its key (Message-ID, UID, file name), never its content."""
+
+    __tablename__ = "mail_seen"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    message_key: Mapped[str] = mapped_column(String(500), primary_key=True)
+
+
+class MailFindingRow(Base):
+    """A rejection found in the mail and not yet logged or dismissed: the extracted fields
+    only."""
+
+    __tablename__ = "mail_findings"
+    __table_args__ = (_AUTOINC,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("mail_sources.id", ondelete="CASCADE"), index=True
+    )
+    company: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(200))
+    contact_email: Mapped[str] = mapped_column(String(320))
+    sender: Mapped[str] = mapped_column(String(320))
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class MailSenderHintRow(Base):
+    """How often the user said "Not a rejection" to mail from this address."""
+
+    __tablename__ = "mail_sender_hints"
+
+    sender: Mapped[str] = mapped_column(String(320), primary_key=True)
+    dismissals: Mapped[int] = mapped_column(Integer, default=0)

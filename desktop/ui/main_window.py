@@ -124,6 +124,7 @@ if TYPE_CHECKING:
     from desktop.store.repository import Store
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
+    from desktop.ui.mail_found import MailFindings
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.restore_controller import RestoreController
     from desktop.ui.restore_dialog import RestoreDialog
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow):
         self.notifier: Notifier | None = None
         self.autostart: AutostartControl | None = None
         self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
+        # The "From your mail" list's controller, set by desktop.app with the mail sources.
+        self.mail_findings: MailFindings | None = None
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
@@ -395,6 +398,7 @@ class MainWindow(QMainWindow):
         a("templates", "&Templates…", self.open_templates, "Ctrl+T", "templates")
         a("settings", "Se&ttings…", self.open_settings, "Ctrl+,", "settings")
         a("missed", "&Missed reminders…", self.open_missed_list)
+        a("mail_found", "From your &mail…", self.open_mail_found)
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("open_draft", "Open &draft", self.open_selected_draft, "Ctrl+D")
         a("follow_ups", "&Follow-ups…", self.open_follow_ups, "Ctrl+Shift+F")
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(acts["follow_ups"])
         view_menu.addAction(acts["show_archived"])
         view_menu.addAction(acts["missed"])
+        view_menu.addAction(acts["mail_found"])
 
         app_menu = bar.addMenu("&Application")
         app_menu.addActions([acts["open"], acts["open_draft"]])
@@ -877,9 +882,26 @@ class MainWindow(QMainWindow):
                 f"Snoozed {command.count} {noun} until {format_local(until, tz)}. Undo with Ctrl+Z."
             )
 
+    def show_mail_found(self, count: int) -> None:
+        """`count` rejections were just found in the user's mail."""
+        noun = "rejection" if count == 1 else "rejections"
+        self.message_bar.show_message(
+            f"{count} {noun} found in your mail: log and ask while they remember you.",
+            action=("Show", self.open_mail_found),
+        )
+
     def open_missed_list(self) -> QDialog:
         dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
         return self._open_side_dialog(dialog)
+
+    def open_mail_found(self) -> QDialog | None:
+        if self.mail_findings is None:
+            return None  # not wired yet: the data is still opening
+        from desktop.ui.mail_found import MailFoundDialog  # noqa: PLC0415
+
+        return self._open_side_dialog(
+            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self)
+        )
 
     def open_settings(self) -> QDialog:
         dialog = later.SettingsDialog(

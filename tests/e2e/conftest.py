@@ -11,10 +11,14 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.e2e import services
+
+if TYPE_CHECKING:
+    from desktop.native.notifications import FreedesktopNotifier
 
 
 def require(*binaries: str) -> None:
@@ -69,3 +73,26 @@ def dunst(desktop: services.Desktop) -> subprocess.Popen[bytes]:
 def trayer(desktop: services.Desktop) -> subprocess.Popen[bytes]:
     require("trayer", "xwininfo", "xdotool")
     return services.start_trayer(desktop)
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[tuple[str, services.Processes]]:
+    require("dbus-daemon")
+    processes = services.Processes()
+    try:
+        yield services.start_bus(processes, tmp_path), processes
+    finally:
+        processes.stop_all()
+
+
+def notifier_with_server(
+    tmp_path: Path, bus: tuple[str, services.Processes], *, actions: bool
+) -> tuple[FreedesktopNotifier, Path]:
+    """The freedesktop notifier in this process, talking to a recording server on `bus`."""
+    from desktop.native.notifications import FreedesktopNotifier  # noqa: PLC0415 - loads Qt
+
+    address, processes = bus
+    record = tmp_path / "record.jsonl"
+    env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
+    services.start_recording_server(processes, env, record, actions=actions)
+    return FreedesktopNotifier(bus_address=address), record

@@ -8,9 +8,7 @@ and the window.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,9 +16,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_ID
-from desktop.native.notifications import FreedesktopNotifier
 from tests.e2e import services, x11
-from tests.e2e.conftest import require
+from tests.e2e.conftest import notifier_with_server, require
 from tests.e2e.test_reminders_e2e import NOTIFY_DEADLINE, log_rejection, quit_app, wait_running
 
 pytestmark = pytest.mark.e2e
@@ -28,30 +25,10 @@ pytestmark = pytest.mark.e2e
 BUTTONS = ["default", "Open", "open", "Open draft", "snooze-1h", "Snooze 1 h"]
 
 
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[tuple[str, services.Processes]]:
-    require("dbus-daemon")
-    processes = services.Processes()
-    try:
-        yield services.start_bus(processes, tmp_path), processes
-    finally:
-        processes.stop_all()
-
-
-def _notifier_with_server(
-    tmp_path: Path, bus: tuple[str, services.Processes], *, actions: bool
-) -> tuple[FreedesktopNotifier, Path]:
-    address, processes = bus
-    record = tmp_path / "record.jsonl"
-    env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
-    services.start_recording_server(processes, env, record, actions=actions)
-    return FreedesktopNotifier(bus_address=address), record
-
-
 def test_reminders_carry_buttons_hints_and_replace_each_other(
     qtbot: QtBot, tmp_path: Path, bus: tuple[str, services.Processes]
 ) -> None:
-    notifier, record = _notifier_with_server(tmp_path, bus, actions=True)
+    notifier, record = notifier_with_server(tmp_path, bus, actions=True)
     try:
         assert notifier.supports_actions
         for title, request_id, urgent in [
@@ -83,7 +60,7 @@ def test_reminders_carry_buttons_hints_and_replace_each_other(
 def test_each_button_says_what_the_user_chose(
     qtbot: QtBot, tmp_path: Path, bus: tuple[str, services.Processes]
 ) -> None:
-    notifier, record = _notifier_with_server(tmp_path, bus, actions=True)
+    notifier, record = notifier_with_server(tmp_path, bus, actions=True)
     address, _processes = bus
     try:
         with qtbot.waitSignal(notifier.delivered, timeout=10_000):
@@ -105,7 +82,7 @@ def test_each_button_says_what_the_user_chose(
 def test_a_server_without_actions_gets_no_buttons(
     qtbot: QtBot, tmp_path: Path, bus: tuple[str, services.Processes]
 ) -> None:
-    notifier, record = _notifier_with_server(tmp_path, bus, actions=False)
+    notifier, record = notifier_with_server(tmp_path, bus, actions=False)
     try:
         assert not notifier.supports_actions
         with qtbot.waitSignal(notifier.delivered, timeout=10_000):

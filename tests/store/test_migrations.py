@@ -100,13 +100,16 @@ def test_first_open_seeds_one_default_template_per_kind(store: Store) -> None:
 
 # -- a simulated next revision -------------------------------------------------------------
 
-GOOD_0002 = '''
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+NEXT_REVISION = "9999"  # a script this build does not have, following its head
+
+GOOD_NEXT = '''
 """Add a column (test only)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{next}"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -121,13 +124,13 @@ def downgrade() -> None:
     pass
 '''
 
-FAILING_0002 = '''
+FAILING_NEXT = '''
 """Changes data, rebuilds a parent table, then fails (test only)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{next}"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -149,15 +152,16 @@ def scripts_with(tmp_path: Path, extra: str) -> Schema:
     shutil.copytree(
         SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__", "__init__.py")
     )
-    (location / "versions" / "0002_test.py").write_text(extra)
-    return Schema(script_location=location, known_revisions=(*KNOWN_REVISIONS, "0002"))
+    script = extra.replace("{next}", NEXT_REVISION).replace("{head}", HEAD_REVISION)
+    (location / "versions" / f"{NEXT_REVISION}_test.py").write_text(script)
+    return Schema(script_location=location, known_revisions=(*KNOWN_REVISIONS, NEXT_REVISION))
 
 
 def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, data_dir: Path) -> None:
-    install_fixture("0001", data_dir)
-    database = open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002))
+    install_fixture(HEAD_REVISION, data_dir)
+    database = open_database(data_dir, schema=scripts_with(tmp_path, GOOD_NEXT))
     try:
-        assert database.schema_revision() == "0002"
+        assert database.schema_revision() == NEXT_REVISION
         with database.engine.connect() as connection:
             salaries = connection.exec_driver_sql("SELECT salary FROM applications").all()
             # The data survived the table rebuild, and the cascade did not fire.
@@ -167,7 +171,7 @@ def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, data_dir: Pat
     finally:
         database.close()
     (backup,) = Backups(data_dir).list()
-    assert backup.reason == "before-upgrade-from-0001"
+    assert backup.reason == f"before-upgrade-from-{HEAD_REVISION}"
     assert check_file(backup.path) == "ok"
     # The backup opens with the current code and holds the pre-upgrade data.
     restored_dir = tmp_path / "from-backup"
@@ -175,21 +179,21 @@ def test_upgrade_backs_up_first_and_keeps_the_data(tmp_path: Path, data_dir: Pat
     shutil.copyfile(backup.path, restored_dir / DB_FILENAME)
     reopened = open_database(restored_dir)
     try:
-        assert reopened.schema_revision() == "0001"
+        assert reopened.schema_revision() == HEAD_REVISION
         assert_fixture_data(Store(reopened, local_tz=lambda: BERLIN))
     finally:
         reopened.close()
 
 
 def test_failed_upgrade_puts_the_backup_back(tmp_path: Path, data_dir: Path) -> None:
-    install_fixture("0001", data_dir)
+    install_fixture(HEAD_REVISION, data_dir)
     with pytest.raises(MigrationFailed, match="put back from the backup") as caught:
-        open_database(data_dir, schema=scripts_with(tmp_path, FAILING_0002))
+        open_database(data_dir, schema=scripts_with(tmp_path, FAILING_NEXT))
     assert "simulated failure" in str(caught.value)
     # The file in place is the pre-upgrade data at the old revision...
     database = open_database(data_dir)
     try:
-        assert database.schema_revision() == "0001"
+        assert database.schema_revision() == HEAD_REVISION
         assert database.integrity_check() == "ok"
         assert_fixture_data(Store(database, local_tz=lambda: BERLIN))
     finally:
@@ -206,8 +210,8 @@ def test_migration_runs_with_foreign_keys_off_so_rebuilds_do_not_cascade(
     tmp_path: Path, data_dir: Path
 ) -> None:
     # A rebuild of the parent table with foreign keys on would delete every child row.
-    install_fixture("0001", data_dir)
-    open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002)).close()
+    install_fixture(HEAD_REVISION, data_dir)
+    open_database(data_dir, schema=scripts_with(tmp_path, GOOD_NEXT)).close()
     connection = sqlite3.connect(data_dir / DB_FILENAME)
     try:
         counts = [
@@ -232,13 +236,13 @@ def test_reminder_kinds_in_fixture_are_known() -> None:
 def test_upgrade_while_another_process_writes_is_locked_not_restored(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    path = install_fixture("0001", data_dir)
+    path = install_fixture(HEAD_REVISION, data_dir)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA journal_mode = WAL")
     holder.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(DatabaseLocked, match="busy"):
-            open_database(data_dir, schema=scripts_with(tmp_path, GOOD_0002), busy_timeout_ms=100)
+            open_database(data_dir, schema=scripts_with(tmp_path, GOOD_NEXT), busy_timeout_ms=100)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -246,6 +250,6 @@ def test_upgrade_while_another_process_writes_is_locked_not_restored(
     assert not [p for p in data_dir.iterdir() if ".failed-upgrade-" in p.name]
     database = open_database(data_dir)
     try:
-        assert database.schema_revision() == "0001"
+        assert database.schema_revision() == HEAD_REVISION
     finally:
         database.close()

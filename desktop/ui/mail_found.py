@@ -1,0 +1,264 @@
+"""Rejections found in the user's mail: confirm in one click.
+
+`MailFindings` is the controller the notification buttons and the "From your mail" list
+share: "Log and ask" logs the rejection (one step on the undo stack, `notified_at` = the
+email's date, the contact from the sender) and opens the request editor; where the email
+did not tell the company or the role, the rejection dialog opens prefilled instead. "Not a
+rejection" drops the finding and is remembered against its sender: that sender's next
+findings are listed, but no longer pop up.
+
+`MailFoundDialog` (View › From your mail) lists what was found and how each source is
+doing, with the reason when one fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import UserFacingError
+from desktop.core.mail_sources import Finding, MailSource, Rejection, notification_title
+from desktop.core.model import Channel, LoggedRejection, RejectionInput
+from desktop.core.timefmt import format_local
+from desktop.native.clock import Clock
+from desktop.store.mail import MailStore
+from desktop.ui.rejection_dialog import RejectionPrefill
+from desktop.ui.rejection_flow import RejectionFlow
+
+log = logging.getLogger(__name__)
+
+
+def finding_body(rejection: Rejection, tz: tzinfo) -> str:
+    """The notification's second line: who sent it, and when."""
+    sender = rejection.contact_name or rejection.contact_email or rejection.sender or "someone"
+    when = f", {format_local(rejection.received_at, tz)}" if rejection.received_at else ""
+    return f"From {sender}{when}. Log it and your request opens, ready to send."
+
+
+class MailFindings(QObject):
+    """What to do with a finding; `changed` when the list (or a source's status) changed."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        mail: MailStore,
+        flow: RejectionFlow,
+        clock: Clock,
+        tell: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._mail = mail
+        self._flow = flow
+        self._clock = clock
+        self._tell = tell
+
+    def findings(self) -> list[Finding]:
+        return self._mail.findings()
+
+    def sources(self) -> list[MailSource]:
+        return self._mail.sources()
+
+    def log_and_ask(self, finding_id: int) -> None:
+        try:
+            finding = self._mail.get_finding(finding_id)
+        except UserFacingError as error:
+            self._tell(str(error))
+            return
+        rejection = finding.rejection
+        now = self._clock.now()
+        # A sender's clock may run ahead; the follow-up window cannot start in the future.
+        notified_at = min(rejection.received_at, now) if rejection.received_at else now
+        if rejection.company and rejection.role:
+            try:
+                logged = self._flow.log_rejection(
+                    RejectionInput(
+                        company=rejection.company,
+                        role=rejection.role,
+                        notified_at=notified_at,
+                        channel=Channel.EMAIL,
+                        contact_name=rejection.contact_name,
+                        contact_email=rejection.contact_email,
+                    )
+                )
+            except UserFacingError as error:
+                # The email said something the store refuses: let the user fix it.
+                log.info("a found rejection needs the user's eye: %s", error)
+            else:
+                self._forget(finding_id)
+                self._flow.open_request(logged.request.id)
+                return
+        dialog = self._flow.start(
+            None,
+            prefill=RejectionPrefill(
+                company=rejection.company,
+                role=rejection.role,
+                contact_name=rejection.contact_name,
+                contact_email=rejection.contact_email,
+                notified_at=notified_at,
+                channel=Channel.EMAIL,
+            ),
+        )
+        if dialog is not None:
+            dialog.rejection_logged.connect(functools.partial(self._on_logged, finding_id))
+
+    def _on_logged(self, finding_id: int, _logged: LoggedRejection, _skip: bool) -> None:
+        self._forget(finding_id)
+
+    def _forget(self, finding_id: int) -> None:
+        # Already gone (the other button, or the list): nothing left to forget.
+        with contextlib.suppress(UserFacingError):
+            self._mail.take_finding(finding_id)
+        self.changed.emit()
+
+    def dismiss(self, finding_id: int) -> None:
+        try:
+            finding = self._mail.dismiss_finding(finding_id)
+        except UserFacingError as error:
+            self._tell(str(error))
+            return
+        sender = finding.rejection.sender
+        if sender:
+            self._tell(f"Noted: mail from {sender} won't pop up as a rejection again.")
+        self.changed.emit()
+
+
+class MailFoundDialog(QDialog):
+    """The "From your mail" list: each finding with its two buttons, and the sources."""
+
+    COMPANY, ROLE, SENDER, RECEIVED = range(4)
+
+    def __init__(self, findings: MailFindings, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._findings = findings
+        self._tz = tz
+        self.items: list[Finding] = []
+        self.setObjectName("mail_found")
+        self.setWindowTitle("From your mail")
+        self.resize(720, 420)  # fits 1024x600 with room for the window frame
+
+        self.intro = QLabel(
+            "Rejections AskWhy found in your mail. Log one and its request opens, ready to "
+            "send: ask while they still remember you."
+        )
+        self.intro.setWordWrap(True)
+        self.empty_label = QLabel(
+            "Nothing found yet. Add a mail source with 'askwhy mail add' (maildir:, mbox: or "
+            "imaps://); only mail that arrives afterwards is read."
+        )
+        self.empty_label.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("found_table")
+        self.table.setHorizontalHeaderLabels(["Company", "Role", "From", "Received"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.ROLE, QHeaderView.ResizeMode.Stretch)
+        for column in (self.COMPANY, self.SENDER, self.RECEIVED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.cellActivated.connect(self._on_activated)
+        self.sources_label = QLabel()
+        self.sources_label.setObjectName("mail_sources_status")
+        self.sources_label.setWordWrap(True)
+        self.sources_label.setTextFormat(Qt.TextFormat.PlainText)  # a server's words: text
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.log_button = QPushButton("&Log and ask")
+        self.log_button.setObjectName("log_and_ask")
+        self.dismiss_button = QPushButton("&Not a rejection")
+        self.dismiss_button.setObjectName("not_a_rejection")
+        buttons.addButton(self.log_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.dismiss_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.log_button.setDefault(True)
+        self.log_button.clicked.connect(self.log_selected)
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        buttons.rejected.connect(self.reject)
+        findings.changed.connect(self.reload)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.sources_label)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.items = self._findings.findings()
+            sources = self._findings.sources()
+        except UserFacingError as error:
+            self.items, sources = [], []
+            self.empty_label.setText(str(error))
+        self.table.setRowCount(len(self.items))
+        for row, finding in enumerate(self.items):
+            rejection = finding.rejection
+            received = rejection.received_at
+            for column, text in (
+                (self.COMPANY, rejection.company or "?"),
+                (self.ROLE, rejection.role or "?"),
+                (self.SENDER, rejection.contact_email or rejection.sender),
+                (self.RECEIVED, format_local(received, self._tz) if received else ""),
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(notification_title(rejection))
+                self.table.setItem(row, column, cell)
+        self.table.setVisible(bool(self.items))
+        self.empty_label.setVisible(not self.items)
+        self.log_button.setEnabled(bool(self.items))
+        self.dismiss_button.setEnabled(bool(self.items))
+        if self.items:
+            self.table.selectRow(0)
+            self.table.setFocus()
+        self.sources_label.setText(self._describe(sources))
+
+    def _describe(self, sources: list[MailSource]) -> str:
+        if not sources:
+            return "No mail sources."
+        lines = []
+        for source in sources:
+            if source.last_error:
+                state = f"failing, retried: {source.last_error}"
+            elif source.last_checked_at is None:
+                state = "not read yet"
+            else:
+                state = f"read {format_local(source.last_checked_at, self._tz)}"
+            lines.append(f"#{source.id} {source.spec.location} — {state}")
+        return "\n".join(lines)
+
+    def _selected(self) -> Finding | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _on_activated(self, _row: int, _column: int) -> None:
+        self.log_selected()
+
+    def log_selected(self) -> None:
+        finding = self._selected()
+        if finding is not None:
+            self._findings.log_and_ask(finding.id)
+
+    def dismiss_selected(self) -> None:
+        finding = self._selected()
+        if finding is not None:
+            self._findings.dismiss(finding.id)
