@@ -49,10 +49,11 @@ def _pdf(store: Store, period: Period, path: Path, io: Io) -> ProofReport:
 
     from desktop.ui.report_pdf import save_report  # noqa: PLC0415
 
-    # Fonts and painting need an application; this command makes a windowless one.
-    application = QGuiApplication.instance() or QGuiApplication(
-        ["askwhy", "-platform", "offscreen"]
-    )
+    # Fonts and painting need an application; this command makes a windowless one, and
+    # shuts down only the one it made (a caller's own application outlives the report).
+    if QGuiApplication.instance() is not None:
+        return save_report(store, period, path, tz=io.tz, now=io.now)
+    application = QGuiApplication(["askwhy", "-platform", "offscreen"])
     try:
         return save_report(store, period, path, tz=io.tz, now=io.now)
     finally:
