@@ -248,6 +248,8 @@ class ApplicationSummary:
     # The open follow-up whose window closes first, if any: drives the card's countdown.
     open_request: FollowUpRequest | None = None
     next_reminder_at: datetime | None = None
+    # The contacts' addresses, for search only (the row shows names).
+    contact_emails: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ def _instant(text: str, parse: Callable[[str], datetime]) -> datetime:
 def _summaries_from_tuples(
     rows: Iterable[Any],
     names: dict[int, list[str]],
+    emails: dict[int, list[str]],
     open_requests: dict[int, FollowUpRequest],
     next_due: dict[int, datetime],
     _parse: Callable[[str], datetime] = datetime.fromisoformat,
@@ -97,6 +98,7 @@ def _summaries_from_tuples(
             applied_at = _instant(applied, _parse)
         request = open_requests.get(app_id)
         contact_names = names.get(app_id)
+        contact_emails = emails.get(app_id)
         append(
             ApplicationSummary(
                 Application(
@@ -116,6 +118,7 @@ def _summaries_from_tuples(
                 () if contact_names is None else tuple(contact_names),
                 request,
                 None if request is None else next_due.get(request.id),
+                () if contact_emails is None else tuple(contact_emails),
             )
         )
     return summaries
@@ -143,7 +146,7 @@ def summaries(
     session: Session, ids: Sequence[int] | None, *, include_archived: bool
 ) -> list[ApplicationSummary]:
     """Every application (`ids` None) or those of `ids` that exist, each with its contacts'
-    names, its most urgent open request and that request's next reminder. Four queries
+    names and addresses, its most urgent open request and that request's next reminder. Four queries
     however many rows."""
     # A short list of ids goes into the SQL as bound parameters (far below SQLite's limit:
     # a change names a handful).
@@ -155,13 +158,16 @@ def summaries(
     raw = session.connection().connection.dbapi_connection
     assert raw is not None
     names: dict[int, list[str]] = {}
-    for app_id, name in raw.execute(
-        "SELECT application_id, name FROM contacts"
+    emails: dict[int, list[str]] = {}
+    for app_id, name, email in raw.execute(
+        "SELECT application_id, name, email FROM contacts"
         + ("" if ids is None else f" WHERE application_id{only}")
         + " ORDER BY id",
         params,
     ):
         names.setdefault(app_id, []).append(name)
+        if email:
+            emails.setdefault(app_id, []).append(email)
     query = select(FollowUpRequestRow).where(FollowUpRequestRow.status == RequestStatus.DRAFT)
     if ids is not None:
         query = query.where(FollowUpRequestRow.application_id.in_(ids))
@@ -183,6 +189,7 @@ def summaries(
         return _summaries_from_tuples(
             raw.execute(_APPLICATION_SQL + where + " ORDER BY id", params),
             names,
+            emails,
             open_requests,
             next_due,
         )

@@ -94,6 +94,7 @@ from desktop.core.model import Application, Stage
 from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.core.timefmt import format_local
+from desktop.core.user_text import isolate
 from desktop.native.store_changes import StoreChanges
 from desktop.store.changes import Change
 from desktop.ui import email_drop
@@ -751,7 +752,9 @@ class MainWindow(QMainWindow):
             added = getattr(dialog.command, "application", None)
             if isinstance(added, Application):
                 self._select(added.id)
-                self.show_info(f"Added {added.company}. When a rejection comes in, press Ctrl+R.")
+                self.show_info(
+                    f"Added {isolate(added.company)}. When a rejection comes in, press Ctrl+R."
+                )
             return
         action = later.DetailsAction
         if dialog.requested_action in (action.ARCHIVE, action.UNARCHIVE):
@@ -779,7 +782,7 @@ class MainWindow(QMainWindow):
         if self.run_command(
             later.undo_commands.MoveStageCommand(self.store, self._clock, app, to_stage)
         ):
-            self.show_info(f"Moved {app.company} to {to_stage.label}. Undo with Ctrl+Z.")
+            self.show_info(f"Moved {isolate(app.company)} to {to_stage.label}. Undo with Ctrl+Z.")
 
     def move_selected(self, stage: Stage) -> None:
         app = self._selected_application()
@@ -796,7 +799,7 @@ class MainWindow(QMainWindow):
             later.undo_commands.SetArchivedCommand(self.store, self._clock, app, archived)
         ):
             verb = "Archived" if archived else "Unarchived"
-            self.show_info(f"{verb} {app.company}. Undo with Ctrl+Z.")
+            self.show_info(f"{verb} {isolate(app.company)}. Undo with Ctrl+Z.")
 
     def delete_selected(self) -> None:
         app = self._selected_application()
@@ -806,7 +809,9 @@ class MainWindow(QMainWindow):
     def delete_application(self, app: Application) -> None:
         # No confirmation box: the delete is one Ctrl+Z away, and the bar says so.
         if self.run_command(later.undo_commands.DeleteApplicationCommand(self.store, app)):
-            self.show_info(f"Deleted {app.company} — {app.role}. Undo with Ctrl+Z.")
+            self.show_info(
+                f"Deleted {isolate(app.company)} — {isolate(app.role)}. Undo with Ctrl+Z."
+            )
 
     def _on_log_rejection(self) -> None:
         application_id = self.selected_application_id()

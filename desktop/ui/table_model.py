@@ -1,7 +1,7 @@
 """The one item model behind both the table and the board, and the table's filter proxy.
 
 `ApplicationTableModel` holds the store's `ApplicationSummary` rows in memory. Everything a
-search needs (company, role, contact names, notes) is casefolded once per reload into a
+search needs (company, role, notes, contact names and emails) is casefolded once per reload into a
 "haystack" per row, so a keystroke costs a substring test per row and never a query.
 
 Sorting happens in the source model (a Python `sorted` with a key), not in the proxy: a
@@ -154,9 +154,15 @@ def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
     return [
         fold(
             f"{s.application.company}\x1f{s.application.role}\x1f{s.application.notes}"
-            if not s.contact_names
+            if not s.contact_names and not s.contact_emails
             else "\x1f".join(
-                (s.application.company, s.application.role, s.application.notes, *s.contact_names)
+                (
+                    s.application.company,
+                    s.application.role,
+                    s.application.notes,
+                    *s.contact_names,
+                    *s.contact_emails,
+                )
             )
         )
         for s in rows

@@ -378,6 +378,9 @@ def test_list_summaries_names_contacts_and_most_urgent_request(store: Store) -> 
     summaries = {s.application.id: s for s in store.list_summaries()}
     acme = summaries[logged.application.id]
     assert acme.contact_names == ("Dana Reyes", "Second Person")
+    # A contact without an address adds none: search gets only real ones.
+    assert acme.contact_emails == ("dana@acme.example",)
+    assert store.summaries_for({logged.application.id})[0].contact_emails == ("dana@acme.example",)
     assert acme.open_request == logged.request
     assert acme.next_reminder_at == logged.reminders[0].due_at
     # The summaries' fast read gives the same records as the ORM path.

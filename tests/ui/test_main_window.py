@@ -14,6 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Application, Channel, RejectionInput, Stage
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.date_edit import MOMENT_ROLE
 from desktop.ui.main_window import TICK_MS, VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
@@ -176,6 +177,17 @@ def test_drag_to_another_column_moves_and_undo_moves_back(
     assert window.board.columns[Stage.APPLIED].model.rowCount() == 1
     window.undo_stack.redo()
     assert store.get_application(app.id).stage is Stage.INTERVIEWING
+
+
+def test_move_and_delete_messages_isolate_the_users_text(
+    window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    # A right-to-left name must not pull the rest of the sentence into its direction.
+    app = store.add_application("شركة", "مهندس", now=clock.now())
+    window.request_move(app.id, Stage.SCREENING)
+    assert window.message_bar.text().startswith(f"Moved {isolate('شركة')} to Screening.")
+    window.delete_application(store.get_application(app.id))
+    assert window.message_bar.text().startswith(f"Deleted {isolate('شركة')} — {isolate('مهندس')}.")
 
 
 def test_drop_through_the_view_moves_the_card(

@@ -175,6 +175,19 @@ def test_search_covers_company_role_contacts_and_notes(
     assert companies(proxy) == expected
 
 
+def test_search_finds_a_contact_by_email_address() -> None:
+    # Only the address knows "hr-team": the names say nothing of it.
+    model = ApplicationTableModel(NOW)
+    with_email = dataclasses.replace(
+        summary(5, "Hooli", contacts=("Gavin B",)), contact_emails=("hr-team@hooli.example",)
+    )
+    model.set_summaries([*sample(), with_email])
+    proxy = ApplicationFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search_text("HR-TEAM@hooli")
+    assert companies(proxy) == ["Hooli"]
+
+
 def test_stage_and_needs_action_filters_combine_with_search(proxy: ApplicationFilterProxy) -> None:
     proxy.set_stage_filter(Stage.INTERVIEWING)
     assert companies(proxy) == ["Globex"]
