@@ -446,8 +446,9 @@ class _Wiring:
         if tray_available():
             self.tray = Tray(
                 lambda: self.store.due_items(now=self.clock.now()),
-                lambda: self.store.load_settings().reminders_paused_at(self.clock.now()),
+                lambda: self.store.load_settings().reminders_pause_end_at(self.clock.now()),
                 self.clock.now,
+                local_tz=self.clock.local_tz,
                 changes=store.changes,
             )
         else:
@@ -511,7 +512,8 @@ class _Wiring:
             tray.log_rejection_requested.connect(self._log_rejection_from_tray)
             tray.request_chosen.connect(self.open_request)
             tray.snooze_all_requested.connect(window.snooze_all)
-            tray.pause_requested.connect(reminders.set_paused)
+            tray.pause_requested.connect(reminders.pause)
+            tray.resume_requested.connect(reminders.resume)
             tray.quit_requested.connect(self.quit)
 
     def start(self, pending_request: int | None) -> None:

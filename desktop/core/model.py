@@ -238,6 +238,10 @@ class Settings:
         until = self.reminders_paused_until
         return until is not None and until > now
 
+    def reminders_pause_end_at(self, now: datetime) -> datetime | None:
+        """When the pause in force at `now` ends, or None while reminders run."""
+        return self.reminders_paused_until if self.reminders_paused_at(now) else None
+
 
 @dataclass(frozen=True, slots=True)
 class ApplicationSummary:

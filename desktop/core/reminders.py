@@ -20,7 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from desktop.core import validation
 from desktop.core.model import FiringReminder, ReminderKind, ReminderPolicy, RequestStatus
+from desktop.core.timefmt import format_local
 from desktop.core.windows import FollowUpWindow
 
 # How long before quiet hours begin a moved reminder lands: a notification exactly as quiet
@@ -80,6 +82,29 @@ _SNOOZE_LABELS = {
     SnoozeChoice.ONE_HOUR: "1 hour",
     SnoozeChoice.TOMORROW_MORNING: "Tomorrow morning",
 }
+
+
+class PauseChoice(enum.StrEnum):
+    TOMORROW_MORNING = "tomorrow"
+    ONE_HOUR = "1h"
+    FOUR_HOURS = "4h"
+    UNTIL_RESUMED = "resumed"
+
+    @property
+    def label(self) -> str:
+        return _PAUSE_LABELS[self]
+
+
+_PAUSE_LABELS = {
+    PauseChoice.TOMORROW_MORNING: "Until tomorrow morning",
+    PauseChoice.ONE_HOUR: "For 1 hour",
+    PauseChoice.FOUR_HOURS: "For 4 hours",
+    PauseChoice.UNTIL_RESUMED: "Until resumed",
+}
+
+# A pause "until resumed" is stored as the latest instant the rules allow: the setting is a
+# date like any other, and the store keeps every date inside that range.
+PAUSED_INDEFINITELY = validation.LATEST
 
 
 # -- quiet hours ---------------------------------------------------------------------------
@@ -292,3 +317,24 @@ def snooze_until(
         if candidate > now:
             return candidate
     raise AssertionError("unreachable: a morning comes within three days")  # pragma: no cover
+
+
+def pause_until(
+    choice: PauseChoice | str, now: datetime, tz: tzinfo, policy: ReminderPolicy
+) -> datetime:
+    """The UTC instant a pause chosen at `now` ends ("tomorrow morning" as for a snooze)."""
+    choice = PauseChoice(choice)
+    if choice is PauseChoice.UNTIL_RESUMED:
+        return PAUSED_INDEFINITELY
+    if choice is PauseChoice.ONE_HOUR:
+        return now + timedelta(hours=1)
+    if choice is PauseChoice.FOUR_HOURS:
+        return now + timedelta(hours=4)
+    return snooze_until(SnoozeChoice.TOMORROW_MORNING, now, tz, policy)
+
+
+def pause_text(until: datetime, tz: tzinfo) -> str:
+    """ "until Tue 3 Mar 08:00", or "until resumed" for a pause without an end."""
+    if until >= PAUSED_INDEFINITELY:
+        return "until resumed"
+    return f"until {format_local(until, tz)}"

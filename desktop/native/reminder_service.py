@@ -28,7 +28,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from desktop.core import validation
 from desktop.core.model import (
     DueItem,
     FiringReminder,
@@ -37,7 +36,7 @@ from desktop.core.model import (
     RequestKind,
     Settings,
 )
-from desktop.core.reminders import next_wake, triage
+from desktop.core.reminders import PauseChoice, next_wake, pause_until, triage
 from desktop.native.clock import Clock
 from desktop.native.notifications import Notifier
 from desktop.native.store_changes import StoreChanges
@@ -52,8 +51,6 @@ JUMP_TOLERANCE = timedelta(seconds=15)
 # Wake a little after the due time, not a hair before it (the wall and monotonic clocks
 # are read separately, so an exact wake could see the reminder as not due yet).
 WAKE_SLACK_MS = 20
-# Where "Pause reminders" without an end date puts the end: the latest date the store takes.
-PAUSED_INDEFINITELY = validation.LATEST
 
 
 class ReminderStore(Protocol):
@@ -283,12 +280,18 @@ class ReminderService(QObject):
         log.debug("next reminder check in %.1f s", milliseconds / 1000)
 
     # -- user actions ------------------------------------------------------------------
-    def set_paused(self, paused: bool, until: datetime | None = None) -> None:
-        """Pauses reminders (until a time, or until resumed) or resumes them."""
+    def pause(self, choice: PauseChoice | str) -> None:
+        """Pauses reminders ("for 1 hour", "until tomorrow morning", "until resumed"…)."""
         settings = self._store.load_settings()
-        end = (until or PAUSED_INDEFINITELY) if paused else None
+        now, tz = self._clock.now(), self._clock.local_tz()
+        end = pause_until(choice, now, tz, settings.reminders)
         self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=end))
-        log.info("reminders %s", f"paused until {end.isoformat()}" if end else "resumed")
+        log.info("reminders paused until %s", end.isoformat())
+
+    def resume(self) -> None:
+        settings = self._store.load_settings()
+        self._store.save_settings(dataclasses.replace(settings, reminders_paused_until=None))
+        log.info("reminders resumed")
 
 
 def _is_urgent(kind: ReminderKind) -> bool:

@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from desktop import APP_NAME
 from desktop.core.model import DueItem
-from desktop.core.reminders import SnoozeChoice
+from desktop.core.reminders import PauseChoice, SnoozeChoice, pause_text
 from desktop.core.timefmt import format_countdown
 from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.store_changes import StoreChanges
@@ -141,8 +141,9 @@ class Tray(QObject):
     request_chosen = Signal(int)
     # A SnoozeChoice value: "15min", "1h" or "tomorrow".
     snooze_all_requested = Signal(str)
-    # True: pause reminders; False: resume them.
-    pause_requested = Signal(bool)
+    # A PauseChoice value: "tomorrow", "1h", "4h" or "resumed".
+    pause_requested = Signal(str)
+    resume_requested = Signal()
     quit_requested = Signal()
     # A balloon message was clicked; the int is its request id, or 0 for none.
     message_clicked = Signal(int)
@@ -152,10 +153,11 @@ class Tray(QObject):
     def __init__(
         self,
         items_provider: Callable[[], list[DueItem]],
-        paused_provider: Callable[[], bool],
+        pause_end_provider: Callable[[], datetime | None],
         now: Callable[[], datetime],
         parent: QObject | None = None,
         *,
+        local_tz: Callable[[], tzinfo],
         changes: ChangeFeed,
     ) -> None:
         super().__init__(parent)
@@ -164,8 +166,9 @@ class Tray(QObject):
         self._changes = StoreChanges(changes, self)
         self._changes.changed.connect(self._on_store_changed)
         self._items = items_provider
-        self._paused = paused_provider
+        self._pause_end = pause_end_provider
         self._now = now
+        self._local_tz = local_tz
         self._idle_icon = load_icon("askwhy-tray-idle.png", QStyle.StandardPixmap.SP_ComputerIcon)
         self._due_icon = load_icon(
             "askwhy-tray-due.png", QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -223,12 +226,22 @@ class Tray(QObject):
             i for i in items if i.request.window_opens_at <= now < i.request.window_closes_at
         ]
         self.set_due(bool(running))
+        tooltip = APP_NAME
         if running:
             soonest = min(running, key=lambda i: i.request.window_closes_at)
             left = format_countdown(soonest.request.window_closes_at - now)
-            self._icon.setToolTip(f"{APP_NAME}: ask {isolate(soonest.company)} why, {left}")
-        else:
-            self._icon.setToolTip(APP_NAME)
+            tooltip = f"{APP_NAME}: ask {isolate(soonest.company)} why, {left}"
+        paused = self._paused_text()
+        if paused is not None:
+            tooltip += f"\n{paused}"
+        self._icon.setToolTip(tooltip)
+
+    def _paused_text(self) -> str | None:
+        """ "Reminders paused until Tue 3 Mar 08:00", or None while reminders run."""
+        end = self._pause_end()
+        if end is None:
+            return None
+        return f"Reminders paused {pause_text(end, self._local_tz())}"
 
     def _on_store_changed(self, change: Change) -> None:
         if change.reminders or change.requests or change.settings or change.everything:
@@ -280,10 +293,19 @@ class Tray(QObject):
         snooze.setEnabled(bool(items))
         for choice in SnoozeChoice:
             self._add(snooze, choice.label, partial(self.snooze_all_requested.emit, choice.value))
-        paused = self._paused()
-        pause = self._add(menu, "Pause reminders", partial(self._on_pause_toggled))
-        pause.setCheckable(True)
-        pause.setChecked(paused)
+        paused = self._paused_text()
+        if paused is None:
+            pause = menu.addMenu("Pause reminders")
+            for pause_choice in PauseChoice:
+                self._add(
+                    pause,
+                    pause_choice.label,
+                    partial(self.pause_requested.emit, pause_choice.value),
+                )
+        else:
+            heading = menu.addAction(paused)
+            heading.setEnabled(False)
+            self._add(menu, "Resume reminders", self.resume_requested.emit)
         menu.addSeparator()
         self._add(menu, f"Quit {APP_NAME}", self.quit_requested.emit)
         texts = [action.text() for action in menu.actions() if not action.isSeparator()]
@@ -308,9 +330,6 @@ class Tray(QObject):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         return action
-
-    def _on_pause_toggled(self) -> None:
-        self.pause_requested.emit(not self._paused())
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

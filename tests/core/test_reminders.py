@@ -18,11 +18,15 @@ from desktop.core.model import (
     RequestStatus,
 )
 from desktop.core.reminders import (
+    PAUSED_INDEFINITELY,
     QUIET_LEAD,
+    PauseChoice,
     SnoozeChoice,
     in_quiet_hours,
     next_wake,
     nominal_times,
+    pause_text,
+    pause_until,
     plan_reminders,
     snooze_until,
     triage,
@@ -304,6 +308,20 @@ def test_snooze_until_tomorrow_morning(
     now = _local(*now_local).astimezone(UTC)
     result = snooze_until(SnoozeChoice.TOMORROW_MORNING, now, BERLIN, POLICY)
     assert result == _local(*expected_local).astimezone(UTC)
+
+
+def test_pause_ends_when_chosen_and_says_so() -> None:
+    late = _local(2026, 6, 1, 23, 0).astimezone(UTC)
+    morning = pause_until(PauseChoice.TOMORROW_MORNING, late, BERLIN, POLICY)
+    assert morning == _local(2026, 6, 2, 8, 0).astimezone(UTC)  # quiet hours' end
+    assert pause_text(morning, BERLIN) == "until Tue 2 Jun 08:00"
+    assert pause_until("1h", late, BERLIN, POLICY) == late + timedelta(hours=1)
+    assert pause_until(PauseChoice.FOUR_HOURS, late, BERLIN, POLICY) == late + timedelta(hours=4)
+    endless = pause_until(PauseChoice.UNTIL_RESUMED, late, BERLIN, POLICY)
+    assert endless == PAUSED_INDEFINITELY
+    assert pause_text(endless, BERLIN) == "until resumed"
+    with pytest.raises(ValueError, match="forever"):
+        pause_until("forever", late, BERLIN, POLICY)
 
 
 def test_short_snoozes_are_real_durations() -> None:

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import ReminderKind, RequestStatus, Settings
+from desktop.core.reminders import PAUSED_INDEFINITELY, PauseChoice
 from desktop.native.reminder_service import (
-    PAUSED_INDEFINITELY,
     ReminderService,
     away_message,
     reminder_message,
@@ -254,14 +254,29 @@ def test_pause_holds_reminders_and_resume_releases_them(make_service, notifier, 
     store.add_feedback_request("Acme", "Engineer", notified_at=START)
     service = make_service(notifier)
     service.start()
-    service.set_paused(True)
+    service.pause(PauseChoice.UNTIL_RESUMED)
     assert store.settings.reminders_paused_at(clock.now())
     assert store.settings.reminders_paused_until == PAUSED_INDEFINITELY
     clock.advance(hours=2, seconds=1)
     service.wake()
     assert notifier.sent == []
-    service.set_paused(False)
+    service.resume()
     service.check_now()
+    assert len(notifier.sent) == 1
+
+
+def test_a_pause_for_an_hour_ends_by_itself(make_service, notifier, store, clock):
+    store.add_feedback_request("Acme", "Engineer", notified_at=START)
+    service = make_service(notifier)
+    service.start()
+    clock.advance(hours=1, minutes=30)
+    service.pause(PauseChoice.ONE_HOUR)
+    assert store.settings.reminders_paused_until == clock.now() + timedelta(hours=1)
+    clock.advance(minutes=31)  # the 2 h nudge falls due inside the pause
+    service.wake()
+    assert notifier.sent == []
+    clock.advance(minutes=30)  # the pause is over: nobody had to resume
+    service.wake()
     assert len(notifier.sent) == 1
 
 

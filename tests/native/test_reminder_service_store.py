@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import RejectionInput, RequestStatus
+from desktop.core.reminders import PauseChoice
 from desktop.native.reminder_service import ReminderService
 from desktop.store.database import open_database
 from desktop.store.repository import Store
@@ -132,11 +133,11 @@ def test_pause_then_resume(store: Store, services: list[ReminderService]):
     clock = ManualClock(T0)
     log(store, "Acme", T0, T0)
     service, shown = start(store, clock, services)
-    service.set_paused(True)
+    service.pause(PauseChoice.UNTIL_RESUMED)
     clock.advance(hours=2, seconds=1)
     service.wake()
     assert shown.sent == []
-    service.set_paused(False)
+    service.resume()
     service.check_now()
     assert len(shown.sent) == 1
 

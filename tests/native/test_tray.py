@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from desktop.core.model import Settings
 from desktop.core.user_text import isolate
 from desktop.native.tray import CloseToTrayFilter, Tray
 from desktop.store.changes import Change
@@ -14,11 +15,12 @@ from tests.fakes import FakeReminderStore, ManualClock
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
-def make_tray(store: FakeReminderStore, clock: ManualClock, paused: list[bool]) -> Tray:
+def make_tray(store: FakeReminderStore, clock: ManualClock) -> Tray:
     return Tray(
         lambda: store.due_items(now=clock.now()),
-        lambda: paused[0],
+        lambda: store.load_settings().reminders_pause_end_at(clock.now()),
         clock.now,
+        local_tz=clock.local_tz,
         changes=store.changes,
     )
 
@@ -30,7 +32,7 @@ def texts(tray: Tray) -> list[str]:
 def test_menu_lists_due_requests_and_actions(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
     store.add_feedback_request("Acme", "Engineer", notified_at=START - timedelta(hours=3))
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     tray.menu.aboutToShow.emit()
     assert texts(tray) == [
         "Open AskWhy",
@@ -47,7 +49,7 @@ def test_menu_lists_due_requests_and_actions(qtbot: QtBot):
 def test_an_ampersand_in_a_name_is_shown_not_taken_for_a_mnemonic(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
     store.add_feedback_request("AT&T", "R&D", notified_at=START)
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     tray.menu.aboutToShow.emit()
     # iconText() is the text without its mnemonic marks: what the menu draws.
     shown = [a.iconText() for a in tray.menu.actions()]
@@ -57,7 +59,7 @@ def test_an_ampersand_in_a_name_is_shown_not_taken_for_a_mnemonic(qtbot: QtBot):
 
 def test_menu_is_rebuilt_when_it_opens(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     assert "Nothing due" in texts(tray)
     store.add_feedback_request("Globex", "Analyst", notified_at=START)
     tray.menu.aboutToShow.emit()
@@ -68,16 +70,23 @@ def test_menu_is_rebuilt_when_it_opens(qtbot: QtBot):
 def test_menu_actions_emit_what_the_user_chose(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
     request = store.add_feedback_request("Acme", "Engineer", notified_at=START)
-    paused = [False]
-    tray = make_tray(store, clock, paused)
+    tray = make_tray(store, clock)
     tray.menu.aboutToShow.emit()
     actions = {a.text(): a for a in tray.menu.actions()}
     with qtbot.waitSignal(tray.request_chosen) as chosen:
         actions[f"{isolate('Acme')} — {isolate('Engineer')}: 2 d left"].trigger()
     assert chosen.args == [request.id]
+    pause_menu = actions["Pause reminders"].menu()
+    assert pause_menu is not None
+    assert [a.text() for a in pause_menu.actions()] == [
+        "Until tomorrow morning",
+        "For 1 hour",
+        "For 4 hours",
+        "Until resumed",
+    ]
     with qtbot.waitSignal(tray.pause_requested) as pause:
-        actions["Pause reminders"].trigger()
-    assert pause.args == [True]
+        pause_menu.actions()[2].trigger()
+    assert pause.args == ["4h"]
     snooze_menu = actions["Snooze all"].menu()
     assert snooze_menu is not None
     with qtbot.waitSignal(tray.snooze_all_requested) as snooze:
@@ -92,22 +101,31 @@ def test_menu_actions_emit_what_the_user_chose(qtbot: QtBot):
     tray.close()
 
 
-def test_pause_shows_checked_and_resume_is_offered(qtbot: QtBot):
+def test_a_pause_shows_its_end_and_offers_resume(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
-    paused = [True]
-    tray = make_tray(store, clock, paused)
+    store.settings = Settings(reminders_paused_until=START + timedelta(hours=4))
+    tray = make_tray(store, clock)
+    tray.refresh()
+    assert tray.icon.toolTip() == "AskWhy\nReminders paused until Mon 2 Mar 16:00"
     tray.menu.aboutToShow.emit()
-    pause = next(a for a in tray.menu.actions() if a.text() == "Pause reminders")
-    assert pause.isChecked()
-    with qtbot.waitSignal(tray.pause_requested) as resumed:
-        pause.trigger()
-    assert resumed.args == [False]
+    assert "Pause reminders" not in texts(tray)
+    heading = next(a for a in tray.menu.actions() if a.text().startswith("Reminders paused"))
+    assert heading.text() == "Reminders paused until Mon 2 Mar 16:00"
+    assert not heading.isEnabled()
+    resume = next(a for a in tray.menu.actions() if a.text() == "Resume reminders")
+    with qtbot.waitSignal(tray.resume_requested):
+        resume.trigger()
+    # The pause ends by itself: the menu offers pausing again.
+    clock.advance(hours=4)
+    tray.menu.aboutToShow.emit()
+    assert "Pause reminders" in texts(tray)
+    assert not any(text.startswith("Reminders paused") for text in texts(tray))
     tray.close()
 
 
 def test_icon_state_follows_open_windows(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     tray.refresh()
     assert not tray.is_due()
     store.add_feedback_request("Acme", "Engineer", notified_at=START)
@@ -122,7 +140,7 @@ def test_icon_state_follows_open_windows(qtbot: QtBot):
 
 def test_message_click_names_its_request(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     tray.show_message("title", "body", 7)
     with qtbot.waitSignal(tray.message_clicked) as clicked:
         tray.icon.messageClicked.emit()
@@ -145,7 +163,7 @@ def test_close_filter_hides_only_when_told(qtbot: QtBot):
 
 def test_the_icon_follows_the_store_announcements(qtbot: QtBot):
     store, clock = FakeReminderStore(), ManualClock(START)
-    tray = make_tray(store, clock, [False])
+    tray = make_tray(store, clock)
     assert not tray.is_due()
     store.add_feedback_request("Acme", "Engineer", notified_at=START - timedelta(hours=3))
     store.changes.publish(Change(applications=frozenset({1}), requests=frozenset({1})))
