@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import os
@@ -20,6 +21,9 @@ from hypothesis import strategies as st
 from desktop import __version__, cli
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Channel, Stage
+from desktop.core.reminders import PAUSED_INDEFINITELY
+from desktop.store.database import open_database
+from desktop.store.repository import Store
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -242,6 +246,50 @@ def test_due_prints_an_aligned_table(tmp_path: Path) -> None:
     assert lines[1].startswith("Acme")
     assert lines[0].index("Role") == lines[1].index("Data Analyst")
     assert "1 d 23 h left" in lines[1]
+
+
+def pause_reminders(data_dir: Path, until: datetime) -> None:
+    """What the tray's "Pause reminders" writes."""
+    with open_database(data_dir) as database:
+        store = Store(database)
+        settings = store.load_settings()
+        store.save_settings(dataclasses.replace(settings, reminders_paused_until=until))
+
+
+def only_due_item(data_dir: Path, now: datetime = NOW) -> dict[str, str | None]:
+    items = run(data_dir, "due", "--json", now=now).json()
+    assert isinstance(items, list)
+    [item] = items
+    assert isinstance(item, dict)
+    return item
+
+
+def test_due_tells_a_pause_apart_from_the_next_reminder(tmp_path: Path) -> None:
+    log_acme(tmp_path)  # its 2 h nudge falls due in an hour, at 14:00 Berlin time
+    item = only_due_item(tmp_path)
+    assert item["paused_until"] is None
+    nudge = datetime.fromisoformat(str(item["next_reminder_at"]))
+    assert nudge == NOW + timedelta(hours=1)
+    # Paused past the nudge: nothing fires before the pause ends.
+    pause_reminders(tmp_path, NOW + timedelta(hours=3))
+    item = only_due_item(tmp_path)
+    assert item["paused_until"] == "2026-03-10T16:00:00+01:00"
+    assert item["next_reminder_at"] == item["paused_until"]
+    assert "paused until Tue 10 Mar 16:00" in run(tmp_path, "due").stdout
+    # A pause that ends before the reminder leaves its time as it was.
+    pause_reminders(tmp_path, NOW + timedelta(minutes=30))
+    item = only_due_item(tmp_path)
+    assert datetime.fromisoformat(str(item["next_reminder_at"])) == nudge
+    assert "Tue 10 Mar 14:00" in run(tmp_path, "due").stdout
+    # Until resumed: no reminder time can be promised.
+    pause_reminders(tmp_path, PAUSED_INDEFINITELY)
+    item = only_due_item(tmp_path)
+    assert item["next_reminder_at"] is None
+    assert item["paused_until"] is not None
+    assert "paused until resumed" in run(tmp_path, "due").stdout
+    # A pause that has ended is no pause.
+    item = only_due_item(tmp_path, now=PAUSED_INDEFINITELY)
+    assert item["paused_until"] is None
 
 
 @pytest.mark.parametrize(

@@ -739,7 +739,9 @@ def _iso(value: datetime | None, tz: tzinfo) -> str | None:
     return None if value is None else value.astimezone(tz).isoformat()
 
 
-def due_json(items: Sequence[DueItem], tz: tzinfo) -> list[dict[str, object]]:
+def due_json(
+    items: Sequence[DueItem], tz: tzinfo, paused_until: datetime | None
+) -> list[dict[str, object]]:
     """The `due --json` items: a public format, so keys are only ever added."""
     return [
         {
@@ -749,22 +751,35 @@ def due_json(items: Sequence[DueItem], tz: tzinfo) -> list[dict[str, object]]:
             "kind": item.request.kind.value,
             "status": item.request.status.value,
             "window_closes_at": _iso(item.request.window_closes_at, tz),
-            "next_reminder_at": _iso(
-                item.next_reminder.effective_due_at if item.next_reminder else None, tz
-            ),
+            "next_reminder_at": _iso(_next_reminder_at(item, paused_until), tz),
+            "paused_until": _iso(paused_until, tz),
         }
         for item in items
     ]
 
 
+def _next_reminder_at(item: DueItem, paused_until: datetime | None) -> datetime | None:
+    """When the item's next reminder can fire: not before a pause ends, and not at all
+    while reminders are paused until resumed."""
+    from desktop.core.reminders import PAUSED_INDEFINITELY  # noqa: PLC0415 - keep start fast
+
+    due = item.next_reminder.effective_due_at if item.next_reminder else None
+    if due is None or paused_until is None:
+        return due
+    return None if paused_until >= PAUSED_INDEFINITELY else max(due, paused_until)
+
+
 def _due(args: argparse.Namespace, io: Io) -> int:
+    from desktop.core.reminders import pause_text  # noqa: PLC0415
     from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
     from desktop.store.repository import Store  # noqa: PLC0415
 
     with _open_for_reading(args, io) as database:
-        items = Store(database, local_tz=lambda: io.tz).due_items(now=io.now)
+        store = Store(database, local_tz=lambda: io.tz)
+        items = store.due_items(now=io.now)
+        paused_until = store.load_settings().reminders_pause_end_at(io.now)
     if args.json:
-        print_json(due_json(items, io.tz), io.stdout)
+        print_json(due_json(items, io.tz, paused_until), io.stdout)
         return EXIT_OK
     if not items:
         print("Nothing due: no open follow-up requests.", file=io.stdout)
@@ -774,6 +789,12 @@ def _due(args: argparse.Namespace, io: Io) -> int:
         closes = item.request.window_closes_at
         left = closes - io.now
         reminder = item.next_reminder.effective_due_at if item.next_reminder else None
+        if reminder is None:
+            next_text = "-"
+        elif paused_until is not None and _next_reminder_at(item, paused_until) != reminder:
+            next_text = f"paused {pause_text(paused_until, io.tz)}"
+        else:
+            next_text = format_local(reminder, io.tz)
         rows.append(
             (
                 one_line(item.company),
@@ -781,7 +802,7 @@ def _due(args: argparse.Namespace, io: Io) -> int:
                 item.request.kind.value.replace("_", " "),
                 format_local(closes, io.tz),
                 format_countdown(left),
-                format_local(reminder, io.tz) if reminder else "-",
+                next_text,
             )
         )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
