@@ -504,6 +504,7 @@ class _Wiring:
         self.restore.attach(self.store.database)
         self.restore.pausing.connect(reminders.stop)
         self.restore.resumed.connect(reminders.start)
+        window.resume_requested.connect(reminders.resume)
         self.instance.set_handler(self._on_message)
         self.app.aboutToQuit.connect(self._on_about_to_quit)
         if self.tray is not None:

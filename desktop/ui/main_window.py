@@ -114,6 +114,8 @@ class _Later:
 
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
     from desktop.core.proof import Period, ProofReport
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
 
     loaded = Signal()  # a full load (start, import, restore) is on screen
     task_finished = Signal(bool, str)  # ok, the message shown to the user
+    resume_requested = Signal()  # "Resume" beside "Reminders paused until …"
 
     def __init__(
         self,
@@ -299,6 +302,7 @@ class MainWindow(QMainWindow):
         self._build_data_pages()
         self._connect_flow()
         self._enable_data_actions(True)
+        self._show_pause(self._clock.now())
         self.refresh()
 
     @property
@@ -481,6 +485,7 @@ class MainWindow(QMainWindow):
     # -- signals: the one place they are connected ------------------------------------
     def _connect(self) -> None:
         self._tick_timer.timeout.connect(self.tick)
+        self.status.resume_requested.connect(self.resume_requested)
         self.proxy.filter_changed.connect(self._update_page)
         if self._restore is not None:
             self._restore.pausing.connect(self._settle_for_restore)
@@ -539,6 +544,8 @@ class MainWindow(QMainWindow):
         self.show_error(message)
 
     def _on_store_changed(self, change: Change) -> None:
+        if change.settings or change.everything:
+            self._show_pause(self._clock.now())
         ids = change.applications | change.removed_applications
         if change.everything or len(ids) > ROWS_UPDATED_ONE_BY_ONE:
             self.refresh()
@@ -578,6 +585,17 @@ class MainWindow(QMainWindow):
         now = self._clock.now()
         self.model.set_now(now)
         self.status.update_from(self.model, now, self._clock.local_tz())
+        self._show_pause(now)  # a pause ends by itself
+
+    def _show_pause(self, now: datetime) -> None:
+        if self._store is None:
+            return  # nothing to read before attach_store()
+        try:
+            settings = self._store.load_settings()
+        except UserFacingError as error:
+            self.show_error(str(error))
+            return
+        self.status.set_paused(settings.reminders_pause_end_at(now), self._clock.local_tz())
 
     def _refresh_insights(self) -> None:
         if self._store is None:

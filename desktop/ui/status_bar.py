@@ -1,13 +1,16 @@
-"""The window's status bar: how many applications are where, and the next deadline."""
+"""The window's status bar: how many applications are where, the next deadline, and
+whether reminders are paused."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from desktop.core.model import ApplicationSummary, Stage
+from desktop.core.reminders import pause_text
 from desktop.core.stages import OPEN_STAGES
 from desktop.core.timefmt import format_countdown, format_local
 from desktop.core.user_text import isolate
@@ -51,15 +54,28 @@ def next_deadline_text(summaries: Iterable[ApplicationSummary], now: datetime, t
 
 
 class StatusBar(QStatusBar):
+    # The user clicked "Resume" beside "Reminders paused until …".
+    resume_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts_label = QLabel()
         self.deadline_label = ElidedLabel()
+        self.pause_label = QLabel()
+        self.resume_button = QToolButton()
+        self.resume_button.setText("Resume")
+        self.resume_button.setAccessibleName("Resume reminders")
+        self.resume_button.setToolTip("Resume reminders now")
+        self.resume_button.clicked.connect(self.resume_requested)
         # Shown while the applications load in the background (import, restore); built on
         # first use, as the window's first paint must not wait for it.
         self.busy: QProgressBar | None = None
         self.addWidget(self.counts_label, 1)
         self.addPermanentWidget(self.deadline_label)
+        self.addPermanentWidget(self.pause_label)
+        self.addPermanentWidget(self.resume_button)
+        self.pause_label.hide()
+        self.resume_button.hide()
 
     def set_loading(self, loading: bool) -> None:
         if self.busy is None:
@@ -87,3 +103,10 @@ class StatusBar(QStatusBar):
         # switch between light and dark is followed at the next update.
         urgent = text.startswith("Next:")
         self.deadline_label.setStyleSheet(f"color: {current_colors().urgent};" if urgent else "")
+
+    def set_paused(self, until: datetime | None, tz: tzinfo) -> None:
+        """Shows "Reminders paused until …" and "Resume" while `until` is set."""
+        if until is not None:
+            self.pause_label.setText(f"Reminders paused {pause_text(until, tz)} —")
+        self.pause_label.setVisible(until is not None)
+        self.resume_button.setVisible(until is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Application, Channel, RejectionInput, Stage
+from desktop.core.timefmt import format_local
 from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.date_edit import MOMENT_ROLE
@@ -664,3 +666,24 @@ def test_snooze_all_from_the_tray_is_one_undo_step(
     window.undo_stack.undo()
     assert store.reminders_for(logged.request.id) == planned
     assert app.id == logged.application.id
+
+
+def test_the_status_bar_shows_a_pause_until_it_ends_and_offers_resume(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    status = window.status
+    assert not status.pause_label.isVisible()
+    until = clock.now() + timedelta(hours=1)
+    store.save_settings(
+        dataclasses.replace(store.load_settings(), reminders_paused_until=until)
+    )  # the store announces it: nobody tells the window
+    assert status.pause_label.isVisible()
+    assert status.pause_label.text() == (
+        f"Reminders paused until {format_local(until, clock.local_tz())} —"
+    )
+    with qtbot.waitSignal(window.resume_requested):
+        qtbot.mouseClick(status.resume_button, Qt.MouseButton.LeftButton)
+    clock.advance(hours=1)
+    window.tick()  # the pause ended by itself
+    assert not status.pause_label.isVisible()
+    assert not status.resume_button.isVisible()
