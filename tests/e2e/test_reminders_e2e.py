@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.user_text import isolate
 from tests.e2e import services
 
 pytestmark = pytest.mark.e2e
@@ -234,7 +235,8 @@ def test_tray_icon_docks_and_menu_lists_the_due_request(
     )
     entries = opened.group(1).split(" | ")
     assert entries[:2] == ["Open AskWhy", "Log rejection…"]
-    assert any(re.fullmatch(r"Acme — Engineer: 1 d 2\d h left", e) for e in entries), entries
+    due = re.escape(f"{isolate('Acme')} — {isolate('Engineer')}: 1 d ") + r"2\d h left"
+    assert any(re.fullmatch(due, e) for e in entries), entries
     assert "Snooze all" in entries
     assert "Pause reminders" in entries
     quit_app(desktop, app)
