@@ -624,16 +624,20 @@ class _Wiring:
     def _snooze_from_notification(self, request_id: int) -> None:
         from desktop.core.errors import UserFacingError  # noqa: PLC0415
         from desktop.core.reminders import SnoozeChoice, snooze_until  # noqa: PLC0415
+        from desktop.core.timefmt import format_local  # noqa: PLC0415
 
-        now = self.clock.now()
+        now, tz = self.clock.now(), self.clock.local_tz()
         try:
             policy = self.store.load_settings().reminders
-            until = snooze_until(SnoozeChoice.ONE_HOUR, now, self.clock.local_tz(), policy)
+            until = snooze_until(SnoozeChoice.ONE_HOUR, now, tz, policy)
         except UserFacingError as error:
             self.window.show_error(str(error))
             return
         self._change_request_from_notification(
-            request_id, "Snooze", functools.partial(self.store.snooze_request, request_id, until)
+            request_id,
+            "Snooze",
+            functools.partial(self.store.snooze_request, request_id, until),
+            f"snoozed until {format_local(until, tz)}",
         )
 
     def _skip_from_notification(self, request_id: int) -> None:
@@ -641,13 +645,16 @@ class _Wiring:
             request_id,
             "Skip",
             functools.partial(self.store.skip_request, request_id, now=self.clock.now()),
+            "skipped",
         )
 
     def _change_request_from_notification(
-        self, request_id: int, verb: str, change: Callable[[], object]
+        self, request_id: int, verb: str, change: Callable[[], object], done: str
     ) -> None:
-        """A notification's button: the same undoable step as the editor's button."""
+        """A notification's button: the same undoable step as the editor's button, and
+        the window says what was `done` ("snoozed until Tue 3 Mar 15:00")."""
         from desktop.core.errors import UserFacingError  # noqa: PLC0415
+        from desktop.core.user_text import isolate  # noqa: PLC0415
         from desktop.ui.undo_commands import RequestCommand  # noqa: PLC0415
 
         try:
@@ -658,12 +665,11 @@ class _Wiring:
             # E.g. the request was deleted meanwhile: nothing left to change.
             log.warning("cannot %s request %d: %s", verb.lower(), request_id, error)
             return
-        command = RequestCommand(
-            self.store, f"{verb} ({application.company})", application.id, change
-        )
+        company, role = isolate(application.company), isolate(application.role)
+        command = RequestCommand(self.store, f"{verb} ({company})", application.id, change)
         if self.window.run_command(command):
-            log.info("request %d: %s from its notification", request_id, verb.lower())
-            self.window.show_info(f"{verb}: {application.company}, {application.role}.")
+            log.info("request %d from its notification: %s", request_id, done)
+            self.window.show_info(f"{company}, {role}: {done}. Undo with Ctrl+Z.")
 
     def _log_rejection_from_tray(self) -> None:
         self.window.show_and_raise()

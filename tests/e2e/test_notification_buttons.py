@@ -8,6 +8,7 @@ and the window.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import APP_ID
+from desktop.core.user_text import isolate
 from tests.e2e import services, x11
 from tests.e2e.conftest import notifier_with_server, require
 from tests.e2e.test_reminders_e2e import NOTIFY_DEADLINE, log_rejection, quit_app, wait_running
@@ -133,12 +135,18 @@ def test_snooze_moves_the_reminder_and_open_draft_opens_the_editor(
     )
     hour = snoozed_at + timedelta(hours=1)
     assert hour - timedelta(seconds=5) < moved[0] < hour + timedelta(seconds=30)
+    # The window confirms it, with the time the reminder comes back.
+    assert re.search(
+        r"from its notification: snoozed until \w{3} \d+ \w{3} \d\d:\d\d", desktop.app_log()
+    )
 
     services.click_notification(desktop.bus, records[0]["id"], "open")
 
     def editor() -> list[str]:
         names = [x11.window_name(desktop.env, w) for w in x11.visible_windows(desktop.env, app.pid)]
-        return [name for name in names if name.endswith("— Acme, Engineer")]
+        return [
+            name for name in names if name.endswith(f"— {isolate('Acme')}, {isolate('Engineer')}")
+        ]
 
     services.wait_for(editor, 10, "the request editor to open")
     quit_app(desktop, app)
