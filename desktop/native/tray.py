@@ -238,7 +238,11 @@ class Tray(QObject):
 
     def _paused_text(self) -> str | None:
         """ "Reminders paused until Tue 3 Mar 08:00", or None while reminders run."""
-        end = self._pause_end()
+        try:
+            end = self._pause_end()
+        except Exception:
+            log.exception("cannot read whether reminders are paused")
+            return None
         if end is None:
             return None
         return f"Reminders paused {pause_text(end, self._local_tz())}"
@@ -268,6 +272,10 @@ class Tray(QObject):
     # -- menu ------------------------------------------------------------------------------
     def rebuild_menu(self) -> None:
         menu = self._menu
+        # clear() keeps the submenus ("Snooze all", "Pause reminders"): they own their
+        # menu actions, so each rebuild would leave two behind.
+        for submenu in menu.findChildren(QMenu):
+            submenu.deleteLater()
         menu.clear()
         self._add(menu, "Open AskWhy", self.open_requested.emit)
         self._add(menu, "Log rejection…", self.log_rejection_requested.emit)

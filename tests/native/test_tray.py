@@ -169,3 +169,16 @@ def test_the_icon_follows_the_store_announcements(qtbot: QtBot):
     store.changes.publish(Change(applications=frozenset({1}), requests=frozenset({1})))
     assert tray.is_due()
     tray.close()
+
+
+def test_rebuilding_the_menu_leaves_no_submenus_behind(qtbot: QtBot):
+    from PySide6.QtCore import QEvent  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMenu  # noqa: PLC0415
+
+    store, clock = FakeReminderStore(), ManualClock(START)
+    tray = make_tray(store, clock)
+    for _ in range(3):
+        tray.menu.aboutToShow.emit()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(tray.menu.findChildren(QMenu)) == 2  # "Snooze all" and "Pause reminders"
+    tray.close()
