@@ -146,8 +146,8 @@ def summaries(
     session: Session, ids: Sequence[int] | None, *, include_archived: bool
 ) -> list[ApplicationSummary]:
     """Every application (`ids` None) or those of `ids` that exist, each with its contacts'
-    names and addresses, its most urgent open request and that request's next reminder. Four queries
-    however many rows."""
+    names and addresses, its most urgent open request and that request's next reminder.
+    Four queries however many rows."""
     # A short list of ids goes into the SQL as bound parameters (far below SQLite's limit:
     # a change names a handful).
     only = "" if ids is None else f" IN ({','.join('?' * len(ids))})"
