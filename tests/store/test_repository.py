@@ -164,10 +164,10 @@ def test_log_rejection_for_an_existing_application_and_contact_by_id(store: Stor
     assert logged.request.body.startswith("Hi Hank,")
 
 
-def test_log_rejection_without_contact_leaves_the_field_visible(store: Store) -> None:
+def test_log_rejection_without_contact_greets_the_company_team(store: Store) -> None:
     logged = store.log_rejection(rejection(contact_name="", contact_email=""), now=NOW)
     assert logged.contact is None
-    assert logged.request.body.startswith("Hi {{ contact_first_name }},")
+    assert logged.request.body.startswith(f"Hi {logged.application.company} team,")
 
 
 @pytest.mark.parametrize(
