@@ -188,7 +188,7 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     problems = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
     assert any("my_signature" in line and "empty" in line for line in problems)
     assert "left" in editor.countdown_label.text()
-    assert editor.to_label.text() == f"To: {isolate('Dana Reyes')} · dana@acme.example"
+    assert editor.recipient() == f"{isolate('Dana Reyes')} · dana@acme.example"
 
 
 def test_typing_an_unknown_field_shows_inline_problem_and_mark(
