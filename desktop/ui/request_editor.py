@@ -142,7 +142,7 @@ class NewContactDialog(QDialog):
     """Someone to send the request to: a name and an address, checked as they are typed by
     the rules the store applies when the contact is written."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("new_contact_dialog")
         self.setWindowTitle("Add a contact")
@@ -294,6 +294,7 @@ class RequestEditor(QMainWindow):
             "Add someone at the company to this application and send the request to them"
         )
         self.new_contact_dialog: NewContactDialog | None = None  # while it asks
+        self._contacts: dict[int, Contact] = {}  # the recipient box's, by id
         self._fill_recipients()
 
     def _build_text(self) -> QSplitter:
@@ -492,6 +493,7 @@ class RequestEditor(QMainWindow):
         except UserFacingError as error:
             log.warning("contacts not read for the recipient list: %s", error)
             contacts = [] if self._context.contact is None else [self._context.contact]
+        self._contacts = {contact.id: contact for contact in contacts}
         for contact in contacts:
             shown = " · ".join(part for part in (isolate(contact.name), contact.email) if part)
             combo.addItem(shown, contact.id)
@@ -509,7 +511,8 @@ class RequestEditor(QMainWindow):
         current = self._context.contact
         if contact_id == (None if current is None else current.id):
             return
-        name = "" if contact_id is None else self.recipient_combo.itemText(index)
+        chosen = self._contacts.get(contact_id)
+        name = "" if chosen is None else chosen.name or chosen.email
         self._choose_recipient(
             ChooseRecipientCommand(
                 self._store,
@@ -518,7 +521,7 @@ class RequestEditor(QMainWindow):
                 name,
                 contact_id=contact_id,
             ),
-            f"The request is now to {name}." if name else "The request is to nobody yet.",
+            f"The request is now to {isolate(name)}." if name else "The request is to nobody yet.",
         )
 
     def ask_new_contact(self) -> None:

@@ -657,7 +657,7 @@ def test_choosing_a_contact_is_one_undoable_step_and_the_draft_follows(
     editor.flush_pending_save()
     assert store.get_request(request_id).body.startswith("Hi Hank,\n")  # stored as sent
     assert undo_stack.count() == 1
-    assert "Send to" in undo_stack.undoText()
+    assert undo_stack.undoText() == f"Send to {isolate('Dr. Hank Moody')} ({isolate('Acme')})"
 
     undo_stack.undo()
     assert store.get_request(request_id).contact_id is None
