@@ -502,10 +502,6 @@ class RequestEditor(QMainWindow):
         combo.setCurrentIndex(0 if current is None else max(combo.findData(current.id), 0))
         combo.setToolTip(combo.currentText())
 
-    def recipient(self) -> str:
-        """Who the request is to, as the recipient box shows it."""
-        return self.recipient_combo.currentText()
-
     def _on_recipient_chosen(self, index: int) -> None:
         contact_id = self.recipient_combo.itemData(index)
         current = self._context.contact
