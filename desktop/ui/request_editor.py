@@ -7,6 +7,9 @@ by state, and sends it without giving AskWhy an account: copy to the clipboard, 
 is a command on the window's one undo stack, so the Undo here and Edit › Undo in the main
 window are the same history, and an undo from either re-reads the request here.
 
+The recipient is chosen here too, from the application's contacts or added on the spot (one
+undoable step); the draft, its `To` and its greeting follow whoever it is to.
+
 Edits are saved as they are typed (debounced), so closing the window never loses text.
 """
 
