@@ -268,18 +268,28 @@ def first_name(full_name: str) -> str:
     return words[0] if words else ""
 
 
+def _greeting_name(contact_name: str, company: str) -> str:
+    """Who a greeting addresses: the contact's first name, else the company's team.
+
+    "Hi Acme team" reads as a letter; "Hi ," or a visible placeholder does not, and an
+    automated rejection often leaves no name at all. "" only when neither is known.
+    """
+    return first_name(contact_name) or (f"{company} team" if company else "")
+
+
 def merge_values(context: RequestContext, tz: tzinfo) -> dict[str, str]:
     """The value of every field for a request; "" where nothing is known, so it shows EMPTY."""
     application = context.application
     contact = context.contact
     profile = context.profile
     contact_name = contact.name.strip() if contact else ""
+    company = application.company.strip()
     values = dict.fromkeys(FIELDS, "")
     values.update(
-        company=application.company.strip(),
+        company=company,
         role=application.role.strip(),
         contact_name=contact_name,
-        contact_first_name=first_name(contact_name),
+        contact_first_name=_greeting_name(contact_name, company),
         contact_email=contact.email.strip() if contact else "",
         my_name=profile.name.strip(),
         my_email=profile.email.strip(),

@@ -360,6 +360,11 @@ class Store:
                 session, change, request_id, subject=subject, body=body, template_id=template_id
             )
 
+    def set_request_recipient(self, request_id: int, contact_id: int | None) -> FollowUpRequest:
+        """The request is to this contact of its application (None: to nobody yet)."""
+        with self._write() as (session, change):
+            return requests.set_recipient(session, change, request_id, contact_id)
+
     def mark_sent(self, request_id: int, *, sent_at: datetime) -> FollowUpRequest:
         sent_at = validation.check_moment(sent_at, "The time it was sent")
         with self._write() as (session, change):

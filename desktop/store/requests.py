@@ -380,6 +380,21 @@ def save_text(
     return record(FollowUpRequest, row)
 
 
+def set_recipient(
+    session: Session, change: ChangeBuilder, request_id: int, contact_id: int | None
+) -> FollowUpRequest:
+    """Who the request is to: one of its own application's contacts, or nobody."""
+    row = request_row(session, request_id)
+    if contact_id is not None:
+        contact = session.get(ContactRow, contact_id)
+        if contact is None or contact.application_id != row.application_id:
+            raise NotFound("That contact no longer exists.")
+    row.contact_id = contact_id
+    session.flush()
+    change.request(row.application_id, row.id, reminders=False)
+    return record(FollowUpRequest, row)
+
+
 def mark_sent(
     session: Session, change: ChangeBuilder, request_id: int, sent_at: datetime
 ) -> FollowUpRequest:

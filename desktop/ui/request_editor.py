@@ -7,6 +7,9 @@ by state, and sends it without giving AskWhy an account: copy to the clipboard, 
 is a command on the window's one undo stack, so the Undo here and Edit › Undo in the main
 window are the same history, and an undo from either re-reads the request here.
 
+The recipient is chosen here too, from the application's contacts or added on the spot (one
+undoable step); the draft, its `To` and its greeting follow whoever it is to.
+
 Edits are saved as they are typed (debounced), so closing the window never loses text.
 """
 
@@ -30,6 +33,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -50,6 +55,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import validation
 from desktop.core.drafts import (
     Draft,
     choose_template,
@@ -60,6 +66,7 @@ from desktop.core.drafts import (
 from desktop.core.errors import UserFacingError
 from desktop.core.mailto import MAILTO_LIMIT, mailto_fits
 from desktop.core.model import (
+    Contact,
     FollowUpRequest,
     RequestContext,
     RequestKind,
@@ -76,14 +83,15 @@ from desktop.native.clock import Clock
 from desktop.store.errors import NotFound
 from desktop.store.files import write_atomically
 from desktop.ui import undo_commands
-from desktop.ui.screen_fit import ElidedLabel, fit_to_screen, is_short_screen
+from desktop.ui.forms import ErrorLabel, problem
+from desktop.ui.screen_fit import fit_to_screen, is_short_screen
 from desktop.ui.template_highlighter import (
     PreviewPart,
     TemplateHighlighter,
     format_preview,
 )
 from desktop.ui.theme import SPACING
-from desktop.ui.undo_commands import RequestCommand
+from desktop.ui.undo_commands import AddContactCommand, ChooseRecipientCommand, RequestCommand
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -103,6 +111,10 @@ KIND_TITLES: dict[RequestKind, str] = {
     RequestKind.CHECK_IN: "Check-in",
     RequestKind.STAY_IN_TOUCH: "Stay-in-touch note",
 }
+
+# Wide enough for "Dana Reyes · dana.reyes@acme.example" without growing with the names.
+RECIPIENT_CHARS = 28
+NOBODY = "Nobody yet"
 
 # (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled.
 SaveFileChooser = Callable[[QWidget, str, str, str], str]
@@ -127,6 +139,49 @@ def slug(text: str) -> str:
 def default_eml_name(company: str, role: str) -> str:
     stem = "-".join(part for part in (slug(company), slug(role)) if part) or "request"
     return f"{stem[:80]}.eml"
+
+
+class NewContactDialog(QDialog):
+    """Someone to send the request to: a name and an address, checked as they are typed by
+    the rules the store applies when the contact is written."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("new_contact_dialog")
+        self.setWindowTitle("Add a contact")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("new_contact_name")
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("new_contact_email")
+        self.error_label = ErrorLabel("new_contact_error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Add and send to them")
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name_edit)
+        form.addRow("&Email", self.email_edit)
+        form.addRow(self.error_label)
+        form.addRow(self.buttons)
+        self.name_edit.textChanged.connect(self._validate)
+        self.email_edit.textChanged.connect(self._validate)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._validate()
+
+    def _validate(self) -> None:
+        name, email = self.name_edit.text(), self.email_edit.text()
+        found = problem(validation.PERSON_NAME.clean, name) or problem(
+            validation.clean_email, email
+        )
+        self.error_label.show_error(found)
+        # Someone with neither a name nor an address is no one to write to.
+        self.ok_button.setEnabled(not found and bool(name.strip() or email.strip()))
+
+    def contact(self, application_id: int) -> Contact:
+        """The new contact as typed; the store cleans it again when it is written."""
+        return Contact(0, application_id, self.name_edit.text(), self.email_edit.text())
 
 
 class RequestEditor(QMainWindow):
@@ -225,13 +280,25 @@ class RequestEditor(QMainWindow):
         font = self.countdown_label.font()
         font.setBold(True)
         self.countdown_label.setFont(font)
-        contact = self._context.contact
-        to_text = contact.email if contact and contact.email else "no address yet"
-        self.to_label = ElidedLabel(
-            f"To: {isolate(contact.name) + ' · ' if contact else ''}{to_text}"
+        self.recipient_combo = QComboBox()
+        self.recipient_combo.setObjectName("recipient_combo")
+        self.recipient_combo.setAccessibleName("Recipient")
+        # Sized by a fixed length, not by the longest contact, so a long name can't push
+        # the window past a small screen; the full text is in the tooltip.
+        self.recipient_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.to_label.setObjectName("to_label")
-        self.to_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.recipient_combo.setMinimumContentsLength(RECIPIENT_CHARS)
+        self.recipient_label = QLabel("Rec&ipient")
+        self.recipient_label.setBuddy(self.recipient_combo)
+        self.add_contact_button = QPushButton("&Add contact…")
+        self.add_contact_button.setObjectName("add_contact_button")
+        self.add_contact_button.setToolTip(
+            "Add someone at the company to this application and send the request to them"
+        )
+        self.new_contact_dialog: NewContactDialog | None = None  # while it asks
+        self._contacts: dict[int, Contact] = {}  # the recipient box's, by id
+        self._fill_recipients()
 
     def _build_text(self) -> QSplitter:
         self.template_combo = QComboBox()
@@ -337,8 +404,10 @@ class RequestEditor(QMainWindow):
         status_row.addWidget(self.skip_button)
         status_row.addWidget(self.sent_button)
         header = QHBoxLayout()
-        header.addWidget(self.countdown_label)
-        header.addWidget(self.to_label, 1)
+        header.addWidget(self.countdown_label, 1)
+        header.addWidget(self.recipient_label)
+        header.addWidget(self.recipient_combo)
+        header.addWidget(self.add_contact_button)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -397,6 +466,8 @@ class RequestEditor(QMainWindow):
         self.subject_edit.textChanged.connect(self._on_text_edited)
         self.body_edit.textChanged.connect(self._on_text_edited)
         self.template_combo.activated.connect(self._on_template_chosen)
+        self.recipient_combo.activated.connect(self._on_recipient_chosen)
+        self.add_contact_button.clicked.connect(self.ask_new_contact)
         self.problems_list.itemActivated.connect(self._go_to_problem)
         self.problems_list.itemClicked.connect(self._go_to_problem)
         self.copy_subject_button.clicked.connect(self.copy_subject)
@@ -413,6 +484,78 @@ class RequestEditor(QMainWindow):
         self._save_timer.timeout.connect(self.flush_pending_save)
         self._countdown_timer.timeout.connect(self.refresh_countdown)
         self._confirmation_timer.timeout.connect(self._clear_confirmation)
+
+    # -- recipient -----------------------------------------------------------------
+    def _fill_recipients(self) -> None:
+        """The application's contacts to choose from, the request's own one current."""
+        combo = self.recipient_combo
+        combo.clear()
+        combo.addItem(NOBODY, None)
+        try:
+            contacts = self._store.contacts(self._context.application.id)
+        except UserFacingError as error:
+            log.warning("contacts not read for the recipient list: %s", error)
+            contacts = [] if self._context.contact is None else [self._context.contact]
+        self._contacts = {contact.id: contact for contact in contacts}
+        for contact in contacts:
+            shown = " · ".join(part for part in (isolate(contact.name), contact.email) if part)
+            combo.addItem(shown, contact.id)
+            combo.setItemData(combo.count() - 1, shown, Qt.ItemDataRole.ToolTipRole)
+        current = self._context.contact
+        combo.setCurrentIndex(0 if current is None else max(combo.findData(current.id), 0))
+        combo.setToolTip(combo.currentText())
+
+    def _on_recipient_chosen(self, index: int) -> None:
+        contact_id = self.recipient_combo.itemData(index)
+        current = self._context.contact
+        if contact_id == (None if current is None else current.id):
+            return
+        chosen = self._contacts.get(contact_id)
+        name = "" if chosen is None else chosen.name or chosen.email
+        self._choose_recipient(
+            ChooseRecipientCommand(
+                self._store,
+                self._request,
+                self._context.application.company,
+                name,
+                contact_id=contact_id,
+            ),
+            f"The request is now to {isolate(name)}." if name else "The request is to nobody yet.",
+        )
+
+    def ask_new_contact(self) -> None:
+        """Ask for a name and an address; the request is then to that new contact."""
+        dialog = NewContactDialog(self)
+        dialog.accepted.connect(functools.partial(self._add_recipient, dialog))
+        dialog.finished.connect(self._forget_new_contact_dialog)
+        dialog.finished.connect(dialog.deleteLater)
+        self.new_contact_dialog = dialog
+        dialog.open()
+
+    def _forget_new_contact_dialog(self) -> None:
+        self.new_contact_dialog = None
+
+    def _add_recipient(self, dialog: NewContactDialog) -> None:
+        application_id = self._context.application.id
+        contact = dialog.contact(application_id)
+        name = contact.name or contact.email
+        self._choose_recipient(
+            ChooseRecipientCommand(
+                self._store,
+                self._request,
+                self._context.application.company,
+                name,
+                adding=AddContactCommand(self._store, application_id, contact),
+            ),
+            f"Added {isolate(name)}: the request is now to them.",
+        )
+
+    def _choose_recipient(self, command: ChooseRecipientCommand, message: str) -> None:
+        """One step on the window's undo stack; the history move re-reads the draft."""
+        if undo_commands.run(self._undo_stack, command, self._on_command_failed):
+            self._confirm(message)
+        else:
+            self._fill_recipients()  # the box goes back to who it is really to
 
     # -- text ----------------------------------------------------------------------
     def _load_text(self) -> None:
@@ -504,9 +647,9 @@ class RequestEditor(QMainWindow):
     def _refresh_problems(self) -> None:
         self.problems_list.clear()
         for where, text in (("Subject", self.subject()), ("Body", self.body())):
-            for problem in check(text):
-                item = QListWidgetItem(f"{where}: {problem.message}")
-                item.setData(Qt.ItemDataRole.UserRole, (where, problem.start, problem.end))
+            for found in check(text):
+                item = QListWidgetItem(f"{where}: {found.message}")
+                item.setData(Qt.ItemDataRole.UserRole, (where, found.start, found.end))
                 self.problems_list.addItem(item)
         for line in describe_unresolved(self._draft.subject, self._draft.body):
             if "is empty" in line:
@@ -731,9 +874,10 @@ class RequestEditor(QMainWindow):
         self._show_error("That did not work", message)
 
     def _on_history_moved(self, _index: int) -> None:
-        """Something was done, undone or redone: this request may have changed or gone."""
+        """Something was done, undone or redone: this request, its recipient or the
+        application's contacts may have changed, or the request may be gone."""
         try:
-            self._request = self._store.get_request(self.request_id)
+            context = self._store.request_context(self.request_id)
         except NotFound:
             # Undoing the rejection took its request with it: nothing is left to edit.
             self._gone = True
@@ -742,6 +886,11 @@ class RequestEditor(QMainWindow):
         except UserFacingError as error:
             self._confirm(f"This request could not be re-read: {error}")
             return
+        self._context, self._request = context, context.request
+        self._values = merge_values(context, self._clock.local_tz())
+        self._fill_recipients()
+        # The same source text, rendered for whoever it is to now; saved as it would be sent.
+        self._on_text_edited()
         self._apply_status()
         self.refresh_countdown()
 
@@ -766,6 +915,8 @@ class RequestEditor(QMainWindow):
             and rejection is not None
             and request.kind is RequestKind.FEEDBACK
             and before_human_contact(rejection.stage_reached)
+            # A person to write to was named: whatever the stage, someone may answer.
+            and self._context.contact is None
         )
         self.automated_banner.setVisible(automated)
 

@@ -25,6 +25,7 @@ from desktop.core.model import (
     Application,
     Contact,
     ContactRole,
+    FollowUpRequest,
     Interview,
     LoggedRejection,
     RejectionInput,
@@ -432,6 +433,49 @@ class AddContactCommand(StoreCommand):
     def _undo(self) -> None:
         if self.created is not None:
             self._store.delete_contact(self.created.id)
+
+
+class ChooseRecipientCommand(StoreCommand):
+    """Who a follow-up request is to, in one step: one of its application's contacts
+    (`contact_id`, None for nobody), or a contact added on the spot (`adding`). Undo puts
+    the previous recipient back and removes the contact it added."""
+
+    def __init__(
+        self,
+        store: Store,
+        request: FollowUpRequest,
+        company: str,
+        name: str,
+        *,
+        contact_id: int | None = None,
+        adding: AddContactCommand | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        text = f"Send to {isolate(name)}" if name else "Send to nobody yet"
+        super().__init__(f"{text} ({isolate(company)})", on_error)
+        self._store = store
+        self._request_id = request.id
+        self._before = request.contact_id
+        self._contact_id = contact_id
+        self._adding = adding
+
+    def _do(self) -> None:
+        contact_id = self._contact_id
+        if self._adding is not None:
+            self._adding._do()
+            assert self._adding.created is not None
+            contact_id = self._adding.created.id
+        try:
+            self._store.set_request_recipient(self._request_id, contact_id)
+        except UserFacingError:
+            if self._adding is not None:
+                self._adding._undo()  # a refused step leaves no contact behind
+            raise
+
+    def _undo(self) -> None:
+        self._store.set_request_recipient(self._request_id, self._before)
+        if self._adding is not None:
+            self._adding._undo()
 
 
 class UpdateContactCommand(StoreCommand):

@@ -87,7 +87,7 @@ def data(tmp_path: Path) -> Path:
 def test_prints_the_newest_open_request_subject_blank_line_body(data: Path) -> None:
     newest = run(data, "draft")
     assert newest.code == 0, newest.stderr
-    assert newest.stdout.startswith("Feedback on my Tester application\n\nHi {{ contact_first")
+    assert newest.stdout.startswith("Feedback on my Tester application\n\nHi Beta GmbH team,\n")
     acme = run(data, "draft", "--company", "  ACME ")
     assert acme.stdout.startswith("Feedback on my Backend Engineer application\n\nHi Dana,\n")
     assert acme.stdout.endswith("Thank you,\nSam Lee\n")
@@ -97,11 +97,15 @@ def test_prints_the_newest_open_request_subject_blank_line_body(data: Path) -> N
     assert run(data, "draft", "--request", "1").stdout == analyst.stdout
 
 
-def test_unfilled_fields_print_the_draft_and_warn_like_the_editor(data: Path) -> None:
-    result = run(data, "draft", "--company", "Beta GmbH")
+def test_unfilled_fields_print_the_draft_and_warn_like_the_editor(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    log(data_dir, "Beta GmbH", "Tester", contact=("", ""))
+    result = run(data_dir, "draft", "--company", "Beta GmbH")
     assert result.code == 0
-    assert "Hi {{ contact_first_name }}," in result.stdout
-    assert result.stderr == ("askwhy: warning: {{ contact_first_name }} is empty (in the body)\n")
+    # No contact name: the greeting falls back to the team; no profile: no signature.
+    assert "Hi Beta GmbH team," in result.stdout
+    assert "{{ my_signature }}" in result.stdout
+    assert result.stderr == "askwhy: warning: {{ my_signature }} is empty (in the body)\n"
 
 
 def test_json_for_scripts(data: Path) -> None:
@@ -225,13 +229,15 @@ def test_bad_options_exit_2_write_nothing_and_create_no_data_folder(
     assert list(tmp_path.iterdir()) == []
 
 
+# Request 3 has no contact: both greet the company's team.
+@pytest.mark.parametrize("request_id", [2, 3])
 def test_the_cli_and_the_editor_buttons_give_the_same_draft(
-    qtbot: QtBot, data: Path, tmp_path: Path
+    qtbot: QtBot, data: Path, tmp_path: Path, request_id: int
 ) -> None:
     eml_path = tmp_path / "cli.eml"
-    assert run(data, "draft", "--request", "2", "--eml", str(eml_path)).code == 0
-    printed = run(data, "draft", "--request", "2").stdout
-    link = run(data, "draft", "--request", "2", "--mailto").stdout
+    assert run(data, "draft", "--request", str(request_id), "--eml", str(eml_path)).code == 0
+    printed = run(data, "draft", "--request", str(request_id)).stdout
+    link = run(data, "draft", "--request", str(request_id), "--mailto").stdout
     clipboard = RecordingClipboard()
     editor_path = tmp_path / "editor.eml"
     with open_database(data) as database:
@@ -240,7 +246,7 @@ def test_the_cli_and_the_editor_buttons_give_the_same_draft(
             store,
             ManualClock(NOW, BERLIN),
             clipboard,
-            2,
+            request_id,
             save_file_chooser=lambda *_args: str(editor_path),
             undo_stack=QUndoStack(),
         )

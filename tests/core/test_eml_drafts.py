@@ -111,7 +111,7 @@ def test_no_profile_email_means_no_from_and_no_contact_means_no_to() -> None:
     message = read_draft(draft.eml(NOW))
     assert message["From"] is None
     assert message["To"] is None
-    assert draft.mailto() == "mailto:?subject=s&body=Hi%20%7B%7B%20contact_first_name%20%7D%7D"
+    assert draft.mailto() == "mailto:?subject=s&body=Hi%20Acme%20team"
 
 
 def test_unfilled_fields_are_problems_and_stay_visible() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -186,11 +187,30 @@ def test_merge_values_fill_the_feedback_template() -> None:
     assert render(subject, values).text == "Feedback on my Data Analyst application"
 
 
-def test_merge_values_leave_unknown_contact_empty() -> None:
+def test_with_no_contact_name_the_greeting_addresses_the_company_team() -> None:
     values = merge_values(_context(with_contact=False), UTC)
-    assert values["contact_first_name"] == values["contact_email"] == ""
+    assert values["contact_name"] == values["contact_email"] == ""
+    assert values["contact_first_name"] == "Acme team"
     body = DEFAULT_TEMPLATES[RequestKind.FEEDBACK][2]
-    assert [s.name for s in render(body, values).unresolved] == ["contact_first_name"]
+    rendered = render(body, values)
+    assert rendered.text.startswith("Hi Acme team,\n")
+    assert rendered.complete  # nothing for the preview to flag
+
+
+def test_a_contact_known_only_by_address_is_greeted_as_the_team() -> None:
+    context = _context()
+    assert context.contact is not None
+    nameless = dataclasses.replace(context.contact, name="  ")
+    values = merge_values(dataclasses.replace(context, contact=nameless), UTC)
+    assert values["contact_first_name"] == "Acme team"
+    assert values["contact_email"] == "dana@acme.example"
+
+
+def test_with_no_company_either_the_greeting_stays_an_empty_field() -> None:
+    context = _context(with_contact=False)
+    nameless = dataclasses.replace(context.application, company=" ")
+    values = merge_values(dataclasses.replace(context, application=nameless), UTC)
+    assert values["contact_first_name"] == ""
 
 
 # Text built from pieces a template is made of, so braces and field names meet often.

@@ -164,10 +164,28 @@ def test_log_rejection_for_an_existing_application_and_contact_by_id(store: Stor
     assert logged.request.body.startswith("Hi Hank,")
 
 
-def test_log_rejection_without_contact_leaves_the_field_visible(store: Store) -> None:
+def test_log_rejection_without_contact_greets_the_company_team(store: Store) -> None:
     logged = store.log_rejection(rejection(contact_name="", contact_email=""), now=NOW)
     assert logged.contact is None
-    assert logged.request.body.startswith("Hi {{ contact_first_name }},")
+    assert logged.request.body.startswith(f"Hi {logged.application.company} team,")
+
+
+def test_the_recipient_is_one_of_the_applications_contacts_or_nobody(store: Store) -> None:
+    logged = store.log_rejection(rejection(contact_name="", contact_email=""), now=NOW)
+    request_id, app_id = logged.request.id, logged.application.id
+    hank = store.add_contact(app_id, "Hank Moody", email="hank@acme.example")
+    assert store.set_request_recipient(request_id, hank.id).contact_id == hank.id
+    context = store.request_context(request_id)
+    assert context.contact == hank
+    other = store.log_rejection(rejection(company="Beta", contact_name="Bo"), now=NOW)
+    assert other.contact is not None
+    with pytest.raises(NotFound, match="no longer exists"):
+        store.set_request_recipient(request_id, other.contact.id)  # another application's
+    assert store.request_context(request_id).contact == hank  # nothing written
+    assert store.set_request_recipient(request_id, None).contact_id is None
+    store.set_request_recipient(request_id, hank.id)
+    store.delete_contact(hank.id)
+    assert store.get_request(request_id).contact_id is None
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.lesson_dialog import LessonDialog  # noqa: PLC0415
     from desktop.ui.missed_list import MissedList  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
-    from desktop.ui.request_editor import RequestEditor  # noqa: PLC0415
+    from desktop.ui.request_editor import NewContactDialog, RequestEditor  # noqa: PLC0415
     from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
     from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
     from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
@@ -194,6 +194,7 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
         "request editor",
         lambda: RequestEditor(store, clock, clipboard, request_id, undo_stack=undo_stack),
     )
+    yield "add a contact (request editor)", NewContactDialog
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)

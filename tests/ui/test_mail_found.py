@@ -83,7 +83,7 @@ def test_log_and_ask_logs_it_as_of_the_email_and_opens_the_editor(
     assert editor.isVisible()
     (request,) = store.requests_for(summary.application.id)
     assert request.window_closes_at == RECEIVED + timedelta(hours=48)
-    assert editor.to_label.text().endswith("dana@acme.example")
+    assert editor.recipient_combo.currentText().endswith("dana@acme.example")
     assert mail.findings() == []
     findings.log_and_ask(finding.id)  # the second click of a double click: nothing twice
     assert told == ["That rejection from your mail was already logged or dismissed."]

@@ -186,7 +186,7 @@ def test_dropped_email_is_confirmed_then_logged(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     (editor,) = flow.open_editors()
     assert editor.rendered_body().startswith("Hi Dana,")
-    assert editor.to_label.text().endswith("dana.reyes@acme.example")
+    assert editor.recipient_combo.currentText().endswith("dana.reyes@acme.example")
 
 
 def _confirm_dialog(qtbot: QtBot, flow: RejectionFlow) -> EmailConfirmDialog:

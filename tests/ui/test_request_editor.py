@@ -188,7 +188,7 @@ def test_opens_prefilled_with_fields_coloured_by_state(
     problems = [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
     assert any("my_signature" in line and "empty" in line for line in problems)
     assert "left" in editor.countdown_label.text()
-    assert editor.to_label.text() == f"To: {isolate('Dana Reyes')} · dana@acme.example"
+    assert editor.recipient_combo.currentText() == f"{isolate('Dana Reyes')} · dana@acme.example"
 
 
 def test_typing_an_unknown_field_shows_inline_problem_and_mark(
@@ -617,3 +617,104 @@ def test_declining_to_replace_edited_text_puts_the_template_box_back(
     assert editor.replace_box is not None
     editor.replace_box.done(QMessageBox.StandardButton.Yes.value)
     assert (editor.subject(), editor.template_combo.currentIndex()) == ("Why?", index)
+
+
+def problem_lines(editor: RequestEditor) -> list[str]:
+    return [editor.problems_list.item(i).text() for i in range(editor.problems_list.count())]
+
+
+def test_with_no_contact_the_greeting_is_to_the_team_and_nothing_is_flagged(
+    make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
+) -> None:
+    fill_profile(store)
+    editor = make_editor(log_rejection(store, clock, contact=("", "")))
+    assert editor.recipient_combo.currentText() == "Nobody yet"
+    assert editor.rendered_body().startswith("Hi Acme team,\n")
+    preview = editor.preview.toPlainText()
+    assert mark_at(editor.preview.document(), preview.index("Acme team")) is Mark.FILLED
+    assert problem_lines(editor) == ["Nothing to fix: every field is filled in."]
+    assert editor.unresolved_fields() == []
+
+
+def test_choosing_a_contact_is_one_undoable_step_and_the_draft_follows(
+    qtbot: QtBot,
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock, contact=("", ""))
+    application_id = store.request_context(request_id).application.id
+    hank = store.add_contact(application_id, "Dr. Hank Moody", email="hank@acme.example")
+    editor = make_editor(request_id)
+    assert editor.recipient_combo.count() == 2
+    editor.recipient_combo.setFocus()
+    qtbot.keyClick(editor.recipient_combo, Qt.Key.Key_Down)  # as a user picks from the box
+    assert store.get_request(request_id).contact_id == hank.id
+    hank_shown = f"{isolate('Dr. Hank Moody')} · hank@acme.example"
+    assert editor.recipient_combo.currentText() == hank_shown
+    assert editor.rendered_body().startswith("Hi Hank,\n")
+    assert read_mailto(editor.mailto_url())[0] == "hank@acme.example"
+    editor.flush_pending_save()
+    assert store.get_request(request_id).body.startswith("Hi Hank,\n")  # stored as sent
+    assert undo_stack.count() == 1
+    assert undo_stack.undoText() == f"Send to {isolate('Dr. Hank Moody')} ({isolate('Acme')})"
+
+    undo_stack.undo()
+    assert store.get_request(request_id).contact_id is None
+    assert editor.recipient_combo.currentText() == "Nobody yet"
+    assert editor.rendered_body().startswith("Hi Acme team,\n")
+    assert store.contacts(application_id) == [hank]  # an existing contact stays
+
+
+def test_adding_a_contact_in_the_editor_checks_it_and_sends_to_them(
+    qtbot: QtBot,
+    make_editor: Callable[..., RequestEditor],
+    store: Store,
+    clock: ManualClock,
+    undo_stack: QUndoStack,
+) -> None:
+    request_id = log_rejection(store, clock, stage=Stage.APPLIED, contact=("", ""))
+    application_id = store.request_context(request_id).application.id
+    editor = make_editor(request_id)
+    assert editor.automated_banner.isVisible()  # nobody is known: probably automated
+
+    qtbot.mouseClick(editor.add_contact_button, Qt.MouseButton.LeftButton)
+    dialog = editor.new_contact_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert not dialog.ok_button.isEnabled()  # no one to write to yet
+    qtbot.keyClicks(dialog.name_edit, "Dana Reyes")
+    qtbot.keyClicks(dialog.email_edit, "dana@")
+    assert dialog.error_label.isVisible()  # the store's email rule, asked as it is typed
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.email_edit, "acme.example")
+    assert not dialog.error_label.isVisible()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    (dana,) = store.contacts(application_id)
+    assert (dana.name, dana.email) == ("Dana Reyes", "dana@acme.example")
+    assert store.get_request(request_id).contact_id == dana.id
+    assert editor.recipient_combo.currentText() == f"{isolate('Dana Reyes')} · dana@acme.example"
+    assert editor.rendered_body().startswith("Hi Dana,\n")
+    assert not editor.automated_banner.isVisible()  # someone is named now
+    assert editor.new_contact_dialog is None
+
+    # Adding and choosing is one step: one undo takes both back.
+    assert undo_stack.count() == 1
+    undo_stack.undo()
+    assert store.contacts(application_id) == []
+    assert store.get_request(request_id).contact_id is None
+    assert editor.recipient_combo.currentText() == "Nobody yet"
+    assert editor.automated_banner.isVisible()
+    undo_stack.redo()
+    (again,) = store.contacts(application_id)
+    assert store.get_request(request_id).contact_id == again.id
+    assert editor.rendered_body().startswith("Hi Dana,\n")
+
+
+def test_no_automated_banner_when_a_contact_was_given(
+    make_editor: Callable[..., RequestEditor], store: Store, clock: ManualClock
+) -> None:
+    editor = make_editor(log_rejection(store, clock, stage=Stage.APPLIED))
+    assert not editor.automated_banner.isVisible()

@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from desktop.core.model import Application, RejectionInput, RequestStatus, Stage
+from desktop.core.model import Application, Contact, RejectionInput, RequestStatus, Stage
 from desktop.store import exchange
 from desktop.store.repository import Store
 from desktop.ui import undo_commands
 from desktop.ui.insights_view import gather_insights
 from desktop.ui.undo_commands import (
+    AddContactCommand,
+    ChooseRecipientCommand,
     DeleteApplicationCommand,
     ImportCommand,
     LogRejectionCommand,
@@ -248,3 +250,31 @@ def test_snooze_all_is_undone_for_every_request_it_moved(
     stack.redo()
     assert [everything(store, first.application.id), everything(store, other.id)] == moved
     assert second.application.id == other.id
+
+
+def test_a_refused_new_recipient_writes_nothing_and_pushes_nothing(
+    store: Store, clock: ManualClock, stack: QUndoStack
+) -> None:
+    logged = store.log_rejection(rejection(add(store, clock).id, clock), now=clock.now())
+    other = add(store, clock)
+    before = everything(store, logged.application.id)
+    errors: list[str] = []
+    for contact, application_id in (
+        # The store's email rule refuses the contact itself.
+        (Contact(0, logged.application.id, "Bo", "bo@"), logged.application.id),
+        # The contact is written, then refused as the recipient (another application's):
+        # the step is undone as a whole, so it leaves no contact behind.
+        (Contact(0, other.id, "Bo", "bo@beta.example"), other.id),
+    ):
+        command = ChooseRecipientCommand(
+            store,
+            logged.request,
+            "Acme",
+            "Bo",
+            adding=AddContactCommand(store, application_id, contact),
+        )
+        assert not undo_commands.run(stack, command, errors.append)
+    assert len(errors) == 2
+    assert stack.count() == 0
+    assert everything(store, logged.application.id) == before
+    assert store.contacts(other.id) == []
