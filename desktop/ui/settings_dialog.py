@@ -265,7 +265,7 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(general, "&General")
+        self.tabs.addTab(general, "&Preferences")
         self.mail_page = MailPage(self._mail)
         self.tabs.addTab(self.mail_page, "&Mail")
         return self.tabs

@@ -174,5 +174,5 @@ def test_the_settings_dialog_has_a_mail_page_when_the_service_runs(
     assert not hasattr(plain, "mail_page")
     dialog = SettingsDialog(store, autostart=FakeAutostart(), mail=setup)
     qtbot.addWidget(dialog)
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&General", "&Mail"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&Preferences", "&Mail"]
     assert dialog.tabs.widget(1) is dialog.mail_page
