@@ -170,8 +170,9 @@ class MailFoundDialog(QDialog):
         )
         self.intro.setWordWrap(True)
         self.empty_label = QLabel(
-            "Nothing found yet. Add a mail source with 'askwhy mail add' (maildir:, mbox: or "
-            "imaps://); only mail that arrives afterwards is read."
+            "Nothing found yet. Add a mail source in Settings › Mail (or with 'askwhy mail "
+            "add'): a maildir, an mbox file or an IMAP account; only mail that arrives "
+            "afterwards is read."
         )
         self.empty_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
