@@ -15,6 +15,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -376,9 +377,11 @@ class MailPage(QWidget):
         self.remove_box = box
         box.open()
 
-    def _on_remove_answered(self, box: QMessageBox, source: MailSource, button: object) -> None:
+    def _on_remove_answered(
+        self, box: QMessageBox, source: MailSource, button: QAbstractButton
+    ) -> None:
         self.remove_box = None
-        if box.buttonRole(button) is not QMessageBox.ButtonRole.DestructiveRole:  # type: ignore[arg-type]
+        if box.buttonRole(button) is not QMessageBox.ButtonRole.DestructiveRole:
             return
         setup = self._setup
         self._run(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from keyrings.alt.file import PlaintextKeyring  # type: ignore[import-untyped]
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,8 +22,9 @@ from desktop.store.mail import ImapMark, MailStore
 from desktop.store.repository import Store
 from desktop.ui.mail_settings import AddSourceDialog, MailPage, MailSetup
 from desktop.ui.settings_dialog import SettingsDialog
-from tests.fakes import FakeAutostart, ManualClock
+from tests.fakes import ManualClock, RecordingClipboard
 from tests.mail_messages import rejection
+from tests.ui.test_main_window import make_window
 
 PASSWORD = "correct-horse-Ωmega-7781"
 TIMEOUT_MS = 15_000
@@ -166,13 +167,22 @@ def test_removing_an_imap_source_asks_then_forgets_its_password_too(
     assert page.message.text() == f"Removed #1: {spec.location}."
 
 
-def test_the_settings_dialog_has_a_mail_page_when_the_service_runs(
-    qtbot: QtBot, store: Store, setup: MailSetup
+def test_settings_has_a_mail_page_once_the_service_runs(
+    qtbot: QtBot,
+    store: Store,
+    setup: MailSetup,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
 ) -> None:
-    plain = SettingsDialog(store, autostart=FakeAutostart())
-    qtbot.addWidget(plain)
-    assert not hasattr(plain, "mail_page")
-    dialog = SettingsDialog(store, autostart=FakeAutostart(), mail=setup)
-    qtbot.addWidget(dialog)
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&Preferences", "&Mail"]
+    window = make_window(qtbot, store, ManualClock(), clipboard, qsettings)
+    before = window.open_settings()
+    assert isinstance(before, SettingsDialog)
+    assert before.findChild(MailPage) is None  # the data is still opening: no service yet
+    before.reject()
+    window.mail_setup = setup  # as desktop.app does once the mail service started
+    dialog = window.open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == ["&Preferences", "&Mail"]
     assert dialog.tabs.widget(1) is dialog.mail_page
+    dialog.reject()
