@@ -553,6 +553,7 @@ class _Wiring:
         from desktop.native.mail_watch import MailChecker, PasswordKeyring  # noqa: PLC0415
         from desktop.store.mail import MailStore  # noqa: PLC0415
         from desktop.ui.mail_found import MailFindings  # noqa: PLC0415
+        from desktop.ui.mail_settings import MailSetup  # noqa: PLC0415
 
         mail_store, passwords = MailStore(self.store.database), PasswordKeyring()
         checker = MailChecker(mail_store, passwords, now=self.clock.now, tz=self.clock.local_tz)
@@ -561,6 +562,7 @@ class _Wiring:
             mail_store, self.window.rejection_flow, self.clock, self.window.show_info, self.window
         )
         self.window.mail_findings = findings
+        self.window.mail_setup = MailSetup(self.mail, mail_store, passwords, self.clock)
         self.mail.found.connect(self._on_mail_found)
         self.mail.found.connect(findings.changed)
         self.mail.status_changed.connect(findings.changed)

@@ -15,10 +15,9 @@ import argparse
 import getpass
 import sys
 from datetime import timedelta
-from pathlib import Path
 
 from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line, open_data, print_json
-from desktop.core.errors import InvalidInput, UserFacingError
+from desktop.core.errors import InvalidInput
 from desktop.core.mail_sources import (
     Finding,
     MailSource,
@@ -28,16 +27,15 @@ from desktop.core.mail_sources import (
     parse_source,
 )
 from desktop.core.timefmt import format_local
-from desktop.native.mail_watch import (
-    MailChecker,
-    PasswordKeyring,
-    current_mark,
-    local_keys,
+from desktop.native.mail_setup import (
+    MAX_PASSWORD_CHARS,
+    check_ca_file,
+    prepare_source,
+    remove_source,
+    save_source,
 )
-from desktop.store.mail import ImapMark, MailStore
-
-# A password is one line; this bounds what --password-stdin reads from a runaway pipe.
-MAX_PASSWORD_CHARS = 4_096
+from desktop.native.mail_watch import MailChecker, PasswordKeyring
+from desktop.store.mail import MailStore
 
 
 def run(args: argparse.Namespace, io: Io) -> int:
@@ -45,59 +43,31 @@ def run(args: argparse.Namespace, io: Io) -> int:
     return actions[args.mail_command](args, io)
 
 
-def _local_spec(spec: SourceSpec) -> SourceSpec:
-    """The path made absolute: the app and later commands may run from elsewhere."""
-    return SourceSpec(spec.kind, path=str(Path(spec.path).expanduser().resolve()))
-
-
 def _read_password(args: argparse.Namespace, spec: SourceSpec) -> str:
     if args.password_stdin:
         line = sys.stdin.readline(MAX_PASSWORD_CHARS + 1)
-        password = line.removesuffix("\n").removesuffix("\r")
-    elif sys.stdin.isatty():
-        password = getpass.getpass(f"Password for {spec.user} at {spec.host}: ")
-    else:
-        raise InvalidInput("no terminal to ask for the password: give it with --password-stdin")
-    if not password or len(password) > MAX_PASSWORD_CHARS:
-        raise InvalidInput("the password must be one non-empty line")
-    return password
+        return line.removesuffix("\n").removesuffix("\r")
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {spec.user} at {spec.host}: ")
+    raise InvalidInput("no terminal to ask for the password: give it with --password-stdin")
 
 
 def _add(args: argparse.Namespace, io: Io) -> int:
     spec = parse_source(args.source)
     passwords = PasswordKeyring()
-    ca_file = ""
-    if args.ca_file is not None:
-        if spec.kind is not SourceKind.IMAPS:
-            raise InvalidInput("--ca-file is for imaps:// sources only")
-        ca_path = Path(args.ca_file).expanduser()
-        if not ca_path.is_file():
-            raise InvalidInput(f"the CA file {ca_path} does not exist")
-        ca_file = str(ca_path.resolve())
+    ca_file = check_ca_file(spec, "" if args.ca_file is None else str(args.ca_file))
     since = None if args.look_back is None else io.now - timedelta(days=args.look_back)
-    keys: list[str] = []
-    mark: ImapMark | None = None
     password = ""
     if spec.kind is SourceKind.IMAPS:
         passwords.check_available()  # before asking for a password it could not keep
         password = _read_password(args, spec)
-        mark = current_mark(spec, password, ca_file=ca_file, since=since)
-    else:
-        spec = _local_spec(spec)
-        keys = local_keys(spec, since=since)
+    new = prepare_source(spec, password=password, ca_file=ca_file, since=since)
     with open_data(args) as database:
-        store = MailStore(database)
-        source = store.add_source(spec, now=io.now, ca_file=ca_file, existing_keys=keys, mark=mark)
-        if password:
-            try:
-                passwords.store(spec, password)
-            except UserFacingError:
-                store.remove_source(source.id)  # nothing half-written: no source without it
-                raise
+        source = save_source(MailStore(database), passwords, new, now=io.now)
     since_text = "from now on" if since is None else f"since {format_local(since, io.tz)}"
     print(
-        f"Added mail source #{source.id}: {one_line(spec.location)}. Only mail that arrives "
-        f"{since_text} is read.",
+        f"Added mail source #{source.id}: {one_line(source.spec.location)}. Only mail that "
+        f"arrives {since_text} is read.",
         file=io.stdout,
     )
     return EXIT_OK
@@ -135,9 +105,7 @@ def _source_json(source: MailSource, io: Io) -> dict[str, object]:
 
 def _remove(args: argparse.Namespace, io: Io) -> int:
     with open_data(args) as database:
-        source = MailStore(database).remove_source(args.id)
-    if source.spec.kind is SourceKind.IMAPS:
-        PasswordKeyring().forget(source.spec)
+        source = remove_source(MailStore(database), PasswordKeyring(), args.id)
     print(f"Removed mail source #{source.id}: {one_line(source.spec.location)}.", file=io.stdout)
     return EXIT_OK
 

@@ -5,6 +5,7 @@ files watched by the file system, every read off the GUI thread.
   a growing delay after a failure).
 - Maildir and mbox sources are read on a one-thread pool when a `QFileSystemWatcher` sees
   their folder or file change, and at start.
+- `check_now(id)` reads one source at once, on the same pool (the user asked for it).
 - Every `RESCAN_MS` the list of sources is read again (a source added or removed with
   `askwhy mail` while the app runs), and the local sources are read once more in case the
   file system did not say (network file systems often don't). No loop runs faster.
@@ -119,11 +120,24 @@ class MailService(QObject):
         if self._stopped:
             return
         for source in self._local.values():
-            self._pool.start(lambda source=source: self._check_local(source))
+            self._pool.start(lambda source=source: self._check(source))
         # A replaced mbox file drops out of the watch: watch it again.
         self._watch_files()
 
-    def _check_local(self, source: MailSource) -> None:
+    def check_now(self, source_id: int) -> None:
+        """Reads one source once more, now (Settings › Mail › Check now), on the pool: the
+        outcome comes as `status_changed` and `found`, like any other read. An IMAP source
+        is read over a connection of its own; its IDLE watch goes on as it was."""
+        if self._stopped:
+            return
+        try:
+            source = self._store.get_source(source_id)
+        except UserFacingError as error:  # removed meanwhile, or the store is locked
+            self.status_changed.emit(source_id, str(error))
+            return
+        self._pool.start(lambda: self._check(source))
+
+    def _check(self, source: MailSource) -> None:
         # On the pool's thread: the store opens its own session; results go out as signals.
         try:
             found = self._checker.check(source)

@@ -39,6 +39,7 @@ from imapclient.exceptions import (  # type: ignore[import-untyped]
     IMAPClientError,
     LoginError,
 )
+from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as NoKeyring
 
 from desktop import APP_ID
@@ -91,11 +92,21 @@ class NotAMailbox(MailSourceError, InvalidInput):
 
 class PasswordKeyring:
     """IMAP passwords in the OS keyring (Secret Service, Credential Manager, Keychain), under
-    the service name `APP_ID` and the source's location. Never anywhere else."""
+    the service name `APP_ID` and the source's location. Never anywhere else.
+
+    `backend` is the system's (as `keyring` picks it, or `PYTHON_KEYRING_BACKEND` names it)
+    unless one is given, such as a file-backed keyring in a test's own folder.
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> KeyringBackend:
+        return self._backend if self._backend is not None else keyring.get_keyring()
 
     def check_available(self) -> None:
         """Raises MailSourceError, in one line, when there is no keyring to keep a password."""
-        backend = keyring.get_keyring()
+        backend = self._keyring()
         if isinstance(backend, NoKeyring):
             raise MailSourceError(
                 "no system keyring to keep the password in (install and unlock GNOME Keyring, "
@@ -104,7 +115,7 @@ class PasswordKeyring:
 
     def describe(self) -> str:
         """The backend's name, for `askwhy doctor`."""
-        backend = keyring.get_keyring()
+        backend = self._keyring()
         if isinstance(backend, NoKeyring):
             return "none (IMAP sources cannot be read)"
         return f"{type(backend).__module__}.{type(backend).__name__}"
@@ -112,14 +123,14 @@ class PasswordKeyring:
     def store(self, spec: SourceSpec, password: str) -> None:
         self.check_available()
         try:
-            keyring.set_password(APP_ID, spec.location, password)
+            self._keyring().set_password(APP_ID, spec.location, password)
         except keyring.errors.KeyringError as error:
             raise MailSourceError(f"the keyring refused the password: {error}") from None
 
     def load(self, spec: SourceSpec) -> str:
         self.check_available()
         try:
-            password = keyring.get_password(APP_ID, spec.location)
+            password = self._keyring().get_password(APP_ID, spec.location)
         except keyring.errors.KeyringError as error:
             raise MailSourceError(f"the keyring cannot be read: {error}") from None
         if password is None:
@@ -132,7 +143,7 @@ class PasswordKeyring:
     def forget(self, spec: SourceSpec) -> None:
         # Removing a source must work without a keyring (or with the entry already gone).
         with suppress(keyring.errors.KeyringError):
-            keyring.delete_password(APP_ID, spec.location)
+            self._keyring().delete_password(APP_ID, spec.location)
 
 
 # -- local sources: maildir and mbox ------------------------------------------------------

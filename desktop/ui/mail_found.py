@@ -52,6 +52,15 @@ def finding_body(rejection: Rejection, tz: tzinfo) -> str:
     return f"From {sender}{when}. Log it and your request opens, ready to send."
 
 
+def source_state(source: MailSource, tz: tzinfo) -> str:
+    """How a source is doing, as its last read left it: in this list and in Settings › Mail."""
+    if source.last_error:
+        return f"failing, retried: {source.last_error}"
+    if source.last_checked_at is None:
+        return "not read yet"
+    return f"read {format_local(source.last_checked_at, tz)}"
+
+
 class MailFindings(QObject):
     """What to do with a finding; `changed` when the list (or a source's status) changed."""
 
@@ -161,8 +170,9 @@ class MailFoundDialog(QDialog):
         )
         self.intro.setWordWrap(True)
         self.empty_label = QLabel(
-            "Nothing found yet. Add a mail source with 'askwhy mail add' (maildir:, mbox: or "
-            "imaps://); only mail that arrives afterwards is read."
+            "Nothing found yet. Add a mail source in Settings › Mail (or with 'askwhy mail "
+            "add'): a maildir, an mbox file or an IMAP account; only mail that arrives "
+            "afterwards is read."
         )
         self.empty_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
@@ -235,16 +245,10 @@ class MailFoundDialog(QDialog):
     def _describe(self, sources: list[MailSource]) -> str:
         if not sources:
             return "No mail sources."
-        lines = []
-        for source in sources:
-            if source.last_error:
-                state = f"failing, retried: {source.last_error}"
-            elif source.last_checked_at is None:
-                state = "not read yet"
-            else:
-                state = f"read {format_local(source.last_checked_at, self._tz)}"
-            lines.append(f"#{source.id} {source.spec.location} — {state}")
-        return "\n".join(lines)
+        return "\n".join(
+            f"#{source.id} {source.spec.location} — {source_state(source, self._tz)}"
+            for source in sources
+        )
 
     def _selected(self) -> Finding | None:
         row = self.table.currentRow()

@@ -128,6 +128,7 @@ if TYPE_CHECKING:
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
+    from desktop.ui.mail_settings import MailSetup
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.restore_controller import RestoreController
     from desktop.ui.restore_dialog import RestoreDialog
@@ -278,6 +279,7 @@ class MainWindow(QMainWindow):
         self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
         # The "From your mail" list's controller, set by desktop.app with the mail sources.
         self.mail_findings: MailFindings | None = None
+        self.mail_setup: MailSetup | None = None  # Settings › Mail's, likewise
         self.email_drop_filter = email_drop.EmailDropFilter(self)
         self.email_drop_filter.install(self)
 
@@ -928,7 +930,12 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> QDialog:
         dialog = later.SettingsDialog(
-            self.store, self, notifier=self.notifier, autostart=self.autostart, theme=self.theme
+            self.store,
+            self,
+            notifier=self.notifier,
+            autostart=self.autostart,
+            theme=self.theme,
+            mail=self.mail_setup,
         )
         return self._open_side_dialog(dialog)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,7 @@ from desktop.ui.theme import THEME_LABELS, ThemeController
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
+    from desktop.ui.mail_settings import MailSetup
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +105,11 @@ class SettingsDialog(QDialog):
         notifier: Notifier | None = None,
         autostart: AutostartControl | None = None,
         theme: ThemeController | None = None,
+        mail: MailSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._mail = mail
         self._notifier = notifier
         self._autostart = autostart
         self._theme = theme
@@ -242,7 +246,7 @@ class SettingsDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._with_mail_page(scroll), 1)
         layout.addWidget(self.form_error)
         layout.addWidget(buttons)
         # As tall as the groups want (a scroll area's own hint is capped), as wide as they
@@ -252,6 +256,19 @@ class SettingsDialog(QDialog):
             bar, content.sizeHint().height() - scroll.sizeHint().height()
         )
         fit_to_screen(self, wanted)
+
+    def _with_mail_page(self, general: QWidget) -> QWidget:
+        """With the mail service running, the settings above and a Mail page, as tabs."""
+        if self._mail is None:
+            return general
+        from desktop.ui.mail_settings import MailPage  # noqa: PLC0415 (imports the IMAP client)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(general, "&Preferences")
+        self.mail_page = MailPage(self._mail)
+        self.tabs.addTab(self.mail_page, "&Mail")
+        return self.tabs
 
     def _load(self, settings: Settings) -> None:
         self.profile_form.load(settings.profile)

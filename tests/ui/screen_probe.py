@@ -29,6 +29,7 @@ from desktop.core.email_parsing import ParsedEmail
 from desktop.core.model import LoggedRejection, RejectionInput, Stage
 from desktop.store.database import open_database
 from desktop.store.repository import Store
+from desktop.ui.mail_settings import MailSetup
 from desktop.ui.main_window import SETTINGS_GEOMETRY, MainWindow
 from tests.fakes import FakeAutostart, ManualClock, RecordingClipboard
 
@@ -106,11 +107,31 @@ def shown_loaded(window: MainWindow) -> None:
     loop.exec()
 
 
+def mail_setup(store: Store, clock: ManualClock, data: Path) -> MailSetup:
+    """Settings › Mail with a long maildir path and an IMAP source failing at length."""
+    from desktop.core.mail_sources import parse_source  # noqa: PLC0415
+    from desktop.native.mail_service import MailService  # noqa: PLC0415
+    from desktop.native.mail_watch import MailChecker, PasswordKeyring  # noqa: PLC0415
+    from desktop.store.mail import ImapMark, MailStore  # noqa: PLC0415
+    from desktop.ui.mail_settings import MailSetup  # noqa: PLC0415
+
+    mail, passwords = MailStore(store.database), PasswordKeyring()
+    folder = data / ("Ωmega Öberg Zoë Mail " * 6) / "INBOX"
+    local = mail.add_source(parse_source(f"maildir:{folder}"), now=clock.now())
+    mail.set_status(local.id, now=clock.now())
+    imap = parse_source(f"imaps://{'zoe.oberg' * 8}@imap.{'very-long-subdomain.' * 4}example.com")
+    remote = mail.add_source(imap, now=clock.now(), mark=ImapMark(1, 1))
+    mail.set_status(remote.id, now=clock.now(), error=f"{imap.host}:993 said: {CONTACT * 3}")
+    checker = MailChecker(mail, passwords, now=clock.now, tz=clock.local_tz)
+    return MailSetup(MailService(mail, checker, passwords), mail, passwords, clock)
+
+
 def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.details_dialog import DetailsDialog  # noqa: PLC0415
     from desktop.ui.email_confirm_dialog import EmailConfirmDialog  # noqa: PLC0415
     from desktop.ui.follow_ups_view import FollowUpsDialog  # noqa: PLC0415
     from desktop.ui.lesson_dialog import LessonDialog  # noqa: PLC0415
+    from desktop.ui.mail_settings import AddSourceDialog  # noqa: PLC0415
     from desktop.ui.missed_list import MissedList  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
     from desktop.ui.request_editor import NewContactDialog, RequestEditor  # noqa: PLC0415
@@ -187,6 +208,9 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "new application", lambda: DetailsDialog(store, clock)
     yield "details", lambda: DetailsDialog(store, clock, application_id=app_id)
     yield "settings", lambda: SettingsDialog(store, autostart=FakeAutostart())
+    mail = mail_setup(store, clock, data)
+    yield "settings (mail)", lambda: SettingsDialog(store, autostart=FakeAutostart(), mail=mail)
+    yield "add a mail source", lambda: AddSourceDialog(mail)
     yield "templates", lambda: TemplateManager(store)
     yield "log a reply", lambda: LessonDialog(store, clock, app_id, request_id=request_id)
     undo_stack = QUndoStack()
