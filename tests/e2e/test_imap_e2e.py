@@ -294,7 +294,9 @@ def test_the_app_watches_with_idle_and_one_click_logs_and_asks(
 
     def editor() -> list[str]:
         names = [x11.window_name(desktop.env, w) for w in x11.visible_windows(desktop.env, app.pid)]
-        return [name for name in names if name.endswith("— Acme, Data Analyst 2")]
+        # Names in a title are bidi-isolated (FSI … PDI); the words are what is checked.
+        plain = [name.replace("\u2068", "").replace("\u2069", "") for name in names]
+        return [name for name in plain if name.endswith("— Acme, Data Analyst 2")]
 
     services.wait_for(editor, 10, "the request editor to open")
 

@@ -18,6 +18,7 @@ import pytest
 from jeepney import DBusAddress, MessageType, new_method_call  # type: ignore[import-untyped]
 from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 
+from desktop.core.user_text import isolate
 from tests.e2e import services, x11
 from tests.e2e.conftest import require
 from tests.e2e.test_reminders_e2e import NOTIFY_DEADLINE, log_rejection, quit_app, wait_running
@@ -144,7 +145,9 @@ def test_status_notifier_item_registers_with_its_state_menu_and_activation(
     assert item["Status"] == "Active"
     assert item["Title"] == "AskWhy"
     _icon, _pixmaps, tooltip, _text = item["ToolTip"]
-    assert re.fullmatch(r"AskWhy: ask Acme why, 1 d 2\d h left", tooltip), tooltip
+    # Names are bidi-isolated wherever they sit in a sentence (core.user_text).
+    acme, engineer = re.escape(isolate("Acme")), re.escape(isolate("Engineer"))
+    assert re.fullmatch(rf"AskWhy: ask {acme} why, 1 d 2\d h left", tooltip), tooltip
     # The due state: the icon with the red badge (the idle icon has no red at all).
     width, height, argb = max(item["IconPixmap"])
     pixels = [argb[i : i + 4] for i in range(0, width * height * 4, 4)]
@@ -153,7 +156,7 @@ def test_status_notifier_item_registers_with_its_state_menu_and_activation(
     menu_address = DBusAddress(item["Menu"], sender, MENU_INTERFACE)
     menu = _menu(desktop, menu_address)
     assert list(menu)[:2] == ["Open AskWhy", "Log rejection…"]
-    assert any(re.fullmatch(r"Acme — Engineer: 1 d 2\d h left", label) for label in menu), menu
+    assert any(re.fullmatch(rf"{acme} — {engineer}: 1 d 2\d h left", label) for label in menu), menu
     assert "Quit AskWhy" in menu
 
     # Activating the item (a left click in the host) shows the window.
