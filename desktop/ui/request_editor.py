@@ -102,6 +102,7 @@ KIND_TITLES: dict[RequestKind, str] = {
     RequestKind.THANK_YOU: "Thank-you note",
     RequestKind.CHECK_IN: "Check-in",
     RequestKind.STAY_IN_TOUCH: "Stay-in-touch note",
+    RequestKind.CLOSING_NOTE: "Closing note",
 }
 
 # (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled.

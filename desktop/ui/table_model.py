@@ -38,7 +38,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.model import Application, ApplicationSummary, Stage
+from desktop.core.ghosting import ghosted_reason
+from desktop.core.model import Application, ApplicationSummary, Settings, Stage
 from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
 from desktop.ui.date_edit import format_moment
@@ -142,9 +143,12 @@ def countdown_text(summary: ApplicationSummary, now: datetime) -> str:
     return format_countdown(left)
 
 
-def needs_action(summary: ApplicationSummary) -> bool:
-    """An open follow-up (a draft not yet sent) is what the user should act on."""
-    return summary.open_request is not None
+def needs_action(summary: ApplicationSummary, settings: Settings, now: datetime) -> bool:
+    """An open follow-up (a draft not yet sent) is what the user should act on, and so is
+    a company gone quiet long enough to propose Ghosted (core.ghosting)."""
+    return summary.open_request is not None or bool(
+        ghosted_reason(summary.application, settings, now)
+    )
 
 
 def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
@@ -183,6 +187,9 @@ class ApplicationTableModel(QAbstractTableModel):
         # 100,000 rows the dict costs tens of milliseconds and several megabytes.
         self._row_of_id: dict[int, int] | None = None
         self._now = now
+        self._settings = Settings()  # the Ghosted proposals' quiet periods
+        self._needs_action_rows: list[int] = []
+        self._needs_action_for: tuple[int, datetime, Settings] | None = None
         # Bumped on every reset and sort, so proxies and the board know that their cached
         # row numbers are stale.
         self.generation = 0
@@ -308,6 +315,21 @@ class ApplicationTableModel(QAbstractTableModel):
     def now(self) -> datetime:
         return self._now
 
+    def set_settings(self, settings: Settings) -> None:
+        """The user's settings: their quiet periods decide the Ghosted proposals."""
+        if settings == self._settings:
+            return
+        self._settings = settings
+        self.generation += 1  # "needs action" changes: proxies compute again
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_DEADLINE), self.index(len(self._rows) - 1, COL_DEADLINE)
+            )
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     # -- fast access for proxies, the board and the status bar -------------------------
     @property
     def summaries(self) -> Sequence[ApplicationSummary]:
@@ -328,8 +350,21 @@ class ApplicationTableModel(QAbstractTableModel):
 
     @property
     def open_rows(self) -> Sequence[int]:
-        """The rows with an open follow-up (the ones that need action), in row order."""
+        """The rows with an open follow-up, in row order."""
         return self._open_rows
+
+    @property
+    def needs_action_rows(self) -> Sequence[int]:
+        """The rows that need action (`needs_action`) at `now`, in row order. Computed when
+        asked (only the "Needs action" filter asks), once per change, tick or setting."""
+        key = (self.generation, self._now, self._settings)
+        if self._needs_action_for != key:
+            settings, now = self._settings, self._now
+            self._needs_action_rows = [
+                i for i, s in enumerate(self._rows) if needs_action(s, settings, now)
+            ]
+            self._needs_action_for = key
+        return self._needs_action_rows
 
     def summary(self, row: int) -> ApplicationSummary:
         return self._rows[row]
@@ -381,9 +416,9 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == StageRole:
             return app.stage.value
         if role == NeedsActionRole:
-            return needs_action(summary)
+            return needs_action(summary, self._settings, self._now)
         if role == CountdownRole:
-            return countdown_text(summary, self._now)
+            return self._deadline_text(summary)
         if role == AgeRole:
             return format_age(started_at(app), self._now)
         return None
@@ -402,6 +437,12 @@ class ApplicationTableModel(QAbstractTableModel):
                 return f"Closes {closes:%a %d %b %H:%M}"
         return None
 
+    def _deadline_text(self, summary: ApplicationSummary) -> str:
+        """The open follow-up's countdown, else why Ghosted is proposed ("No word for …")."""
+        return countdown_text(summary, self._now) or ghosted_reason(
+            summary.application, self._settings, self._now
+        )
+
     def _display(self, summary: ApplicationSummary, column: int) -> str | None:  # noqa: PLR0911
         app = summary.application
         if column == COL_COMPANY:
@@ -418,7 +459,7 @@ class ApplicationTableModel(QAbstractTableModel):
         if column == COL_AGE:
             return format_age(started_at(app), self._now)
         if column == COL_DEADLINE:
-            return countdown_text(summary, self._now)
+            return self._deadline_text(summary)
         if column == COL_NOTES:
             # One line in the table; the tooltip and the details dialog show the rest.
             return app.notes.split("\n", 1)[0]
@@ -637,7 +678,9 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         previous = self._text_rows_for
         if previous == key:
             return self._text_rows
-        candidates: Sequence[int] | None = source.open_rows if self._needs_action_only else None
+        candidates: Sequence[int] | None = (
+            source.needs_action_rows if self._needs_action_only else None
+        )
         if previous is not None:
             generation, old_needle, old_needs_action_only = previous
             if (
