@@ -183,8 +183,8 @@ class SettingsDialog(QDialog):
         others_form.addRow("&Check in after", self.check_in_spin)
         others_form.addRow("Stay in to&uch after", self.stay_in_touch_spin)
         # "Needs action" proposes Ghosted after this much silence; the user decides.
-        others_form.addRow("Propose &Ghosted after applying", self.ghosted_applied_spin)
-        others_form.addRow("… after an i&nterview", self.ghosted_interview_spin)
+        others_form.addRow("Propose Ghosted after appl&ying", self.ghosted_applied_spin)
+        others_form.addRow("… after an inter&view", self.ghosted_interview_spin)
 
         return others_box
 
