@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from desktop.core import stages
 from desktop.core.model import (
     Application,
     FollowUpRequest,
@@ -22,9 +23,9 @@ from desktop.core.model import (
     StageEvent,
 )
 
-_REACHED_APPLIED = frozenset(
-    {Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED}
-)
+# Applied: it has an applied date, or it reached a stage that means it was sent (a rejected
+# or ghosted application was sent too, even when nothing recorded the day).
+_REACHED_APPLIED = stages.SENT_STAGES
 _REACHED_INTERVIEW = frozenset({Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED})
 _REACHED_OFFER = frozenset({Stage.OFFER, Stage.ACCEPTED})
 

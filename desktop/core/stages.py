@@ -20,6 +20,22 @@ OPEN_STAGES: frozenset[Stage] = frozenset(
 CLOSED_STAGES: frozenset[Stage] = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
 FINAL_STAGES: frozenset[Stage] = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN})
 
+# The stages that mean the application was sent (nobody screens, rejects or goes silent on
+# one they never received): the first move into one dates the application as applied when
+# nothing else did. Withdrawn is not one, because a saved posting can be dropped unsent.
+# Migration 0003 applied the same rule, written out, to the data from before.
+SENT_STAGES: frozenset[Stage] = frozenset(
+    {
+        Stage.APPLIED,
+        Stage.SCREENING,
+        Stage.INTERVIEWING,
+        Stage.OFFER,
+        Stage.ACCEPTED,
+        Stage.REJECTED,
+        Stage.GHOSTED,
+    }
+)
+
 # Board column order: the road forward, then the ways it can end early.
 PIPELINE: tuple[Stage, ...] = (
     Stage.SAVED,

@@ -289,8 +289,6 @@ def move_stage(
     session.add(event)
     row.stage = to_stage
     row.updated_at = now
-    if to_stage is Stage.APPLIED and row.applied_at is None:
-        row.applied_at = occurred_at
     session.flush()
     change.application(row.id)
     return record(StageEvent, event)

@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from desktop.core import stages
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Lesson, Stage
 from desktop.store.errors import NotFound
@@ -83,7 +84,14 @@ def stage_event(
     now: datetime,
     note: str = "",
 ) -> StageEventRow:
-    """A timeline entry; `occurred_at` may be backdated, `recorded_at` is always now."""
+    """A timeline entry; `occurred_at` may be backdated, `recorded_at` is always now.
+
+    A move into a stage that means the application was sent dates an undated application,
+    on every path that moves one (drag, rejection, edit). A creation event does not: the
+    moment a record is added or imported says nothing about when the application went out.
+    """
+    if from_stage is not None and to_stage in stages.SENT_STAGES and application.applied_at is None:
+        application.applied_at = occurred_at
     return StageEventRow(
         application_id=application.id,
         from_stage=from_stage,

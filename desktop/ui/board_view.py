@@ -62,6 +62,7 @@ from desktop.ui.table_model import (
     decode_application_ids,
     encode_application_ids,
     format_age,
+    started_at,
 )
 from desktop.ui.theme import CARD_RADIUS, MARGIN, SPACING, STAGE_COLORS, current_colors
 
@@ -193,7 +194,7 @@ class BoardColumnModel(QAbstractListModel):
         if role == CountdownRole:
             return countdown_text(summary, self._source.now)
         if role == AgeRole:
-            return format_age(app.created_at, self._source.now)
+            return format_age(started_at(app), self._source.now)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

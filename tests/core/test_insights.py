@@ -127,6 +127,19 @@ def test_funnel_counts_how_far_each_application_got() -> None:
     assert funnel.interview_rate == 0.5
 
 
+def test_funnel_counts_every_application_that_was_sent_and_none_that_was_not() -> None:
+    applications = [
+        _app(1, Stage.REJECTED),  # imported at Rejected, no date, no other event
+        _app(2, Stage.GHOSTED),
+        _app(3, Stage.WITHDRAWN),  # dropped while saved
+        _app(4, Stage.WITHDRAWN, applied=True),  # withdrawn after applying
+        _app(5, Stage.SAVED),
+    ]
+    events = [_event(3, Stage.SAVED, Stage.WITHDRAWN)]
+    funnel = compute_insights(applications, events, [], []).funnel
+    assert (funnel.applied, funnel.interviewed, funnel.offered) == (3, 0, 0)
+
+
 def test_open_actions_oldest_first() -> None:
     lessons = [
         _lesson(None, ReplyOutcome.REPLIED, action="Practise SQL", day=2),

@@ -627,6 +627,17 @@ def test_json_restore_then_export_gives_the_same_records(tmp_path: Path, fresh: 
     assert store.load_settings() == snapshot.settings
 
 
+def test_json_restore_dates_an_undated_application_by_its_first_move(fresh: Database) -> None:
+    # An export from before applied dates were kept: Acme moved Applied → Rejected.
+    snapshot = sample_snapshot()
+    acme, other = snapshot.applications
+    older = replace(snapshot, applications=(replace(acme, applied_at=None), other))
+    Store(fresh).apply_import(FullImport(older), now=NOW)
+    restored = {a.company: a.applied_at for a in _read_all(fresh).applications}
+    # The creation event says when the record was made, not when it was sent: 7 stays undated.
+    assert restored == {"Acme": NOW - timedelta(hours=1), other.company: None}
+
+
 def test_json_import_into_a_store_with_applications_is_refused(fresh: Database) -> None:
     Store(fresh).apply_import(FullImport(sample_snapshot()), now=NOW)
     before = dump(fresh.path)

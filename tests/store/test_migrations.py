@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,6 +86,70 @@ def test_frozen_database_of_every_revision_upgrades_with_data_intact(
 def test_every_known_revision_has_a_frozen_fixture() -> None:
     for revision in KNOWN_REVISIONS:
         assert fixture_path(revision).is_file(), "run python -m tests.store.make_fixture"
+
+
+def test_upgrade_to_0003_dates_moves_into_a_sent_stage(data_dir: Path) -> None:
+    path = install_fixture("0002", data_dir)
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            # Acme has the date the user gave: kept. Globex was added at Screening with no
+            # date and never moved: the day it was added says nothing about when it was sent.
+            connection.executemany(
+                "INSERT INTO applications (id, company, role, match_key, stage, created_at,"
+                " updated_at, location, url, source, notes, archived)"
+                " VALUES (?, ?, 'R', ?, ?, '2026-03-01 08:00:00.000000',"
+                " '2026-03-01 08:00:00.000000', '', '', '', '', 0)",
+                [
+                    (3, "Back", "back\x1fr", "saved"),
+                    (4, "Dropped", "dropped\x1fr", "withdrawn"),
+                    (5, "Moved", "moved\x1fr", "interviewing"),
+                    (6, "Turned", "turned\x1fr", "rejected"),
+                    (7, "Imported", "imported\x1fr", "rejected"),
+                ],
+            )
+            connection.executemany(
+                "INSERT INTO stage_events (application_id, from_stage, to_stage, occurred_at,"
+                " recorded_at, note) VALUES (?, ?, ?, ?, '2026-03-09 08:00:00.000000', '')",
+                [
+                    # Sent, then dragged back to Saved: still saved, so no date.
+                    (3, None, "saved", "2026-03-01 08:00:00.000000"),
+                    (3, "saved", "applied", "2026-03-02 08:00:00.000000"),
+                    (3, "applied", "saved", "2026-03-03 08:00:00.000000"),
+                    # Dropped before sending.
+                    (4, None, "saved", "2026-03-01 08:00:00.000000"),
+                    (4, "saved", "withdrawn", "2026-03-03 08:00:00.000000"),
+                    # Straight to Screening (backdated), then Interviewing: the first counts.
+                    (5, None, "saved", "2026-03-01 08:00:00.000000"),
+                    (5, "saved", "screening", "2026-02-20 08:00:00.000000"),
+                    (5, "screening", "interviewing", "2026-03-06 08:00:00.000000"),
+                    # A rejection logged for a saved posting.
+                    (6, None, "saved", "2026-03-01 08:00:00.000000"),
+                    (6, "saved", "rejected", "2026-03-07 08:00:00.000000"),
+                    # Imported at Rejected with no date: only a creation event.
+                    (7, None, "rejected", "2026-03-01 08:00:00.000000"),
+                ],
+            )
+    finally:
+        connection.close()
+    database = open_database(data_dir)
+    try:
+        assert database.schema_revision() == KNOWN_REVISIONS[-1]
+        applied = {
+            s.application.company: s.application.applied_at
+            for s in Store(database, local_tz=lambda: BERLIN).list_summaries(include_archived=True)
+        }
+    finally:
+        database.close()
+    assert applied == {
+        "Acme": T0,
+        "Globex": None,
+        "Back": None,
+        "Dropped": None,
+        "Moved": datetime(2026, 2, 20, 8, tzinfo=UTC),
+        "Turned": datetime(2026, 3, 7, 8, tzinfo=UTC),
+        "Imported": None,
+    }
 
 
 def test_first_open_seeds_one_default_template_per_kind(store: Store) -> None:

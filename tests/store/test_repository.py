@@ -346,6 +346,24 @@ def test_move_stage_records_a_backdated_event(store: Store) -> None:
         store.move_stage(999, Stage.APPLIED, occurred_at=NOW, now=NOW)
 
 
+def test_the_first_move_into_a_sent_stage_dates_an_undated_application(store: Store) -> None:
+    # Added at Screening with no date: the day it was added is not the day it was sent.
+    screening = store.add_application("S", "B", now=NOW - timedelta(days=9), stage=Stage.SCREENING)
+    assert screening.applied_at is None
+    saved = store.add_application("A", "B", now=NOW - timedelta(days=9), stage=Stage.SAVED)
+    store.move_stage(saved.id, Stage.SCREENING, occurred_at=NOW - timedelta(days=6), now=NOW)
+    store.move_stage(saved.id, Stage.INTERVIEWING, occurred_at=NOW - timedelta(days=2), now=NOW)
+    assert store.get_application(saved.id).applied_at == NOW - timedelta(days=6)
+    # Dropped unsent: no date. Rejected while saved: sent by the time they said no.
+    dropped = store.add_application("D", "B", now=NOW - timedelta(days=9), stage=Stage.SAVED)
+    store.move_stage(dropped.id, Stage.WITHDRAWN, occurred_at=NOW, now=NOW)
+    assert store.get_application(dropped.id).applied_at is None
+    turned = store.add_application("Acme", "Data Analyst", now=NOW - timedelta(days=9))
+    store.move_stage(turned.id, Stage.SAVED, occurred_at=NOW - timedelta(days=8), now=NOW)
+    logged = store.log_rejection(rejection(application_id=turned.id), now=NOW)
+    assert logged.application.applied_at == HEARD
+
+
 def test_set_event_time_backdates_and_timeline_orders_by_it(store: Store) -> None:
     app = store.add_application("A", "B", now=NOW, stage=Stage.SAVED)
     event = store.move_stage(app.id, Stage.APPLIED, occurred_at=NOW, now=NOW)

@@ -27,6 +27,7 @@ from desktop.ui.table_model import (
     COL_APPLIED,
     COL_COMPANY,
     COL_DEADLINE,
+    AgeRole,
     ApplicationFilterProxy,
     ApplicationIdRole,
     ApplicationTableModel,
@@ -393,6 +394,10 @@ def test_age_counts_from_the_applied_date_which_has_its_own_sortable_column() ->
     model.set_summaries([summary(2, "Undated", age=timedelta(days=2)), imported])
     ages = {model.index(r, COL_COMPANY).data(): model.index(r, COL_AGE).data() for r in range(2)}
     assert ages == {"Imported": "21 w", "Undated": "2 d"}  # not "new"
+    column = BoardColumnModel(model, Stage.APPLIED)
+    column.rebuild(None)
+    cards = {column.index(r).data(): column.index(r).data(AgeRole) for r in range(2)}
+    assert cards == {"Imported — Engineer": "21 w", "Undated — Engineer": "2 d"}
     model.sort(COL_APPLIED, Qt.SortOrder.AscendingOrder)
     assert model.index(0, COL_COMPANY).data() == "Imported"
     assert model.index(0, COL_APPLIED).data() != ""

@@ -23,12 +23,12 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, literal, null, select
+from sqlalchemy import delete, func, insert, literal, null, select, update
 from sqlalchemy.orm import Session
 
-from desktop.core import validation
+from desktop.core import stages, validation
 from desktop.core.errors import InvalidInput
-from desktop.core.model import ContactRole
+from desktop.core.model import ContactRole, Stage
 from desktop.core.wording import plural
 from desktop.store import models
 from desktop.store import settings as stored_settings
@@ -126,7 +126,30 @@ def _restore(session: Session, snapshot: Snapshot) -> None:
         # Flushing section by section inserts parents before children, which the
         # foreign-key checks require.
         session.flush()
+    _date_from_timeline(session)
     stored_settings.save(session, snapshot.settings)
+
+
+def _date_from_timeline(session: Session) -> None:
+    """Date undated applications by their first move into a sent stage, as the store does
+    on each move (`rows.stage_event`): an export from before that rule restores with the
+    dates its timeline knows, as migration 0003 gave the databases of that time."""
+    app, event = models.ApplicationRow, models.StageEventRow
+    first_sent = (
+        select(func.min(event.occurred_at))
+        .where(
+            event.application_id == app.id,
+            event.from_stage.is_not(None),
+            event.to_stage.in_(stages.SENT_STAGES),
+        )
+        .scalar_subquery()
+    )
+    session.execute(
+        update(app)
+        .where(app.applied_at.is_(None), app.stage != Stage.SAVED)
+        .values(applied_at=first_sent)
+        .execution_options(synchronize_session=False)
+    )
 
 
 _LOOKUP_CHUNK = 500  # well under SQLite's bound-parameter limit
