@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.ghosting import ghosted_reason
+from desktop.core.ghosting import ghosted_from, ghosted_reason
 from desktop.core.model import Application, ApplicationSummary, Settings, Stage
 from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
@@ -190,6 +190,9 @@ class ApplicationTableModel(QAbstractTableModel):
         self._settings = Settings()  # the Ghosted proposals' quiet periods
         self._needs_action_rows: list[int] = []
         self._needs_action_for: tuple[int, datetime, Settings] | None = None
+        # The next moment a listed row would newly need action (a proposal falling due):
+        # `set_now` past it tells the proxies, so the "Needs action" list grows on a tick.
+        self._next_proposal_at: datetime | None = None
         # Bumped on every reset and sort, so proxies and the board know that their cached
         # row numbers are stale.
         self.generation = 0
@@ -304,6 +307,9 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def set_now(self, now: datetime) -> None:
         self._now = now
+        if self._next_proposal_at is not None and now >= self._next_proposal_at:
+            self._next_proposal_at = None
+            self.generation += 1  # a Ghosted proposal fell due: "needs action" changed
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, COL_AGE),
@@ -360,10 +366,18 @@ class ApplicationTableModel(QAbstractTableModel):
         key = (self.generation, self._now, self._settings)
         if self._needs_action_for != key:
             settings, now = self._settings, self._now
-            self._needs_action_rows = [
-                i for i, s in enumerate(self._rows) if needs_action(s, settings, now)
-            ]
+            rows: list[int] = []
+            upcoming: datetime | None = None
+            for i, s in enumerate(self._rows):
+                if needs_action(s, settings, now):
+                    rows.append(i)
+                    continue
+                due = ghosted_from(s.application, settings)
+                if due is not None and (upcoming is None or due < upcoming):
+                    upcoming = due
+            self._needs_action_rows = rows
             self._needs_action_for = key
+            self._next_proposal_at = upcoming
         return self._needs_action_rows
 
     def summary(self, row: int) -> ApplicationSummary:

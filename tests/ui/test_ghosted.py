@@ -46,6 +46,27 @@ def test_a_quiet_application_needs_action_with_its_reason(
     qtbot.waitUntil(lambda: listed(window) == [])
 
 
+def test_a_proposal_falling_due_joins_the_list_on_the_next_tick(
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
+) -> None:
+    add(store, clock, "Quiet Ltd")
+    clock.advance(timedelta(days=20))
+    window = make_window(qtbot, store, clock, clipboard, qsettings)
+    window.set_view(VIEW_TABLE)
+    window.filter_bar.needs_action_check.setChecked(True)
+    assert listed(window) == []
+    clock.advance(timedelta(hours=23))
+    window.tick()
+    assert listed(window) == []
+    clock.advance(timedelta(hours=1))
+    window.tick()
+    assert listed(window) == ["Quiet Ltd"]
+
+
 def test_mark_ghosted_offers_a_closing_note_and_undo_takes_both_back(
     qtbot: QtBot,
     store: Store,
