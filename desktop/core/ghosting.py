@@ -11,6 +11,8 @@ application edited today was still sent months ago, and its clock starts at the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.core.model import Application, Settings, Stage
@@ -18,35 +20,42 @@ from desktop.core.model import Application, Settings, Stage
 _DAY = timedelta(days=1)
 
 
-def quiet_limit_days(stage: Stage, settings: Settings) -> int | None:
-    """How many quiet days make `stage` a Ghosted proposal; None where it never is (Saved:
-    nothing was sent yet; Offer: the next word is the user's; the closed stages)."""
-    if stage in (Stage.APPLIED, Stage.SCREENING):
-        return settings.ghosted_after_applied_days
-    if stage is Stage.INTERVIEWING:
-        return settings.ghosted_after_interview_days
-    return None
+@dataclass(frozen=True, slots=True)
+class GhostRule:
+    """The quiet period of each stage that can be proposed as Ghosted. Built once per
+    settings: the table asks it about every row (Saved: nothing was sent yet; Offer: the
+    next word is the user's; the closed stages are closed)."""
+
+    quiet_limits: Mapping[Stage, timedelta]
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GhostRule:
+        after_applied = settings.ghosted_after_applied_days * _DAY
+        return cls(
+            {
+                Stage.APPLIED: after_applied,
+                Stage.SCREENING: after_applied,
+                Stage.INTERVIEWING: settings.ghosted_after_interview_days * _DAY,
+            }
+        )
+
+    def due(self, app: Application) -> datetime | None:
+        """From when `app` is proposed as Ghosted; None when its stage never is, or it is
+        archived (out of sight, out of the list)."""
+        limit = self.quiet_limits.get(app.stage)
+        if limit is None or app.archived:
+            return None
+        return quiet_since(app) + limit
+
+    def reason(self, app: Application, now: datetime) -> str:
+        """ "No word for 23 days" when `app` is proposed as Ghosted at `now`, else ''."""
+        due = self.due(app)
+        if due is None or now < due:
+            return ""
+        return f"No word for {(now - quiet_since(app)) // _DAY} days"
 
 
 def quiet_since(app: Application) -> datetime:
     """The last moment anything happened to `app`."""
     applied = app.applied_at
     return app.updated_at if applied is None or applied < app.updated_at else applied
-
-
-def ghosted_from(app: Application, settings: Settings) -> datetime | None:
-    """From when `app` is proposed as Ghosted, or None when its stage never is (or it is
-    archived: out of sight, out of the list)."""
-    days = quiet_limit_days(app.stage, settings)
-    if days is None or app.archived:
-        return None
-    return quiet_since(app) + days * _DAY
-
-
-def ghosted_reason(app: Application, settings: Settings, now: datetime) -> str:
-    """ "No word for 23 days" when `app` is proposed as Ghosted at `now`, else ''."""
-    due = ghosted_from(app, settings)
-    if due is None or now < due:
-        return ""
-    days = (now - quiet_since(app)) // _DAY
-    return f"No word for {days} days"

@@ -38,10 +38,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.ghosting import ghosted_from, ghosted_reason
+from desktop.core.ghosting import GhostRule
 from desktop.core.model import Application, ApplicationSummary, Settings, Stage
 from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
+from desktop.core.validation import EARLIEST
 from desktop.ui.date_edit import format_moment
 from desktop.ui.icons import stage_dot
 from desktop.ui.theme import current_colors
@@ -143,12 +144,17 @@ def countdown_text(summary: ApplicationSummary, now: datetime) -> str:
     return format_countdown(left)
 
 
-def needs_action(summary: ApplicationSummary, settings: Settings, now: datetime) -> bool:
-    """An open follow-up (a draft not yet sent) is what the user should act on, and so is
-    a company gone quiet long enough to propose Ghosted (core.ghosting)."""
-    return summary.open_request is not None or bool(
-        ghosted_reason(summary.application, settings, now)
-    )
+def action_due(summary: ApplicationSummary, rule: GhostRule) -> datetime | None:
+    """From when a row needs action: at once for an open follow-up (a draft not yet sent),
+    from its Ghosted proposal for a company gone quiet (core.ghosting), else never."""
+    if summary.open_request is not None:
+        return EARLIEST
+    return rule.due(summary.application)
+
+
+def needs_action(summary: ApplicationSummary, rule: GhostRule, now: datetime) -> bool:
+    due = action_due(summary, rule)
+    return due is not None and due <= now
 
 
 def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
@@ -187,7 +193,8 @@ class ApplicationTableModel(QAbstractTableModel):
         # 100,000 rows the dict costs tens of milliseconds and several megabytes.
         self._row_of_id: dict[int, int] | None = None
         self._now = now
-        self._settings = Settings()  # the Ghosted proposals' quiet periods
+        self._settings = Settings()
+        self._ghost_rule = GhostRule.from_settings(self._settings)
         self._needs_action_rows: list[int] = []
         self._needs_action_for: tuple[int, datetime, Settings] | None = None
         # The next moment a listed row would newly need action (a proposal falling due):
@@ -326,15 +333,12 @@ class ApplicationTableModel(QAbstractTableModel):
         if settings == self._settings:
             return
         self._settings = settings
+        self._ghost_rule = GhostRule.from_settings(settings)
         self.generation += 1  # "needs action" changes: proxies compute again
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, COL_DEADLINE), self.index(len(self._rows) - 1, COL_DEADLINE)
             )
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
 
     # -- fast access for proxies, the board and the status bar -------------------------
     @property
@@ -365,15 +369,17 @@ class ApplicationTableModel(QAbstractTableModel):
         asked (only the "Needs action" filter asks), once per change, tick or setting."""
         key = (self.generation, self._now, self._settings)
         if self._needs_action_for != key:
-            settings, now = self._settings, self._now
+            rule, now = self._ghost_rule, self._now
             rows: list[int] = []
             upcoming: datetime | None = None
+            # One pass that also finds the next proposal to fall due.
             for i, s in enumerate(self._rows):
-                if needs_action(s, settings, now):
-                    rows.append(i)
+                due = action_due(s, rule)
+                if due is None:
                     continue
-                due = ghosted_from(s.application, settings)
-                if due is not None and (upcoming is None or due < upcoming):
+                if due <= now:
+                    rows.append(i)
+                elif upcoming is None or due < upcoming:
                     upcoming = due
             self._needs_action_rows = rows
             self._needs_action_for = key
@@ -430,7 +436,7 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == StageRole:
             return app.stage.value
         if role == NeedsActionRole:
-            return needs_action(summary, self._settings, self._now)
+            return needs_action(summary, self._ghost_rule, self._now)
         if role == CountdownRole:
             return self._deadline_text(summary)
         if role == AgeRole:
@@ -453,8 +459,8 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def _deadline_text(self, summary: ApplicationSummary) -> str:
         """The open follow-up's countdown, else why Ghosted is proposed ("No word for …")."""
-        return countdown_text(summary, self._now) or ghosted_reason(
-            summary.application, self._settings, self._now
+        return countdown_text(summary, self._now) or self._ghost_rule.reason(
+            summary.application, self._now
         )
 
     def _display(self, summary: ApplicationSummary, column: int) -> str | None:  # noqa: PLR0911

@@ -8,10 +8,11 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.ghosting import ghosted_reason
+from desktop.core.ghosting import GhostRule
 from desktop.core.model import Application, Settings, Stage
 
 SENT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+DEFAULT = GhostRule.from_settings(Settings())
 
 
 def application(stage: Stage, *, applied_at: datetime | None = None) -> Application:
@@ -19,20 +20,20 @@ def application(stage: Stage, *, applied_at: datetime | None = None) -> Applicat
 
 
 def test_an_application_quiet_for_23_days_says_so() -> None:
-    reason = ghosted_reason(application(Stage.APPLIED), Settings(), SENT + timedelta(days=23))
+    reason = DEFAULT.reason(application(Stage.APPLIED), SENT + timedelta(days=23))
     assert reason == "No word for 23 days"
 
 
 def test_an_interview_gets_a_shorter_wait_than_an_application() -> None:
     after_15_days = SENT + timedelta(days=15)
-    assert ghosted_reason(application(Stage.INTERVIEWING), Settings(), after_15_days)
-    assert not ghosted_reason(application(Stage.APPLIED), Settings(), after_15_days)
+    assert DEFAULT.reason(application(Stage.INTERVIEWING), after_15_days)
+    assert not DEFAULT.reason(application(Stage.APPLIED), after_15_days)
 
 
 def test_the_quiet_counts_from_the_applied_date_when_that_is_later() -> None:
     app = application(Stage.SCREENING, applied_at=SENT + timedelta(days=10))
-    assert not ghosted_reason(app, Settings(), SENT + timedelta(days=30))
-    assert ghosted_reason(app, Settings(), SENT + timedelta(days=31)) == "No word for 21 days"
+    assert not DEFAULT.reason(app, SENT + timedelta(days=30))
+    assert DEFAULT.reason(app, SENT + timedelta(days=31)) == "No word for 21 days"
 
 
 @given(
@@ -58,7 +59,7 @@ def test_proposed_exactly_when_an_open_stage_was_quiet_for_its_setting(
     }
     limit = limits.get(stage)
     expected = not archived and limit is not None and quiet >= timedelta(days=limit)
-    reason = ghosted_reason(app, settings, SENT + quiet)
+    reason = GhostRule.from_settings(settings).reason(app, SENT + quiet)
     assert bool(reason) is expected
     if expected:
         assert reason == f"No word for {quiet.days} days"
