@@ -137,6 +137,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(("thank_you_window_hours",), int, "The thank-you window", 1, 24 * 7, "hours"),
     Setting(("check_in_business_days",), int, "The check-in wait", 1, 60, "business days"),
     Setting(("stay_in_touch_weeks",), int, "The stay-in-touch wait", 1, 52, "weeks"),
+    Setting(("ghosted_after_applied_days",), int, "The quiet time after applying", 1, 365, "days"),
+    Setting(
+        ("ghosted_after_interview_days",), int, "The quiet time after an interview", 1, 365, "days"
+    ),
     Setting(("start_at_login",), bool, "Start at login"),
     Setting(("asked_about_autostart",), bool, "Asked about autostart"),
     Setting(("reminders_paused_until",), datetime, "The pause end", optional=True),

@@ -53,6 +53,9 @@ class RequestKind(enum.StrEnum):
     THANK_YOU = "thank_you"
     CHECK_IN = "check_in"
     STAY_IN_TOUCH = "stay_in_touch"
+    # After the user marks an application Ghosted: a last, friendly word that closes the
+    # loop and leaves the door open (kept as text: a new kind needs no migration).
+    CLOSING_NOTE = "closing_note"
 
 
 class RequestStatus(enum.StrEnum):
@@ -229,6 +232,10 @@ class Settings:
     thank_you_window_hours: int = 24
     check_in_business_days: int = 7
     stay_in_touch_weeks: int = 6
+    # Quiet days before AskWhy proposes Ghosted (core.ghosting): after applying or a
+    # screening, and after an interview (a company that met you owes a word sooner).
+    ghosted_after_applied_days: int = 21
+    ghosted_after_interview_days: int = 14
     start_at_login: bool = False
     asked_about_autostart: bool = False
     reminders_paused_until: datetime | None = None

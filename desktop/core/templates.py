@@ -372,4 +372,22 @@ All the best,
 {{ my_signature }}
 """,
     ),
+    # Written for a company that went silent: no reproach, no guilt. It says the user is
+    # moving on, thanks them, and leaves a door open; a reply is welcome, not expected.
+    RequestKind.CLOSING_NOTE: (
+        "Close the loop when they went quiet",
+        "Closing the loop on the {{ role }} role",
+        """Hi {{ contact_first_name }},
+
+I haven't heard back about the {{ role }} role at {{ company }}, and I understand the \
+search may have gone another way, so I'll close it on my side. Thank you for considering \
+my application.
+
+I'd still be glad to talk if the role opens again or another one fits. And if you have a \
+moment to tell me what would have made my application stronger, I'd welcome it.
+
+All the best,
+{{ my_signature }}
+""",
+    ),
 }

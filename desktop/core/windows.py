@@ -19,6 +19,8 @@ from desktop.core.model import ReminderPolicy, RequestKind, Settings
 # long their windows stay open once the moment to write has come.
 CHECK_IN_OPEN_FOR = timedelta(hours=48)
 STAY_IN_TOUCH_OPEN_FOR = timedelta(days=7)
+# A closing note after Ghosted: written now or this week, while the user still cares to.
+CLOSING_NOTE_OPEN_FOR = timedelta(days=7)
 
 
 def _require_aware(moment: datetime, what: str) -> datetime:
@@ -116,7 +118,7 @@ def window_for(
 
     `start` is: the notification of the rejection (FEEDBACK), the end of the interview
     (THANK_YOU), the last activity on the application (CHECK_IN), the rejection
-    (STAY_IN_TOUCH).
+    (STAY_IN_TOUCH), the moment the user chose to write (CLOSING_NOTE).
     """
     if kind is RequestKind.FEEDBACK:
         return feedback_window(start, settings.reminders)
@@ -124,4 +126,7 @@ def window_for(
         return thank_you_window(start, settings.thank_you_window_hours)
     if kind is RequestKind.CHECK_IN:
         return check_in_window(start, tz, settings.check_in_business_days)
+    if kind is RequestKind.CLOSING_NOTE:
+        opens = _require_aware(start, "start")
+        return FollowUpWindow(opens, opens + CLOSING_NOTE_OPEN_FOR)
     return stay_in_touch_window(start, settings.stay_in_touch_weeks)

@@ -76,6 +76,7 @@ _ACTION = {
     RequestKind.THANK_YOU: "thank {company}",
     RequestKind.CHECK_IN: "check in with {company}",
     RequestKind.STAY_IN_TOUCH: "get back in touch with {company}",
+    RequestKind.CLOSING_NOTE: "close the loop with {company}",
 }
 
 

@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 # Oldest first. Adding a script means appending its id here; a test checks these against
 # the scripts so the constants cannot drift from the files.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 # Alembic keeps `context` and `op` as module globals, so two upgrades in one process must

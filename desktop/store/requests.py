@@ -326,6 +326,8 @@ def _start_of(
         return interview.scheduled_at + timedelta(minutes=interview.duration_minutes)
     if kind in (RequestKind.FEEDBACK, RequestKind.STAY_IN_TOUCH):
         return now if rejection is None else rejection.notified_at
+    if kind is RequestKind.CLOSING_NOTE:
+        return now  # the user just chose to write it
     # Check-in: counted from the last thing that happened on the application.
     moments = [app.created_at]
     if app.applied_at is not None:

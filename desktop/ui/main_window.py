@@ -90,7 +90,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
-from desktop.core.model import Application, Stage
+from desktop.core.model import Application, RequestKind, Stage
 from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.core.timefmt import format_local
@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
         a("open", "&Open details…", self.open_selected, "Ctrl+I", "open")
         a("open_draft", "Open &draft", self.open_selected_draft, "Ctrl+D")
         a("follow_ups", "&Follow-ups…", self.open_follow_ups, "Ctrl+Shift+F")
+        a("mark_ghosted", "Mark &ghosted", self.mark_selected_ghosted, "Ctrl+G")
         a("archive", "&Archive", self.archive_selected, "Ctrl+Shift+A", "archive")
         a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete, "delete")
         a("about", f"&About {APP_NAME}", self._on_about, None, "about")
@@ -475,7 +476,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(_call, partial(self.move_selected, stage)))
             self.actions_by_name[f"move_{stage.value}"] = action
             self.move_menu.addAction(action)
-        app_menu.addAction(acts["rejection"])
+        app_menu.addActions([acts["mark_ghosted"], acts["rejection"]])
         app_menu.addSeparator()
         app_menu.addActions([acts["archive"], acts["delete"]])
         app_menu.aboutToShow.connect(self._update_selection_actions)
@@ -522,6 +523,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_application_id()
         now = self._clock.now()
         self.model.set_now(now)
+        self._load_model_settings()
         self.model.set_summaries(summaries)
         self.status.set_loading(False)
         first = not self._has_data
@@ -552,6 +554,8 @@ class MainWindow(QMainWindow):
         if change.everything or len(ids) > ROWS_UPDATED_ONE_BY_ONE:
             self.refresh()
             return
+        if change.settings:
+            self._load_model_settings()
         if not ids:
             if change.lessons and self._view == VIEW_INSIGHTS:
                 self._refresh_insights()
@@ -561,6 +565,12 @@ class MainWindow(QMainWindow):
             return
         self._update_rows(ids)
         self._after_rows_changed()
+
+    def _load_model_settings(self) -> None:
+        try:
+            self.model.set_settings(self.store.load_settings())
+        except UserFacingError as error:
+            self.show_error(str(error))
 
     def _update_rows(self, ids: AbstractSet[int]) -> None:
         """Read just these applications again; those gone (or archived while archived
@@ -693,6 +703,9 @@ class MainWindow(QMainWindow):
         for stage in board_stages():
             action = self.actions_by_name[f"move_{stage.value}"]
             action.setEnabled(app is not None and stage in allowed_transitions(app.stage))
+        self.actions_by_name["mark_ghosted"].setEnabled(
+            app is not None and Stage.GHOSTED in allowed_transitions(app.stage)
+        )
         self.actions_by_name["archive"].setText(
             "Un&archive" if app is not None and app.archived else "&Archive"
         )
@@ -703,6 +716,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.actions_by_name["open"])
         menu.addAction(self.actions_by_name["open_draft"])
         menu.addMenu(self.move_menu)
+        menu.addAction(self.actions_by_name["mark_ghosted"])
         menu.addAction(self.actions_by_name["rejection"])
         menu.addSeparator()
         menu.addAction(self.actions_by_name["archive"])
@@ -784,25 +798,63 @@ class MainWindow(QMainWindow):
         elif dialog.requested_action is action.OPEN_DRAFT:
             self.open_draft(app.id)
 
-    def request_move(self, application_id: int, to_stage: Stage) -> None:
-        """A card was dropped on a column, or Move to was chosen."""
+    def request_move(self, application_id: int, to_stage: Stage) -> bool:
+        """A card was dropped on a column, or Move to was chosen. True when it moved."""
         row = self.model.row_of(application_id)
         if row < 0:
-            return
+            return False
         app = self.model.summary(row).application
         try:
             check_move(app.stage, to_stage)
         except InvalidInput as error:
             self.show_error(str(error))
-            return
+            return False
         if to_stage is Stage.REJECTED:
             # A rejection is more than a move: it starts the follow-up window and the editor.
             self.start_rejection(application_id)
-            return
-        if self.run_command(
+            return False
+        if not self.run_command(
             later.undo_commands.MoveStageCommand(self.store, self._clock, app, to_stage)
         ):
-            self.show_info(f"Moved {isolate(app.company)} to {to_stage.label}. Undo with Ctrl+Z.")
+            return False
+        self.show_info(f"Moved {isolate(app.company)} to {to_stage.label}. Undo with Ctrl+Z.")
+        return True
+
+    def mark_selected_ghosted(self) -> None:
+        app = self._selected_application()
+        if app is not None:
+            self.mark_ghosted(app.id)
+
+    def mark_ghosted(self, application_id: int) -> None:
+        """The "Needs action" proposal accepted: a stage move (Ctrl+Z undoes it), and the
+        offer of a closing note, which the user may take or leave."""
+        row = self.model.row_of(application_id)
+        if row < 0:
+            return
+        company = self.model.summary(row).application.company
+        if self.request_move(application_id, Stage.GHOSTED):
+            self.message_bar.show_message(
+                f"Marked {isolate(company)} as Ghosted. Undo with Ctrl+Z.",
+                action=("Write a closing note", partial(self.write_closing_note, application_id)),
+            )
+
+    def write_closing_note(self, application_id: int) -> None:
+        """A closing-note request (its own template and window), opened in the editor;
+        Ctrl+Z removes it again."""
+        store, clock = self.store, self._clock
+        created: list[int] = []
+
+        def create() -> None:
+            request = store.create_follow_up(
+                application_id, RequestKind.CLOSING_NOTE, now=clock.now()
+            )
+            created.append(request.id)
+
+        command = later.undo_commands.RequestCommand(
+            store, "Write a closing note", application_id, create
+        )
+        if self.run_command(command):
+            self.open_request(created[-1])
 
     def move_selected(self, stage: Stage) -> None:
         app = self._selected_application()

@@ -47,6 +47,7 @@ _REQUEST = {
     RequestKind.THANK_YOU: "the thank-you note",
     RequestKind.CHECK_IN: "the check-in",
     RequestKind.STAY_IN_TOUCH: "staying in touch",
+    RequestKind.CLOSING_NOTE: "the closing note",
 }
 
 

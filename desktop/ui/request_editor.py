@@ -110,6 +110,7 @@ KIND_TITLES: dict[RequestKind, str] = {
     RequestKind.THANK_YOU: "Thank-you note",
     RequestKind.CHECK_IN: "Check-in",
     RequestKind.STAY_IN_TOUCH: "Stay-in-touch note",
+    RequestKind.CLOSING_NOTE: "Closing note",
 }
 
 # Wide enough for "Dana Reyes · dana.reyes@acme.example" without growing with the names.

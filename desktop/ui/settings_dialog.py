@@ -175,11 +175,20 @@ class SettingsDialog(QDialog):
         self.thank_you_spin = _int_spin("thank_you_spin", "thank_you_window_hours", " h")
         self.check_in_spin = _int_spin("check_in_spin", "check_in_business_days", " business days")
         self.stay_in_touch_spin = _int_spin("stay_in_touch_spin", "stay_in_touch_weeks", " weeks")
+        self.ghosted_applied_spin = _int_spin(
+            "ghosted_applied_spin", "ghosted_after_applied_days", " days"
+        )
+        self.ghosted_interview_spin = _int_spin(
+            "ghosted_interview_spin", "ghosted_after_interview_days", " days"
+        )
         others_box = QGroupBox("Other follow-ups")
         others_form = QFormLayout(others_box)
         others_form.addRow("&Thank-you note within", self.thank_you_spin)
         others_form.addRow("&Check in after", self.check_in_spin)
         others_form.addRow("Stay in to&uch after", self.stay_in_touch_spin)
+        # "Needs action" proposes Ghosted after this much silence; the user decides.
+        others_form.addRow("Propose Ghosted after appl&ying", self.ghosted_applied_spin)
+        others_form.addRow("… after an inter&view", self.ghosted_interview_spin)
 
         return others_box
 
@@ -283,6 +292,8 @@ class SettingsDialog(QDialog):
         self.thank_you_spin.setValue(settings.thank_you_window_hours)
         self.check_in_spin.setValue(settings.check_in_business_days)
         self.stay_in_touch_spin.setValue(settings.stay_in_touch_weeks)
+        self.ghosted_applied_spin.setValue(settings.ghosted_after_applied_days)
+        self.ghosted_interview_spin.setValue(settings.ghosted_after_interview_days)
 
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(self._theme_before))
         autostart = self._autostart
@@ -352,6 +363,8 @@ class SettingsDialog(QDialog):
             thank_you_window_hours=self.thank_you_spin.value(),
             check_in_business_days=self.check_in_spin.value(),
             stay_in_touch_weeks=self.stay_in_touch_spin.value(),
+            ghosted_after_applied_days=self.ghosted_applied_spin.value(),
+            ghosted_after_interview_days=self.ghosted_interview_spin.value(),
             start_at_login=self.autostart_check.isChecked(),
         )
 

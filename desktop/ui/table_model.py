@@ -38,9 +38,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.model import Application, ApplicationSummary, Stage
+from desktop.core.ghosting import GhostRule
+from desktop.core.model import Application, ApplicationSummary, Settings, Stage
 from desktop.core.search import fold
 from desktop.core.timefmt import format_countdown
+from desktop.core.validation import EARLIEST
 from desktop.ui.date_edit import format_moment
 from desktop.ui.icons import stage_dot
 from desktop.ui.theme import current_colors
@@ -142,9 +144,17 @@ def countdown_text(summary: ApplicationSummary, now: datetime) -> str:
     return format_countdown(left)
 
 
-def needs_action(summary: ApplicationSummary) -> bool:
-    """An open follow-up (a draft not yet sent) is what the user should act on."""
-    return summary.open_request is not None
+def action_due(summary: ApplicationSummary, rule: GhostRule) -> datetime | None:
+    """From when a row needs action: at once for an open follow-up (a draft not yet sent),
+    from its Ghosted proposal for a company gone quiet (core.ghosting), else never."""
+    if summary.open_request is not None:
+        return EARLIEST
+    return rule.due(summary.application)
+
+
+def needs_action(summary: ApplicationSummary, rule: GhostRule, now: datetime) -> bool:
+    due = action_due(summary, rule)
+    return due is not None and due <= now
 
 
 def _haystacks(rows: Sequence[ApplicationSummary]) -> list[str]:
@@ -189,6 +199,13 @@ class ApplicationTableModel(QAbstractTableModel):
         # 100,000 rows the dict costs tens of milliseconds and several megabytes.
         self._row_of_id: dict[int, int] | None = None
         self._now = now
+        self._settings = Settings()
+        self._ghost_rule = GhostRule.from_settings(self._settings)
+        self._needs_action_rows: list[int] = []
+        self._needs_action_for: tuple[int, datetime, Settings] | None = None
+        # The next moment a listed row would newly need action (a proposal falling due):
+        # `set_now` past it tells the proxies, so the "Needs action" list grows on a tick.
+        self._next_proposal_at: datetime | None = None
         # Bumped on every reset and sort, so proxies and the board know that their cached
         # row numbers are stale.
         self.generation = 0
@@ -303,6 +320,9 @@ class ApplicationTableModel(QAbstractTableModel):
 
     def set_now(self, now: datetime) -> None:
         self._now = now
+        if self._next_proposal_at is not None and now >= self._next_proposal_at:
+            self._next_proposal_at = None
+            self.generation += 1  # a Ghosted proposal fell due: "needs action" changed
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, COL_AGE),
@@ -313,6 +333,18 @@ class ApplicationTableModel(QAbstractTableModel):
     @property
     def now(self) -> datetime:
         return self._now
+
+    def set_settings(self, settings: Settings) -> None:
+        """The user's settings: their quiet periods decide the Ghosted proposals."""
+        if settings == self._settings:
+            return
+        self._settings = settings
+        self._ghost_rule = GhostRule.from_settings(settings)
+        self.generation += 1  # "needs action" changes: proxies compute again
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_DEADLINE), self.index(len(self._rows) - 1, COL_DEADLINE)
+            )
 
     # -- fast access for proxies, the board and the status bar -------------------------
     @property
@@ -334,8 +366,31 @@ class ApplicationTableModel(QAbstractTableModel):
 
     @property
     def open_rows(self) -> Sequence[int]:
-        """The rows with an open follow-up (the ones that need action), in row order."""
+        """The rows with an open follow-up, in row order."""
         return self._open_rows
+
+    @property
+    def needs_action_rows(self) -> Sequence[int]:
+        """The rows that need action (`needs_action`) at `now`, in row order. Computed when
+        asked (only the "Needs action" filter asks), once per change, tick or setting."""
+        key = (self.generation, self._now, self._settings)
+        if self._needs_action_for != key:
+            rule, now = self._ghost_rule, self._now
+            rows: list[int] = []
+            upcoming: datetime | None = None
+            # One pass that also finds the next proposal to fall due.
+            for i, s in enumerate(self._rows):
+                due = action_due(s, rule)
+                if due is None:
+                    continue
+                if due <= now:
+                    rows.append(i)
+                elif upcoming is None or due < upcoming:
+                    upcoming = due
+            self._needs_action_rows = rows
+            self._needs_action_for = key
+            self._next_proposal_at = upcoming
+        return self._needs_action_rows
 
     def summary(self, row: int) -> ApplicationSummary:
         return self._rows[row]
@@ -387,9 +442,9 @@ class ApplicationTableModel(QAbstractTableModel):
         if role == StageRole:
             return app.stage.value
         if role == NeedsActionRole:
-            return needs_action(summary)
+            return needs_action(summary, self._ghost_rule, self._now)
         if role == CountdownRole:
-            return countdown_text(summary, self._now)
+            return self._deadline_text(summary)
         if role == AgeRole:
             return format_age(started_at(app), self._now)
         return None
@@ -408,6 +463,12 @@ class ApplicationTableModel(QAbstractTableModel):
                 return f"Closes {closes:%a %d %b %H:%M}"
         return None
 
+    def _deadline_text(self, summary: ApplicationSummary) -> str:
+        """The open follow-up's countdown, else why Ghosted is proposed ("No word for …")."""
+        return countdown_text(summary, self._now) or self._ghost_rule.reason(
+            summary.application, self._now
+        )
+
     def _display(self, summary: ApplicationSummary, column: int) -> str | None:  # noqa: PLR0911
         app = summary.application
         if column == COL_COMPANY:
@@ -424,7 +485,7 @@ class ApplicationTableModel(QAbstractTableModel):
         if column == COL_AGE:
             return format_age(started_at(app), self._now)
         if column == COL_DEADLINE:
-            return countdown_text(summary, self._now)
+            return self._deadline_text(summary)
         if column == COL_NOTES:
             # One line in the table; the tooltip and the details dialog show the rest.
             return app.notes.split("\n", 1)[0]
@@ -643,7 +704,9 @@ class ApplicationFilterProxy(QAbstractProxyModel):
         previous = self._text_rows_for
         if previous == key:
             return self._text_rows
-        candidates: Sequence[int] | None = source.open_rows if self._needs_action_only else None
+        candidates: Sequence[int] | None = (
+            source.needs_action_rows if self._needs_action_only else None
+        )
         if previous is not None:
             generation, old_needle, old_needs_action_only = previous
             if (

@@ -65,7 +65,9 @@ class FilterBar(QWidget):
         for stage in board_stages():
             self.stage_combo.addItem(stage_dot(stage), stage.label, stage)
         self.needs_action_check = QCheckBox("Needs action")
-        self.needs_action_check.setToolTip("Only applications with a follow-up to send")
+        self.needs_action_check.setToolTip(
+            "Only applications with a follow-up to send, or gone quiet long enough to call Ghosted"
+        )
         # An empty result says so, instead of an empty table or board.
         self.no_results_label = QLabel("Nothing matches. Esc clears the search.")
         self.no_results_label.setObjectName("no_results_label")

@@ -14,6 +14,7 @@ _KIND_TITLES = {
     RequestKind.THANK_YOU: "Thank {company} for the interview",
     RequestKind.CHECK_IN: "Check in with {company}",
     RequestKind.STAY_IN_TOUCH: "Stay in touch with {company}",
+    RequestKind.CLOSING_NOTE: "Close the loop with {company}",
 }
 
 
