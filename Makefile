@@ -11,10 +11,10 @@ run: $(VENV)/.installed-run
 	@packaging/system-packages.sh qt
 	$(BIN)/askwhy $(ARGS)
 
-# The widget tests run in a process of their own. In one process after the other ~1,400
-# tests, Qt aborted once in four full runs while building a widget (2026-11-30, not yet
-# explained; see the closing note): a fresh process keeps that from hiding a real failure.
-# With ARGS, one pytest run takes them as given.
+# The widget tests run in a process of their own. In one process, after the other ~1,400
+# tests, Qt aborted once in four full runs while building a widget (2026-11-30, cause not
+# yet found); the widget tests alone never did. With ARGS, one pytest run takes them as
+# given.
 test: $(VENV)/.installed-test
 	@packaging/system-packages.sh test
 	$(MAKE) --no-print-directory lint
