@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -100,19 +98,19 @@ def _duration(minutes: int) -> int:
     return minutes
 
 
-def _scheduled(moment: datetime) -> datetime:
-    return validation.check_moment(moment, "The interview time")
+def _cleaned_interview(interview: Interview) -> dict[str, object]:
+    """The interview's columns by the rules every write applies (adding and editing alike)."""
+    return {
+        "scheduled_at": validation.check_moment(interview.scheduled_at, "The interview time"),
+        "duration_minutes": _duration(interview.duration_minutes),
+        "kind": validation.INTERVIEW_KIND.clean(interview.kind) or "video",
+        "contact_id": interview.contact_id,
+        "notes": validation.NOTES.clean(interview.notes),
+    }
 
 
 def add_interview(session: Session, change: ChangeBuilder, interview: Interview) -> Interview:
-    row = InterviewRow(
-        application_id=interview.application_id,
-        scheduled_at=_scheduled(interview.scheduled_at),
-        duration_minutes=_duration(interview.duration_minutes),
-        kind=validation.INTERVIEW_KIND.clean(interview.kind) or "video",
-        contact_id=interview.contact_id,
-        notes=validation.NOTES.clean(interview.notes),
-    )
+    row = InterviewRow(application_id=interview.application_id, **_cleaned_interview(interview))
     application_row(session, interview.application_id)
     contact_of(session, interview.contact_id, interview.application_id)
     session.add(row)
@@ -122,16 +120,13 @@ def add_interview(session: Session, change: ChangeBuilder, interview: Interview)
 
 
 def update_interview(session: Session, change: ChangeBuilder, interview: Interview) -> Interview:
-    scheduled_at = _scheduled(interview.scheduled_at)
-    duration = _duration(interview.duration_minutes)
-    kind = validation.INTERVIEW_KIND.clean(interview.kind) or "video"
-    notes = validation.NOTES.clean(interview.notes)
+    fresh = _cleaned_interview(interview)
     row = session.get(InterviewRow, interview.id)
     if row is None:
         raise NotFound("That interview no longer exists.")
     contact_of(session, interview.contact_id, row.application_id)
-    row.scheduled_at, row.duration_minutes, row.kind = scheduled_at, duration, kind
-    row.contact_id, row.notes = interview.contact_id, notes
+    for column, value in fresh.items():
+        setattr(row, column, value)
     session.flush()
     change.application(row.application_id)
     return record(Interview, row)
