@@ -21,13 +21,10 @@ from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from desktop.core.model import Channel, LoggedRejection, RejectionInput
 from desktop.core.timefmt import format_local
 from desktop.native.clock import Clock
 from desktop.store.mail import MailStore
+from desktop.ui.list_table import list_table
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.rejection_flow import RejectionFlow
 
@@ -175,17 +173,9 @@ class MailFoundDialog(QDialog):
             "afterwards is read."
         )
         self.empty_label.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("found_table")
-        self.table.setHorizontalHeaderLabels(["Company", "Role", "From", "Received"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.ROLE, QHeaderView.ResizeMode.Stretch)
-        for column in (self.COMPANY, self.SENDER, self.RECEIVED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table(
+            "found_table", ["Company", "Role", "From", "Received"], stretch=self.ROLE
+        )
         self.table.cellActivated.connect(self._on_activated)
         self.sources_label = QLabel()
         self.sources_label.setObjectName("mail_sources_status")

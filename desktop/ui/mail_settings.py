@@ -16,7 +16,6 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -48,6 +46,7 @@ from desktop.native.mail_setup import (
 from desktop.native.mail_watch import PasswordKeyring
 from desktop.store.mail import MailStore
 from desktop.ui.forms import ErrorLabel
+from desktop.ui.list_table import list_table
 from desktop.ui.mail_found import source_state
 from desktop.ui.tasks import Task
 
@@ -253,16 +252,11 @@ class MailPage(QWidget):
             "never sends anything. Changes here apply at once."
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 2)
-        self.table.setObjectName("mail_sources_table")
-        self.table.setHorizontalHeaderLabels(["Source", "State"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(self.STATE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table("mail_sources_table", ["Source", "State"], stretch=self.STATE)
+        # A source can be a long path: its column starts wide and the user can resize it.
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.SOURCE, QHeaderView.ResizeMode.Interactive
+        )
         self.table.setColumnWidth(self.SOURCE, 300)
         self.add_button = QPushButton("&Add…")
         self.add_button.setObjectName("add_source_button")

@@ -16,14 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import FiringReminder, ReminderKind, RequestKind
 from desktop.core.timefmt import format_local
+from desktop.ui.list_table import list_table
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -85,16 +83,9 @@ class MissedList(QDialog):
         )
         self.intro.setWordWrap(True)
         self.empty_label = QLabel("Nothing was missed.")
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("missed_table")
-        self.table.setHorizontalHeaderLabels(["Company", "What was missed", "When", ""])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.WHAT, QHeaderView.ResizeMode.Stretch)
-        for column in (self.COMPANY, self.WHEN, self.ACTIONS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table(
+            "missed_table", ["Company", "What was missed", "When", ""], stretch=self.WHAT
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.table.cellActivated.connect(self._on_activated)

@@ -13,20 +13,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.store.backups import BackupCheck, Restored
+from desktop.ui.list_table import list_table
 from desktop.ui.restore_controller import RestoreController
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_APPLICATIONS, COL_STATE = range(5)
@@ -87,16 +85,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("backups_table")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table("backups_table", HEADERS, stretch=COL_STATE)
         self.table.setAccessibleName("Backups, newest first")
         layout.addWidget(self.table, 1)
 
