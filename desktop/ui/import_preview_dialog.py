@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +43,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.import_formats import DateOrder, Field
 from desktop.core.model import Stage
 from desktop.store import exchange, foreign_import
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class ImportPreviewDialog(QDialog):
         self._field_boxes: list[QComboBox] = []
         self._status_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(900, 540)  # within 1024×600 with the window frame
+        fit_to_screen(self, QSize(900, 540))
         self._build()
         self._progress.advanced.connect(self._on_progress)
         self._start(sheet=None)

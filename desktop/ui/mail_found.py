@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +39,7 @@ from desktop.store.mail import MailStore
 from desktop.ui.list_table import list_table
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.rejection_flow import RejectionFlow
+from desktop.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +161,7 @@ class MailFoundDialog(QDialog):
         self.items: list[Finding] = []
         self.setObjectName("mail_found")
         self.setWindowTitle("From your mail")
-        self.resize(720, 420)  # fits 1024x600 with room for the window frame
+        fit_to_screen(self, QSize(720, 420))
 
         self.intro = QLabel(
             "Rejections AskWhy found in your mail. Log one and its request opens, ready to "

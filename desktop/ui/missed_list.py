@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import FiringReminder, ReminderKind, RequestKind
 from desktop.core.timefmt import format_local
 from desktop.ui.list_table import list_table
+from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
@@ -75,7 +76,7 @@ class MissedList(QDialog):
         self.items: list[FiringReminder] = []
         self.setObjectName("missed_list")
         self.setWindowTitle("Missed reminders")
-        self.resize(760, 380)  # fits 1024x600 with room for the window frame
+        fit_to_screen(self, QSize(760, 380))
 
         self.intro = QLabel(
             "These reminders fell due long ago, while AskWhy was not running. Sending late "

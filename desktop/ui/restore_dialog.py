@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.store.backups import BackupCheck, Restored
 from desktop.ui.list_table import list_table
 from desktop.ui.restore_controller import RestoreController
+from desktop.ui.screen_fit import fit_to_screen
 
 COL_WHEN, COL_KIND, COL_SIZE, COL_APPLICATIONS, COL_STATE = range(5)
 HEADERS = ("Made", "Why", "Size", "Applications", "Check")
@@ -56,7 +57,7 @@ class RestoreDialog(QDialog):
         self.restored: Restored | None = None
         self.setObjectName("restore_dialog")
         self.setWindowTitle("Restore from backup")
-        self.resize(720, 420)  # fits 1024x600 with room for the window frame
+        fit_to_screen(self, QSize(720, 420))
 
         self._build(problem)
         self.restore_button.clicked.connect(self._on_restore_clicked)

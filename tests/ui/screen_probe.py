@@ -134,7 +134,10 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     from desktop.ui.mail_settings import AddSourceDialog  # noqa: PLC0415
     from desktop.ui.missed_list import MissedList  # noqa: PLC0415
     from desktop.ui.rejection_dialog import RejectionDialog, RejectionPrefill  # noqa: PLC0415
+    from desktop.ui.report_dialog import ReportDialog  # noqa: PLC0415
     from desktop.ui.request_editor import NewContactDialog, RequestEditor  # noqa: PLC0415
+    from desktop.ui.restore_controller import RestoreController  # noqa: PLC0415
+    from desktop.ui.restore_dialog import RestoreDialog  # noqa: PLC0415
     from desktop.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
     from desktop.ui.template_manager import TemplateManager  # noqa: PLC0415
     from desktop.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
@@ -223,6 +226,9 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)
     yield "missed reminders", lambda: MissedList(store, clock.local_tz(), lambda _id: None)
+    yield "report", lambda: ReportDialog(clock.now().date())
+    restore = RestoreController(data / "data", clock.now)
+    yield "restore from backup", lambda: RestoreDialog(restore, clock.local_tz())
 
 
 def main() -> None:
