@@ -51,7 +51,7 @@ class ReportDialog(QDialog):
             self.format_box.addItem(label, suffix)
         form.addRow("&From:", self.first)
         form.addRow("&To:", self.last)
-        form.addRow("&Format:", self.format_box)
+        form.addRow("F&ormat:", self.format_box)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setWordWrap(True)
