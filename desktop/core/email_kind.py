@@ -1,20 +1,41 @@
 """What kind of email this is, with the reasons: a rejection, an interview invitation, an
 offer, a "we received your application", or something else.
 
-Rules a person can read, not a model: phrase sets in English, German, French and Spanish,
-weighed by where they stand (the subject counts more than the body), the sender (an
-applicant-tracking system, or a mailing list), and negative evidence (an invitation, an
-offer, a withdrawal, a job alert, a declined card). Every decision carries its reasons, in
-words the user sees: "'move forward with other candidates' in the body; sender is an ATS".
+Rules a person can read, not a model. They weigh evidence by what it means rather than by
+the exact words, in English, German, French and Spanish:
 
-The phrases are literal alternations, so each search is one linear pass; the caller hands in
-a subject and the first paragraphs of the body, both already bounded.
+- a *refusal*: a negation a few words before a word of going ahead or choosing ("will not
+  be moving forward", "has not progressed", "keine Stelle anbieten", "pas en mesure de
+  vous proposer", "no has resultado seleccionada");
+- *someone else* was chosen ("another candidate was a closer match", "für einen anderen
+  Kandidaten entschieden", "optado por otro perfil");
+- the application or the position was *closed* ("close your application", "the role has
+  been filled", "anderweitig vergeben");
+- a *regret* formula, which needs a decision or a plain refusal beside it to count.
+
+Each piece of evidence is read in its sentence: a "no" in a conditional ("if you do not
+select a slot"), in quotation marks (a newsletter quoting a rejection), or a talent-pool line
+("we'll keep your CV for future roles") does not count for what it would otherwise say; an
+invitation or an offer in a sentence that refuses is part of the refusal ("not invite you
+to an interview"). Then look-alikes weigh against: an invitation or an assessment, an offer
+or a start date, a confirmation of receipt, the user's own withdrawal, job alerts,
+newsletters, declined payments, and an application for something other than a job (a flat,
+a loan, a visa). A rejection also needs the context of a job: an applicant-tracking sender,
+a job word, or a role named.
+
+Every decision carries its reasons, in words the user sees: "'move forward with other
+candidates' in the body; the sender is an applicant-tracking system (greenhouse)".
+
+Cost: the caller hands in a bounded subject and the first paragraphs of the body; every
+pattern starts at a word from a fixed list and allows only a bounded number of words
+between its parts (possessive, so a word is never re-scanned), so each search is linear.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -59,311 +80,280 @@ ATS_DOMAINS = frozenset(
     }
 )
 
-# (kind, weight, phrases). A weight of 3 decides on its own; 1 only tips a balance.
-_PHRASES: tuple[tuple[EmailKind, int, tuple[str, ...]], ...] = (
+# Role nouns in the languages read: a role named says an email is about a job, and tells
+# "Acme - Data Analyst" from "Data Analyst - Acme" in a subject.
+ROLE_NOUN = re.compile(
+    r"\b(?:engineer|developer|analyst|manager|designer|scientist|lead|intern|specialist|"
+    r"consultant|architect|director|officer|coordinator|administrator|associate|assistant|"
+    r"representative|accountant|recruiter|writer|editor|technician|nurse|teacher|head|"
+    r"ingenieur(?:in)?|entwickler(?:in)?|berater(?:in)?|referent(?:in)?|leiter(?:in)?|"
+    r"werkstudent(?:in)?|praktikant(?:in)?|développeur|développeuse|ingénieur|chef|"
+    r"stagiaire|desarrollador(?:a)?|ingeniero|ingeniera|analista|gerente|becario|becaria)\b",
+    re.IGNORECASE,
+)
+
+# -- the concepts --------------------------------------------------------------------------
+
+
+def _gap(words: int) -> str:
+    """Up to `words` words between two parts of a phrase ("not *be moving* forward")."""
+    return rf"(?:[\w'’-]++[\s,]+){{0,{words}}}"
+
+
+# A negation, but not the idioms that negate nothing ("don't hesitate", "not only", "can't
+# wait"). "n't" is a word's ending, so it is matched with the word.
+_NEGATION = (
+    r"(?:not|never|no longer|unable to|cannot|\w+n['’]t|nicht|kein\w*|nie|ne|pas|jamais|"
+    r"no|nunca|tampoco)(?![\w-])"
+    r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|dud\w*|nur|zögern)\b)"
+)
+# Going ahead with the candidate, or choosing them.
+_GOING_AHEAD = (
+    # English
+    rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(2)}(?:forward|ahead|"
+    r"further)|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|consider\w*|select\w*|"
+    r"shortlist\w*|chos\w*|choose|offer\w*|extend\w*|hire\w*|hiring|retain\w*|invit\w*|"
+    r"successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
+    # German
+    r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
+    r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|"
+    # French
+    r"retenu\w*|retenir|suite|poursuiv\w*|propos\w*|sélectionn\w*|avanc\w*|convi\w*|"
+    r"correspond\w*|"
+    # Spanish
+    r"seleccion\w*|avanz\w*|seguir|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
+    r"encaj\w*|ajust\w*"
+)
+# Someone other than the user.
+_SOMEONE_ELSE = (
+    r"(?:another|other|different|alternative|stronger|more (?:suitable|qualified|"
+    r"experienced)) (?:candidate|applicant|profile|person|finalist|people)s?|"
+    r"(?:someone|somebody) else|"
+    r"(?:anderen?|andere[rs]?) (?:kandidat|bewerber|person|profil)\w*|anderweitig\w*|"
+    r"(?:autres?|un autre|une autre|d['’]autres) (?:candidat|profil|personne)\w*|"
+    r"otr[oa]s? (?:candidat|perfil|persona)\w*|"
+    # a direction other than the user
+    r"(?:a |another |other |different )direction|andere richtung|autre direction|"
+    r"otra dirección|"
+    # someone described: "applicants whose experience", "un candidat dont le profil"
+    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber)\w* (?:whose|who|cuy[oa]|"
+    r"dont|deren|dessen|que|qui)(?!\w)"
+)
+_CHOSE = (
+    r"decid\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
+    r"offer\w*|pick\w*|closer|better|stronger|more closely|match\w*|suited|align\w*|"
+    r"entschieden|entscheid\w*|besetzt|vergeben|choisi\w*|retenu\w*|sélectionn\w*|"
+    r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
+    r"continuar|avanzar|ajusta\w*"
+)
+_POSITION = r"(?:position|role|job|vacancy|opening|post|stelle|poste|puesto|vacante|plaza)"
+
+# (kind, weight, what it means, pattern), the strongest of one meaning first: one meaning
+# counts once, with the weight of the first of its patterns that matches. A weight of 3
+# decides on its own; less only adds up.
+_CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
+    # -- a rejection
+    (EmailKind.REJECTION, 3, "refusal", rf"{_NEGATION}[\s,]+{_gap(4)}(?:{_GOING_AHEAD})"),
+    (EmailKind.REJECTION, 3, "someone else", rf"(?:{_CHOSE})[\s,]+{_gap(4)}(?:{_SOMEONE_ELSE})"),
+    (EmailKind.REJECTION, 3, "someone else", rf"(?:{_SOMEONE_ELSE})[\s,]+{_gap(3)}(?:{_CHOSE})"),
+    (EmailKind.REJECTION, 2, "someone else", _SOMEONE_ELSE),
     (
         EmailKind.REJECTION,
         3,
-        (
-            # English
-            "not to move forward",
-            "not be moving forward",
-            "won't be moving forward",
-            "will not be moving forward",
-            "move forward with other candidates",
-            "moving forward with other candidates",
-            "move forward with another candidate",
-            "decided to pursue other candidates",
-            "pursue other candidates",
-            "decided to go with another candidate",
-            "not to proceed with your application",
-            "not be proceeding with your application",
-            "won't be progressing",
-            "will not be progressing",
-            "not been selected",
-            "were not selected",
-            "have not been successful",
-            "was not successful",
-            "were unsuccessful",
-            "unable to offer you",
-            "position has been filled",
-            "role has been filled",
-            "regret to inform you",
-            "not be taking your application further",
-            "decided not to progress",
-            "decided to move on",
-            "not moving forward with your",
-            "not to pursue your application",
-            "will not be pursuing your",
-            "proceed with other candidates",
-            "chosen another candidate",
-            "selected another candidate",
-            "offer to another candidate",
-            "no longer considering your",
-            "not selected for",
-            # German
-            "leider müssen wir ihnen mitteilen",
-            "leider können wir ihnen",
-            "nicht weiter berücksichtigen",
-            "nicht berücksichtigen können",
-            "für einen anderen kandidaten entschieden",
-            "für eine andere kandidatin entschieden",
-            "für andere bewerber entschieden",
-            "anderweitig besetzt",
-            "absage",
-            # French
-            "ne pas donner suite",
-            "pas donner une suite favorable",
-            "pas été retenue",
-            "pas été retenu",
-            "n'avons pas retenu",
-            "pas retenu votre candidature",
-            "autre candidat",
-            "regret de vous informer",
-            # Spanish
-            "no ha sido seleccionad",
-            "no has sido seleccionad",
-            "no continuar con tu candidatura",
-            "no continuar con su candidatura",
-            "otro candidato",
-            "otra candidata",
-            "hemos decidido no avanzar",
-            "sentimos informarte",
-            "lamentamos informarle",
-            "lamentamos informarte",
-        ),
+        "closed",
+        rf"(?:clos|archiv)\w* (?:your|the|this) {_gap(2)}(?:application|candidacy|process)|"
+        rf"{_POSITION} {_gap(4)}(?:filled|closed|no longer (?:open|available)|besetzt|"
+        rf"vergeben|pourvu|cubiert[oa]|cerrad[oa])|"
+        rf"(?:filled|closed) (?:the|this|that|our) {_gap(2)}{_POSITION}|"
+        r"n['’]est plus (?:disponible|ouvert)|"
+        rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
+        r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
+    ),
+    (
+        EmailKind.REJECTION,
+        3,
+        "unsuccessful",
+        r"unsuccessful|erfolglos|absage|sans suite|sin éxito|passt\w* nicht|"
+        r"decided against|gegen (?:ihre|deine|sie|dich)(?: bewerbung)?(?: entschieden)?(?!\w)",
+    ),
+    (
+        EmailKind.REJECTION,
+        2,
+        "regret",
+        r"regret to (?:inform|tell|let|say)|(?:sorry|sad) to (?:say|tell|inform|let)|"
+        r"i['’]?m afraid|we are afraid|regretfully|regrettably|sadly|"
+        rf"(?:müssen|möchten) wir ihnen {_gap(1)}mitteilen|bedauer\w*|"
+        r"(?:avons|sommes) (?:au|le) regret|au regret|regrett\w*|désolée?s?|"
+        r"lamenta\w* (?:informar|comunicar)\w*|sentimos (?:informar|comunicar)\w*|"
+        r"lamentamos",
     ),
     (
         EmailKind.REJECTION,
         1,
-        (
-            "unfortunately",
-            "we regret",
-            "not a match",
-            "leider",
-            "malheureusement",
-            "lamentablemente",
-            "desafortunadamente",
-        ),
+        "regret",
+        r"unfortunately|we regret|leider|malheureusement|lamentablemente|desafortunadamente|"
+        r"por desgracia",
     ),
+    (
+        EmailKind.REJECTION,
+        1,
+        "decision",
+        r"decision|outcome|decided|entscheidung|entschieden|décision|décidé|decisión|"
+        r"decidido|resultado",
+    ),
+    # -- an interview, or another step in the process
     (
         EmailKind.INTERVIEW,
         3,
-        (
-            "interview invitation",
-            "invitation to interview",
-            "invitation à un entretien",
-            "invitación a una entrevista",
-            "invite you to an interview",
-            "invite you to interview",
-            "invite you for an interview",
-            "schedule an interview",
-            "schedule a call",
-            "schedule your interview",
-            "book a time",
-            "phone screen",
-            "next step in the process",
-            "next steps in the process",
-            "your availability",
-            "zu einem vorstellungsgespräch",
-            "zu einem gespräch einladen",
-            "vorstellungsgespräch",
-            "vous inviter à un entretien",
-            "vous inviter pour un entretien",
-            "convocation à un entretien",
-            "invitarte a una entrevista",
-            "invitarle a una entrevista",
-        ),
+        "invitation",
+        rf"invit\w* {_gap(4)}(?:interview|call|chat|conversation|meeting|assessment|next|"
+        r"entretien|entrevista|gespräch)|"
+        rf"interview {_gap(2)}(?:invitation|confirmed|scheduled|booked|arranged)|"
+        rf"(?:schedule|book|arrange|set up) {_gap(3)}(?:interview|call|chat|meeting|time)|"
+        rf"availability|(?:pick|choose|select|book) (?:a|your|another) {_gap(2)}"
+        r"(?:slot|time)|take-home|(?:coding|technical) (?:challenge|exercise|test|task)|"
+        rf"case study|(?:complete|take) {_gap(3)}(?:assessment|test|challenge|exercise|task)|"
+        r"assessment (?:centre|center|day)|next (?:round|stage|step)s?|"
+        r"(?:like|love|keen|happy|want|invite you) to (?:meet|talk|speak|chat)|"
+        r"video (?:interview|call)|phone screen|"
+        r"reschedul\w*|confirm your attendance|(?:you are|you['’]re) invited|"
+        # German
+        r"einladung|einlad\w*|einzuladen|vorstellungsgespräch|kennenlernen|termine?(?!\w)|"
+        r"terminverschiebung|terminvorschl\w*|"
+        r"(?:nächste|zweite)\w* (?:runde|schritte?)|verschieben|verfügbarkeit|"
+        # French
+        r"convocation|convier|disponibilités|rendez-vous|prochaine étape|test technique|"
+        # Spanish
+        r"invitarte|invitarle|disponibilidad|próxima fase|siguiente (?:fase|paso|etapa)|"
+        r"prueba técnica",
     ),
-    (
-        EmailKind.INTERVIEW,
-        1,
-        ("interview", "next step", "reschedule", "slot", "entretien", "entrevista", "gespräch"),
-    ),
+    (EmailKind.INTERVIEW, 1, "interview", r"interview|entretien|entrevista|gespräch|slot"),
+    # -- an offer
     (
         EmailKind.OFFER,
         3,
-        (
-            "pleased to offer you",
-            "delighted to offer you",
-            "happy to offer you",
-            "offer of employment",
-            "offer letter",
-            "job offer",
-            "ein angebot machen",
-            "vertragsangebot",
-            "offre d'emploi",
-            "vous proposer le poste",
-            "oferta de empleo",
-            "ofrecerte el puesto",
-        ),
+        "offer",
+        r"(?:pleased|happy|delighted|glad|thrilled|excited|complace|encanta|plaisir|ravis|"
+        rf"heureux|freuen) {_gap(4)}(?:offer|ofrecer\w*|anbieten|angebot|proposer)|"
+        r"offer (?:letter|of employment)|job offer|formal offer|"
+        r"(?:love|like|want) (?:for )?you to join|accepted (?:our|the) offer|"
+        r"welcome (?:aboard|to the team)|your first day|start date|"
+        r"send (?:you )?the contract|employment contract|arbeitsvertrag|vertragsangebot|"
+        r"ein angebot|contrat de travail|promesse d['’]embauche|vous proposer le poste|"
+        r"contrato|oferta (?:de trabajo|formal|laboral)|(?:ofrecerte|ofrecerle) el puesto",
     ),
+    (EmailKind.OFFER, 2, "offer", r"offer|oferta|angebot"),
+    # -- a confirmation of receipt
     (
         EmailKind.RECEIVED,
         3,
-        (
-            "received your application",
-            "application has been received",
-            "application was received",
-            "we have received",
-            "we've received",
-            "thank you for submitting your application",
-            "eingang ihrer bewerbung",
-            "ihre bewerbung ist bei uns eingegangen",
-            "bewerbung erhalten",
-            "bien reçu votre candidature",
-            "accusé de réception",
-            "hemos recibido tu",
-            "hemos recibido su",
-        ),
+        "received",
+        r"received your application|(?:application|candidature|bewerbung|solicitud) "
+        r"(?:has been|was|is|ist) (?:received|eingegangen)|we(?:['’]ve| have) received|"
+        r"(?:got|have) your (?:application|cv|resume|reel|portfolio)|will review|"
+        r"(?:we|our team) will (?:be in touch|get back)|we['’]ll get back|"
+        r"eingang ihrer bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|"
+        r"bewerbung erhalten|bien reçu|accusé de réception|accusons réception|"
+        r"hemos recibido|(?:registrad[oa]|recibid[oa]|registered|submitted) "
+        r"(?:correctamente|successfully)|successfully (?:submitted|registered)",
+    ),
+    # -- something else
+    (
+        EmailKind.OTHER,
+        3,
+        "the user's withdrawal",
+        rf"(?:you|you['’]ve|you have|i|i['’]ve|i have|i['’]d|i would|i am|i['’]m) {_gap(2)}"
+        r"withdr[ae]w\w*|withdr\w+ (?:my|your) (?:application|candidacy)|"
+        r"withdrawal of your|bewerbung zurückgezogen|(?:sie haben|ich habe) "
+        rf"{_gap(3)}zurückgezogen|retiré votre candidature|retirado tu candidatura|"
+        r"(?:has|he) retirado",
     ),
     (
         EmailKind.OTHER,
         3,
-        (
-            # the user's own withdrawal, not their rejection
-            "withdrawn your application",
-            "withdrew your application",
-            "withdrawal of your application",
-            "zurückgezogen",
-            "retiré votre candidature",
-            "retirado tu candidatura",
-            # job boards
-            "job alert",
-            "jobs you may be interested in",
-            "recommended jobs",
-            "new jobs for you",
-            # payments
-            "card was declined",
-            "payment was declined",
-            "payment declined",
-        ),
+        "no decision yet",
+        r"still (?:under review|being reviewed|reviewing|considering|in progress)|"
+        r"(?:not yet|haven['’]t|have not) (?:made|reached) (?:a|our) (?:final )?decision|"
+        r"(?:noch|weiterhin) in (?:prüfung|bearbeitung)|toujours en cours d['’]examen|"
+        r"sigue en (?:revisión|proceso)",
+    ),
+    (
+        EmailKind.OTHER,
+        3,
+        "a job alert",
+        r"job alerts?|jobs? (?:you may|for you|matching|near you|that match)|"
+        r"recommended (?:jobs|roles)|new jobs|\d+ new (?:[\w-]+ ){0,2}(?:jobs|roles|"
+        r"positions|openings)|(?:companies|they) are hiring|stellenangebote|jobs für sie|"
+        r"offres d['’]emploi|ofertas de empleo|empleos para ti",
+    ),
+    (
+        EmailKind.OTHER,
+        3,
+        "a declined payment",
+        rf"(?:card|payment|transaction|charge) {_gap(2)}declined",
+    ),
+    (
+        EmailKind.OTHER,
+        2,
+        "advice",
+        r"how to|tips|webinar|our guide|read (?:our|more)|ways to|newsletter",
     ),
 )
-# Families of phrasings, each a pattern with bounded gaps ("(?:\w+ ){0,3}": at most three
-# words), so that a search still costs one pass: "we won't be taking your application
-# further", "offered the role to someone else", "haben uns gegen Ihre Bewerbung entschieden".
-_WORDS = r"(?:[\w'’-]+ ){0,3}"
-_FAMILIES: tuple[tuple[EmailKind, int, str], ...] = (
-    (
-        EmailKind.REJECTION,
-        3,
-        rf"(?:won't|will not|not|n't) (?:be )?(?:moving|taking|progressing|proceeding|going|"
-        rf"pursuing) {_WORDS}(?:forward|further|ahead)",
-    ),
-    (
-        EmailKind.REJECTION,
-        3,
-        rf"(?:offered|given|extended) (?:the|this|an?) {_WORDS}(?:role|position|offer|job) to "
-        rf"(?:someone|somebody|another|other|a different)",
-    ),
-    (EmailKind.REJECTION, 3, rf"(?:filled|closed) (?:the|this) {_WORDS}(?:role|position|vacancy)"),
-    (
-        EmailKind.REJECTION,
-        3,
-        r"(?:decided|chosen|opted|elected) (?:to )?(?:go|proceed|move forward|continue) with "
-        r"(?:another|other|a different|someone)",
-    ),
-    (EmailKind.REJECTION, 3, r"unsuccessful|not (?:been )?successful"),
-    # A negation a few words before a verb of selecting: "you have not been chosen", "nicht
-    # berücksichtigen", "n'a pas été retenue", "no vamos a poder contar contigo".
-    (
-        EmailKind.REJECTION,
-        3,
-        rf"(?:not|n't|nicht|pas|no) {_WORDS}(?:chosen|selected|shortlisted|"
-        rf"berücksichtig\w*|ausgewählt|retenue?|sélectionnée?|seleccionad[oa]|elegid[oa]|"
-        rf"contar contigo)",
-    ),
-    # Someone else was chosen: "moved ahead with applicants whose...", "choisi un candidat",
-    # "hired for the role already", "anderweitig zu vergeben".
-    (
-        EmailKind.REJECTION,
-        3,
-        rf"(?:move|moved|moving|go|going|proceed|proceeding) (?:ahead|forward|on) with "
-        rf"(?:other|another|applicants|candidates)|(?:chosen|selected|hired|picked|choisi|"
-        rf"sélectionné|retenu|seleccionado|elegido|contratado) (?:an?|un|une|el|la|a) "
-        rf"(?:other|another|different )?(?:candidat\w*|applicant|person\w*|profil\w*)|"
-        rf"hired for {_WORDS}already|already hired|anderweitig",
-    ),
-    (EmailKind.REJECTION, 3, r"(?:go|going|gone|went) (?:in )?(?:a )?different direction"),
-    (
-        EmailKind.REJECTION,
-        3,
-        r"(?:won't|will not|not|unable to|cannot|can't) (?:be )?(?:extend|extending|make|"
-        r"making|offer|offering) (?:you )?(?:an? |the )?(?:offer|position|role)",
-    ),
-    (EmailKind.REJECTION, 1, r"regrettably|sadly|someone else|other applicants"),
-    (
-        EmailKind.REJECTION,
-        3,
-        r"gegen (?:ihre|deine) bewerbung entschieden|keine positive rückmeldung|"
-        rf"nicht in die engere auswahl|leider absagen|nicht berücksichtigt|nicht zusagen|"
-        rf"stelle {_WORDS}vergeben|"
-        r"(?:anderen|andere) (?:bewerber|bewerberin|kandidat|kandidatin)",
-    ),
-    (
-        EmailKind.REJECTION,
-        3,
-        r"(?:au|le) regret de (?:ne pas|vous informer)|(?:pas|pu) (?:pouvoir )?retenir|"
-        r"d'autres candidats|(?:un autre|d'autres) profils?|une autre candidature|"
-        r"ne correspond(?:ait)? pas",
-    ),
-    (
-        EmailKind.REJECTION,
-        3,
-        r"otro perfil|otros candidatos|otra persona|no (?:seguir|avanzar|continuar) "
-        r"(?:adelante|con)|no podemos ofrecerte|(?:seleccionado|elegido|escogido) a "
-        r"(?:otra|otro|una persona)|se ajusta mejor",
-    ),
-    (
-        EmailKind.INTERVIEW,
-        3,
-        rf"(?:meet|talk to|speak with) you|(?:pick|choose|select|book) (?:a|your) "
-        rf"{_WORDS}(?:slot|time)|video (?:interview|call)|termin {_WORDS}verschieben|"
-        rf"terminverschiebung|(?:you are|you're) invited to|assessment (?:centre|center|day)|"
-        rf"confirm your attendance|(?:complete|take) {_WORDS}(?:assessment|test|challenge)|"
-        rf"kennenlernen|(?:laden|lade) sie {_WORDS}ein|einladung",
-    ),
-    (
-        EmailKind.OFFER,
-        3,
-        rf"(?:love|like|want) (?:for )?you to join|formal offer|offer {_WORDS}will follow|"
-        rf"(?:confirm|agree on) (?:your|a) start date|send (?:you )?the contract|"
-        rf"employment contract|arbeitsvertrag|contrat de travail|contrato de trabajo|"
-        rf"accepted (?:our|the) offer|welcome aboard|your first day",
-    ),
-    (
-        EmailKind.RECEIVED,
-        3,
-        r"(?:application|candidature|bewerbung|solicitud) (?:has been|was|is|ist) "
-        r"(?:received|eingegangen)|we will get back to you|we'll get back to you|"
-        r"(?:registrada|registrado|registered|submitted) (?:correctamente|successfully)|"
-        r"successfully (?:submitted|registered)|(?:got|have) your (?:application|cv|resume|"
-        r"reel|portfolio)|will review it",
-    ),
-)
-# Words of mail sent to a list; an applicant-tracking system's footer may have them too.
-_BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|darse de baja)", re.I)
-# Words that put an email in the context of a job application.
-_APPLICATION_WORDS = re.compile(
-    r"\b(?:application|applied|applying|candidacy|candidates?|finalists?|position|role|"
-    r"opening|vacancy|interview|hiring|"
-    r"bewerbung|stelle|vorstellungsgespräch|candidature|poste|entretien|recrutement|"
-    r"candidatura|solicitud|puesto|posición|vacante|selección|entrevista)\b",
-    re.IGNORECASE,
-)
-_PATTERNS = tuple(
-    (kind, weight, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE))
-    for kind, weight, pattern in (
-        *(
-            (kind, weight, "|".join(re.escape(phrase) for phrase in phrases))
-            for kind, weight, phrases in _PHRASES
-        ),
-        *_FAMILIES,
-    )
+_COMPILED = tuple(
+    (kind, weight, meaning, re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE))
+    for kind, weight, meaning, pattern in _CUES
 )
 _DECIDES = 3
 
+# Where a sentence turns conditional, a "no" after it refuses nothing: "if you do not pick a
+# slot", "wenn Sie nicht ...", "si no puedes continuar".
+_CONDITIONAL = re.compile(r"(?<!\w)(?:if|unless|whether|wenn|falls|si)(?!\w)", re.IGNORECASE)
+_VOID_IF_CONDITIONAL = frozenset({"refusal", "the user's withdrawal"})
+# A plain no: an invitation or an offer in its sentence is what is refused.
+_REFUSALS = frozenset({"refusal", "closed", "unsuccessful"})
+# A talent-pool line: an invitation or a promise in it is about some other job.
+_FUTURE = re.compile(
+    r"(?<!\w)(?:future|talent (?:pool|community|network)|on file|keep in touch|"
+    r"other (?:roles|openings|opportunities|positions|vacancies)|zukünftig\w*|künftig\w*|"
+    r"talentpool|vivier|futur\w*|bolsa de (?:talento|empleo)|próxim[oa]s)",
+    re.IGNORECASE,
+)
+# Quoted words are someone's words, not the sender's: a newsletter quoting a rejection. An
+# apostrophe inside a word ("won't") does not end a single-quoted span.
+_QUOTED = re.compile(
+    r"“[^“”]{1,300}”|\"[^\"]{1,300}\"|«[^«»]{1,300}»|„[^„“”]{1,300}[“”]|"
+    r"(?<!\w)'(?:[^']|'(?=\w)){1,300}'(?!\w)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+# Mail sent to a list; an applicant-tracking system's footer may have these words too.
+_BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|darse de baja)", re.I)
+
+# -- the context of a job ------------------------------------------------------------------
+
+# Words that only a job application uses.
+_JOB_WORDS = re.compile(
+    r"(?<!\w)(?:position|role|job|vacancy|opening|interview\w*|hiring|recruit\w*|"
+    r"candidate\w*|candidacy|career\w*|cv|resume|résumé|finalists?|hiring manager|"
+    r"bewerbung\w*|stelle|vorstellungsgespräch|personalabteilung|candidature|poste|"
+    r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
+    r"empleo)(?!\w)",
+    re.IGNORECASE,
+)
+# Words of applying, which a flat or a loan also has.
+_APPLYING = re.compile(r"(?<!\w)(?:application|applied|applying|solicitud)(?!\w)", re.I)
+# An application for something other than a job.
+_NOT_A_JOB = re.compile(
+    r"(?<!\w)(?:(?:application|antrag|demande|solicitud)\s+(?:for|to|für|auf|de|pour|para)?"
+    r"\s*(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)\s+)?|"
+    r"(?:flat|apartment|rental|tenancy|visa|loan|mortgage|credit card|grant|scholarship|"
+    r"membership|insurance|kredit|wohnungs|miet)\w*[\s-]+(?=application|antrag))"
+    r"(?:flat|apartment|room|rental|tenancy|lease|house|visa|passport|permit|loan|"
+    r"mortgage|credit|card|account|grant|funding|scholarship|bursary|course|membership|"
+    r"insurance|refund|claim|application|antrag|wohnung|kredit|visum|zimmer|logement|"
+    r"appartement|prêt|crédit|carte|piso|préstamo|beca|crédito|tarjeta|vivienda|alquiler)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 
@@ -384,49 +374,104 @@ def is_ats(address: str) -> bool:
     return domain_label(address) in ATS_DOMAINS
 
 
-def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) -> Classification:
-    """The kind of an email, from its sender, subject and first paragraphs (`body`).
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    kind: EmailKind
+    weight: int
+    meaning: str
+    reason: str
 
-    `subject` and `body` are on one line each (a phrase may be wrapped across lines in the
-    email). `bulk` is true when the message says it went to a list (List-Unsubscribe,
-    Precedence).
-    """
+
+def _sentences(text: str) -> Iterator[str]:
+    """The sentences of `text`, each on one line (a phrase may be wrapped across lines)."""
+    for sentence in _SENTENCE_END.split(_QUOTED.sub(" ", text)):
+        if one_line := " ".join(sentence.split()):
+            yield one_line
+
+
+def _evidence_in(sentence: str, where: str) -> Iterator[_Evidence]:
+    found: list[tuple[EmailKind, int, str, re.Match[str]]] = []
+    for kind, weight, meaning, pattern in _COMPILED:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        if meaning in _VOID_IF_CONDITIONAL and _CONDITIONAL.search(sentence, 0, match.start()):
+            continue
+        found.append((kind, weight, meaning, match))
+    refuses = any(meaning in _REFUSALS for _, _, meaning, _ in found)
+    later = _FUTURE.search(sentence) is not None
+    for kind, weight, meaning, match in found:
+        if kind in (EmailKind.INTERVIEW, EmailKind.OFFER, EmailKind.RECEIVED) and (
+            refuses or later
+        ):
+            continue  # "not invite you to interview"; "we'll be in touch about future roles"
+        yield _Evidence(kind, weight, meaning, f"'{match[0].lower()}' in the {where}")
+
+
+def _weigh(subject: str, body: str) -> tuple[dict[EmailKind, int], dict[EmailKind, list[str]]]:
+    """Each kind's score and its reasons. One meaning counts once, where it weighs most: the
+    subject counts double."""
+    best: dict[tuple[EmailKind, str], tuple[int, _Evidence]] = {}
+    for where, text, factor in (("subject", subject, 2), ("body", body, 1)):
+        for sentence in _sentences(text):
+            for evidence in _evidence_in(sentence, where):
+                key = (evidence.kind, evidence.meaning)
+                score = evidence.weight * factor
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, evidence)
     scores = dict.fromkeys(EmailKind, 0)
     reasons: dict[EmailKind, list[str]] = {kind: [] for kind in EmailKind}
-    for kind, weight, pattern in _PATTERNS:
-        for where, text, factor in (("subject", subject, 2), ("body", body, 1)):
-            match = pattern.search(text)
-            if match is not None:
-                scores[kind] += weight * factor
-                reasons[kind].append(f"'{match[0].lower()}' in the {where}")
-                break  # one phrase set counts once, where it weighs most
-    ats = is_ats(sender_email)
-    # Evidence about the sender, added to whichever kind wins.
-    about_sender = (
-        (f"the sender is an applicant-tracking system ({domain_label(sender_email)})",)
-        if ats
-        else ()
-    )
-    if not ats and (bulk or _BULK.search(body)):
-        scores[EmailKind.OTHER] += _DECIDES
-        reasons[EmailKind.OTHER].append("sent to a mailing list")
-    context = ats or _APPLICATION_WORDS.search(subject) or _APPLICATION_WORDS.search(body)
+    for score, evidence in best.values():
+        scores[evidence.kind] += score
+        reasons[evidence.kind].append(evidence.reason)
+    return scores, reasons
 
-    def decided(kind: EmailKind) -> Classification:
-        return Classification(kind, (*reasons[kind], *about_sender))
 
+def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> EmailKind | None:
+    """The kind the scores decide, or None when nothing does."""
     if scores[EmailKind.OTHER] >= _DECIDES:
-        return decided(EmailKind.OTHER)
+        return EmailKind.OTHER
     # An offer or an invitation outweighs the polite regrets that often come with them.
     for kind in (EmailKind.OFFER, EmailKind.INTERVIEW):
         if scores[kind] >= _DECIDES and scores[kind] > scores[EmailKind.REJECTION]:
-            return decided(kind)
-    # Regrets about an event or a card are not a rejection: those need an application.
-    if scores[EmailKind.REJECTION] >= _DECIDES and context:
-        return decided(EmailKind.REJECTION)
-    if scores[EmailKind.RECEIVED] >= _DECIDES:
-        return decided(EmailKind.RECEIVED)
-    if not context:
+            return kind
+    if not about_an_application:
+        return None  # regrets about an event or a card are not a rejection
+    for kind in (EmailKind.REJECTION, EmailKind.RECEIVED, EmailKind.OFFER, EmailKind.INTERVIEW):
+        if scores[kind] >= _DECIDES:
+            return kind
+    return None
+
+
+def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) -> Classification:
+    """The kind of an email, from its sender, subject and first paragraphs (`body`).
+
+    `body` keeps its line breaks: a blank line ends a sentence, a single one does not.
+    `bulk` is true when the message says it went to a list (List-Unsubscribe, Precedence).
+    """
+    scores, reasons = _weigh(subject, body)
+    ats = is_ats(sender_email)
+    if not ats and (bulk or _BULK.search(body)):
+        scores[EmailKind.OTHER] += _DECIDES
+        reasons[EmailKind.OTHER].append("sent to a mailing list")
+    whole = f"{subject}\n{body}"
+    about_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(whole))
+    not_a_job = None if about_a_job else _NOT_A_JOB.search(whole)
+    if not_a_job is not None and scores[EmailKind.OTHER] < _DECIDES:
+        return Classification(
+            EmailKind.OTHER,
+            (f"an application for something other than a job ('{not_a_job[0].lower()}')",),
+        )
+    about_an_application = about_a_job or _APPLYING.search(whole) is not None
+    kind = _decide(scores, about_an_application=about_an_application)
+    if kind is not None:
+        about_sender = (
+            (f"the sender is an applicant-tracking system ({domain_label(sender_email)})",)
+            if ats
+            else ()
+        )
+        return Classification(kind, (*reasons[kind], *about_sender))
+    if not about_an_application:
         return Classification(EmailKind.OTHER, ("nothing about an application",))
     weak = tuple(reason for kind in EmailKind for reason in reasons[kind])
     return Classification(EmailKind.OTHER, weak or ("no phrase that decides",))

@@ -781,7 +781,7 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     classification = classify(
         sender_email=address,
         subject=parts.subject,
-        body=_one_line(parts.body[:FIRST_PARAGRAPHS_CHARS]),
+        body=parts.body[:FIRST_PARAGRAPHS_CHARS],
         bulk=parts.bulk,
     )
 
