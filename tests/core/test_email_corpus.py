@@ -867,6 +867,10 @@ class Figures:
         )
 
 
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
 def _figures(found: list[tuple[Sample, ParsedEmail]]) -> Figures:
     true_positives = sum(1 for s, p in found if s.kind is R and p.kind is R)
     predicted = sum(1 for _, p in found if p.kind is R)
@@ -874,13 +878,11 @@ def _figures(found: list[tuple[Sample, ParsedEmail]]) -> Figures:
     return Figures(
         emails=len(found),
         rejections=len(read),
-        precision=true_positives / predicted if predicted else 1.0,
-        recall=true_positives / len(read) if read else 1.0,
-        kind_right=sum(1 for s, p in found if s.kind is p.kind) / len(found),
-        company_right=sum(1 for s, p in read if p.company == s.company) / len(read)
-        if read
-        else 1.0,
-        role_right=sum(1 for s, p in read if p.role == s.role) / len(read) if read else 1.0,
+        precision=_share(true_positives, predicted),
+        recall=_share(true_positives, len(read)),
+        kind_right=_share(sum(1 for s, p in found if s.kind is p.kind), len(found)),
+        company_right=_share(sum(1 for s, p in read if p.company == s.company), len(read)),
+        role_right=_share(sum(1 for s, p in read if p.role == s.role), len(read)),
     )
 
 
