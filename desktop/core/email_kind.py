@@ -111,8 +111,10 @@ _NEGATION = (
 _GOING_AHEAD = (
     # English
     rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(2)}(?:forward|ahead|"
-    r"further)|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|consider\w*|select\w*|"
-    r"shortlist\w*|chos\w*|choose|offer\w*|extend\w*|hire\w*|hiring|retain\w*|invit\w*|"
+    r"further|on|(?:in)?to the next)|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|"
+    r"consider\w*|select\w*|shortlist\w*|chos\w*|choose|(?:an? |the )offer|"
+    r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
+    r"invit\w*|"
     r"successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
     # German
     r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
@@ -126,6 +128,7 @@ _GOING_AHEAD = (
 )
 # Someone other than the user.
 _SOMEONE_ELSE = (
+    r"für (?:einen?|eine) (?:anderen? )?(?:kandidat|bewerber|person)\w*|"
     r"(?:another|other|different|alternative|stronger|more (?:suitable|qualified|"
     r"experienced)) (?:candidate|applicant|profile|person|finalist|people)s?|"
     r"(?:someone|somebody) else|"
@@ -146,6 +149,13 @@ _CHOSE = (
     r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
     r"continuar|avanzar|ajusta\w*"
 )
+# What a refusal refuses is the candidate, not a meeting: "we can't proceed with the
+# interview on Tuesday" moves a date ("...with the interview stage" still refuses).
+_NOT_AN_EVENT = (
+    r"(?![\s,]+(?:with |to )?(?:the|our|your|this|that)\s+(?:interview|call|meeting|"
+    r"appointment|session|slot|termin|entretien|rendez-vous|entrevista|cita)s?"
+    r"(?!\w|\s+(?:stage|round|process|phase)))"
+)
 _POSITION = r"(?:position|role|job|vacancy|opening|post|stelle|poste|puesto|vacante|plaza)"
 
 # (kind, weight, what it means, pattern), the strongest of one meaning first: one meaning
@@ -153,7 +163,12 @@ _POSITION = r"(?:position|role|job|vacancy|opening|post|stelle|poste|puesto|vaca
 # decides on its own; less only adds up.
 _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
     # -- a rejection
-    (EmailKind.REJECTION, 3, "refusal", rf"{_NEGATION}[\s,]+{_gap(4)}(?:{_GOING_AHEAD})"),
+    (
+        EmailKind.REJECTION,
+        3,
+        "refusal",
+        rf"{_NEGATION}[\s,]+{_gap(4)}(?:{_GOING_AHEAD}){_NOT_AN_EVENT}",
+    ),
     (EmailKind.REJECTION, 3, "someone else", rf"(?:{_CHOSE})[\s,]+{_gap(4)}(?:{_SOMEONE_ELSE})"),
     (EmailKind.REJECTION, 3, "someone else", rf"(?:{_SOMEONE_ELSE})[\s,]+{_gap(3)}(?:{_CHOSE})"),
     (EmailKind.REJECTION, 2, "someone else", _SOMEONE_ELSE),
@@ -162,9 +177,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "closed",
         rf"(?:clos|archiv)\w* (?:your|the|this) {_gap(2)}(?:application|candidacy|process)|"
-        rf"{_POSITION} {_gap(4)}(?:filled|closed|no longer (?:open|available)|besetzt|"
-        rf"vergeben|pourvu|cubiert[oa]|cerrad[oa])|"
-        rf"(?:filled|closed) (?:the|this|that|our) {_gap(2)}{_POSITION}|"
+        rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|on hold|no longer "
+        r"(?:open|available)|besetzt|vergeben|pourvu|cubiert[oa]|cerrad[oa])|"
+        rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}{_POSITION})|"
         r"n['’]est plus (?:disponible|ouvert)|"
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
@@ -306,9 +321,17 @@ _COMPILED = tuple(
 _DECIDES = 3
 
 # Where a sentence turns conditional, a "no" after it refuses nothing: "if you do not pick a
-# slot", "wenn Sie nicht ...", "si no puedes continuar".
-_CONDITIONAL = re.compile(r"(?<!\w)(?:if|unless|whether|wenn|falls|si)(?!\w)", re.IGNORECASE)
-_VOID_IF_CONDITIONAL = frozenset({"refusal", "the user's withdrawal"})
+# slot", "should you not hear from us, your application was unsuccessful", "si no puedes
+# continuar".
+_CONDITIONAL = re.compile(
+    r"(?<!\w)(?:if|unless|whether|should (?:you|we|there)|otherwise|in case|wenn|falls|sofern|"
+    r"sollten sie|sonst|si|"
+    r"sinon|au cas|en caso)(?!\w)",
+    re.IGNORECASE,
+)
+_VOID_IF_CONDITIONAL = frozenset(
+    {"refusal", "someone else", "closed", "unsuccessful", "the user's withdrawal"}
+)
 # A plain no: an invitation or an offer in its sentence is what is refused.
 _REFUSALS = frozenset({"refusal", "closed", "unsuccessful"})
 # A talent-pool line: an invitation or a promise in it is about some other job.
@@ -341,17 +364,20 @@ _JOB_WORDS = re.compile(
 )
 # Words of applying, which a flat or a loan also has.
 _APPLYING = re.compile(r"(?<!\w)(?:application|applied|applying|solicitud)(?!\w)", re.I)
-# An application for something other than a job.
+# An application for something other than a job: "application for flat 3B", "your loan
+# application", "demande de prêt". Within one line: a subject and a body are apart.
+_NOT_A_JOB_THING = (
+    r"(?:flat|apartment|room|rental|tenancy|lease|house|visa|passport|permit|loan|mortgage|"
+    r"credit|card|account|grant|funding|scholarship|bursary|course|membership|insurance|"
+    r"refund|claim|wohnung|kredit|visum|zimmer|logement|appartement|prêt|crédit|carte|piso|"
+    r"préstamo|beca|crédito|tarjeta|vivienda|alquiler)"
+)
 _NOT_A_JOB = re.compile(
-    r"(?<!\w)(?:(?:application|antrag|demande|solicitud)\s+(?:for|to|für|auf|de|pour|para)?"
-    r"\s*(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)\s+)?|"
-    r"(?:flat|apartment|rental|tenancy|visa|loan|mortgage|credit card|grant|scholarship|"
-    r"membership|insurance|kredit|wohnungs|miet)\w*[\s-]+(?=application|antrag))"
-    r"(?:flat|apartment|room|rental|tenancy|lease|house|visa|passport|permit|loan|"
-    r"mortgage|credit|card|account|grant|funding|scholarship|bursary|course|membership|"
-    r"insurance|refund|claim|application|antrag|wohnung|kredit|visum|zimmer|logement|"
-    r"appartement|prêt|crédit|carte|piso|préstamo|beca|crédito|tarjeta|vivienda|alquiler)"
-    r"(?!\w)",
+    r"(?<!\w)(?:(?:application|antrag|demande|solicitud)[^\S\n]+"
+    r"(?:(?:for|to|für|auf|de|pour|para)[^\S\n]+)?"
+    r"(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)[^\S\n]+)?"
+    rf"(?:[\w'’-]++[^\S\n]+){{0,2}}?{_NOT_A_JOB_THING}|"
+    rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)",
     re.IGNORECASE,
 )
 

@@ -38,7 +38,14 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
-from desktop.core.email_kind import ATS_DOMAINS, EmailKind, classify, domain_label, is_ats
+from desktop.core.email_kind import (
+    ATS_DOMAINS,
+    ROLE_NOUN,
+    EmailKind,
+    classify,
+    domain_label,
+    is_ats,
+)
 from desktop.core.errors import InvalidInput
 
 MAX_EMAIL_BYTES = 5_000_000
@@ -133,16 +140,6 @@ _COMPANY_FORM = re.compile(
     r"&|\b(?:gmbh|kg|ag|se|inc|llc|ltd|limited|plc|corp|corporation|company|group|holding|"
     r"sarl|sas|sa|s\.a\.|sl|s\.l\.|bv|nv|srl|spa|oy|ab|industries|systems|technologies|"
     r"labs|solutions|software|partners|consulting|bank|studios?|media|health|tech)\.?$",
-    re.IGNORECASE,
-)
-# Role nouns in the languages read, to tell "Acme - Data Analyst" from "Data Analyst - Acme".
-_ROLE_NOUN = re.compile(
-    r"\b(?:engineer|developer|analyst|manager|designer|scientist|lead|intern|specialist|"
-    r"consultant|architect|director|officer|coordinator|administrator|associate|assistant|"
-    r"representative|accountant|recruiter|writer|editor|technician|nurse|teacher|head|"
-    r"ingenieur(?:in)?|entwickler(?:in)?|berater(?:in)?|referent(?:in)?|leiter(?:in)?|"
-    r"werkstudent(?:in)?|praktikant(?:in)?|développeur|développeuse|ingénieur|chef|"
-    r"stagiaire|desarrollador(?:a)?|ingeniero|ingeniera|analista|gerente|becario|becaria)\b",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -295,7 +292,7 @@ def _from_subject(subject: str) -> tuple[str, str]:
             continue
         groups = match.groupdict()
         role, company = groups.get("role") or "", groups.get("company") or ""
-        if not _ROLE_NOUN.search(role) and _ROLE_NOUN.search(company):
+        if not ROLE_NOUN.search(role) and ROLE_NOUN.search(company):
             role, company = company, role  # Lever's "Acme - Data Analyst"
         role, company = _plausible_role(role), _plausible_company(company)
         if "role" in groups and not role:
@@ -736,8 +733,10 @@ def _sender(parts: _Raw) -> tuple[str, str]:
     return display_name, address.strip(" .").lower()
 
 
-def _role(subject_role: str, body: str) -> str:
-    if subject_role:
+def _role(subject_role: str, body: str, sender: str) -> str:
+    """The role from the subject, else the body; never the sender's own name ("Your
+    Copperline application" from Copperline Foods names the company, not a role)."""
+    if subject_role and _squeezed(subject_role) not in _squeezed(sender):
         return subject_role
     for pattern in _BODY_ROLE:
         match = pattern.search(body)
@@ -765,7 +764,7 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     parts = _read_parts(raw, text)
     display_name, address = _sender(parts)
     subject_role, subject_company = _from_subject(parts.subject)
-    role = _role(subject_role, parts.body)
+    role = _role(subject_role, parts.body, f"{display_name} {domain_label(address)}")
     name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
     body_match = _BODY_COMPANY.search(parts.body)

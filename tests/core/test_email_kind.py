@@ -1,0 +1,155 @@
+"""The classifier's rules one at a time: each case pins what a rule means, in a wording the
+corpus (test_email_corpus.py) does not have."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.email_kind import EmailKind, classify
+
+R, I, O, C, X = (  # noqa: E741 - one letter per kind keeps the tables readable
+    EmailKind.REJECTION,
+    EmailKind.INTERVIEW,
+    EmailKind.OFFER,
+    EmailKind.RECEIVED,
+    EmailKind.OTHER,
+)
+
+
+def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKind:
+    return classify(sender_email=sender, subject=subject, body=body).kind
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # a negation a few words before going ahead or choosing
+        ("Your application", "We won't be moving your application to the next stage."),
+        ("Your application", "We're not able to move you forward in the process."),
+        ("Your application", "We will not be able to offer you a position at this time."),
+        ("Your candidacy", "The hiring team has decided not to advance your candidacy."),
+        ("Data Analyst", "Your profile was not retained for this position."),
+        (
+            "Ihre Bewerbung",
+            "Leider können wir Sie im weiteren Auswahlprozess nicht berücksichtigen.",
+        ),
+        ("Votre candidature", "Votre profil ne correspond pas tout à fait à nos attentes."),
+        ("Tu candidatura", "En esta ocasión no podremos contar con tu perfil."),
+        # someone else was chosen
+        ("Your application", "We have decided to continue with candidates whose experience fits."),
+        ("Your application", "We feel other candidates more closely match the requirements."),
+        ("Ihre Bewerbung", "Wir haben uns für eine Bewerberin entschieden, deren Profil passt."),
+        ("Votre candidature", "Nous avons décidé de poursuivre avec d'autres candidats."),
+        ("Tu candidatura", "Hemos decidido seguir adelante con otros candidatos."),
+        # the position or the application was closed
+        ("Application status", "The Designer position has been cancelled."),
+        ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
+        # a regret with a decision
+        ("Your application", "We regret to inform you of our decision on the Analyst role."),
+        ("Ihre Bewerbung", "Wir müssen Ihnen leider eine Absage erteilen."),
+        # a pleasant meeting does not outweigh the no after it
+        (
+            "Your application",
+            "It was a pleasure to meet you. Unfortunately we decided not to move forward.",
+        ),
+    ],
+)
+def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> None:
+    assert _kind(subject, body) is R
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "kind"),
+    [
+        # a conditional refuses nothing
+        (
+            "Your application",
+            "Your application has been received. If you do not hear from us within 4 weeks, "
+            "please consider your application unsuccessful.",
+            C,
+        ),
+        (
+            "Assessment",
+            "Please complete the assessment for the role by Friday; otherwise we cannot "
+            "proceed with your application.",
+            I,
+        ),
+        # a refusal of a meeting is not a refusal of the candidate
+        (
+            "Scheduling",
+            "Unfortunately we can't proceed with the interview on Tuesday. Could you pick "
+            "another slot?",
+            I,
+        ),
+        # idioms with a negation in them
+        ("See you Tuesday", "Thanks for applying to the role. We can't wait to meet you.", X),
+        (
+            "Your application",
+            "Please don't reply to this email. We received your application and will review it.",
+            C,
+        ),
+        # a negation of something other than the candidate
+        (
+            "Offer",
+            "We are thrilled to offer you the Data Analyst position. Unfortunately we cannot "
+            "offer relocation support.",
+            O,
+        ),
+        # no decision yet, though others are in the running
+        (
+            "Update",
+            "We have not yet made a decision; we are still interviewing other candidates.",
+            X,
+        ),
+        # a talent-pool line is about some other job
+        (
+            "Talent pool",
+            "Thanks for applying to the Engineer role. We'd like to add you to our talent pool "
+            "for future roles.",
+            X,
+        ),
+        # an application for something other than a job
+        ("Loan application", "Unfortunately we are unable to approve your loan application.", X),
+        ("Visa", "We regret to inform you that your visa application has been refused.", X),
+        (
+            "Course",
+            "Unfortunately your application to the Python course was not successful.",
+            X,
+        ),
+        # regrets without an application
+        ("Your order", "We are sorry to inform you that your order has been delayed.", X),
+        # a newsletter quoting a rejection
+        (
+            "Career notes",
+            "Every job seeker reads “we have decided to move forward with other candidates” "
+            "now and then.",
+            X,
+        ),
+        # advice in the subject
+        ("5 ways to bounce back", "When a company doesn't move forward with your application.", X),
+    ],
+)
+def test_look_alikes_in_wordings_the_corpus_lacks(subject: str, body: str, kind: EmailKind) -> None:
+    assert _kind(subject, body) is kind
+
+
+def test_a_blank_line_ends_a_sentence_and_a_line_break_does_not() -> None:
+    # "If you have questions" opens a conditional that the next paragraph is not part of.
+    body = "If you have any questions, write to us\n\nWe will not be moving forward."
+    assert _kind("Your application", body) is R
+    wrapped = "If you have any questions, write to us\nwe will not be moving forward."
+    assert _kind("Your application", wrapped) is not R
+
+
+def test_every_kind_names_its_evidence() -> None:
+    found = classify(
+        sender_email="no-reply@greenhouse.io",
+        subject="Your application",
+        body="Unfortunately we won't move forward.",
+    )
+    assert found.kind is R
+    assert found.reasons == (
+        "'won't move forward' in the body",
+        "'unfortunately' in the body",
+        "the sender is an applicant-tracking system (greenhouse)",
+    )
