@@ -97,7 +97,7 @@ ROLE_NOUN = re.compile(
 
 def _gap(words: int) -> str:
     """Up to `words` words between two parts of a phrase ("not *be moving* forward")."""
-    return rf"(?:[\w'’-]++[\s,]+){{0,{words}}}"
+    return rf"(?:[\w'’-]++[\s,:]+){{0,{words}}}"
 
 
 # A negation, but not the idioms that negate nothing ("don't hesitate", "not only", "can't
@@ -110,8 +110,8 @@ _NEGATION = (
 # Going ahead with the candidate, or choosing them.
 _GOING_AHEAD = (
     # English
-    rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(2)}(?:forward|ahead|"
-    r"further|on|(?:in)?to the next)|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|"
+    rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(3)}(?:forward|ahead|"
+    r"further|(?:in)?to the next)|mov\w* on|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|"
     r"consider\w*|select\w*|shortlist\w*|chos\w*|choose|(?:an? |the )offer|"
     r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
     r"invit\w*|"
@@ -124,26 +124,27 @@ _GOING_AHEAD = (
     r"correspond\w*|"
     # Spanish
     r"seleccion\w*|avanz\w*|seguir|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
-    r"encaj\w*|ajust\w*"
+    r"encaj\w*|ajust\w*|superad[oa]|pasad[oa]|pasar a la siguiente"
 )
 # Someone other than the user.
 _SOMEONE_ELSE = (
     r"für (?:einen?|eine) (?:anderen? )?(?:kandidat|bewerber|person)\w*|"
     r"(?:another|other|different|alternative|stronger|more (?:suitable|qualified|"
     r"experienced)) (?:candidate|applicant|profile|person|finalist|people)s?|"
-    r"(?:someone|somebody) else|"
+    r"(?:someone|somebody) else|jemand(?:en)? ander\w*|quelqu['’]un d['’]autre|alguien más|"
     r"(?:anderen?|andere[rs]?) (?:kandidat|bewerber|person|profil)\w*|anderweitig\w*|"
     r"(?:autres?|un autre|une autre|d['’]autres) (?:candidat|profil|personne)\w*|"
     r"otr[oa]s? (?:candidat|perfil|persona)\w*|"
     # a direction other than the user
-    r"(?:a |another |other |different )direction|andere richtung|autre direction|"
+    r"(?:a |another |other |different )(?:direction|way|route)|andere richtung|"
+    r"autre direction|"
     r"otra dirección|"
     # someone described: "applicants whose experience", "un candidat dont le profil"
-    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber)\w* (?:whose|who|cuy[oa]|"
-    r"dont|deren|dessen|que|qui)(?!\w)"
+    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber)\w* (?:whose|who|with|"
+    r"cuy[oa]|con|dont|avec|deren|dessen|mit|que|qui)(?!\w)"
 )
 _CHOSE = (
-    r"decid\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
+    r"decid\w*|focus\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
     r"offer\w*|pick\w*|closer|better|stronger|more closely|match\w*|suited|align\w*|"
     r"entschieden|entscheid\w*|besetzt|vergeben|choisi\w*|retenu\w*|sélectionn\w*|"
     r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
@@ -179,10 +180,20 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:clos|archiv)\w* (?:your|the|this) {_gap(2)}(?:application|candidacy|process)|"
         rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|on hold|no longer "
         r"(?:open|available)|besetzt|vergeben|pourvu|cubiert[oa]|cerrad[oa])|"
-        rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}{_POSITION})|"
+        rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}(?:{_POSITION}|recruitment|"
+        r"process|search))|"
         r"n['’]est plus (?:disponible|ouvert)|"
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
+    ),
+    (
+        EmailKind.REJECTION,
+        3,
+        "declined",
+        rf"(?:declin|reject|turn)\w* {_gap(3)}(?:application|candidacy|candidature)|"
+        r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
+        rf"{_gap(3)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
+        r"rechazad[oa]|desestimad[oa])|absagen|abgelehnt",
     ),
     (
         EmailKind.REJECTION,
@@ -296,7 +307,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.OTHER,
         3,
         "a job alert",
-        r"job alerts?|jobs? (?:you may|for you|matching|near you|that match)|"
+        r"job alerts?|jobs? (?:you may|you might|for you|matching|near you|that match)|"
         r"recommended (?:jobs|roles)|new jobs|\d+ new (?:[\w-]+ ){0,2}(?:jobs|roles|"
         r"positions|openings)|(?:companies|they) are hiring|stellenangebote|jobs für sie|"
         r"offres d['’]emploi|ofertas de empleo|empleos para ti",
@@ -330,10 +341,10 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE,
 )
 _VOID_IF_CONDITIONAL = frozenset(
-    {"refusal", "someone else", "closed", "unsuccessful", "the user's withdrawal"}
+    {"refusal", "someone else", "closed", "declined", "unsuccessful", "the user's withdrawal"}
 )
 # A plain no: an invitation or an offer in its sentence is what is refused.
-_REFUSALS = frozenset({"refusal", "closed", "unsuccessful"})
+_REFUSALS = frozenset({"refusal", "closed", "declined", "unsuccessful"})
 # A talent-pool line: an invitation or a promise in it is about some other job.
 _FUTURE = re.compile(
     r"(?<!\w)(?:future|talent (?:pool|community|network)|on file|keep in touch|"

@@ -44,6 +44,13 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
+        ("Your application", "We will not be taking your candidacy any further."),
+        ("Ihre Bewerbung", "Wir haben uns für jemand anderen entschieden."),
+        # the application was declined
+        ("Application status", "Your application status: rejected."),
+        ("Ihre Bewerbung", "Ihre Bewerbung wurde leider abgelehnt."),
+        ("Votre candidature", "Votre candidature a été refusée."),
+        ("Tu solicitud", "Tu solicitud para el puesto ha sido rechazada."),
         # a regret with a decision
         ("Your application", "We regret to inform you of our decision on the Analyst role."),
         ("Ihre Bewerbung", "Wir müssen Ihnen leider eine Absage erteilen."),
@@ -116,6 +123,7 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
             "Unfortunately your application to the Python course was not successful.",
             X,
         ),
+        ("Expense claim", "Your expense claim was rejected: the receipt is missing.", X),
         # regrets without an application
         ("Your order", "We are sorry to inform you that your order has been delayed.", X),
         # a newsletter quoting a rejection
