@@ -192,7 +192,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         "declined",
         rf"(?:declin|reject|turn)\w* {_gap(3)}(?:application|candidacy|candidature)|"
         r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
-        rf"{_gap(3)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
+        rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
         r"rechazad[oa]|desestimad[oa])|absagen|abgelehnt",
     ),
     (
