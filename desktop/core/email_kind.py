@@ -105,17 +105,17 @@ def _gap(words: int) -> str:
 _NEGATION = (
     r"(?:not|never|no longer|unable to|cannot|\w+n['’]t|nicht|kein\w*|nie|ne|pas|jamais|"
     r"no|nunca|tampoco)(?![\w-])"
-    r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|dud\w*|nur|zögern)\b)"
+    r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|dud\w*|"
+    r"nur|zögern)\b)"
 )
 # Going ahead with the candidate, or choosing them.
 _GOING_AHEAD = (
     # English
     rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(3)}(?:forward|ahead|"
-    r"further|(?:in)?to the next)|mov\w* on|proceed\w*|progress\w*|continu\w*|advanc\w*|pursu\w*|"
-    r"consider\w*|select\w*|shortlist\w*|chos\w*|choose|(?:an? |the )offer|"
+    r"further|(?:in)?to the next)|mov\w* on|proceed\w*|progress\w*|continu\w*|advanc\w*|"
+    r"pursu\w*|consider\w*|select\w*|shortlist\w*|chos\w*|choose|(?:an? |the )offer|"
     r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
-    r"invit\w*|"
-    r"successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
+    r"invit\w*|successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
     # German
     r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
     r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|"
@@ -137,8 +137,7 @@ _SOMEONE_ELSE = (
     r"otr[oa]s? (?:candidat|perfil|persona)\w*|"
     # a direction other than the user
     r"(?:a |another |other |different )(?:direction|way|route)|andere richtung|"
-    r"autre direction|"
-    r"otra dirección|"
+    r"autre direction|otra dirección|"
     # someone described: "applicants whose experience", "un candidat dont le profil"
     r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber)\w* (?:whose|who|with|"
     r"cuy[oa]|con|dont|avec|deren|dessen|mit|que|qui)(?!\w)"
@@ -468,9 +467,10 @@ def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> Emai
     """The kind the scores decide, or None when nothing does."""
     if scores[EmailKind.OTHER] >= _DECIDES:
         return EmailKind.OTHER
-    # An offer or an invitation outweighs the polite regrets that often come with them.
+    # An offer or an invitation outweighs the polite regrets that often come with them, and
+    # wins a tie: a false "said no" notification is worse than a missed one.
     for kind in (EmailKind.OFFER, EmailKind.INTERVIEW):
-        if scores[kind] >= _DECIDES and scores[kind] > scores[EmailKind.REJECTION]:
+        if scores[kind] >= max(_DECIDES, scores[EmailKind.REJECTION]):
             return kind
     if not about_an_application:
         return None  # regrets about an event or a card are not a rejection
