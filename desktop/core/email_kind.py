@@ -83,12 +83,23 @@ ATS_DOMAINS = frozenset(
 # Role nouns in the languages read: a role named says an email is about a job, and tells
 # "Acme - Data Analyst" from "Data Analyst - Acme" in a subject.
 ROLE_NOUN = re.compile(
-    r"\b(?:engineer|developer|analyst|manager|designer|scientist|lead|intern|specialist|"
-    r"consultant|architect|director|officer|coordinator|administrator|associate|assistant|"
-    r"representative|accountant|recruiter|writer|editor|technician|nurse|teacher|head|"
-    r"ingenieur(?:in)?|entwickler(?:in)?|berater(?:in)?|referent(?:in)?|leiter(?:in)?|"
-    r"werkstudent(?:in)?|praktikant(?:in)?|développeur|développeuse|ingénieur|chef|"
-    r"stagiaire|desarrollador(?:a)?|ingeniero|ingeniera|analista|gerente|becario|becaria)\b",
+    # Nouns that end compounds too: "Copywriter", "Teamleiter", "Softwareentwicklerin"
+    r"\b\w*(?:engineer|developer|analyst|manager|designer|scientist|writer|researcher|planner|"
+    r"controller|leiter|entwickler|berater|referent|ingenieur|techniker|kaufmann|kauffrau|"
+    r"buchhalter|verkäufer|sachbearbeiter|mitarbeiter|planer)(?:in|innen)?\b|"
+    r"\b(?:lead|intern|specialist|consultant|architect|director|officer|coordinator|"
+    r"administrator|associate|assistant|representative|accountant|recruiter|editor|"
+    r"technician|nurse|teacher|head|actuary|quant|programmer|operator|buyer|clerk|advisor|"
+    r"adviser|auditor|chemist|economist|strategist|marketer|producer|secretary|"
+    r"receptionist|cashier|dispatcher|electrician|mechanic|pharmacist|therapist|lawyer|"
+    r"paralegal|attorney|librarian|translator|animator|photographer|illustrator|trainee|"
+    r"apprentice|werkstudent(?:in)?|praktikant(?:in)?|fachkraft|"
+    r"développeur|développeuse|ingénieur|chef|stagiaire|responsable|chargée?|"
+    r"conseill(?:er|ère)|comptable|juriste|assistante|directeur|directrice|infirmi(?:er|ère)|"
+    r"vendeur|vendeuse|libraire|graphiste|fleuriste|actuaire|alternant(?:e)?|"
+    r"desarrollador(?:a)?|ingenier[oa]|analista|gerente|becari[oa]|coordinador(?:a)?|"
+    r"científic[oa]|diseñador(?:a)?|técnic[oa]|enfermer[oa]|contable|recepcionista|"
+    r"abogad[oa]|jef[ea]|dependient[ea]|camarer[oa]|cociner[oa]|administrativ[oa])\b",
     re.IGNORECASE,
 )
 
@@ -96,8 +107,9 @@ ROLE_NOUN = re.compile(
 
 
 def _gap(words: int) -> str:
-    """Up to `words` words between two parts of a phrase ("not *be moving* forward")."""
-    return rf"(?:[\w'’-]++[\s,:]+){{0,{words}}}"
+    """Up to `words` words between two parts of a phrase ("not *be moving* forward"), as few
+    as will do, so that a reason quotes no more than it needs."""
+    return rf"(?:[\w'’-]++[\s,:]+){{0,{words}}}?"
 
 
 # A negation, but not the idioms that negate nothing ("don't hesitate", "not only", "can't
@@ -120,15 +132,19 @@ _GOING_AHEAD = (
     r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
     r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|"
     # French
-    r"retenu\w*|retenir|suite|poursuiv\w*|propos\w*|sélectionn\w*|avanc\w*|convi\w*|"
+    r"retenu\w*|retenir|suite|plus loin|poursuiv\w*|propos\w*|sélectionn\w*|avanc\w*|convi\w*|"
     r"correspond\w*|"
     # Spanish
-    r"seleccion\w*|avanz\w*|seguir|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
+    r"seleccion\w*|avanz\w*|seguir|sigu\w*|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
     r"encaj\w*|ajust\w*|superad[oa]|pasad[oa]|pasar a la siguiente"
 )
 # Someone other than the user.
 _SOMEONE_ELSE = (
-    r"für (?:einen?|eine) (?:anderen? )?(?:kandidat|bewerber|person)\w*|"
+    r"für (?:jemand\w*|(?:einen?|eine) (?:anderen? )?(?:kandidat|bewerber|person)\w*)|"
+    # someone from inside
+    r"(?:someone|somebody) internal|internal (?:candidate|applicant|hire)s?|internally|"
+    r"intern besetzt|interne[nr]? (?:kandidat|bewerber)\w*|en interne|candidat interne|"
+    r"internamente|candidat[oa] intern[oa]|"
     r"(?:another|other|different|alternative|stronger|more (?:suitable|qualified|"
     r"experienced)) (?:candidate|applicant|profile|person|finalist|people)s?|"
     r"(?:someone|somebody) else|jemand(?:en)? ander\w*|quelqu['’]un d['’]autre|alguien más|"
@@ -139,11 +155,12 @@ _SOMEONE_ELSE = (
     r"(?:a |another |other |different )(?:direction|way|route)|andere richtung|"
     r"autre direction|otra dirección|"
     # someone described: "applicants whose experience", "un candidat dont le profil"
-    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber)\w* (?:whose|who|with|"
-    r"cuy[oa]|con|dont|avec|deren|dessen|mit|que|qui)(?!\w)"
+    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber|someone|somebody|"
+    r"alguien|quelqu['’]un|jemand)\w* (?:whose|who|with|cuy[oa]|con|dont|avec|de plus|deren|"
+    r"dessen|der|die|mit|que|qui)(?!\w)(?! (?:your|you|votre|vos|tu|tus|ihr\w*|dein\w*)\b)"
 )
 _CHOSE = (
-    r"decid\w*|focus\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
+    r"decid\w*|focus\w*|opt\w*|settled|decant\w*|orient\w*|inclin\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
     r"offer\w*|pick\w*|closer|better|stronger|more closely|match\w*|suited|align\w*|"
     r"entschieden|entscheid\w*|besetzt|vergeben|choisi\w*|retenu\w*|sélectionn\w*|"
     r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
@@ -167,18 +184,20 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.REJECTION,
         3,
         "refusal",
-        rf"{_NEGATION}[\s,]+{_gap(4)}(?:{_GOING_AHEAD}){_NOT_AN_EVENT}",
+        rf"{_NEGATION}[\s,]+{_gap(5)}(?:{_GOING_AHEAD}){_NOT_AN_EVENT}",
     ),
-    (EmailKind.REJECTION, 3, "someone else", rf"(?:{_CHOSE})[\s,]+{_gap(4)}(?:{_SOMEONE_ELSE})"),
+    (EmailKind.REJECTION, 3, "someone else", rf"(?:{_CHOSE})[\s,]+{_gap(5)}(?:{_SOMEONE_ELSE})"),
     (EmailKind.REJECTION, 3, "someone else", rf"(?:{_SOMEONE_ELSE})[\s,]+{_gap(3)}(?:{_CHOSE})"),
     (EmailKind.REJECTION, 2, "someone else", _SOMEONE_ELSE),
     (
         EmailKind.REJECTION,
         3,
         "closed",
-        rf"(?:clos|archiv)\w* (?:your|the|this) {_gap(2)}(?:application|candidacy|process)|"
+        rf"(?:clos|archiv|cerr|ferm|schließ)\w* {_gap(3)}(?:application|candidac|candidatur|"
+        r"bewerbung|process|proceso|processus|verfahren)\w*|"
         rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|on hold|no longer "
-        r"(?:open|available)|besetzt|vergeben|pourvu|cubiert[oa]|cerrad[oa])|"
+        r"(?:open|available)|besetzt|vergeben|storniert|gestrichen|pourvue?|annulée?|"
+        r"cubiert[oa]|cerrad[oa]|cancelad[oa])|"
         rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}(?:{_POSITION}|recruitment|"
         r"process|search))|"
         r"n['’]est plus (?:disponible|ouvert)|"
@@ -192,7 +211,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:declin|reject|turn)\w* {_gap(3)}(?:application|candidacy|candidature)|"
         r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
         rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
-        r"rechazad[oa]|desestimad[oa])|absagen|abgelehnt",
+        r"rechazad[oa]|desestimad[oa])|absagen|abgelehnt|"
+        r"pass on (?:you|your)|(?:going to|decided to|['’]ll|will|have to|gonna) pass"
+        r"(?! (?:on |along )?(?:to|the|your|this|it)\b)",
     ),
     (
         EmailKind.REJECTION,
@@ -236,23 +257,42 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"interview {_gap(2)}(?:invitation|confirmed|scheduled|booked|arranged)|"
         rf"(?:schedule|book|arrange|set up) {_gap(3)}(?:interview|call|chat|meeting|time)|"
         rf"availability|(?:pick|choose|select|book) (?:a|your|another) {_gap(2)}"
-        r"(?:slot|time)|take-home|(?:coding|technical) (?:challenge|exercise|test|task)|"
+        r"(?:slot|time)|take-home|(?:coding|technical|programming)[\s-]?(?:challenge|exercise|"
+        r"test|task|aufgabe)|probearbeit|fallstudie|testaufgabe|cas pratique|"
         rf"case study|(?:complete|take) {_gap(3)}(?:assessment|test|challenge|exercise|task)|"
-        r"assessment (?:centre|center|day)|next (?:round|stage|step)s?|"
-        r"(?:like|love|keen|happy|want|invite you) to (?:meet|talk|speak|chat)|"
+        r"assessment (?:centre|center|day)|"
+        # a meeting moved, a time proposed
+        r"(?:mov|shift|push|postpon|reschedul|décal|report|verschieb|verleg|cambi|aplaz|"
+        rf"retras)\w* {_gap(2)}(?:interview|call|meeting|appointment|slot|termin|gespräch|"
+        r"entretien|rendez-vous|entrevista|cita|reunión)|"
+        r"(?:monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|"
+        r"freitag|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)"
+        r"(?: at| um| à| a las)? \d{1,2}(?:[:.h]\d{2}|h| ?[ap]m| uhr)|"
+        r"(?:are|would|will) you (?:be )?(?:available|free)|disponible|hätten sie zeit|"
+        r"zeit hätten|"
+        # the last steps before an offer
+        r"referees?|references? (?:check|stage)|background check|final (?:step|stage|round|"
+        r"conversation|interview|chat)|calendar (?:invite|invitation)|kalendereinladung|"
+        r"referenzen|références|referencias|"
+        r"(?:like|love|keen|happy|want|invite)(?: you)? to (?:meet|talk|speak|chat)|"
         r"video (?:interview|call)|phone screen|"
         r"reschedul\w*|confirm your attendance|(?:you are|you['’]re) invited|"
         # German
         r"einladung|einlad\w*|einzuladen|vorstellungsgespräch|kennenlernen|termine?(?!\w)|"
         r"terminverschiebung|terminvorschl\w*|"
-        r"(?:nächste|zweite)\w* (?:runde|schritte?)|verschieben|verfügbarkeit|"
+        r"zweite\w* runde|verschieben|verfügbarkeit|"
         # French
-        r"convocation|convier|disponibilités|rendez-vous|prochaine étape|test technique|"
+        r"convocation|convier|disponibilités|rendez-vous|test technique|"
         # Spanish
-        r"invitarte|invitarle|disponibilidad|próxima fase|siguiente (?:fase|paso|etapa)|"
-        r"prueba técnica",
+        r"invitarte|invitarle|disponibilidad|prueba técnica",
     ),
-    (EmailKind.INTERVIEW, 1, "interview", r"interview|entretien|entrevista|gespräch|slot"),
+    (
+        EmailKind.INTERVIEW,
+        1,
+        "interview",
+        r"interview|entretien|entrevista|gespräch|slot|next (?:round|stage|step)s?|"
+        r"prochaine étape|siguiente (?:fase|paso|etapa)|nächste\w* (?:runde|schritte?)",
+    ),
     # -- an offer
     (
         EmailKind.OFFER,
@@ -277,7 +317,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"(?:has been|was|is|ist) (?:received|eingegangen)|we(?:['’]ve| have) received|"
         r"(?:got|have) your (?:application|cv|resume|reel|portfolio)|will review|"
         r"(?:we|our team) will (?:be in touch|get back)|we['’]ll get back|"
-        r"eingang ihrer bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|"
+        r"eingang ihrer (?:bewerbung|unterlagen)|bestätigen (?:wir )?den eingang|"
+        r"bewerbung (?:ist )?(?:bei uns )?eingegangen|(?:wir )?melden uns|"
+        r"confirm(?:ing)? (?:the )?receipt|acknowledge receipt|confirmons la réception|"
+        r"confirmamos la recepción|"
         r"bewerbung erhalten|bien reçu|accusé de réception|accusons réception|"
         r"hemos recibido|(?:registrad[oa]|recibid[oa]|registered|submitted) "
         r"(?:correctamente|successfully)|successfully (?:submitted|registered)",
@@ -288,7 +331,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "the user's withdrawal",
         rf"(?:you|you['’]ve|you have|i|i['’]ve|i have|i['’]d|i would|i am|i['’]m) {_gap(2)}"
-        r"withdr[ae]w\w*|withdr\w+ (?:my|your) (?:application|candidacy)|"
+        r"(?:withdr[ae]w|declin|turn\w* down)\w*|withdr\w+ (?:my|your) (?:application|candidacy)|"
+        rf"(?:ich|je|j['’]ai) {_gap(3)}(?:absagen|ablehnen|zurückziehen|abzusagen|abzulehnen|"
+        rf"décliner|retire\w*|refuse\w*)|he decidido {_gap(2)}(?:rechazar|declinar|retirar)|"
         r"withdrawal of your|bewerbung zurückgezogen|(?:sie haben|ich habe) "
         rf"{_gap(3)}zurückgezogen|retiré votre candidature|retirado tu candidatura|"
         r"(?:has|he) retirado",
@@ -301,6 +346,13 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"(?:not yet|haven['’]t|have not) (?:made|reached) (?:a|our) (?:final )?decision|"
         r"(?:noch|weiterhin) in (?:prüfung|bearbeitung)|toujours en cours d['’]examen|"
         r"sigue en (?:revisión|proceso)",
+    ),
+    (
+        EmailKind.OTHER,
+        3,
+        "a reference for someone else",
+        r"you as (?:a |an |their |his |her )?(?:referee|reference)|(?:sie|dich) als referenz|"
+        r"vous comme référence|te como referencia",
     ),
     (
         EmailKind.OTHER,
@@ -346,10 +398,16 @@ _VOID_IF_CONDITIONAL = frozenset(
 _REFUSALS = frozenset({"refusal", "closed", "declined", "unsuccessful"})
 # A talent-pool line: an invitation or a promise in it is about some other job.
 _FUTURE = re.compile(
-    r"(?<!\w)(?:future|talent (?:pool|community|network)|on file|keep in touch|"
+    r"(?<!\w)(?:future|talent (?:pool|community|network)|on file|keep in touch|luck|wish|"
+    r"erfolg|alles gute|bonne chance|suerte|éxito|"
     r"other (?:roles|openings|opportunities|positions|vacancies)|zukünftig\w*|künftig\w*|"
     r"talentpool|vivier|futur\w*|bolsa de (?:talento|empleo)|próxim[oa]s)",
     re.IGNORECASE,
+)
+# Thanks are for what is done: an interview a sentence thanks for is behind the user.
+_THANKS = re.compile(
+    r"(?<!\w)(?:thank|thanks|appreciat\w*|danke|vielen dank|merci|gracias|agradec\w*)(?!\w)",
+    re.I,
 )
 # Quoted words are someone's words, not the sender's: a newsletter quoting a rejection. An
 # apostrophe inside a word ("won't") does not end a single-quoted span.
@@ -367,7 +425,7 @@ _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|d
 _JOB_WORDS = re.compile(
     r"(?<!\w)(?:position|role|job|vacancy|opening|interview\w*|hiring|recruit\w*|"
     r"candidate\w*|candidacy|career\w*|cv|resume|résumé|finalists?|hiring manager|"
-    r"bewerbung\w*|stelle|vorstellungsgespräch|personalabteilung|candidature|poste|"
+    r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|candidature|poste|"
     r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
     r"empleo)(?!\w)",
     re.IGNORECASE,
@@ -394,20 +452,39 @@ _NOT_A_JOB = re.compile(
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
 
 
-def domain_label(address: str) -> str:
-    """The label that names the organisation: "acme" in dana@mail.acme.co.uk."""
+def domain_labels(address: str) -> list[str]:
+    """The domain's labels without its top level: ["mail", "acme"] for
+    dana@mail.acme.co.uk."""
     domain = address.rpartition("@")[2].lower().strip(".")
     labels = [label for label in domain.split(".") if label]
     if len(labels) < 2:
-        return ""
+        return []
     labels.pop()  # the top-level domain
     if len(labels) >= 2 and labels[-1] in _SECOND_LEVEL:
         labels.pop()  # co.uk, com.au
-    return labels[-1]
+    return labels
+
+
+def domain_label(address: str) -> str:
+    """The label that names the organisation: "acme" in dana@mail.acme.co.uk."""
+    labels = domain_labels(address)
+    return labels[-1] if labels else ""
+
+
+def ats_name(address: str) -> str:
+    """The applicant-tracking system that sent from `address`, or "": "teamtailor" for
+    no-reply@acme.teamtailor-mail.com, "greenhouse" for no-reply@us.greenhouse-mail.io."""
+    for label in reversed(domain_labels(address)):
+        name = label.removesuffix("mail").removesuffix("-")
+        if name in ATS_DOMAINS:
+            return name
+        if label in ATS_DOMAINS:
+            return label
+    return ""
 
 
 def is_ats(address: str) -> bool:
-    return domain_label(address) in ATS_DOMAINS
+    return bool(ats_name(address))
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,11 +513,14 @@ def _evidence_in(sentence: str, where: str) -> Iterator[_Evidence]:
         found.append((kind, weight, meaning, match))
     refuses = any(meaning in _REFUSALS for _, _, meaning, _ in found)
     later = _FUTURE.search(sentence) is not None
+    thanks = _THANKS.search(sentence) is not None
     for kind, weight, meaning, match in found:
         if kind in (EmailKind.INTERVIEW, EmailKind.OFFER, EmailKind.RECEIVED) and (
             refuses or later
         ):
             continue  # "not invite you to interview"; "we'll be in touch about future roles"
+        if kind is EmailKind.INTERVIEW and thanks:
+            continue  # "thank you for the take-home and the panel": steps already taken
         yield _Evidence(kind, weight, meaning, f"'{match[0].lower()}' in the {where}")
 
 
@@ -488,9 +568,13 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
     """
     scores, reasons = _weigh(subject, body)
     ats = is_ats(sender_email)
-    if not ats and (bulk or _BULK.search(body)):
+    # A list's headers decide; an unsubscribe link alone may be a company's mail tool.
+    if not ats and bulk:
         scores[EmailKind.OTHER] += _DECIDES
         reasons[EmailKind.OTHER].append("sent to a mailing list")
+    elif not ats and (unsubscribe := _BULK.search(body)):
+        scores[EmailKind.OTHER] += _DECIDES - 1
+        reasons[EmailKind.OTHER].append(f"'{unsubscribe[0].lower()}' in the body")
     whole = f"{subject}\n{body}"
     about_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(whole))
     not_a_job = None if about_a_job else _NOT_A_JOB.search(whole)
@@ -503,7 +587,7 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
     kind = _decide(scores, about_an_application=about_an_application)
     if kind is not None:
         about_sender = (
-            (f"the sender is an applicant-tracking system ({domain_label(sender_email)})",)
+            (f"the sender is an applicant-tracking system ({ats_name(sender_email)})",)
             if ats
             else ()
         )

@@ -127,7 +127,9 @@ _COMPANY_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
 _COMPANY_WORDS = rf"{_COMPANY_WORD}(?:\s+(?:&\s+|of\s+|and\s+)?{_COMPANY_WORD}){{0,4}}"
 _BODY_COMPANY = re.compile(
     rf"(?:interest in (?:joining |working (?:at|for|with) )?|(?:position|role|opportunity|"
-    rf"opening|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
+    rf"opening|seat|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
+    rf"(?:news|feedback|word|retour|nouvelles|noticias|Rückmeldung) (?:from|de|von) |"
+    rf"(?:Stelle|Position) bei (?:der |dem )?|poste chez |puesto en |"
     rf"on behalf of |here at |everyone at |application (?:to|with) |"
     # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
     rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei )?|Team von |"
@@ -144,7 +146,10 @@ _COMPANY_FORM = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
-    r"thank you|cheers|all the best|with best wishes|viele grüße|cordialement)[,.!]?\s*$",
+    r"thank you|with thanks|warmly|cheers|all the best|with best wishes|"
+    r"(?:mit )?(?:viele|liebe|beste|herzliche|freundliche)n? grüße|lg|vg|cordialement|"
+    r"bien (?:cordialement|à vous)|belle journée|un (?:abrazo|saludo)|saludos|atentamente|"
+    r"cordialmente)[,.!]?\s*$",
     re.IGNORECASE,
 )
 _PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
@@ -167,6 +172,13 @@ _FREEMAIL = frozenset(
         "fastmail",
         "yandex",
         "zoho",
+        "hey",
+        "posteo",
+        "t-online",
+        "freenet",
+        "laposte",
+        "wanadoo",
+        "free",
     }
 )
 # Domains that name no company: mail services, job boards, applicant-tracking systems (which
@@ -245,7 +257,7 @@ _SUBJECT_PATTERNS = (
     ),
     # "Application update: Research Chemist", "Candidacy status - Research Chemist"
     re.compile(
-        r"^(?:application|candidacy|candidature|bewerbung|solicitud|candidatura)"
+        r"(?:application|candidacy|candidature|bewerbung|solicitud|candidatura)"
         r"(?:\s+(?:update|status|outcome))?\s*[:–—|-]\s*(?P<role>.+)$",
         re.IGNORECASE,
     ),
@@ -261,31 +273,51 @@ _SUBJECT_PATTERNS = (
         rf"^(?P<role>.+?)\s+{_ROLE_WORDS}(?:\s+(?:at|with)\s+(?P<company>.+))?$",
         re.IGNORECASE,
     ),
-    # "Data Analyst at Acme" / "Data Analyst – Acme"
-    re.compile(r"^(?P<role>.+?)\s+(?:at|@|–|—|-|\|)\s+(?P<company>.+)$"),
+    # "Data Analyst at Acme" / "Data Analyst – Acme" / "Product Manager en Pagaluz"
+    re.compile(r"^(?P<role>.+?)\s+(?:at|@|–|—|-|\||bei|chez|en)\s+(?P<company>.+)$"),
 )
+# A requisition number names no role: "Requisition 4471", "Req. 88213", "Job ID R-20419".
+_REQUISITION = re.compile(
+    r"\b(?:requisition|req|job(?:\s+id)?|ref|id)\.?\s*(?:no\.?\s*)?#?:?\s*[\w-]*\d[\w-]*", re.I
+)
+# The parts of a subject between its separators: "Absage: Teamleiter Lager".
+_SUBJECT_PART = re.compile(r"\s+[|–—-]\s+|:\s+")
+_CAPITALISED = r"[A-Z][\w/&+'-]*(?:,?\s+[A-Z][\w/&+'-]*){0,5}"
 _BODY_ROLE = (
     re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
-    # "for the Data Analyst position", "offered the Copywriter role"
-    re.compile(rf"\bthe (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){{0,5}})\s+{_ROLE_WORDS}\b"),
+    # "for the Data Analyst position", "the Firmware Engineer, Motion Control position"
+    re.compile(rf"\bthe (?P<role>{_CAPITALISED})\s+{_ROLE_WORDS}\b"),
     re.compile(rf"\b(?:for|to|about|in) the (?P<role>[^.,;\n]{{2,60}}?)\s+{_ROLE_WORDS}\b", re.I),
     # "your application for Supply Chain Planner"
     re.compile(
         r"\bapplication for (?P<role>[A-Z][\w/&+'-]*(?:\s+[A-Z][\w/&+'-]*){0,5})(?=[\s.,;!]|$)"
     ),
-    # "die Stelle als Data Analyst bei", "le poste de Data Analyst chez", "el puesto de ... en"
+    # "Ihre Bewerbung als Controllerin (m/w/d)", "die Stelle als Data Analyst bei"
     re.compile(
-        r"\b(?:Stelle|Position) als (?P<role>[^.,;\n]{2,60}?)(?=\s+(?:bei|in|an)\b|[.,;\n])"
+        r"\b(?:Bewerbung|Stelle|Position) als (?P<role>[^.,;\n(!]{2,60}?)"
+        r"(?=\s*[(.,;\n!]|\s+(?:bei|in|an|und|für)\b)"
     ),
-    re.compile(r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein)\b|[.,;\n])"),
-    re.compile(r"\bpuesto de (?P<role>[^.,;\n]{2,60}?)(?=\s+en\b|[.,;\n])"),
+    # "le poste de Data Analyst chez", "el puesto de ... en", "la posición de ..."
+    re.compile(
+        r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein|et|qui|pour)\b|[.,;\n])"
+    ),
+    re.compile(
+        r"\b(?:puesto|posición|vacante|plaza) de (?P<role>[^.,;\n]{2,60}?)"
+        r"(?=\s+(?:en|y|que|con)\b|[.,;\n])"
+    ),
+)
+# Looser phrasings, trusted only when what they catch names a job: "Thank you for applying
+# to Risk Quant Developer" (not "...applying to Acme"), "die Stelle Data Scientist Pricing".
+_BODY_ROLE_NAMED = (
+    re.compile(rf"\bapplying\s+(?:to|for)\s+(?:the\s+)?(?P<role>{_CAPITALISED})"),
+    re.compile(rf"\b(?:Stelle|Position) (?P<role>{_CAPITALISED})"),
 )
 
 
 def _from_subject(subject: str) -> tuple[str, str]:
     if len(subject) > MAX_SUBJECT_CHARS:
         return "", ""  # not a "Role at Company" subject; and the patterns below are not linear
-    cleaned = _one_line(_BRACKETED.sub(" ", _REPLY_PREFIX.sub("", subject)))
+    cleaned = _one_line(_REQUISITION.sub(" ", _BRACKETED.sub(" ", _REPLY_PREFIX.sub("", subject))))
     for pattern in _SUBJECT_PATTERNS:
         match = pattern.search(cleaned)
         if not match:
@@ -298,6 +330,10 @@ def _from_subject(subject: str) -> tuple[str, str]:
         if "role" in groups and not role:
             continue
         return role, company
+    # A subject that is, or ends in, a job title: "Re: Data Engineer", "Absage: Teamleiter".
+    for part in _SUBJECT_PART.split(cleaned):
+        if ROLE_NOUN.search(part) and (role := _plausible_role(part)):
+            return role, ""
     return "", ""
 
 
@@ -385,7 +421,9 @@ def _company_from_domain(address: str) -> str:
 
 
 def _signature(body: str) -> tuple[str, str]:
-    """(person, company) from the lines after the last sign-off, if they look like it."""
+    """(person, company) from the lines after the last sign-off, if they look like it: a
+    name ("Dana Reyes", or a first name alone), then "Title | Company" or the company's
+    name on a line of its own."""
     lines = [line.strip() for line in body.splitlines()]
     for index in range(len(lines) - 1, -1, -1):
         if not _SIGN_OFF.match(lines[index]):
@@ -396,16 +434,67 @@ def _signature(body: str) -> tuple[str, str]:
         person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
         if _TEAM_WORD.search(person):
             person = ""  # "The Acme Recruiting Team" signs for no one in particular
+        signed = person or _FIRST_NAME.fullmatch(after[0])
         company = ""
-        for line in after[1:4] if person else []:
+        for line in after[1:4] if signed else []:
             if len(line) > MAX_NAME_CHARS:
                 continue
             match = re.search(rf"(?:\bat\b|\||,|–|—|\s-)\s*(?P<company>{_COMPANY_WORDS})\s*$", line)
             if match:
                 company = _plausible_company(match["company"])
                 break
+        if not company and len(after) > 1 and _is_own_line_company(after[1]):
+            company = _plausible_company(after[1])  # "Lucía" then "Estudio Brisa"
         return person, company
     return "", ""
+
+
+_FIRST_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]{1,30}")
+_COMPANY_LINE = re.compile(_COMPANY_WORDS)
+# Words of a job title, before the company on a signature line: "Head of Platform, Cobalt
+# Ridge", "VP Data | Fernhill Markets", "Responsable RH - Lumière Conseil".
+_TITLE_WORD = re.compile(
+    r"\b(?:head|vp|chief|cto|ceo|coo|cfo|founder|partner|lead|director|manager|recruiter|"
+    r"talent|people|hr|rh|rrhh|leitung|responsable|directeur|directrice|gerente)\b",
+    re.IGNORECASE,
+)
+_TITLED_COMPANY = re.compile(
+    rf"^(?P<title>[^,|–—]{{2,60}}?)\s*(?:,|\||–|—|\s-|\s@|\sat|\sbei|\schez)\s+"
+    rf"(?P<company>{_COMPANY_WORDS})\s*$"
+)
+# How many characters of the body hold its signature: the first paragraphs, not the
+# legal footer under them.
+_SIGNATURE_CHARS = 2_000
+
+
+def _is_own_line_company(line: str) -> bool:
+    """Whether a signature line is a company's name alone: capitalised words, no title."""
+    return (
+        len(line) <= MAX_NAME_CHARS
+        and _COMPANY_LINE.fullmatch(line) is not None
+        and not ROLE_NOUN.search(line)
+        and not _TITLE_WORD.search(line)
+        and not _ONLY_TEAM_WORDS.fullmatch(line)
+        and not any(char.isdigit() for char in line)
+    )
+
+
+def _closing_company(body: str, address: str) -> str:
+    """The company a signature names without a sign-off above it: a line "Title, Company",
+    or a line that spells the sender's domain ("Astrée Assurances" for
+    astree-assurances.fr), which gives its accents and capitals back. The last one counts."""
+    label = _squeezed(domain_label(address))
+    found = ""
+    for text in body[:_SIGNATURE_CHARS].splitlines():
+        line = _one_line(text)
+        if not line or len(line) > 80 or line[-1] in ".!?:;":
+            continue
+        titled = _TITLED_COMPANY.match(line)
+        if titled and (ROLE_NOUN.search(titled["title"]) or _TITLE_WORD.search(titled["title"])):
+            found = _plausible_company(titled["company"]) or found
+        elif len(label) >= 4 and _squeezed(line).startswith(label) and _is_own_line_company(line):
+            found = _plausible_company(line) or found
+    return found
 
 
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b", re.IGNORECASE)
@@ -733,6 +822,29 @@ def _sender(parts: _Raw) -> tuple[str, str]:
     return display_name, address.strip(" .").lower()
 
 
+def _fuller(company: str, names: list[str]) -> str:
+    """The fullest of the names that begin like `company` ("Solvia Versicherung" for a
+    subject's "Solvia", "Astrée Assurances" for "Astrée"), not counting a legal form
+    or a team ("Solvia Versicherung AG", "Solvia Careers" add nothing)."""
+    best = company
+    for name in names:
+        bare = _LEGAL_FORM_END.sub("", name)
+        if team := _TEAM_SUFFIX.match(bare):
+            bare = team["company"]  # "Smith & Wesson Careers" signs for Smith & Wesson
+        if len(_squeezed(bare)) > len(_squeezed(best)) and _squeezed(bare).startswith(
+            _squeezed(best)
+        ):
+            best = bare
+    return best or company
+
+
+_LEGAL_FORM_END = re.compile(
+    r"(?:[\s,]+(?:&\s*co\.?\s*)?(?:gmbh|kg|ag|se|inc|llc|ltd|limited|plc|corp|sarl|sas|sa|"
+    r"s\.a\.|sl|s\.l\.|bv|nv|srl|spa|oy|ab|n\.a\.)\.?)+$",
+    re.IGNORECASE,
+)
+
+
 def _role(subject_role: str, body: str, sender: str) -> str:
     """The role from the subject, else the body; never the sender's own name ("Your
     Copperline application" from Copperline Foods names the company, not a role)."""
@@ -741,6 +853,10 @@ def _role(subject_role: str, body: str, sender: str) -> str:
     for pattern in _BODY_ROLE:
         match = pattern.search(body)
         if match and (role := _plausible_role(match["role"])):
+            return role
+    for pattern in _BODY_ROLE_NAMED:
+        match = pattern.search(body)
+        if match and ROLE_NOUN.search(match["role"]) and (role := _plausible_role(match["role"])):
             return role
     return ""
 
@@ -772,11 +888,12 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         (_plausible_company(parts.organization), "the Organization header"),
         (subject_company, "the subject"),
         (name_company, "the sender's name"),
-        (signed_company, "the signature"),
+        (signed_company or _closing_company(parts.body, address), "the signature"),
         (_plausible_company(body_match["company"]) if body_match else "", "the body"),
         (_company_from_domain(address) if address else "", "the sender's domain"),
     )
     company, source = next(((name, where) for name, where in candidates if name), ("", ""))
+    company = _fuller(company, [name for name, _ in candidates[:-1]])
     classification = classify(
         sender_email=address,
         subject=parts.subject,

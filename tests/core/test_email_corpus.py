@@ -6,46 +6,13 @@ how often the company and the role come out right. Run with -s to see the figure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.policy import SMTP
+from dataclasses import dataclass
 
 import pytest
 
-from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
-
-R, I, O, C, X = (  # noqa: E741 - one letter per kind keeps the corpus table readable
-    EmailKind.REJECTION,
-    EmailKind.INTERVIEW,
-    EmailKind.OFFER,
-    EmailKind.RECEIVED,
-    EmailKind.OTHER,
-)
-
-
-@dataclass(frozen=True)
-class Sample:
-    sender: str
-    subject: str
-    body: str
-    kind: EmailKind
-    company: str = ""
-    role: str = ""
-    html: bool = False
-    headers: dict[str, str] = field(default_factory=dict)
-
-    def raw(self) -> bytes:
-        message = EmailMessage(policy=SMTP)
-        message["From"] = self.sender
-        message["To"] = "Sam Lee <sam@example.org>"
-        message["Subject"] = self.subject
-        message["Date"] = "Tue, 03 Mar 2026 10:15:00 +0100"
-        for name, value in self.headers.items():
-            message[name] = value
-        message.set_content(self.body, subtype="html" if self.html else "plain")
-        return message.as_bytes()
-
+from tests.core import email_corpus_dev
+from tests.core.email_corpus import C, I, O, R, Sample, X
 
 REJECTIONS = [
     Sample(
@@ -831,7 +798,16 @@ def test_the_corpus_is_big_enough_and_balanced() -> None:
     assert {sample.kind for sample in LOOK_ALIKES} == {I, O, C, X}
 
 
-KNOWN = REJECTIONS + LOOK_ALIKES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND
+WRITTEN_WITH_THE_RULES = (
+    REJECTIONS + LOOK_ALIKES + SECOND_ROUND + THIRD_ROUND + FOURTH_ROUND + FIFTH_ROUND
+)
+# email_corpus_dev.py was written by someone who had not seen the rules. Its first, honest
+# measurement, by the rules that weigh meanings before they had seen it: 81 emails, 36
+# rejections, precision 1.00, recall 0.67, kind right 0.78, company right 0.61, role right
+# 0.61 (the phrase rules before them: precision 0.94, recall 0.47, kind right 0.65). The
+# rules and the field readers were then tuned on it, so it is part of what the rules know.
+DEVELOPMENT = email_corpus_dev.SAMPLES
+KNOWN = WRITTEN_WITH_THE_RULES + DEVELOPMENT
 
 # A few words only one of the corpus's languages uses often, to print figures per language.
 _LANGUAGE_WORDS = {
@@ -911,8 +887,17 @@ def _measure(samples: list[Sample], label: str) -> Figures:
     return figures
 
 
-def test_precision_recall_and_field_accuracy() -> None:
-    figures = _measure(KNOWN, "the corpus the rules know")
+@pytest.mark.parametrize(
+    ("samples", "label"),
+    [
+        (WRITTEN_WITH_THE_RULES, "the corpus written with the rules"),
+        (DEVELOPMENT, "the development corpus"),
+        (KNOWN, "all the mail the rules know"),
+    ],
+    ids=["written with the rules", "development", "all"],
+)
+def test_precision_recall_and_field_accuracy(samples: list[Sample], label: str) -> None:
+    figures = _measure(samples, label)
     assert figures.precision >= 0.95
     assert figures.recall >= 0.9
     assert figures.company_right >= 0.9

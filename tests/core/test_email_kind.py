@@ -6,14 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.email_kind import EmailKind, classify
-
-R, I, O, C, X = (  # noqa: E741 - one letter per kind keeps the tables readable
-    EmailKind.REJECTION,
-    EmailKind.INTERVIEW,
-    EmailKind.OFFER,
-    EmailKind.RECEIVED,
-    EmailKind.OTHER,
-)
+from tests.core.email_corpus import C, I, O, R, X
 
 
 def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKind:
