@@ -151,6 +151,8 @@ _SOMEONE_ELSE = (
     r"(?:anderen?|andere[rs]?) (?:kandidat|bewerber|person|profil)\w*|anderweitig\w*|"
     r"(?:autres?|un autre|une autre|d['’]autres) (?:candidat|profil|personne)\w*|"
     r"otr[oa]s? (?:candidat|perfil|persona)\w*|"
+    r"(?:another|other) applications?|(?:une|un) (?:autre )?(?:candidature|profil) "
+    r"(?:correspond\w*|plus|mieux|qui)|"
     # a direction other than the user
     r"(?:a |another |other |different )(?:direction|way|route)|andere richtung|"
     r"autre direction|otra dirección|"
@@ -211,7 +213,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:declin|reject|turn)\w* {_gap(3)}(?:application|candidacy|candidature)|"
         r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
         rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
-        r"rechazad[oa]|desestimad[oa])|absagen|abgelehnt|"
+        # "(wir müssen) Ihnen absagen", not "Ihren Termin absagen"
+        rf"rechazad[oa]|desestimad[oa])|(?:ihnen|dir|euch) {_gap(2)}absagen|abgelehnt|"
         r"pass on (?:you|your)|(?:going to|decided to|['’]ll|will|have to|gonna) pass"
         r"(?! (?:on |along )?(?:to|the|your|this|it)\b)",
     ),
@@ -220,6 +223,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "unsuccessful",
         r"unsuccessful|erfolglos|absage|sans suite|sin éxito|passt\w* nicht|"
+        r"(?:it['’]s|is|was) a (?:no|pass)(?![\w-]| reply)|"
         r"decided against|gegen (?:ihre|deine|sie|dich)(?: bewerbung)?(?: entschieden)?(?!\w)",
     ),
     (
@@ -394,8 +398,9 @@ _CONDITIONAL = re.compile(
 _VOID_IF_CONDITIONAL = frozenset(
     {"refusal", "someone else", "closed", "declined", "unsuccessful", "the user's withdrawal"}
 )
-# A plain no: an invitation or an offer in its sentence is what is refused.
-_REFUSALS = frozenset({"refusal", "closed", "declined", "unsuccessful"})
+# A plain no: an invitation or an offer in its sentence is what is refused ("we went with
+# another candidate after the final round").
+_REFUSALS = frozenset({"refusal", "someone else", "closed", "declined", "unsuccessful"})
 # A talent-pool line: an invitation or a promise in it is about some other job.
 _FUTURE = re.compile(
     r"(?<!\w)(?:future|talent (?:pool|community|network)|on file|keep in touch|luck|wish|"
@@ -511,7 +516,7 @@ def _evidence_in(sentence: str, where: str) -> Iterator[_Evidence]:
         if meaning in _VOID_IF_CONDITIONAL and _CONDITIONAL.search(sentence, 0, match.start()):
             continue
         found.append((kind, weight, meaning, match))
-    refuses = any(meaning in _REFUSALS for _, _, meaning, _ in found)
+    refuses = any(meaning in _REFUSALS and weight >= _DECIDES for _, weight, meaning, _ in found)
     later = _FUTURE.search(sentence) is not None
     thanks = _THANKS.search(sentence) is not None
     for kind, weight, meaning, match in found:

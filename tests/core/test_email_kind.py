@@ -34,6 +34,19 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
         ("Ihre Bewerbung", "Wir haben uns für eine Bewerberin entschieden, deren Profil passt."),
         ("Votre candidature", "Nous avons décidé de poursuivre avec d'autres candidats."),
         ("Tu candidatura", "Hemos decidido seguir adelante con otros candidatos."),
+        ("Re: Senior Designer", "They've decided to hire internally for the Designer role."),
+        (
+            "Your application",
+            "Although you made it to the final round, we went with another candidate.",
+        ),
+        (
+            "Votre candidature",
+            "Nous avons retenu une candidature correspondant davantage à nos besoins.",
+        ),
+        (
+            "Your Acme application",
+            "We've reviewed your application and it's a no from us this time.",
+        ),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
@@ -79,6 +92,18 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
             "Scheduling",
             "Unfortunately we can't proceed with the interview on Tuesday. Could you pick "
             "another slot?",
+            I,
+        ),
+        (
+            "Ihr Termin",
+            "Leider müssen wir Ihren Termin für das Vorstellungsgespräch absagen. Können Sie am "
+            "Montag um 10 Uhr?",
+            I,
+        ),
+        (
+            "Tu entrevista",
+            "Lamentablemente tenemos que cambiar la fecha de tu entrevista. ¿Te viene bien el "
+            "jueves a las 10:00?",
             I,
         ),
         # idioms with a negation in them
