@@ -420,6 +420,13 @@ _QUOTED = re.compile(
     r"“[^“”]{1,300}”|\"[^\"]{1,300}\"|«[^«»]{1,300}»|„[^„“”]{1,300}[“”]|"
     r"(?<!\w)'(?:[^']|'(?=\w)){1,300}'(?!\w)"
 )
+# Where a reply's quoted history starts, and a quoted line.
+# (A forwarded message is not history: a rejection the user forwards is what they drop.)
+_HISTORY = re.compile(
+    r"^(?:on|am|le|el) [^\n]{0,200}(?:wrote|schrieb|a écrit|escribió):?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*\n?", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 # Mail sent to a list; an applicant-tracking system's footer may have these words too.
 _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|darse de baja)", re.I)
@@ -500,6 +507,13 @@ class _Evidence:
     reason: str
 
 
+def _own_words(body: str) -> str:
+    """The body without the history a reply quotes: what the user or someone else wrote
+    before ("> ..." lines, and all after "On Monday, Sam wrote:") is not this email's say."""
+    history = _HISTORY.search(body)
+    return _QUOTED_LINE.sub("", body[: history.start()] if history else body)
+
+
 def _sentences(text: str) -> Iterator[str]:
     """The sentences of `text`, each on one line (a phrase may be wrapped across lines)."""
     for sentence in _SENTENCE_END.split(_QUOTED.sub(" ", text)):
@@ -507,9 +521,12 @@ def _sentences(text: str) -> Iterator[str]:
             yield one_line
 
 
-def _evidence_in(sentence: str, where: str) -> Iterator[_Evidence]:
+_Cue = tuple[EmailKind, int, str, re.Pattern[str]]
+
+
+def _evidence_in(sentence: str, where: str, cues: list[_Cue]) -> Iterator[_Evidence]:
     found: list[tuple[EmailKind, int, str, re.Match[str]]] = []
-    for kind, weight, meaning, pattern in _COMPILED:
+    for kind, weight, meaning, pattern in cues:
         match = pattern.search(sentence)
         if match is None:
             continue
@@ -534,8 +551,12 @@ def _weigh(subject: str, body: str) -> tuple[dict[EmailKind, int], dict[EmailKin
     subject counts double."""
     best: dict[tuple[EmailKind, str], tuple[int, _Evidence]] = {}
     for where, text, factor in (("subject", subject, 2), ("body", body, 1)):
-        for sentence in _sentences(text):
-            for evidence in _evidence_in(sentence, where):
+        # Most cues are nowhere in an email: one pass over the whole text rules them out
+        # before each sentence is read.
+        flat = " ".join(text.split())
+        cues = [cue for cue in _COMPILED if cue[3].search(flat)]
+        for sentence in _sentences(text) if cues else ():
+            for evidence in _evidence_in(sentence, where, cues):
                 key = (evidence.kind, evidence.meaning)
                 score = evidence.weight * factor
                 if key not in best or score > best[key][0]:
@@ -571,6 +592,7 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
     `body` keeps its line breaks: a blank line ends a sentence, a single one does not.
     `bulk` is true when the message says it went to a list (List-Unsubscribe, Precedence).
     """
+    body = _own_words(body)
     scores, reasons = _weigh(subject, body)
     ats = is_ats(sender_email)
     # A list's headers decide; an unsubscribe link alone may be a company's mail tool.

@@ -179,3 +179,19 @@ def test_every_kind_names_its_evidence() -> None:
         "'unfortunately' in the body",
         "the sender is an applicant-tracking system (greenhouse)",
     )
+
+
+def test_the_history_a_reply_quotes_is_not_its_say() -> None:
+    reply = (
+        "Thanks Dana, could you tell me what I could do better?\n\n"
+        "On Mon, 2 Mar 2026 at 10:15, Dana Reyes <dana@acme.example> wrote:\n"
+        "> We have decided not to move forward with your application."
+    )
+    assert _kind("Re: Your application", reply) is X
+    quoted = "Thanks Dana.\n> We have decided not to move forward with your application.\nSam"
+    assert _kind("Re: Your application", quoted) is X
+    forwarded = (
+        "FYI\n\n---------- Forwarded message ---------\nFrom: Dana <dana@acme.example>\n\n"
+        "We have decided not to move forward with your application."
+    )
+    assert _kind("Fwd: Your application", forwarded) is R
