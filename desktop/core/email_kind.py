@@ -124,7 +124,8 @@ _NEGATION = (
 _GOING_AHEAD = (
     # English
     rf"(?:mov|go|tak|carr|proceed|progress|bring|push)\w*[\s,]+{_gap(3)}(?:forward|ahead|"
-    r"further|(?:in)?to the next)|mov\w* on|proceed\w*|progress\w*|continu\w*|advanc\w*|"
+    r"further|(?:in)?to (?:the |an? )?(?:next|interview|final|assessment|shortlist))|"
+    r"mov\w* on|proceed\w*|progress\w*|continu\w*|advanc\w*|"
     r"pursu\w*|consider\w*|select\w*|shortlist\w*|chos\w*|choose|(?:an? |the )offer|"
     r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
     r"invit\w*|successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
@@ -164,7 +165,7 @@ _SOMEONE_ELSE = (
 _CHOSE = (
     r"decid\w*|focus\w*|opt\w*|settled|decant\w*|orient\w*|inclin\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
     r"offer\w*|pick\w*|closer|better|stronger|more closely|match\w*|suited|align\w*|"
-    r"entschieden|entscheid\w*|besetzt|vergeben|choisi\w*|retenu\w*|sélectionn\w*|"
+    r"entschieden|entscheid\w*|entschlossen|besetz\w*|vergeb\w*|choisi\w*|retenu\w*|sélectionn\w*|"
     r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
     r"continuar|avanzar|ajusta\w*"
 )
@@ -215,8 +216,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
         # "(wir müssen) Ihnen absagen", not "Ihren Termin absagen"
         rf"rechazad[oa]|desestimad[oa])|(?:ihnen|dir|euch) {_gap(2)}absagen|abgelehnt|"
-        r"pass on (?:you|your)|(?:going to|decided to|['’]ll|will|have to|gonna) pass"
-        r"(?! (?:on |along )?(?:to|the|your|this|it)\b)",
+        r"pass on (?:you|your)|(?:going to|decided to|\w+['’]ll|will|have to|gonna) pass"
+        r"(?! (?:on |along )?(?:to|the|your|it|this(?! time))\b)",
     ),
     (
         EmailKind.REJECTION,
@@ -450,7 +451,8 @@ _NOT_A_JOB_THING = (
     r"(?:flat|apartment|room|rental|tenancy|lease|house|visa|passport|permit|loan|mortgage|"
     r"credit|card|account|grant|funding|scholarship|bursary|course|membership|insurance|"
     r"refund|claim|wohnung|kredit|visum|zimmer|logement|appartement|prêt|crédit|carte|piso|"
-    r"préstamo|beca|crédito|tarjeta|vivienda|alquiler)"
+    r"préstamo|beca|crédito|tarjeta|vivienda|alquiler|msc|mba|bsc|ma|phd|degree|programme|"
+    r"program|admission|university|studium|studienplatz|master)"
 )
 _NOT_A_JOB = re.compile(
     r"(?<!\w)(?:(?:application|antrag|demande|solicitud)[^\S\n]+"

@@ -47,6 +47,15 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
             "Your Acme application",
             "We've reviewed your application and it's a no from us this time.",
         ),
+        ("Update", "The hiring manager reviewed your CV and won't be moving you to interview."),
+        (
+            "Bewerbung als Pflegefachkraft",
+            "Wir haben uns entschlossen, die Position anderweitig zu besetzen.",
+        ),
+        (
+            "Re: interview",
+            "The team felt the role needs deeper React experience, so we'll pass this time.",
+        ),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
@@ -142,6 +151,17 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
             X,
         ),
         ("Expense claim", "Your expense claim was rejected: the receipt is missing.", X),
+        (
+            "Your application to the MSc Data Science",
+            "Thank you for your application. Unfortunately we are unable to offer you a place on "
+            "the programme this year.",
+            X,
+        ),
+        (
+            "Tu solicitud de beca",
+            "Lamentamos comunicarte que tu solicitud de beca no ha sido seleccionada.",
+            X,
+        ),
         # regrets without an application
         ("Your order", "We are sorry to inform you that your order has been delayed.", X),
         # a newsletter quoting a rejection
