@@ -77,6 +77,35 @@ ATS_DOMAINS = frozenset(
         "taleo",
         "breezy",
         "jazzhr",
+        "applytojob",
+        "myworkdayjobs",
+        "pinpointhq",
+        "comeet",
+        "softgarden",
+        "join",
+        "dvinci",
+        "onlyfy",
+        "prescreen",
+        "avature",
+        "eightfold",
+        "phenompeople",
+        "beamery",
+        "rippling",
+        "paylocity",
+        "ultipro",
+        "zohorecruit",
+        "manatal",
+        "homerun",
+        "flatchr",
+        "talentsoft",
+        "digitalrecruiters",
+        "taleez",
+        "csod",
+        # assessment platforms, which write for the company too
+        "codesignal",
+        "hackerrank",
+        "codility",
+        "testgorilla",
     }
 )
 
@@ -159,8 +188,9 @@ _SOMEONE_ELSE = (
     r"autre direction|otra dirección|"
     # someone described: "applicants whose experience", "un candidat dont le profil"
     r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber|someone|somebody|"
-    r"alguien|quelqu['’]un|jemand)\w* (?:whose|who|with|cuy[oa]|con|dont|avec|de plus|deren|"
-    r"dessen|der|die|mit|que|qui)(?!\w)(?! (?:your|you|votre|vos|tu|tus|ihr\w*|dein\w*)\b)"
+    r"alguien|quelqu['’]un|jemand)\w* (?:whose|who|with|more|cuy[oa]|con|más|dont|avec|"
+    r"de plus|plus|deren|dessen|der|die|mit|que|qui)(?!\w)"
+    r"(?! (?:your|you|votre|vos|tu|tus|ihr\w*|dein\w*)\b)"
 )
 _CHOSE = (
     r"decid\w*|focus\w*|opt\w*|settled|decant\w*|orient\w*|inclin\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"

@@ -113,8 +113,11 @@ _NOT_A_ROLE = re.compile(
 )
 _TEAM_WORDS = (
     r"(?:careers?|jobs?|recruit(?:ing|ment|ers?)?|talent(?:\s+acquisition)?|hiring|hr|"
-    r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?)"
+    r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?|rrhh|rh|"
+    r"recrutement|personal(?:abteilung)?|karriere|empleo|emploi|talento)"
 )
+# "HR Acme", "RRHH Grupo Norte": the team first, then the company.
+_TEAM_PREFIX = re.compile(rf"^(?:{_TEAM_WORDS}\b\s*)+(?P<company>.+)$", re.I)
 _TEAM_SUFFIX = re.compile(rf"^(?P<company>.+?)\s+(?:{_TEAM_WORDS}\b\s*)+(?:team)?$", re.I)
 _TEAM_WORD = re.compile(rf"\b{_TEAM_WORDS}\b", re.I)
 _ONLY_TEAM_WORDS = re.compile(rf"(?:{_TEAM_WORDS}\b\s*)+", re.I)
@@ -196,8 +199,16 @@ def _tidy(value: str) -> str:
     return value[4:] if value.lower().startswith("the ") else value
 
 
+# "Poste de Développeur Java", "Position: Data Analyst": the role is what follows.
+_ROLE_LEAD = re.compile(
+    r"^(?:the\s+)?(?:position|role|job|post|poste|stelle|puesto|posición|vacante)"
+    r"(?:\s*:|\s+(?:of|as|als|de|d['’]))\s*",
+    re.IGNORECASE,
+)
+
+
 def _plausible_role(value: str) -> str:
-    value = _tidy(_BRACKETED.sub(" ", value))
+    value = _ROLE_LEAD.sub("", _tidy(_BRACKETED.sub(" ", value)))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
     return value
@@ -372,22 +383,30 @@ def _is_company_name(name: str, address: str) -> bool:
     return len(label) >= 0.6 * len(squeezed) or (len(label) >= 5 and squeezed.startswith(label))
 
 
+# "Dana Reyes at Acme", "Dana | Acme", "Talent at Quanta".
+_PERSON_AT = re.compile(r"^(?P<person>.+?)\s+(?:at|from|@|\||-|–)\s+(?P<company>.+)$")
+# The forms of a display name that names a company, in the order they are tried, and
+# whether the sender is then a team rather than a person.
+_DISPLAY_NAME_FORMS = (
+    (re.compile(r"^(?P<company>.+?)\s+via\s+\S+", re.IGNORECASE), True),  # "Acme via Lever"
+    (_TEAM_SUFFIX, True),  # "Acme Careers"
+    (_PERSON_AT, False),
+    (_TEAM_PREFIX, True),  # "RRHH Grupo Norte"
+    (re.compile(r"^.+?\((?P<company>[^)]+)\)\s*$"), False),  # "Dana Reyes (Acme)"
+)
+
+
 def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
     """(company, is_a_team) from "Acme Careers", "Dana at Acme", "Acme via Greenhouse",
-    "Müller & Söhne KG"."""
+    "RRHH Grupo Norte", "Müller & Söhne KG"."""
     name = _one_line(name)
-    via = re.match(r"^(?P<company>.+?)\s+via\s+\S+", name, re.IGNORECASE)
-    if via:
-        return _plausible_company(via["company"]), True
-    team = _TEAM_SUFFIX.match(name)
-    if team:
-        return _plausible_company(team["company"]), True
-    person_at = re.match(r"^(?P<person>.+?)\s+(?:at|from|@|\||-|–)\s+(?P<company>.+)$", name)
-    if person_at:
-        return _plausible_company(person_at["company"]), False
-    brackets = re.match(r"^.+?\((?P<company>[^)]+)\)\s*$", name)
-    if brackets:
-        return _plausible_company(brackets["company"]), False
+    if _ONLY_TEAM_WORDS.fullmatch(name):
+        return "", True  # "Hiring Team", "Careers": a team of a company they do not name
+    for pattern, is_team in _DISPLAY_NAME_FORMS:
+        if match := pattern.match(name):
+            person = match.groupdict().get("person") or ""
+            team = is_team or _ONLY_TEAM_WORDS.fullmatch(person) is not None
+            return _plausible_company(match["company"]), team
     if name and _is_company_name(name, address):
         return _plausible_company(name), True
     return "", False
@@ -395,7 +414,7 @@ def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
 
 def _person_from_display_name(name: str) -> str:
     name = _one_line(name)
-    match = re.match(r"^(?P<person>.+?)\s+(?:at|from|@|\||-|–)\s+.+$", name)
+    match = _PERSON_AT.match(name)
     if match:
         name = match["person"]
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name)

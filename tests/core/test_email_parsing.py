@@ -67,6 +67,13 @@ def test_a_typical_eml() -> None:
         ("Data Analyst at Globex", "Data Analyst", "Globex"),
         ("Thank you for applying", "", ""),
         ("Update on your application", "", ""),
+        # a title alone, or after a word and a colon; a requisition number is no part of it
+        ("Re: UX Researcher", "UX Researcher", ""),
+        ("Absage: Teamleiter Lager (Req 88213)", "Teamleiter Lager", ""),
+        ("Globex - Requisition 4471 Treasury Analyst", "Treasury Analyst", "Globex"),
+        ("Réponse à votre candidature - Actuaire junior", "Actuaire junior", ""),
+        ("Re: Product Manager en Pagaluz", "Product Manager", "Pagaluz"),
+        ("Re: Poste de Développeur Java chez Banque Azur", "Développeur Java", "Banque Azur"),
     ],
 )
 def test_subject_patterns(subject: str, role: str, company: str) -> None:
@@ -110,6 +117,70 @@ def test_display_name_forms() -> None:
     )
     reversed_name = parse_rejection_email(_eml('"Reyes, Dana" <d@x.example>', "Hi", "x"))
     assert reversed_name.sender_name == "Dana Reyes"
+
+
+@pytest.mark.parametrize(
+    ("sender", "company"),
+    [
+        ("RRHH Grupo Norte <rrhh@gruponorte.example>", "Grupo Norte"),
+        ("Hiring Team <jobs@applytojob.com>", ""),
+        ("Oakridge Partners <no-reply@oakridge.pinpointhq.com>", "Oakridge Partners"),
+        ("Meridian Energy <careers@meridian-energy.teamtailor-mail.com>", "Meridian Energy"),
+    ],
+)
+def test_more_display_name_forms(sender: str, company: str) -> None:
+    assert parse_rejection_email(_eml(sender, "Hi", "Hello.")).company == company
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "company"),
+    [
+        # a title, then the company, on the signature's line
+        (
+            "Ravi <ravi@gmail.com>",
+            "Not this time.\n\nRavi\nHead of Platform, Cobalt Ridge",
+            "Cobalt Ridge",
+        ),
+        (
+            "Hélène <h@orange.fr>",
+            "Merci.\n\nHélène\nResponsable RH - Lumière Conseil",
+            "Lumière Conseil",
+        ),
+        # the company's name on its own line under a first name
+        (
+            "Lucía <lucia@gmail.com>",
+            "Gracias.\n\nUn abrazo,\nLucía\nEstudio Brisa",
+            "Estudio Brisa",
+        ),
+        # a line that spells the domain gives the name its accents back
+        (
+            "Recrutement <r@astree-assurances.example>",
+            "Madame,\n\nService Recrutement\nAstrée Assurances",
+            "Astrée Assurances",
+        ),
+    ],
+)
+def test_the_company_from_a_signature(sender: str, body: str, company: str) -> None:
+    assert parse_rejection_email(_eml(sender, "Hi", body)).company == company
+
+
+def test_the_fuller_of_two_names_for_one_company() -> None:
+    raw = _eml(
+        "Solvia Versicherung <jobs@solvia.recruitee.com>",
+        "Update zu Ihrer Bewerbung bei Solvia",
+        "Guten Tag.\n\nBeste Grüße\nTalent Acquisition, Solvia Versicherung AG",
+    )
+    assert parse_rejection_email(raw).company == "Solvia Versicherung"  # not "Solvia", no "AG"
+
+
+def test_a_recruiter_names_the_client() -> None:
+    raw = _eml(
+        "Jenna Ortiz <jenna@talentbridge-partners.example>",
+        "Re: Data Engineer",
+        "They've gone with someone internal for the data engineer seat at Northwind Freight.",
+    )
+    parsed = parse_rejection_email(raw)
+    assert (parsed.company, parsed.role) == ("Northwind Freight", "Data Engineer")
 
 
 def test_pasted_text_copied_from_a_mail_app() -> None:
