@@ -160,9 +160,10 @@ _GOING_AHEAD = (
     r"invit\w*|successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
     # German
     r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
-    r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|"
+    r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
     # French
-    r"retenu\w*|retenir|suite|plus loin|poursuiv\w*|propos\w*|sélectionn\w*|avanc\w*|convi\w*|"
+    r"retenu\w*|retenir|suite|plus loin|abouti\w*|poursuiv\w*|propos\w*|sélectionn\w*|"
+    r"avanc\w*|convi\w*|"
     r"correspond\w*|"
     # Spanish
     r"seleccion\w*|avanz\w*|seguir|sigu\w*|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
@@ -241,7 +242,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.REJECTION,
         3,
         "declined",
-        rf"(?:declin|reject|turn)\w* {_gap(3)}(?:application|candidacy|candidature)|"
+        rf"(?:declin|reject|turn|descart|écart|ablehn|verwerf)\w* {_gap(3)}(?:application|"
+        r"candidac|candidatur|bewerbung|solicitud)\w*|"
         r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
         rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
         # "(wir müssen) Ihnen absagen", not "Ihren Termin absagen"
@@ -253,7 +255,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.REJECTION,
         3,
         "unsuccessful",
-        r"unsuccessful|erfolglos|absage|sans suite|sin éxito|passt\w* nicht|"
+        rf"unsuccessful|erfolglos|absage|sans suite|sin éxito|pass\w* {_gap(3)}nicht|"
         r"(?:it['’]s|is|was) a (?:no|pass)(?![\w-]| reply)|"
         r"decided against|gegen (?:ihre|deine|sie|dich)(?: bewerbung)?(?: entschieden)?(?!\w)",
     ),

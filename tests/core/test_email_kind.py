@@ -56,6 +56,10 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
             "Re: interview",
             "The team felt the role needs deeper React experience, so we'll pass this time.",
         ),
+        ("Deine Bewerbung", "Leider passt dein Profil nicht zu unseren aktuellen Anforderungen."),
+        ("Ihre Bewerbung", "Leider hat es diesmal nicht geklappt."),
+        ("Votre candidature", "Votre candidature n'a malheureusement pas abouti."),
+        ("Tu candidatura", "Te informamos que hemos descartado tu candidatura."),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
