@@ -142,8 +142,10 @@ def _gap(words: int) -> str:
 
 
 # A negation, but not the idioms that negate nothing ("don't hesitate", "not only", "can't
-# wait"). "n't" is a word's ending, so it is matched with the word.
+# wait") nor an instruction ("please do not select more than one slot"). "n't" is a word's
+# ending, so it is matched with the word.
 _NEGATION = (
+    r"(?<!please )(?<!please do )(?<!bitte )"
     r"(?:not|never|no longer|unable to|cannot|\w+n['’]t|nicht|kein\w*|nie|ne|pas|jamais|"
     r"no|nunca|tampoco)(?![\w-])"
     r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|dud\w*|"
@@ -424,8 +426,14 @@ _DECIDES = 3
 # continuar".
 _CONDITIONAL = re.compile(
     r"(?<!\w)(?:if|unless|whether|should (?:you|we|there)|otherwise|in case|wenn|falls|sofern|"
-    r"sollten sie|sonst|si|"
-    r"sinon|au cas|en caso)(?!\w)",
+    r"sollten sie|sonst|si|sinon|au cas|en caso)(?!\w)",
+    re.IGNORECASE,
+)
+# ...and a "no" that waits for something refuses nothing either: "we can't proceed until
+# you complete the assessment", "we haven't selected a date yet".
+_PENDING = re.compile(
+    r"(?<!\w)(?:until|unless|without|yet|bis|solange|jusqu|tant que|hasta que|todavía|"
+    r"pas encore|noch nicht)(?!\w)",
     re.IGNORECASE,
 )
 _VOID_IF_CONDITIONAL = frozenset(
@@ -565,6 +573,8 @@ def _evidence_in(sentence: str, where: str, cues: list[_Cue]) -> Iterator[_Evide
         if match is None:
             continue
         if meaning in _VOID_IF_CONDITIONAL and _CONDITIONAL.search(sentence, 0, match.start()):
+            continue
+        if meaning == "refusal" and _PENDING.search(sentence, match.end()):
             continue
         found.append((kind, weight, meaning, match))
     refuses = any(meaning in _REFUSALS and weight >= _DECIDES for _, weight, meaning, _ in found)

@@ -56,6 +56,10 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
             "Re: interview",
             "The team felt the role needs deeper React experience, so we'll pass this time.",
         ),
+        (
+            "Your application",
+            "Please note that we will not be moving forward with your application.",
+        ),
         ("Deine Bewerbung", "Leider passt dein Profil nicht zu unseren aktuellen Anforderungen."),
         ("Ihre Bewerbung", "Leider hat es diesmal nicht geklappt."),
         ("Votre candidature", "Votre candidature n'a malheureusement pas abouti."),
@@ -100,6 +104,14 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
             "proceed with your application.",
             I,
         ),
+        # a "no" that waits for something, or an instruction
+        (
+            "Assessment",
+            "We cannot proceed with your application until you complete the assessment.",
+            I,
+        ),
+        ("Interview", "We have not selected an interview date yet.", X),
+        ("Interview", "Please do not select more than one slot for the interview.", X),
         # a refusal of a meeting is not a refusal of the candidate
         (
             "Scheduling",
