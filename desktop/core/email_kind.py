@@ -14,10 +14,12 @@ the exact words, in English, German, French and Spanish:
 - a *regret* formula, which needs a decision or a plain refusal beside it to count.
 
 Each piece of evidence is read in its sentence: a "no" in a conditional ("if you do not
-select a slot"), in quotation marks (a newsletter quoting a rejection), or a talent-pool line
-("we'll keep your CV for future roles") does not count for what it would otherwise say; an
-invitation or an offer in a sentence that refuses is part of the refusal ("not invite you
-to an interview"). Then look-alikes weigh against: an invitation or an assessment, an offer
+select a slot"), one that waits ("not ... until you complete the test"), an instruction
+("please do not reply"), words in quotation marks (a newsletter quoting a rejection) and a
+reply's quoted history do not count for what they would otherwise say; an invitation in a
+sentence that refuses is part of the refusal ("not invite you to an interview"), and one in
+a talent-pool line ("future roles"), a wish or a thanks ("thank you for the take-home") is
+about something else. Then look-alikes weigh against: an invitation or an assessment, an offer
 or a start date, a confirmation of receipt, the user's own withdrawal, job alerts,
 newsletters, declined payments, and an application for something other than a job (a flat,
 a loan, a visa). A rejection also needs the context of a job: an applicant-tracking sender,
@@ -165,11 +167,10 @@ _GOING_AHEAD = (
     r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
     # French
     r"retenu\w*|retenir|suite|plus loin|abouti\w*|poursuiv\w*|propos\w*|sélectionn\w*|"
-    r"avanc\w*|convi\w*|"
-    r"correspond\w*|"
+    r"avanc\w*|convi\w*|correspond\w*|"
     # Spanish
-    r"seleccion\w*|avanz\w*|seguir|sigu\w*|adelante|contar con\w*|ofrec\w*|elegid\w*|prosper\w*|"
-    r"encaj\w*|ajust\w*|superad[oa]|pasad[oa]|pasar a la siguiente"
+    r"seleccion\w*|avanz\w*|seguir|sigu\w*|adelante|contar con\w*|ofrec\w*|elegid\w*|"
+    r"prosper\w*|encaj\w*|ajust\w*|superad[oa]|pasad[oa]|pasar a la siguiente"
 )
 # Someone other than the user.
 _SOMEONE_ELSE = (
@@ -196,11 +197,13 @@ _SOMEONE_ELSE = (
     r"(?! (?:your|you|votre|vos|tu|tus|ihr\w*|dein\w*)\b)"
 )
 _CHOSE = (
-    r"decid\w*|focus\w*|opt\w*|settled|decant\w*|orient\w*|inclin\w*|chose|chosen|choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|"
-    r"offer\w*|pick\w*|closer|better|stronger|more closely|match\w*|suited|align\w*|"
-    r"entschieden|entscheid\w*|entschlossen|besetz\w*|vergeb\w*|choisi\w*|retenu\w*|sélectionn\w*|"
-    r"privilégi\w*|opté|seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|"
-    r"continuar|avanzar|ajusta\w*"
+    r"decid\w*|focus\w*|opt\w*|settled|decant\w*|orient\w*|inclin\w*|chose|chosen|"
+    r"choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|offer\w*|pick\w*|closer|"
+    r"better|stronger|more closely|match\w*|suited|align\w*|"
+    r"entschieden|entscheid\w*|entschlossen|besetz\w*|vergeb\w*|"
+    r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|"
+    r"seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|continuar|avanzar|"
+    r"ajusta\w*"
 )
 # What a refusal refuses is the candidate, not a meeting: "we can't proceed with the
 # interview on Tuesday" moves a date ("...with the interview stage" still refuses).
@@ -211,9 +214,8 @@ _NOT_AN_EVENT = (
 )
 _POSITION = r"(?:position|role|job|vacancy|opening|post|stelle|poste|puesto|vacante|plaza)"
 
-# (kind, weight, what it means, pattern), the strongest of one meaning first: one meaning
-# counts once, with the weight of the first of its patterns that matches. A weight of 3
-# decides on its own; less only adds up.
+# (kind, weight, what it means, pattern). One meaning counts once, with the weight of the
+# strongest of its patterns that match. A weight of 3 decides on its own; less only adds up.
 _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
     # -- a rejection
     (
