@@ -249,9 +249,11 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:declin|reject|turn|descart|écart|ablehn|verwerf)\w* {_gap(3)}(?:application|"
         r"candidac|candidatur|bewerbung|solicitud)\w*|"
         r"(?:application|candidacy|candidature|bewerbung|candidatura|solicitud|status) "
-        rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|"
+        rf"{_gap(6)}(?:declined|rejected|turned down|abgelehnt|refusée?|rejetée?|écartée?|"
+        r"descartad[oa]|verworfen|rechazad[oa]|desestimad[oa])|"
+        r"refus de (?:votre|ta) candidature|rechazo de (?:tu|su) candidatura|"
         # "(wir müssen) Ihnen absagen", not "Ihren Termin absagen"
-        rf"rechazad[oa]|desestimad[oa])|(?:ihnen|dir|euch) {_gap(2)}absagen|abgelehnt|"
+        rf"(?:ihnen|dir|euch) {_gap(2)}absagen|abgelehnt|"
         r"pass on (?:you|your)|(?:going to|decided to|\w+['’]ll|will|have to|gonna) pass"
         r"(?! (?:on |along )?(?:to|the|your|it|this(?! time))\b)",
     ),

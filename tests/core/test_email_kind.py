@@ -64,6 +64,8 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
         ("Ihre Bewerbung", "Leider hat es diesmal nicht geklappt."),
         ("Votre candidature", "Votre candidature n'a malheureusement pas abouti."),
         ("Tu candidatura", "Te informamos que hemos descartado tu candidatura."),
+        ("Refus de votre candidature", "Bonjour Sam, merci pour votre intérêt."),
+        ("Candidatura descartada", "Hola Sam, gracias por tu interés."),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
