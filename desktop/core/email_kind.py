@@ -496,10 +496,11 @@ _NOT_A_JOB_THING = (
     r"credit|card|account|grant|funding|scholarship|bursary|course|membership|insurance|"
     r"refund|claim|wohnung|kredit|visum|zimmer|logement|appartement|prêt|crédit|carte|piso|"
     r"préstamo|beca|crédito|tarjeta|vivienda|alquiler|msc|mba|bsc|ma|phd|degree|programme|"
-    r"program|admission|university|studium|studienplatz|master)"
+    r"program|admission|university|studium|studienplatz|master|rent|talk|proposal|submission|"
+    r"paper|abstract|speaker|bootcamp|cohort|ticket|adoption|club)"
 )
 _NOT_A_JOB = re.compile(
-    r"(?<!\w)(?:(?:application|antrag|demande|solicitud)[^\S\n]+"
+    r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud)[^\S\n]+"
     r"(?:(?:for|to|für|auf|de|pour|para)[^\S\n]+)?"
     r"(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)[^\S\n]+)?"
     rf"(?:[\w'’-]++[^\S\n]+){{0,2}}?{_NOT_A_JOB_THING}|"

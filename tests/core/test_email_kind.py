@@ -180,6 +180,16 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
             "Lamentamos comunicarte que tu solicitud de beca no ha sido seleccionada.",
             X,
         ),
+        (
+            "Your application",
+            "Thank you for applying to rent the flat. We chose another applicant.",
+            X,
+        ),
+        (
+            "Your speaker application",
+            "Unfortunately we are unable to select your talk this year.",
+            X,
+        ),
         # regrets without an application
         ("Your order", "We are sorry to inform you that your order has been delayed.", X),
         # a newsletter quoting a rejection
