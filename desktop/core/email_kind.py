@@ -139,8 +139,15 @@ ROLE_NOUN = re.compile(
 
 def _gap(words: int) -> str:
     """Up to `words` words between two parts of a phrase ("not *be moving* forward"), as few
-    as will do, so that a reason quotes no more than it needs."""
-    return rf"(?:[\w'’-]++[\s,:]+){{0,{words}}}?"
+    as will do, so that a reason quotes no more than it needs; never across a conjunction,
+    where a new clause starts ("not actively looking, but would you consider...")."""
+    return rf"(?:(?!{_CONJUNCTION}\b)[\w'’-]++[\s,:]+){{0,{words}}}?"
+
+
+_CONJUNCTION = (
+    r"(?:but|however|although|though|and|or|aber|jedoch|und|oder|sondern|mais|et|ou|pero|"
+    r"sino|y|o)"
+)
 
 
 # A negation, but not the idioms that negate nothing ("don't hesitate", "not only", "can't

@@ -114,6 +114,12 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
         ),
         ("Interview", "We have not selected an interview date yet.", X),
         ("Interview", "Please do not select more than one slot for the interview.", X),
+        # a negation ends where a new clause starts
+        (
+            "Senior Analyst role",
+            "I know you are not actively looking, but would you consider our Analyst role?",
+            X,
+        ),
         # a refusal of a meeting is not a refusal of the candidate
         (
             "Scheduling",
