@@ -157,8 +157,8 @@ _NEGATION = (
     r"(?<!please )(?<!please do )(?<!bitte )"
     r"(?:not|never|no longer|unable to|cannot|\w+n['’]t|nicht|kein\w*|nie|ne|pas|jamais|"
     r"no|nunca|tampoco)(?![\w-])"
-    r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|dud\w*|"
-    r"nur|zögern)\b)"
+    r"(?![\s,]+(?:yet|only|just|hesitate|forget|wait|worry|miss|need|reply|respond|heard|"
+    r"hear|received|dud\w*|nur|zögern)\b)"
 )
 # Going ahead with the candidate, or choosing them.
 _GOING_AHEAD = (
