@@ -42,8 +42,10 @@ from desktop.core.email_kind import (
     ATS_DOMAINS,
     ROLE_NOUN,
     EmailKind,
+    ats_name,
     classify,
     domain_label,
+    domain_labels,
     is_ats,
 )
 from desktop.core.errors import InvalidInput
@@ -424,8 +426,28 @@ def _person_from_display_name(name: str) -> str:
     return _tidy(name)
 
 
+# Labels of a domain that name a service, not a company: us.greenhouse-mail.io,
+# acme.wd5.myworkdayjobs.com.
+_SERVICE_LABELS = frozenset(
+    {"us", "eu", "uk", "mail", "email", "jobs", "careers", "hire", "app", "apply", "www", "talent"}
+)
+
+
 def _company_from_domain(address: str) -> str:
+    """The company a domain names: "Acme Corp" for jobs@acme-corp.example; for an
+    applicant-tracking system's, the company it sends for, if the domain names it
+    (acme.teamtailor-mail.com)."""
     name = domain_label(address)
+    if ats_name(address):
+        labels = domain_labels(address)[:-1]
+        name = next(
+            (
+                label
+                for label in reversed(labels)
+                if label not in _SERVICE_LABELS and not any(char.isdigit() for char in label)
+            ),
+            "",
+        )
     if not name or name in _NOT_A_COMPANY or len(name) > 63:
         return ""
     if name.startswith("xn--"):  # an internationalised name, as punycode

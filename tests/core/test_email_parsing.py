@@ -126,6 +126,9 @@ def test_display_name_forms() -> None:
         ("Hiring Team <jobs@applytojob.com>", ""),
         ("Oakridge Partners <no-reply@oakridge.pinpointhq.com>", "Oakridge Partners"),
         ("Meridian Energy <careers@meridian-energy.teamtailor-mail.com>", "Meridian Energy"),
+        # an applicant-tracking system's domain may name the company it sends for
+        ("Careers <careers@meridian-energy.teamtailor-mail.com>", "Meridian Energy"),
+        ("Recruiting <no-reply@us.greenhouse-mail.io>", ""),
     ],
 )
 def test_more_display_name_forms(sender: str, company: str) -> None:
