@@ -137,7 +137,8 @@ _BODY_COMPANY = re.compile(
     rf"(?:Stelle|Position) bei (?:der |dem )?|poste chez |puesto en |"
     rf"on behalf of |here at |everyone at |application (?:to|with) |"
     # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
-    rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei )?|Team von |"
+    rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei |der |dem |den )?|"
+    rf"Team von |(?:porté|portez) (?:à|au|pour) |"
     rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
     rf"(?P<company>{_COMPANY_WORDS})"
 )
@@ -323,6 +324,10 @@ _BODY_ROLE = (
 # to Risk Quant Developer" (not "...applying to Acme"), "die Stelle Data Scientist Pricing".
 _BODY_ROLE_NAMED = (
     re.compile(rf"\bapplying\s+(?:to|for)\s+(?:the\s+)?(?P<role>{_CAPITALISED})"),
+    # "your application as Marketing Manager", "en tant que Comptable", "como Analista"
+    re.compile(rf"\b(?:application|applied|applying) as (?:an? )?(?P<role>{_CAPITALISED})"),
+    re.compile(rf"\ben tant que (?P<role>{_CAPITALISED})"),
+    re.compile(rf"\bcomo (?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:Stelle|Position) (?P<role>{_CAPITALISED})"),
 )
 

@@ -176,6 +176,32 @@ def test_the_fuller_of_two_names_for_one_company() -> None:
     assert parse_rejection_email(raw).company == "Solvia Versicherung"  # not "Solvia", no "AG"
 
 
+@pytest.mark.parametrize(
+    ("body", "company", "role"),
+    [
+        ("Vielen Dank für Ihr Interesse an der Acme GmbH.", "Acme GmbH", ""),
+        (
+            "Merci de l'intérêt que vous portez à Fromagerie Blanc. Votre candidature en tant "
+            "que Comptable Senior n'a pas été retenue.",
+            "Fromagerie Blanc",
+            "Comptable Senior",
+        ),
+        (
+            "Gracias por tu interés en Bodegas Sol. Tu candidatura como Analista Financiero no "
+            "ha sido seleccionada.",
+            "Bodegas Sol",
+            "Analista Financiero",
+        ),
+        ("Thanks for your application as Marketing Manager.", "", "Marketing Manager"),
+        # a loose phrasing names a role only with a job's noun in it
+        ("Thank you for applying to Quanta Foods.", "Quanta Foods", ""),
+    ],
+)
+def test_the_company_and_role_from_the_body(body: str, company: str, role: str) -> None:
+    parsed = parse_rejection_email(_eml("Ana <ana@gmail.com>", "Your application", body))
+    assert (parsed.company, parsed.role) == (company, role)
+
+
 def test_a_recruiter_names_the_client() -> None:
     raw = _eml(
         "Jenna Ortiz <jenna@talentbridge-partners.example>",
