@@ -334,7 +334,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         # French
         r"convocation|convier|disponibilités|rendez-vous|test technique|"
         # Spanish
-        r"invitarte|invitarle|disponibilidad|prueba técnica",
+        r"invitarte|invitarle|disponibilidad|prueba técnica|conocerte|conocerle|"
+        r"(?:te|le) viene bien|vous rencontrer",
     ),
     (
         EmailKind.INTERVIEW,
@@ -371,7 +372,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"bewerbung (?:ist )?(?:bei uns )?eingegangen|(?:wir )?melden uns|"
         r"confirm(?:ing)? (?:the )?receipt|acknowledge receipt|confirmons la réception|"
         r"confirmamos la recepción|"
-        r"bewerbung erhalten|bien reçu|accusé de réception|accusons réception|"
+        r"(?:bewerbung|unterlagen) erhalten|eingangsbestätigung|empfangsbestätigung|bien reçu|"
+        r"accusé de réception|accusons réception|confirmation de (?:votre |ta )?candidature|"
+        r"confirmación de (?:tu |su )?(?:solicitud|candidatura)|"
         r"hemos recibido|(?:registrad[oa]|recibid[oa]|registered|submitted) "
         r"(?:correctamente|successfully)|successfully (?:submitted|registered)",
     ),

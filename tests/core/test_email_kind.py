@@ -213,6 +213,28 @@ def test_look_alikes_in_wordings_the_corpus_lacks(subject: str, body: str, kind:
     assert _kind(subject, body) is kind
 
 
+@pytest.mark.parametrize(
+    ("subject", "body", "kind"),
+    [
+        ("Interview request", "We'd like to set up a call. What times work for you next week?", I),
+        ("Vorstellungsgespräch", "Wir möchten Sie gerne zu einem Gespräch einladen.", I),
+        ("Entretien", "Nous aimerions vous rencontrer. Quelles sont vos disponibilités ?", I),
+        ("Entrevista", "Nos gustaría conocerte. ¿Qué día te viene bien?", I),
+        ("Ihr Angebot", "Wir freuen uns, Ihnen ein Angebot für die Stelle zu machen.", O),
+        ("Oferta de trabajo", "Nos complace ofrecerte el puesto de Analista.", O),
+        (
+            "Eingangsbestätigung",
+            "Vielen Dank für Ihre Bewerbung. Wir haben Ihre Unterlagen erhalten.",
+            C,
+        ),
+        ("Solicitud recibida", "Hemos recibido tu solicitud para el puesto de Analista.", C),
+        ("Your application", "Your application for the Analyst role is still under review.", X),
+    ],
+)
+def test_the_other_kinds_in_each_language(subject: str, body: str, kind: EmailKind) -> None:
+    assert _kind(subject, body) is kind
+
+
 def test_a_blank_line_ends_a_sentence_and_a_line_break_does_not() -> None:
     # "If you have questions" opens a conditional that the next paragraph is not part of.
     body = "If you have any questions, write to us\n\nWe will not be moving forward."
