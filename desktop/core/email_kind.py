@@ -334,8 +334,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         # French
         r"convocation|convier|disponibilités|rendez-vous|test technique|"
         # Spanish
-        r"invitarte|invitarle|disponibilidad|prueba técnica|conocerte|conocerle|"
-        r"(?:te|le) viene bien|vous rencontrer",
+        r"invitarte|invitarle|disponibilidad|prueba técnica|(?:te|le) viene bien|"
+        # to meet, not "it was lovely to meet you"
+        r"(?:gustaría|queremos|quisiéramos|encantaría) conocer(?:te|le)|"
+        r"(?:aimerions|souhaitons|souhaiterions|voudrions) vous rencontrer",
     ),
     (
         EmailKind.INTERVIEW,
@@ -464,9 +466,11 @@ _FUTURE = re.compile(
     r"talentpool|vivier|futur\w*|bolsa de (?:talento|empleo)|próxim[oa]s)",
     re.IGNORECASE,
 )
-# Thanks are for what is done: an interview a sentence thanks for is behind the user.
+# Thanks are for what is done: an interview a sentence thanks for is behind the user; and a
+# call offered to talk about feedback is no interview.
 _THANKS = re.compile(
-    r"(?<!\w)(?:thank|thanks|appreciat\w*|danke|vielen dank|merci|gracias|agradec\w*)(?!\w)",
+    r"(?<!\w)(?:thank|thanks|appreciat\w*|danke|vielen dank|merci|gracias|agradec\w*|"
+    r"feedback|rückmeldung|retour|comentarios)(?!\w)",
     re.I,
 )
 # Quoted words are someone's words, not the sender's: a newsletter quoting a rejection. An
@@ -601,7 +605,7 @@ def _evidence_in(sentence: str, where: str, cues: list[_Cue]) -> Iterator[_Evide
         ):
             continue  # "not invite you to interview"; "we'll be in touch about future roles"
         if kind is EmailKind.INTERVIEW and thanks:
-            continue  # "thank you for the take-home and the panel": steps already taken
+            continue  # "thank you for the take-home"; "happy to talk through feedback"
         yield _Evidence(kind, weight, meaning, f"'{match[0].lower()}' in the {where}")
 
 

@@ -66,6 +66,12 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
         ("Tu candidatura", "Te informamos que hemos descartado tu candidatura."),
         ("Refus de votre candidature", "Bonjour Sam, merci pour votre intérêt."),
         ("Candidatura descartada", "Hola Sam, gracias por tu interés."),
+        # a meeting had or a feedback call offered is no invitation
+        ("Tu candidatura", "Nos hemos decantado por otra persona. Me ha encantado conocerte."),
+        (
+            "Your application",
+            "We went with another candidate. I'd love to talk you through our feedback.",
+        ),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
