@@ -146,7 +146,7 @@ def _gap(words: int) -> str:
 
 _CONJUNCTION = (
     r"(?:but|however|although|though|and|or|aber|jedoch|und|oder|sondern|mais|et|ou|pero|"
-    r"sino|y|o)"
+    r"sino)"
 )
 
 
@@ -198,7 +198,7 @@ _SOMEONE_ELSE = (
     r"(?:a |another |other |different )(?:direction|way|route)|andere richtung|"
     r"autre direction|otra dirección|"
     # someone described: "applicants whose experience", "un candidat dont le profil"
-    r"(?:candidat|applicant|person|profil|perfil|kandidat|bewerber|someone|somebody|"
+    r"(?:candidat|applicant|person|people|profil|perfil|kandidat|bewerber|someone|somebody|"
     r"alguien|quelqu['’]un|jemand)\w* (?:whose|who|with|more|cuy[oa]|con|más|dont|avec|"
     r"de plus|plus|deren|dessen|der|die|mit|que|qui)(?!\w)"
     r"(?! (?:your|you|votre|vos|tu|tus|ihr\w*|dein\w*)\b)"
@@ -270,7 +270,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         "unsuccessful",
         rf"unsuccessful|erfolglos|absage|sans suite|sin éxito|pass\w* {_gap(3)}nicht|"
         r"(?:it['’]s|is|was) a (?:no|pass)(?![\w-]| reply)|"
-        r"decided against|gegen (?:ihre|deine|sie|dich)(?: bewerbung)?(?: entschieden)?(?!\w)",
+        rf"decided against|gegen {_gap(3)}entschieden|gegen (?:ihre|deine|sie|dich)(?!\w)",
     ),
     (
         EmailKind.REJECTION,
@@ -511,7 +511,8 @@ _NOT_A_JOB_THING = (
     r"refund|claim|wohnung|kredit|visum|zimmer|logement|appartement|prêt|crédit|carte|piso|"
     r"préstamo|beca|crédito|tarjeta|vivienda|alquiler|msc|mba|bsc|ma|phd|degree|programme|"
     r"program|admission|university|studium|studienplatz|master|rent|talk|proposal|submission|"
-    r"paper|abstract|speaker|bootcamp|cohort|ticket|adoption|club)"
+    r"paper|abstract|speaker|bootcamp|cohort|ticket|adoption|club|housing|accommodation|"
+    r"residence|dorm|wohnheim\w*)"
 )
 _NOT_A_JOB = re.compile(
     r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud)[^\S\n]+"

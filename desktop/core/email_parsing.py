@@ -142,6 +142,15 @@ _BODY_COMPANY = re.compile(
     rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
     rf"(?P<company>{_COMPANY_WORDS})"
 )
+# A recruiter's client, named as the one who decided: "Verdant Bank has decided to go another
+# way", "Halcyon came back to me". Never a pronoun or an article.
+_CLIENT_DECIDED = re.compile(
+    r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Wir|Ich|Sie|Nous|"
+    r"Je|Ils|Elles|On|Nosotros|Ellos)\b)"
+    rf"(?P<company>{_COMPANY_WORDS}) (?:(?:has|have|had|hat|haben|a|ont|ha|han) )?"
+    r"(?:decided|chosen|chose|opted|came back|come back|went|gone|entschieden|décidé|choisi|"
+    r"decidido|optado|elegido)\b"
+)
 # A legal form, a word only businesses end their names with, or an "&" makes a display
 # name a company's, not a person's.
 _COMPANY_FORM = re.compile(
@@ -538,8 +547,13 @@ def _closing_company(body: str, address: str) -> str:
         titled = _TITLED_COMPANY.match(line)
         if titled and (ROLE_NOUN.search(titled["title"]) or _TITLE_WORD.search(titled["title"])):
             found = _plausible_company(titled["company"]) or found
-        elif len(label) >= 4 and _squeezed(line).startswith(label) and _is_own_line_company(line):
-            found = _plausible_company(line) or found
+        elif (
+            len(label) >= 4
+            and _squeezed(line).startswith(label)
+            and _COMPANY_LINE.fullmatch(line)
+            and not _TITLE_WORD.search(line)
+        ):
+            found = _plausible_company(line) or found  # digits too: "Gleis 9" for gleis9.de
     return found
 
 
@@ -929,7 +943,9 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     role = _role(subject_role, parts.body, f"{display_name} {domain_label(address)}")
     name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
-    body_match = _BODY_COMPANY.search(parts.body)
+    body_match = _BODY_COMPANY.search(parts.body) or _CLIENT_DECIDED.search(
+        parts.body[:FIRST_PARAGRAPHS_CHARS]
+    )
     candidates = (
         (_plausible_company(parts.organization), "the Organization header"),
         (subject_company, "the subject"),

@@ -72,6 +72,15 @@ def _kind(subject: str, body: str, sender: str = "jobs@acme.example") -> EmailKi
             "Your application",
             "We went with another candidate. I'd love to talk you through our feedback.",
         ),
+        ("Your application", "We have chosen to proceed with people whose background fits better."),
+        (
+            "Re: Werkstudent Marketing",
+            "Wir haben uns leider gegen eine Zusammenarbeit entschieden.",
+        ),
+        (
+            "Votre candidature",
+            "Nous avons le regret de ne pas pouvoir y répondre favorablement.",
+        ),
         # the position or the application was closed
         ("Application status", "The Designer position has been cancelled."),
         ("Your application", "Thanks for your interest in the Analyst role. We have filled it."),
@@ -200,6 +209,11 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
         (
             "Your speaker application",
             "Unfortunately we are unable to select your talk this year.",
+            X,
+        ),
+        (
+            "Your housing application",
+            "Unfortunately your application for social housing has not been successful.",
             X,
         ),
         # regrets without an application

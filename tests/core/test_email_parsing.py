@@ -202,6 +202,20 @@ def test_the_company_and_role_from_the_body(body: str, company: str, role: str) 
     assert (parsed.company, parsed.role) == (company, role)
 
 
+def test_a_recruiter_names_the_client_who_decided() -> None:
+    raw = _eml(
+        "Omar Haddad <omar@northpeak-recruit.example>",
+        "Re: Platform Engineer",
+        "Sam - quick one: Verdant Bank has decided to go another way. We have other roles.",
+    )
+    assert parse_rejection_email(raw).company == "Verdant Bank"  # not "We", not the agency
+
+
+def test_a_signature_line_that_spells_the_domain_keeps_its_digits() -> None:
+    raw = _eml("Kai <kai@gleis9.example>", "Re: Werkstudent", "Danke!\n\nKai\nGleis 9")
+    assert parse_rejection_email(raw).company == "Gleis 9"
+
+
 def test_a_recruiter_names_the_client() -> None:
     raw = _eml(
         "Jenna Ortiz <jenna@talentbridge-partners.example>",
