@@ -592,8 +592,10 @@ def _evidence_in(sentence: str, where: str, cues: list[_Cue]) -> Iterator[_Evide
         match = pattern.search(sentence)
         if match is None:
             continue
-        if meaning in _VOID_IF_CONDITIONAL and _CONDITIONAL.search(sentence, 0, match.start()):
-            continue
+        if meaning in _VOID_IF_CONDITIONAL and (
+            _CONDITIONAL.search(sentence, 0, match.start()) or sentence.endswith("?")
+        ):
+            continue  # "if you do not hear from us..."; a question: "Not a fit? No worries!"
         if meaning == "refusal" and _PENDING.search(sentence, match.end()):
             continue
         found.append((kind, weight, meaning, match))

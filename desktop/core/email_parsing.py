@@ -305,7 +305,11 @@ _REQUISITION = re.compile(
 )
 # The parts of a subject between its separators: "Absage: Teamleiter Lager".
 _SUBJECT_PART = re.compile(r"\s+[|–—-]\s+|:\s+")
-_CAPITALISED = r"[A-Z][\w/&+'-]*(?:,?\s+[A-Z][\w/&+'-]*){0,5}"
+# Capitalised words, with the small words titles have between them: "Head of Platform",
+# "Analista de Riesgos", "Firmware Engineer, Motion Control".
+_CAPITALISED = (
+    r"[A-Z][\w/&+'-]*(?:,?\s+(?:(?:of|de|du|des|del|für|and|et|y)\s+)?[A-Z][\w/&+'-]*){0,5}"
+)
 _BODY_ROLE = (
     re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
     # "for the Data Analyst position", "the Firmware Engineer, Motion Control position"
@@ -337,6 +341,7 @@ _BODY_ROLE_NAMED = (
     re.compile(rf"\b(?:application|applied|applying) as (?:an? )?(?P<role>{_CAPITALISED})"),
     re.compile(rf"\ben tant que (?P<role>{_CAPITALISED})"),
     re.compile(rf"\bcomo (?P<role>{_CAPITALISED})"),
+    re.compile(rf"\b(?:para|pour) (?:el puesto de |le poste de )?(?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:Stelle|Position) (?P<role>{_CAPITALISED})"),
 )
 

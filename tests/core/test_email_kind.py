@@ -129,6 +129,12 @@ def test_rejections_in_wordings_the_corpus_lacks(subject: str, body: str) -> Non
         ),
         ("Interview", "We have not selected an interview date yet.", X),
         ("Interview", "Please do not select more than one slot for the interview.", X),
+        # a question refuses nothing
+        (
+            "Quick question",
+            "Are you open to a Data Engineer role at a fintech? Not a fit? No worries!",
+            X,
+        ),
         # a negation ends where a new clause starts
         (
             "Senior Analyst role",

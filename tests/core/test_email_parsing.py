@@ -193,6 +193,11 @@ def test_the_fuller_of_two_names_for_one_company() -> None:
             "Analista Financiero",
         ),
         ("Thanks for your application as Marketing Manager.", "", "Marketing Manager"),
+        (
+            "Gracias por tu tiempo durante las entrevistas para Analista de Riesgos.",
+            "",
+            "Analista de Riesgos",
+        ),
         # a loose phrasing names a role only with a job's noun in it
         ("Thank you for applying to Quanta Foods.", "Quanta Foods", ""),
     ],
