@@ -1,4 +1,4 @@
-"""The command line: argument parsing and the commands that need no window.
+"""The command line: argument parsing, and each command run from a module of its own.
 
 DESIGN.md's "Command line" section is a public contract that scripts and tests rely on, so
 the parser below follows it exactly. Two promises shape this module:
@@ -12,8 +12,8 @@ the parser below follows it exactly. Two promises shape this module:
   no Qt, Alembic, spreadsheet or IMAP code.
 
 `args.command is None` means the GUI, and `log-rejection` without `--no-gui` is first offered
-to a running instance; both are `desktop.app`'s business, which reuses `parse_args` and
-`log_rejection_input` from here.
+to a running instance; both are `desktop.app`'s business, which reuses `parse_args`,
+`log_rejection_input`, `record_rejection` and `describe_logged` from here.
 """
 
 from __future__ import annotations
@@ -660,8 +660,8 @@ def _os_error_text(error: OSError) -> str:
 def record_rejection(
     args: argparse.Namespace, rejection: RejectionInput, now: datetime, tz: tzinfo
 ) -> LoggedRejection:
-    """Stores a validated `log-rejection` in `args`' data dir: `--no-gui`, and the GUI
-    launch when no AskWhy is running to hand it to, share it."""
+    """`desktop.cli.log_rejection.record_rejection`, for the GUI launch that finds no
+    AskWhy running to hand its rejection to."""
     logged: LoggedRejection = load("log_rejection").record_rejection(args, rejection, now, tz)
     return logged
 
