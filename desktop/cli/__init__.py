@@ -572,8 +572,8 @@ COMMANDS = {
 
 
 def load(module: str) -> ModuleType:
-    """`desktop.cli.<module>`, imported now: the one place the command line imports late,
-    so that a command pays only for the libraries it uses (the store, Qt, IMAP, ...)."""
+    """`desktop.cli.<module>`, imported now. Command modules are imported only here, so
+    that a command pays only for the libraries it uses (the store, Qt, IMAP, ...)."""
     return importlib.import_module(f"{__name__}.{module}")
 
 
