@@ -662,6 +662,17 @@ def test_doctor_reports_a_corrupt_database_and_what_to_do(tmp_path: Path) -> Non
     assert database.read_bytes() == before
 
 
+def test_every_command_of_the_parser_has_a_module_that_runs_it() -> None:
+    (commands,) = (
+        action
+        for action in cli.build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(commands.choices) == set(cli.COMMANDS)
+    for module in cli.COMMANDS.values():
+        assert callable(cli.load(module).run), module
+
+
 def test_version_in_a_real_process(tmp_path: Path) -> None:
     result = askwhy(tmp_path, "--version")
     assert result.returncode == 0
