@@ -285,12 +285,23 @@ def uses_qt_translations(package: Path = PACKAGE) -> bool:
     )
 
 
+def command_imports(package: Path = PACKAGE) -> list[str]:
+    """The command line's modules: `desktop.cli.load` imports each by name when its command
+    runs, so PyInstaller never sees them imported."""
+    return sorted(
+        f"desktop.cli.{script.stem}"
+        for script in (package / "cli").glob("*.py")
+        if script.stem != "__init__"
+    )
+
+
 def hidden_imports() -> list[str]:
     names = [
         *PLYER_HIDDEN_IMPORTS,
         *ALEMBIC_HIDDEN_IMPORTS,
         *TIME_ZONE_HIDDEN_IMPORTS,
         *migration_imports(),
+        *command_imports(),
     ]
     return list(dict.fromkeys(names))
 

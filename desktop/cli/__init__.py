@@ -1,4 +1,4 @@
-"""The command line: argument parsing and the commands that need no window.
+"""The command line: argument parsing, and each command run from a module of its own.
 
 DESIGN.md's "Command line" section is a public contract that scripts and tests rely on, so
 the parser below follows it exactly. Two promises shape this module:
@@ -6,42 +6,44 @@ the parser below follows it exactly. Two promises shape this module:
 - Bad usage or bad input exits 2 with ONE line on stderr and writes nothing. Argparse's own
   error path prints a multi-line usage dump, so `_Parser.error` raises instead, and every
   command validates its whole input before it opens the database.
-- Starting is fast. This module never imports PySide6, and the SQLAlchemy-based store is
-  imported inside the commands that need it, so `askwhy --version` stays cheap.
+- Starting is fast. This module imports no Qt and no store: each command lives in a module
+  of its own (`COMMANDS`), with ordinary imports at its top, and `load` imports that one
+  module when the command runs. So `askwhy --help` never loads SQLAlchemy, and `askwhy due`
+  no Qt, Alembic, spreadsheet or IMAP code.
 
 `args.command is None` means the GUI, and `log-rejection` without `--no-gui` is first offered
-to a running instance; both are `desktop.app`'s business, which reuses `parse_args` and
-`log_rejection_input` from here.
+to a running instance; both are `desktop.app`'s business, which reuses `parse_args`,
+`log_rejection_input`, `record_rejection` and `describe_logged` from here.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
-import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
-from functools import partial
 from io import StringIO, TextIOWrapper
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 
 from desktop import __version__
 from desktop.core import validation
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.handover import LoggedSummary
-from desktop.core.model import Channel, DueItem, LoggedRejection, RejectionInput, Stage
+from desktop.core.model import Channel, LoggedRejection, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
+from desktop.core.timefmt import format_local
 from desktop.core.validation import printable
 from desktop.core.zones import system_zone
 
 if TYPE_CHECKING:
-    from desktop.store.database import Database
+    from desktop.core.email_parsing import ParsedEmail
 
 log = logging.getLogger(__name__)
 _V = TypeVar("_V")
@@ -54,9 +56,6 @@ EXIT_BROKEN = 1  # a known problem outside the user's input: corrupt or locked d
 EXIT_USAGE = 2  # bad usage or bad input; nothing was written
 
 EXPORT_SUFFIXES = (".json", ".csv", ".ics")
-# Far above any real history (100,000 applications export to about 100 MB); a larger file
-# is a wrong file, and reading it whole would only exhaust memory.
-MAX_IMPORT_BYTES = 1024 * 2**20
 IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")
 
 # The stages a rejection can come from: the open ones, in pipeline order.
@@ -477,29 +476,6 @@ def _checked(option: str, check: Callable[[str], _V], value: str) -> _V:
         raise InvalidInput(f"{option}: {one_line(str(error))}") from None
 
 
-def read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
-    """The raw email `--from-email` (or `read-email`) names: a file, or `-` for stdin.
-
-    Bounded like a dropped file: standard input is read up to the parser's size cap and no
-    further (a mail filter that pipes forever gets a refusal, not a hang), and a terminal is
-    refused rather than waited on.
-    """
-    from desktop.core.email_parsing import MAX_EMAIL_BYTES  # noqa: PLC0415 - keep start fast
-    from desktop.store.files import read_small_file  # noqa: PLC0415
-
-    if source != "-":
-        return read_small_file(Path(source).expanduser(), MAX_EMAIL_BYTES)
-    stream = stdin if stdin is not None else sys.stdin.buffer
-    if stream.isatty():
-        raise InvalidInput("pipe the email into standard input, or name its file instead of -")
-    data = stream.read(MAX_EMAIL_BYTES + 1)
-    if len(data) > MAX_EMAIL_BYTES:
-        raise InvalidInput(
-            f"the email on standard input is larger than {MAX_EMAIL_BYTES / 1e6:g} MB"
-        )
-    return data
-
-
 def log_rejection_input(
     args: argparse.Namespace, now: datetime, tz: tzinfo, *, stdin: BinaryIO | None = None
 ) -> RejectionInput:
@@ -515,9 +491,7 @@ def log_rejection_input(
     contact_name, contact_email = args.contact_name, args.contact_email
     received_at: datetime | None = None
     if args.from_email is not None:
-        from desktop.core.email_parsing import parse_rejection_email  # noqa: PLC0415
-
-        parsed = parse_rejection_email(read_email_source(args.from_email, stdin), tz=tz)
+        parsed: ParsedEmail = load("read_email").read_source(args.from_email, tz, stdin)
         company = parsed.company if company is None else company
         role = parsed.role if role is None else role
         unknown = [name for name, value in (("company", company), ("role", role)) if not value]
@@ -580,6 +554,29 @@ def local_tz() -> tzinfo:
     return system_zone()
 
 
+# Each command's module in this package: it imports what its command needs at its top, and
+# `run_command` imports it only when that command runs.
+COMMANDS = {
+    "log-rejection": "log_rejection",
+    "due": "due",
+    "draft": "draft",
+    "export": "export",
+    "import": "import_file",
+    "report": "report",
+    "read-email": "read_email",
+    "mail": "mail",
+    "backup": "backup",
+    "restore": "restore",
+    "doctor": "doctor",
+}
+
+
+def load(module: str) -> ModuleType:
+    """`desktop.cli.<module>`, imported now. Command modules are imported only here, so
+    that a command pays only for the libraries it uses (the store, Qt, IMAP, ...)."""
+    return importlib.import_module(f"{__name__}.{module}")
+
+
 def run_command(
     args: argparse.Namespace,
     *,
@@ -599,25 +596,13 @@ def run_command(
         now=(now or datetime.now(UTC)).astimezone(UTC),
         tz=tz or local_tz(),
     )
-    handlers: dict[str, Callable[[argparse.Namespace, Io], int]] = {
-        "log-rejection": _log_rejection,
-        "due": _due,
-        "draft": _draft,
-        "export": _export,
-        "import": _import,
-        "report": _report,
-        "read-email": _read_email,
-        "mail": _mail,
-        "backup": _backup,
-        "restore": _restore,
-        "doctor": _doctor,
-    }
-    handler = handlers.get(args.command or "")
-    if handler is None:
+    module = COMMANDS.get(args.command or "")
+    if module is None:
         print(f"{PROG}: no command given (see '{PROG} --help')", file=io.stderr)
         return EXIT_USAGE
     try:
-        return handler(args, io)
+        code: int = load(module).run(args, io)
+        return code
     except (UserFacingError, OSError) as error:
         return report_error(error, io.stderr)
     except KeyboardInterrupt:
@@ -672,52 +657,17 @@ def _os_error_text(error: OSError) -> str:
     return one_line(f"{error.strerror or error}{where}")
 
 
-def open_data(args: argparse.Namespace) -> Database:
-    from desktop.store.database import open_database  # noqa: PLC0415
-    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
-
-    return open_database(resolve_data_dir(args.data_dir))
-
-
-def _open_for_reading(args: argparse.Namespace, io: Io) -> Database:
-    """Like `_open`, but a read-only data folder (read-only media, a mounted backup) is
-    opened read-only, with one line on stderr saying so."""
-    from desktop.store.database import open_database  # noqa: PLC0415
-    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
-
-    database = open_database(resolve_data_dir(args.data_dir), read_only_fallback=True)
-    if database.read_only:
-        print(
-            f"{PROG}: {database.path.parent} is read-only: opened for reading only",
-            file=io.stderr,
-        )
-    return database
-
-
-def _open_existing(args: argparse.Namespace) -> Database | None:
-    """The store if it already exists; None rather than creating a data dir."""
-    from desktop.store.location import DB_FILENAME, resolve_data_dir  # noqa: PLC0415
-
-    if not (resolve_data_dir(args.data_dir) / DB_FILENAME).is_file():
-        return None
-    return open_data(args)
-
-
 def record_rejection(
     args: argparse.Namespace, rejection: RejectionInput, now: datetime, tz: tzinfo
 ) -> LoggedRejection:
-    """Stores a validated `log-rejection` in `args`' data dir: `--no-gui`, and the GUI
-    launch when no AskWhy is running to hand it to, share it."""
-    from desktop.store.repository import Store  # noqa: PLC0415
-
-    with open_data(args) as database:
-        return Store(database, local_tz=lambda: tz).log_rejection(rejection, now=now)
+    """`desktop.cli.log_rejection.record_rejection`, for the GUI launch that finds no
+    AskWhy running to hand its rejection to."""
+    logged: LoggedRejection = load("log_rejection").record_rejection(args, rejection, now, tz)
+    return logged
 
 
 def describe_logged(logged: LoggedSummary, tz: tzinfo) -> str:
     """The line `log-rejection` prints, whichever process logged the rejection."""
-    from desktop.core.timefmt import format_local  # noqa: PLC0415
-
     closes = logged.window_closes_at
     zone = closes.astimezone(tz).strftime("%Z")
     created = " (new application)" if logged.application_created else ""
@@ -728,92 +678,6 @@ def describe_logged(logged: LoggedSummary, tz: tzinfo) -> str:
     )
 
 
-def _log_rejection(args: argparse.Namespace, io: Io) -> int:
-    rejection = log_rejection_input(args, io.now, io.tz)
-    logged = record_rejection(args, rejection, io.now, io.tz)
-    print(describe_logged(LoggedSummary.of(logged), io.tz), file=io.stdout)
-    return EXIT_OK
-
-
-def _iso(value: datetime | None, tz: tzinfo) -> str | None:
-    return None if value is None else value.astimezone(tz).isoformat()
-
-
-def due_json(
-    items: Sequence[DueItem], tz: tzinfo, paused_until: datetime | None
-) -> list[dict[str, object]]:
-    """The `due --json` items: a public format, so keys are only ever added."""
-    return [
-        {
-            "request_id": item.request.id,
-            "company": item.company,
-            "role": item.role,
-            "kind": item.request.kind.value,
-            "status": item.request.status.value,
-            "window_closes_at": _iso(item.request.window_closes_at, tz),
-            "next_reminder_at": _iso(_next_reminder_at(item, paused_until), tz),
-            "paused_until": _iso(paused_until, tz),
-        }
-        for item in items
-    ]
-
-
-def _next_reminder_at(item: DueItem, paused_until: datetime | None) -> datetime | None:
-    """When the item's next reminder can fire: not before a pause ends, and not at all
-    while reminders are paused until resumed."""
-    from desktop.core.reminders import PAUSED_INDEFINITELY  # noqa: PLC0415 - keep start fast
-
-    due = item.next_reminder.effective_due_at if item.next_reminder else None
-    if due is None or paused_until is None:
-        return due
-    return None if paused_until >= PAUSED_INDEFINITELY else max(due, paused_until)
-
-
-def _due(args: argparse.Namespace, io: Io) -> int:
-    from desktop.core.reminders import pause_text  # noqa: PLC0415
-    from desktop.core.timefmt import format_countdown, format_local  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
-
-    with _open_for_reading(args, io) as database:
-        store = Store(database, local_tz=lambda: io.tz)
-        items = store.due_items(now=io.now)
-        paused_until = store.load_settings().reminders_pause_end_at(io.now)
-    if args.json:
-        print_json(due_json(items, io.tz, paused_until), io.stdout)
-        return EXIT_OK
-    if not items:
-        print("Nothing due: no open follow-up requests.", file=io.stdout)
-        return EXIT_OK
-    rows = [("Company", "Role", "Kind", "Closes", "Left", "Next reminder")]
-    for item in items:
-        closes = item.request.window_closes_at
-        left = closes - io.now
-        reminder = item.next_reminder.effective_due_at if item.next_reminder else None
-        if reminder is None:
-            next_text = "-"
-        elif paused_until is not None and _next_reminder_at(item, paused_until) != reminder:
-            next_text = f"paused {pause_text(paused_until, io.tz)}"
-        else:
-            next_text = format_local(reminder, io.tz)
-        rows.append(
-            (
-                one_line(item.company),
-                one_line(item.role),
-                item.request.kind.value.replace("_", " "),
-                format_local(closes, io.tz),
-                format_countdown(left),
-                next_text,
-            )
-        )
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for row in rows:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
-            file=io.stdout,
-        )
-    return EXIT_OK
-
-
 def check_target(path: Path, verb: str) -> None:
     """Refuse, before anything is opened, a file that `verb` ("export to") can't write."""
     parent = path.parent if str(path.parent) else Path(".")
@@ -821,124 +685,3 @@ def check_target(path: Path, verb: str) -> None:
         raise InvalidInput(f"cannot {verb} {path}: the folder {parent} does not exist")
     if path.is_dir():
         raise InvalidInput(f"cannot {verb} {path}: it is a folder")
-
-
-def _export(args: argparse.Namespace, io: Io) -> int:
-    from desktop.store.repository import Store  # noqa: PLC0415
-
-    path: Path = args.file
-    check_target(path, "export to")
-    with _open_for_reading(args, io) as database:
-        result = Store(database).export_file(path, now=io.now, tz=io.tz)
-    for warning in result.warnings:
-        print(f"{PROG}: warning: {warning}", file=io.stderr)
-    print(f"Exported {result.summary} to {path}.", file=io.stdout)
-    return EXIT_OK
-
-
-def _import(args: argparse.Namespace, io: Io) -> int:
-    from desktop.store import exchange  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
-
-    path: Path = args.file
-    raw = _read_import_file(path)
-    if path.suffix.lower() != ".json":
-        from desktop.cli import table_import  # noqa: PLC0415
-
-        return table_import.run(
-            args,
-            io,
-            raw,
-            open_store=partial(open_data, args),
-            open_existing=partial(_open_existing, args),
-        )
-    if args.map or args.sheet or args.date_order:
-        raise InvalidInput("--map, --sheet and --date-order are for .csv and .xlsx tables")
-    # Parse and validate the whole file before the database is even opened: a bad file
-    # must not create a data dir or run a migration either.
-    plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
-    if args.dry_run:
-        assert isinstance(plan, exchange.FullImport)
-        counts = plan.snapshot.counts()
-        print(f"Would restore {counts} from {path}; nothing was written.", file=io.stdout)
-        return EXIT_OK
-    with open_data(args) as database:
-        summary = Store(database).apply_import(plan, now=io.now)
-    print(f"Imported {summary} from {path}.", file=io.stdout)
-    return EXIT_OK
-
-
-def _read_import_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_IMPORT_BYTES, or InvalidInput.
-
-    A FIFO, a device such as /dev/zero (perhaps behind a symlink) or a growing file would
-    be read until memory runs out: the kind is checked on the opened file, so nothing can
-    be swapped in between, and the read stops one byte past the limit whatever stat said.
-    O_NONBLOCK keeps opening a FIFO with no writer from hanging.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise InvalidInput(f"cannot import {path}: no such file") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"cannot import {path}: it is a folder") from None
-    with os.fdopen(fd, "rb") as stream:
-        kind = os.fstat(stream.fileno()).st_mode
-        if stat.S_ISDIR(kind):
-            raise InvalidInput(f"cannot import {path}: it is a folder")
-        if not stat.S_ISREG(kind):
-            raise InvalidInput(f"cannot import {path}: it is not a regular file")
-        raw = stream.read(MAX_IMPORT_BYTES + 1)
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise InvalidInput(
-            f"cannot import {path}: it is larger than {MAX_IMPORT_BYTES // 2**20} MiB"
-        )
-    return raw
-
-
-def _report(args: argparse.Namespace, io: Io) -> int:
-    from desktop.cli import report  # noqa: PLC0415
-
-    check_target(args.file, "write the report to")
-    return report.run(args, io, partial(_open_existing, args))
-
-
-def _backup(args: argparse.Namespace, io: Io) -> int:
-    from desktop.store.backups import Backups  # noqa: PLC0415
-
-    with open_data(args) as database:
-        path = Backups(database.path.parent).create(database, reason="manual")
-    print(f"Backed up to {path}", file=io.stdout)
-    return EXIT_OK
-
-
-def _read_email(args: argparse.Namespace, io: Io) -> int:
-    from desktop.cli import read_email  # noqa: PLC0415 - the parser only loads when used
-
-    return read_email.run(args, io)
-
-
-def _restore(args: argparse.Namespace, io: Io) -> int:
-    from desktop.cli import restore  # noqa: PLC0415
-
-    return restore.run(args, io)
-
-
-def _mail(args: argparse.Namespace, io: Io) -> int:
-    from desktop.cli import mail  # noqa: PLC0415 - IMAP and the keyring load only when used
-
-    return mail.run(args, io)
-
-
-def _doctor(args: argparse.Namespace, io: Io) -> int:
-    # Imported on use: doctor probes Qt and the native services, which no other command needs.
-    from desktop.cli import doctor  # noqa: PLC0415
-
-    return doctor.run(args, io)
-
-
-def _draft(args: argparse.Namespace, io: Io) -> int:
-    from desktop.cli import draft  # noqa: PLC0415
-
-    return draft.run(args, io)

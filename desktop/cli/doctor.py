@@ -1,7 +1,9 @@
 """`askwhy doctor`: what a bug report needs to know about this machine and this data.
 
 Every probe is guarded on its own. Doctor exists to describe a broken machine, so a
-failing probe becomes a line of the report rather than a traceback.
+failing probe becomes a line of the report rather than a traceback. That is why the
+modules that need Qt are imported inside their probes: on a machine where Qt cannot load,
+saying so is doctor's job.
 """
 
 from __future__ import annotations
@@ -12,14 +14,21 @@ import platform
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.cli import EXIT_BROKEN, EXIT_OK, Io, one_line
 from desktop.core.errors import UserFacingError
-
-if TYPE_CHECKING:
-    from desktop.store.database import Database
+from desktop.core.mail_sources import SourceKind
+from desktop.core.timefmt import format_duration
+from desktop.native.autostart import current_autostart
+from desktop.native.mail_watch import PasswordKeyring
+from desktop.resources import missing_essentials, resources_root
+from desktop.store.backups import PARTIAL_PREFIX, Backups
+from desktop.store.database import Database, open_database
+from desktop.store.errors import DatabaseLocked, DataDirUnusable
+from desktop.store.location import resolve_data_dir
+from desktop.store.mail import MailStore
+from desktop.store.migrate import HEAD_REVISION
 
 
 @dataclass(slots=True)
@@ -69,10 +78,8 @@ def run(args: argparse.Namespace, io: Io) -> int:
 
 
 def _doctor_qt(report: _Report) -> None:
-    # Only doctor pays for importing Qt: the other commands must stay fast.
     try:
-        import PySide6  # noqa: PLC0415
-        from PySide6 import QtCore  # noqa: PLC0415
+        import PySide6.QtCore  # noqa: PLC0415 - the import is the probe
     except ImportError as error:
         report.problem(
             "Qt",
@@ -80,12 +87,10 @@ def _doctor_qt(report: _Report) -> None:
             "reinstall AskWhy; from a checkout run `make run`, which installs what Qt needs",
         )
         return
-    report.add("Qt", f"{QtCore.qVersion()} (PySide6 {PySide6.__version__})")
+    report.add("Qt", f"{PySide6.QtCore.qVersion()} (PySide6 {PySide6.__version__})")
 
 
 def _doctor_resources(report: _Report) -> None:
-    from desktop.resources import missing_essentials, resources_root  # noqa: PLC0415
-
     missing = missing_essentials()
     if missing:
         report.problem(
@@ -98,10 +103,6 @@ def _doctor_resources(report: _Report) -> None:
 
 
 def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
-    from desktop.store.database import open_database  # noqa: PLC0415
-    from desktop.store.errors import DatabaseLocked, DataDirUnusable  # noqa: PLC0415
-    from desktop.store.location import resolve_data_dir  # noqa: PLC0415
-
     data_dir = resolve_data_dir(args.data_dir)
     dir_mode = data_dir.stat().st_mode & 0o777 if data_dir.is_dir() else None
     if os.name == "posix" and dir_mode is not None and dir_mode & 0o077:
@@ -153,9 +154,6 @@ def _doctor_data(args: argparse.Namespace, report: _Report, io: Io) -> None:
 
 def _doctor_mail(database: Database, report: _Report) -> None:
     """Each mail source and how its last read went; the keyring's name, never its content."""
-    from desktop.core.mail_sources import SourceKind  # noqa: PLC0415
-    from desktop.store.mail import MailStore  # noqa: PLC0415
-
     sources = MailStore(database).sources()
     if not sources:
         report.add("Mail sources", "none")
@@ -166,29 +164,22 @@ def _doctor_mail(database: Database, report: _Report) -> None:
             state = f"failing, retried: {source.last_error[:200]}"
         report.add(f"Mail source #{source.id}", one_line(f"{source.spec.location} ({state})"))
     if any(source.spec.kind is SourceKind.IMAPS for source in sources):
-        from desktop.native.mail_watch import PasswordKeyring  # noqa: PLC0415
-
         report.add("Password keyring", PasswordKeyring().describe())
 
 
 def _doctor_schema(database: Database, report: _Report) -> None:
     revision = database.schema_revision()
-    from desktop.store.migrate import HEAD_REVISION as head  # noqa: PLC0415, N811
-
-    if revision == head:
+    if revision == HEAD_REVISION:
         report.add("Schema revision", f"{revision} (up to date)")
     else:
         report.problem(
             "Schema revision",
-            f"{revision}, but this AskWhy expects {head}",
+            f"{revision}, but this AskWhy expects {HEAD_REVISION}",
             "start AskWhy once so that it upgrades the database (a backup is made first)",
         )
 
 
 def _doctor_backups(data_dir: Path, report: _Report, io: Io) -> None:
-    from desktop.core.timefmt import format_duration  # noqa: PLC0415
-    from desktop.store.backups import PARTIAL_PREFIX, Backups  # noqa: PLC0415
-
     backups = Backups(data_dir)
     try:
         latest = backups.latest()
@@ -213,10 +204,8 @@ def _doctor_backups(data_dir: Path, report: _Report, io: Io) -> None:
 
 
 def _doctor_native(report: _Report) -> None:
-    # Each probe is guarded on its own: doctor exists to describe a broken machine, so a
-    # failing probe becomes a line of the report rather than a traceback.
     try:
-        from desktop.native.notifications import (  # noqa: PLC0415
+        from desktop.native.notifications import (  # noqa: PLC0415 - needs Qt: see the docstring
             NullNotifier,
             choose_notifier,
             describe_backend,
@@ -249,7 +238,7 @@ def _doctor_native(report: _Report) -> None:
 
 def _tray_state() -> str:
     try:
-        from desktop.native.tray import describe_tray_host  # noqa: PLC0415
+        from desktop.native.tray import describe_tray_host  # noqa: PLC0415 - needs Qt
 
         return describe_tray_host()
     except Exception as error:
@@ -258,8 +247,6 @@ def _tray_state() -> str:
 
 def _autostart_state() -> str:
     try:
-        from desktop.native.autostart import current_autostart  # noqa: PLC0415
-
         autostart = current_autostart()
         if not autostart.supported:
             return "not supported on this system"

@@ -10,19 +10,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli import (
-    EXIT_OK,
-    PROG,
-    Io,
-    UsageError,
-    check_target,
-    one_line,
-    open_data,
-    print_json,
-)
+from desktop.cli import EXIT_OK, PROG, Io, UsageError, check_target, one_line, print_json
+from desktop.cli.data import open_data
 from desktop.core.drafts import Draft, draft_for
 from desktop.core.errors import InvalidInput
 from desktop.core.model import RequestContext, Template
+from desktop.store.errors import NotFound
+from desktop.store.files import write_atomically
+from desktop.store.models import match_key
+from desktop.store.repository import Store
 
 
 def _which(args: argparse.Namespace) -> str:
@@ -36,10 +32,6 @@ def _which(args: argparse.Namespace) -> str:
 
 def _find(args: argparse.Namespace, io: Io) -> tuple[RequestContext, list[Template]]:
     """The newest open request that matches, with the templates of its kind."""
-    from desktop.store.errors import NotFound  # noqa: PLC0415 - keep start fast
-    from desktop.store.models import match_key  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
-
     with open_data(args) as database:
         store = Store(database, local_tz=lambda: io.tz)
         if args.request is not None:
@@ -94,8 +86,6 @@ def run(args: argparse.Namespace, io: Io) -> int:
 
 
 def _save(draft: Draft, path: Path, io: Io) -> None:
-    from desktop.store.files import write_atomically  # noqa: PLC0415
-
     write_atomically(path, draft.eml(io.now))
     print(f"Saved the draft of request #{draft.context.request.id} to {path}.", file=io.stdout)
 

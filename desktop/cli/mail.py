@@ -16,7 +16,8 @@ import getpass
 import sys
 from datetime import timedelta
 
-from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line, open_data, print_json
+from desktop.cli import EXIT_BROKEN, EXIT_OK, PROG, Io, one_line, print_json
+from desktop.cli.data import open_data
 from desktop.core.errors import InvalidInput
 from desktop.core.mail_sources import (
     Finding,

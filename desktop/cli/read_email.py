@@ -3,15 +3,49 @@
 The same reading as a drop, a paste or `log-rejection --from-email`: the kind of email with
 the reasons for it, the company, the role, the sender and the date. It is how a user sees why
 an email was (or was not) taken for a rejection. It never opens the data folder.
+
+`log-rejection --from-email` reads its email with `read_source` from here too.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import tzinfo
+from pathlib import Path
+from typing import BinaryIO
 
-from desktop.cli import EXIT_OK, Io, one_line, print_json, read_email_source
-from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
+from desktop.cli import EXIT_OK, Io, one_line, print_json
+from desktop.core.email_parsing import MAX_EMAIL_BYTES, ParsedEmail, parse_rejection_email
+from desktop.core.errors import InvalidInput
 from desktop.core.timefmt import format_local
+from desktop.store.files import read_small_file
+
+
+def read_source(source: str, tz: tzinfo, stdin: BinaryIO | None = None) -> ParsedEmail:
+    """What the email `source` names (a file, or `-` for stdin) says; `tz` reads a date
+    without a zone."""
+    return parse_rejection_email(_read_email_source(source, stdin), tz=tz)
+
+
+def _read_email_source(source: str, stdin: BinaryIO | None = None) -> bytes:
+    """The raw email `--from-email` (or `read-email`) names: a file, or `-` for stdin.
+
+    Bounded like a dropped file: standard input is read up to the parser's size cap and no
+    further (a mail filter that pipes forever gets a refusal, not a hang), and a terminal is
+    refused rather than waited on.
+    """
+    if source != "-":
+        return read_small_file(Path(source).expanduser(), MAX_EMAIL_BYTES)
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if stream.isatty():
+        raise InvalidInput("pipe the email into standard input, or name its file instead of -")
+    data = stream.read(MAX_EMAIL_BYTES + 1)
+    if len(data) > MAX_EMAIL_BYTES:
+        raise InvalidInput(
+            f"the email on standard input is larger than {MAX_EMAIL_BYTES / 1e6:g} MB"
+        )
+    return data
 
 
 def read_email_json(parsed: ParsedEmail, io: Io) -> dict[str, object]:
@@ -31,7 +65,7 @@ def read_email_json(parsed: ParsedEmail, io: Io) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace, io: Io) -> int:
-    parsed = parse_rejection_email(read_email_source(args.source), tz=io.tz)
+    parsed = read_source(args.source, io.tz)
     if args.json:
         print_json(read_email_json(parsed, io), io.stdout)
         return EXIT_OK

@@ -13,18 +13,17 @@ Fields and stages share no name, so the two never clash.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from desktop.cli import EXIT_OK, Io
+from desktop.cli.data import open_data, open_existing
 from desktop.core.errors import InvalidInput
 from desktop.core.import_formats import DateOrder, Field
 from desktop.core.model import Stage
-
-if TYPE_CHECKING:
-    from desktop.cli import Io
-    from desktop.store.database import Database
-    from desktop.store.foreign_import import ImportPlan
+from desktop.store import exchange, foreign_import
+from desktop.store.foreign_import import ImportPlan
+from desktop.store.repository import Store
 
 # How many duplicates and refused rows a dry run lists before it only counts the rest.
 LISTED = 50
@@ -54,21 +53,11 @@ def parse_map(pairs: Sequence[str]) -> tuple[dict[str, Field], dict[str, Stage]]
     return columns, statuses
 
 
-def run(
-    args: argparse.Namespace,
-    io: Io,
-    raw: bytes,
-    *,
-    open_store: Callable[[], Database],
-    open_existing: Callable[[], Database | None],
-) -> int:
-    """Plan the import of `raw`; print the plan (`--dry-run`) or write it. Returns 0.
+def run(args: argparse.Namespace, io: Io, raw: bytes) -> int:
+    """Plan the import of `raw`; print the plan (`--dry-run`) or write it.
 
     A dry run opens the store only if it exists (to find duplicates): it creates nothing.
     """
-    from desktop.store import exchange, foreign_import  # noqa: PLC0415
-    from desktop.store.repository import Store  # noqa: PLC0415
-
     path: Path = args.file
     columns, statuses = parse_map(args.map or [])
     table = foreign_import.read_table(raw, path.suffix, sheet=args.sheet)
@@ -81,19 +70,19 @@ def run(
         date_order=DateOrder(args.date_order) if args.date_order else None,
     )
     if args.dry_run:
-        existing = open_existing()
+        existing = open_existing(args)
         try:
             plan = foreign_import.with_duplicates(plan, existing)
         finally:
             if existing is not None:
                 existing.close()
         print(describe(plan, path, stored=existing is not None), file=io.stdout)
-        return 0
+        return EXIT_OK
     rows = foreign_import.accepted_rows(plan)
-    with open_store() as database:
+    with open_data(args) as database:
         summary = Store(database).apply_import(exchange.TableImport(rows), now=io.now)
     print(f"Imported {summary} from {path}.", file=io.stdout)
-    return 0
+    return EXIT_OK
 
 
 def describe(plan: ImportPlan, path: Path, *, stored: bool) -> str:

@@ -10,6 +10,7 @@ import logging
 import os
 import plistlib
 import re
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -129,7 +130,7 @@ class WinRegistry:  # pragma: no cover - exercised on Windows only
             winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)  # type: ignore[attr-defined]
 
     def get_value(self, key: str, name: str) -> str | None:
-        import winreg  # noqa: PLC0415
+        import winreg  # noqa: PLC0415 - exists only on Windows
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as handle:  # type: ignore[attr-defined]
@@ -139,7 +140,7 @@ class WinRegistry:  # pragma: no cover - exercised on Windows only
         return str(value)
 
     def delete_value(self, key: str, name: str) -> None:
-        import winreg  # noqa: PLC0415
+        import winreg  # noqa: PLC0415 - exists only on Windows
 
         try:
             with winreg.OpenKey(  # type: ignore[attr-defined]
@@ -155,8 +156,6 @@ class WinRegistry:  # pragma: no cover - exercised on Windows only
 
 def windows_command_line(command: Sequence[str]) -> str:
     # subprocess.list2cmdline follows the MS C runtime's quoting rules.
-    import subprocess  # noqa: PLC0415
-
     return subprocess.list2cmdline([*command, MINIMIZED])
 
 

@@ -16,6 +16,9 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from functools import partial
 
+from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]
+from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]
+from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
@@ -25,6 +28,7 @@ from desktop.core.model import DueItem
 from desktop.core.reminders import PauseChoice, SnoozeChoice, pause_text
 from desktop.core.timefmt import format_countdown
 from desktop.core.user_text import escape_mnemonics, isolate
+from desktop.native.notifications import session_bus_address
 from desktop.native.store_changes import StoreChanges
 from desktop.resources import resource_path
 from desktop.store.changes import Change, ChangeFeed
@@ -76,12 +80,6 @@ def tray_path(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def _status_notifier_host(environ: Mapping[str, str]) -> bool:
-    from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]  # noqa: PLC0415
-    from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]  # noqa: PLC0415
-    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]  # noqa: PLC0415
-
-    from desktop.native.notifications import session_bus_address  # noqa: PLC0415
-
     try:
         with open_dbus_connection(bus=session_bus_address(dict(environ))) as connection:
             owned = connection.send_and_get_reply(message_bus.NameHasOwner(SNI_WATCHER), timeout=2)

@@ -50,6 +50,7 @@ from desktop.core.wording import plural
 from desktop.store.exchange.csv_format import unneutralise_cell
 from desktop.store.exchange.snapshot import TableRow
 from desktop.store.exchange.transfer import existing_keys
+from desktop.store.models import match_key
 
 if TYPE_CHECKING:
     from desktop.store.database import Database
@@ -586,8 +587,6 @@ def with_duplicates(plan: ImportPlan, database: Database | None) -> ImportPlan:
     Each key is looked up in the applications' match-key index, so the cost follows the
     size of the file, not of the store. Without a store (no data dir yet) only repeats count.
     """
-    from desktop.store.models import match_key  # noqa: PLC0415 - mapping costs; import pays
-
     keys = [match_key(row.company, row.role) for row in plan.rows]
     present: set[str] = set()
     if database is not None:

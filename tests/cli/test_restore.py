@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop import cli
+from desktop.cli.import_file import MAX_IMPORT_BYTES
 from desktop.store.backups import Backups
 from desktop.store.database import Database, open_database
 from desktop.store.location import DB_FILENAME
@@ -220,7 +221,7 @@ def test_import_refuses_what_is_not_a_regular_file(
 def test_import_stops_reading_past_the_limit(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as stream:
-        stream.truncate(cli.MAX_IMPORT_BYTES + 1)  # sparse: no real disk used
+        stream.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no real disk used
     result = run(data_dir, "import", str(path))
     assert result.code == cli.EXIT_USAGE
     assert "larger than" in one_line(result)

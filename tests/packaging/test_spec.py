@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import desktop
+from desktop import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "askwhy.spec"
@@ -105,6 +106,9 @@ def test_data_and_hidden_imports(spec_calls: dict[str, list[Recorded]]) -> None:
     assert "sqlalchemy.dialects.sqlite" in hidden
     assert "logging.config" in hidden
     assert "tzdata" in hidden
+    # desktop.cli.load imports these by name, out of PyInstaller's sight.
+    loaded = {*cli.COMMANDS.values(), "report_pdf"}
+    assert {f"desktop.cli.{module}" for module in loaded} <= set(hidden)
     if (ROOT / "desktop/store/migrations/env.py").is_file():
         assert str(Path("desktop/store/migrations/versions")) in destinations
         assert "alembic.op" in hidden
