@@ -5,6 +5,9 @@ it and puts that snapshot back on undo (and the snapshot taken after it on redo)
 timeline, the requests, the reminders and the lessons are what they were, with the same
 ids. Nothing is left behind to count (no "Undo" event in the timeline for Insights to see).
 
+The rows all applications share, the templates and the settings, are taken the same way
+(`SharedSnapshot`): a JSON import replaces them, and its undo puts them back.
+
 Functions over a `Session`; `Store` owns the transactions and says what changed.
 """
 
@@ -12,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.model import Application
+from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
 from desktop.store.models import (
     ApplicationRow,
@@ -26,6 +30,7 @@ from desktop.store.models import (
     LessonRow,
     RejectionRow,
     ReminderRow,
+    SettingRow,
     StageEventRow,
     TemplateRow,
 )
@@ -41,6 +46,12 @@ SNAPSHOT_TABLES: tuple[type[Base], ...] = (
     StageEventRow,
     LessonRow,
 )
+
+
+# The rows every application shares; requests refer to templates, so templates come first.
+SHARED_TABLES: tuple[type[Base], ...] = (TemplateRow, SettingRow)
+
+Rows = list[dict[str, object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +70,32 @@ class ApplicationSnapshot:
         rows = self.payload.get(_table(FollowUpRequestRow).name, [])
         assert isinstance(rows, list)
         return tuple(int(item["id"]) for item in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSnapshot:
+    """The templates and the settings as they stood, to be put back exactly."""
+
+    payload: dict[str, Rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote, and what its undo needs: the applications it added, and the
+    templates and settings as they stood before it."""
+
+    summary: str
+    added: frozenset[int]
+    shared_before: SharedSnapshot
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSnapshot:
+    """What undoing an import took away: the applications it added, and the templates and
+    settings as they stood with them. Redo puts them back."""
+
+    applications: tuple[ApplicationSnapshot, ...]
+    shared: SharedSnapshot
 
 
 def _table(model: type[Base]) -> Table:
@@ -152,3 +189,43 @@ def put_back(session: Session, snapshot: ApplicationSnapshot) -> list[int]:
         snapshot = ApplicationSnapshot(application=snapshot.application, payload=payload)
     insert_rows(session, snapshot)
     return replaced
+
+
+def _rows(session: Session, table: Table) -> Rows:
+    ordered = select(table).order_by(*table.primary_key)
+    return [dict(item._mapping) for item in session.execute(ordered)]
+
+
+def take_shared(session: Session) -> SharedSnapshot:
+    """Every template and setting, as plain dicts (nothing is changed)."""
+    return SharedSnapshot(
+        {_table(model).name: _rows(session, _table(model)) for model in SHARED_TABLES}
+    )
+
+
+def put_back_shared(session: Session, change: ChangeBuilder, snapshot: SharedSnapshot) -> None:
+    """Makes the templates and settings exactly what `snapshot` holds.
+
+    Row by row on the primary key rather than emptied and filled again: deleting a template
+    clears the reference of every request written with it, so one that stays must stay.
+    """
+    for model in SHARED_TABLES:
+        table = _table(model)
+        (key,) = table.primary_key.columns
+        wanted = {item[key.name]: item for item in snapshot.payload[table.name]}
+        present = {item[key.name]: item for item in _rows(session, table)}
+        if present == wanted:
+            continue
+        if model is TemplateRow:
+            change.templates = True
+        else:
+            # Reminder times follow the policy, and drafts the profile.
+            change.settings = change.reminders = True
+        gone = [value for value in present if value not in wanted]
+        if gone:
+            session.execute(delete(table).where(key.in_(gone)))
+        for value, item in wanted.items():
+            if value not in present:
+                session.execute(insert(table).values(item))
+            elif present[value] != item:
+                session.execute(update(table).where(key == value).values(item))

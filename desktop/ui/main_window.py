@@ -125,6 +125,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
+    from desktop.store.snapshots import ImportResult
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
@@ -1130,17 +1131,15 @@ class MainWindow(QMainWindow):
                 path.read_bytes(), path.suffix, now=now, tz=tz
             )
             later.Backups(database.path.parent).create(database, "before-import", now=now)
-            before = store.application_ids()
-            summary = store.apply_import(plan, now=now)  # announces: everything reloads
-            return summary, store.application_ids() - before
+            return store.import_undoably(plan, now=now)  # announces: everything reloads
 
         def done(result: object) -> str:
-            summary, added = cast("tuple[str, frozenset[int]]", result)
-            # One step on the undo stack: undo deletes what the import added.
+            imported = cast("ImportResult", result)
+            # One step on the undo stack: undo takes back what the import wrote.
             self.push_done(
-                later.undo_commands.ImportCommand(store, f"Import {path.name}", frozenset(added))
+                later.undo_commands.ImportCommand(store, f"Import {path.name}", imported)
             )
-            return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
+            return f"Imported {imported.summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 

@@ -36,7 +36,7 @@ from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
-    from desktop.store.snapshots import ApplicationSnapshot
+    from desktop.store.snapshots import ApplicationSnapshot, ImportResult, ImportSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -344,29 +344,33 @@ class SnoozeAllCommand(StoreCommand):
 
 
 class ImportCommand(StoreCommand):
-    """An import, undone by deleting the applications it added (all in one transaction).
+    """An import, undone in one transaction: the applications it added go, and the
+    templates and settings a JSON file replaced come back as they were.
 
-    The import itself ran in a worker; this command only records what it added.
+    The import itself ran in a worker; this command only records what it did.
     """
 
     def __init__(
         self,
         store: Store,
         text: str,
-        added: frozenset[int],
+        imported: ImportResult,
         on_error: ErrorHandler | None = None,
     ) -> None:
         super().__init__(text, on_error)
         self._store = store
-        self.added = added
-        self._removed: list[ApplicationSnapshot] = []
+        self._imported = imported
+        self._taken: ImportSnapshot | None = None
         self._done = True  # imported already: the push must not import again
 
     def _do(self) -> None:
-        self._store.restore_applications(self._removed)
+        assert self._taken is not None
+        self._store.put_back_import(self._taken)
 
     def _undo(self) -> None:
-        self._removed = self._store.delete_applications(sorted(self.added))
+        self._taken = self._store.take_back_import(
+            self._imported.added, self._imported.shared_before
+        )
 
 
 class DeleteApplicationCommand(StoreCommand):
