@@ -13,7 +13,7 @@ with `desktop.core.validation` whatever the caller, so no way in can bypass the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -449,10 +449,11 @@ class Store:
         with self._read() as session:
             return reminders.missed(session)
 
-    def dismiss_missed(self, reminder_id: int) -> None:
-        """Off the missed list: the reminder stays claimed, so it never fires."""
+    def set_missed_listed(self, reminder_ids: Sequence[int], *, listed: bool) -> None:
+        """Off the missed list (dismiss), or back on it (undo); the reminders stay claimed,
+        so they never fire. One transaction, all or nothing."""
         with self._write() as (session, change):
-            reminders.dismiss_missed(session, change, reminder_id)
+            reminders.set_listed(session, change, reminder_ids, listed)
 
     def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]:
         """Remind again at `until` (never past the window's close)."""

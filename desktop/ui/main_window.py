@@ -969,7 +969,14 @@ class MainWindow(QMainWindow):
         )
 
     def open_missed_list(self) -> QDialog:
-        dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        dialog = later.MissedList(
+            self.store,
+            self._clock.local_tz(),
+            self.open_request,
+            undo_stack=self.undo_stack,
+            on_error=self.show_error,
+            parent=self,
+        )
         return self._open_side_dialog(dialog)
 
     def open_mail_found(self) -> QDialog | None:

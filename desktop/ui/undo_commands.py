@@ -13,7 +13,7 @@ to `on_error` as the user-facing sentence rather than escaping from a Qt virtual
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from desktop.core.model import (
     Application,
     Contact,
     ContactRole,
+    FiringReminder,
     FollowUpRequest,
     Interview,
     LoggedRejection,
@@ -341,6 +342,31 @@ class SnoozeAllCommand(StoreCommand):
         self._after = [self._store.snapshot_application(s.application_id) for s in self._before]
         for snapshot in self._before:
             self._store.put_back_application(snapshot)
+
+
+class DismissMissedCommand(StoreCommand):
+    """Missed reminders off the missed list, one or all of them in one transaction. Undo
+    lists them again as they were; they stay claimed throughout, so none can fire."""
+
+    def __init__(
+        self,
+        store: Store,
+        missed: Sequence[FiringReminder],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        if len(missed) == 1:
+            text = f"Dismiss missed reminder for {isolate(missed[0].company)}"
+        else:
+            text = "Dismiss all missed reminders"
+        super().__init__(text, on_error)
+        self._store = store
+        self.reminder_ids = [item.reminder.id for item in missed]
+
+    def _do(self) -> None:
+        self._store.set_missed_listed(self.reminder_ids, listed=False)
+
+    def _undo(self) -> None:
+        self._store.set_missed_listed(self.reminder_ids, listed=True)
 
 
 class ImportCommand(StoreCommand):

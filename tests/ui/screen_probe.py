@@ -225,7 +225,17 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)
-    yield "missed reminders", lambda: MissedList(store, clock.local_tz(), lambda _id: None)
+    yield (
+        "missed reminders",
+        lambda: MissedList(
+            store,
+            clock.local_tz(),
+            lambda _id: None,
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+            parent=None,
+        ),
+    )
     yield "report", lambda: ReportDialog(clock.now().date())
     restore = RestoreController(data / "data", clock.now)
     yield "restore from backup", lambda: RestoreDialog(restore, clock.local_tz())
