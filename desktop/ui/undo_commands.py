@@ -28,8 +28,10 @@ from desktop.core.model import (
     FiringReminder,
     FollowUpRequest,
     Interview,
+    Lesson,
     LoggedRejection,
     RejectionInput,
+    ReplyOutcome,
     Stage,
 )
 from desktop.core.user_text import escape_mnemonics, isolate
@@ -287,6 +289,48 @@ class LogRejectionCommand(SnapshotCommand):
             f"Log rejection from {isolate(company)}",
             log_it,
             application_id=application_id,
+            on_error=on_error,
+        )
+
+
+class LogReplyCommand(SnapshotCommand):
+    """What a reply said, or that none came. Undo removes the lesson and puts its request
+    back as it was (no longer Replied, its reminders planned again), so Insights' reply
+    rate and themes count only what stands."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        application: Application,
+        outcome: ReplyOutcome,
+        *,
+        request_id: int | None,
+        themes: tuple[str, ...],
+        notes: str,
+        action: str,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        self.lesson: Lesson | None = None
+
+        def log_it() -> int:
+            self.lesson = store.add_lesson(
+                application.id,
+                outcome,
+                now=clock.now(),
+                request_id=request_id,
+                themes=themes,
+                notes=notes,
+                action=action,
+            )
+            return application.id
+
+        what = "no reply" if outcome is ReplyOutcome.NO_REPLY else "reply"
+        super().__init__(
+            store,
+            f"Log {what} from {isolate(application.company)}",
+            log_it,
+            application_id=application.id,
             on_error=on_error,
         )
 
@@ -656,16 +700,23 @@ class CompositeCommand(StoreCommand):
             part._undo()
 
 
-def run(stack: QUndoStack, command: StoreCommand, on_error: ErrorHandler) -> bool:
+def run(
+    stack: QUndoStack,
+    command: StoreCommand,
+    on_error: ErrorHandler,
+    *,
+    on_refused: ErrorHandler | None = None,
+) -> bool:
     """Execute `command` now; push it onto `stack` only if the store accepted it.
 
-    A refusal goes to `on_error` as the user-facing sentence; so does a later undo or redo
-    that fails.
+    A refusal goes to `on_refused` (a dialog's inline message), or else to `on_error`, as
+    the user-facing sentence; a later undo or redo that fails goes to `on_error`, which
+    must outlive the dialog.
     """
     try:
         command.execute()
     except UserFacingError as error:
-        on_error(str(error))
+        (on_refused or on_error)(str(error))
         return False
     command.set_error_handler(on_error)
     stack.push(command)

@@ -215,8 +215,18 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "settings (mail)", lambda: SettingsDialog(store, autostart=FakeAutostart(), mail=mail)
     yield "add a mail source", lambda: AddSourceDialog(mail)
     yield "templates", lambda: TemplateManager(store)
-    yield "log a reply", lambda: LessonDialog(store, clock, app_id, request_id=request_id)
     undo_stack = QUndoStack()
+    yield (
+        "log a reply",
+        lambda: LessonDialog(
+            store,
+            clock,
+            app_id,
+            request_id=request_id,
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+        ),
+    )
     yield (
         "request editor",
         lambda: RequestEditor(store, clock, clipboard, request_id, undo_stack=undo_stack),
