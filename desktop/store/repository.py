@@ -13,7 +13,7 @@ with `desktop.core.validation` whatever the caller, so no way in can bypass the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -59,6 +59,7 @@ from desktop.store import (
 )
 from desktop.store.changes import Change, ChangeBuilder, ChangeFeed
 from desktop.store.database import Database
+from desktop.store.models import TemplateRow
 from desktop.store.rows import application_row, record, request_row
 from desktop.store.snapshots import (
     ApplicationSnapshot,
@@ -485,9 +486,25 @@ class Store:
         with self._write() as (session, change):
             return templates.save(session, change, template)
 
-    def delete_template(self, template_id: int) -> None:
+    def delete_template(self, template_id: int) -> list[int]:
+        """Returns the requests written with it (they keep their text): what
+        `put_back_templates` relinks on undo."""
         with self._write() as (session, change):
-            templates.delete(session, change, template_id)
+            return templates.delete(session, change, template_id)
+
+    def snapshot_templates(self) -> SharedSnapshot:
+        """Every template, so that undo can put them all back (a default that moved, too)."""
+        with self._read() as session:
+            return snapshots.take_shared(session, (TemplateRow,))
+
+    def put_back_templates(
+        self, snapshot: SharedSnapshot, *, relink: Mapping[int, int] | None = None
+    ) -> None:
+        """Undo and redo of a template change: the templates become `snapshot` again, and
+        the requests in `relink` refer again to the template a deletion took from them."""
+        with self._write() as (session, change):
+            snapshots.put_back_shared(session, change, snapshot)
+            change.requests_of(snapshots.relink_requests(session, relink or {}), reminders=False)
 
     # -- lessons -------------------------------------------------------------------
     def lessons(self) -> list[Lesson]:

@@ -13,6 +13,7 @@ Functions over a `Session`; `Store` owns the transactions and says what changed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -196,21 +197,23 @@ def _rows(session: Session, table: Table) -> Rows:
     return [dict(item._mapping) for item in session.execute(ordered)]
 
 
-def take_shared(session: Session) -> SharedSnapshot:
-    """Every template and setting, as plain dicts (nothing is changed)."""
-    return SharedSnapshot(
-        {_table(model).name: _rows(session, _table(model)) for model in SHARED_TABLES}
-    )
+def take_shared(session: Session, tables: tuple[type[Base], ...] = SHARED_TABLES) -> SharedSnapshot:
+    """Every row of the shared `tables` (all: the templates and the settings), as plain
+    dicts (nothing is changed)."""
+    return SharedSnapshot({_table(model).name: _rows(session, _table(model)) for model in tables})
 
 
 def put_back_shared(session: Session, change: ChangeBuilder, snapshot: SharedSnapshot) -> None:
-    """Makes the templates and settings exactly what `snapshot` holds.
+    """Makes the shared tables the snapshot holds (templates, settings) exactly what it
+    holds.
 
     Row by row on the primary key rather than emptied and filled again: deleting a template
     clears the reference of every request written with it, so one that stays must stay.
     """
     for model in SHARED_TABLES:
         table = _table(model)
+        if table.name not in snapshot.payload:
+            continue
         (key,) = table.primary_key.columns
         wanted = {item[key.name]: item for item in snapshot.payload[table.name]}
         present = {item[key.name]: item for item in _rows(session, table)}
@@ -229,3 +232,24 @@ def put_back_shared(session: Session, change: ChangeBuilder, snapshot: SharedSna
                 session.execute(insert(table).values(item))
             elif present[value] != item:
                 session.execute(update(table).where(key == value).values(item))
+
+
+def relink_requests(session: Session, links: Mapping[int, int]) -> list[tuple[int, int]]:
+    """Puts back the template references a template's deletion cleared ({request id:
+    template id}), where the request still exists, still has none, and the template is back.
+    Returns the (application id, request id) of the requests it changed."""
+    requests = _table(FollowUpRequestRow)
+    templates = set(session.scalars(select(TemplateRow.id)))
+    changed: list[tuple[int, int]] = []
+    for request_id, template_id in links.items():
+        if template_id not in templates:
+            continue
+        application_id = session.scalar(
+            update(requests)
+            .where(requests.c.id == request_id, requests.c.template_id.is_(None))
+            .values(template_id=template_id)
+            .returning(requests.c.application_id)
+        )
+        if application_id is not None:
+            changed.append((application_id, request_id))
+    return changed

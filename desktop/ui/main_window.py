@@ -1000,7 +1000,11 @@ class MainWindow(QMainWindow):
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
-        return self._open_side_dialog(later.TemplateManager(self.store, parent=self))
+        return self._open_side_dialog(
+            later.TemplateManager(
+                self.store, self, undo_stack=self.undo_stack, on_error=self.show_error
+            )
+        )
 
     def _open_side_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))

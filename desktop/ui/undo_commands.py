@@ -33,13 +33,19 @@ from desktop.core.model import (
     RejectionInput,
     ReplyOutcome,
     Stage,
+    Template,
 )
 from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
     from desktop.store.repository import Store
-    from desktop.store.snapshots import ApplicationSnapshot, ImportResult, ImportSnapshot
+    from desktop.store.snapshots import (
+        ApplicationSnapshot,
+        ImportResult,
+        ImportSnapshot,
+        SharedSnapshot,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -666,6 +672,60 @@ class DeleteInterviewCommand(StoreCommand):
             notes=i.notes,
         )
         self._interview = replace(i, id=restored.id)
+
+
+class TemplateCommand(StoreCommand):
+    """A template saved or deleted, undone exactly: undo puts every template back as it
+    stood (so a default that moved to another template moves back), redo as the change
+    left them. `change` does the store write."""
+
+    def __init__(
+        self, store: Store, text: str, change: Callable[[], None], on_error: ErrorHandler | None
+    ) -> None:
+        super().__init__(text, on_error)
+        self._store = store
+        self._change = change
+        self._before: SharedSnapshot | None = None
+        self._after: SharedSnapshot | None = None
+        # Requests written with a deleted template: {request id: template id}.
+        self.unlinked: dict[int, int] = {}
+
+    def _do(self) -> None:
+        if self._after is not None:
+            self._store.put_back_templates(self._after)
+            return
+        self._before = self._store.snapshot_templates()
+        self._change()
+
+    def _undo(self) -> None:
+        assert self._before is not None
+        self._after = self._store.snapshot_templates()
+        self._store.put_back_templates(self._before, relink=self.unlinked)
+
+
+class SaveTemplateCommand(TemplateCommand):
+    def __init__(
+        self, store: Store, template: Template, on_error: ErrorHandler | None = None
+    ) -> None:
+        self.saved: Template | None = None
+
+        def save() -> None:
+            self.saved = store.save_template(template)
+
+        super().__init__(store, f"Save template {isolate(template.name)}", save, on_error)
+
+
+class DeleteTemplateCommand(TemplateCommand):
+    """Undo also gives the requests written with the template their reference back."""
+
+    def __init__(
+        self, store: Store, template: Template, on_error: ErrorHandler | None = None
+    ) -> None:
+        def delete() -> None:
+            written = store.delete_template(template.id)
+            self.unlinked = dict.fromkeys(written, template.id)
+
+        super().__init__(store, f"Delete template {isolate(template.name)}", delete, on_error)
 
 
 class CompositeCommand(StoreCommand):

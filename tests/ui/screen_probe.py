@@ -214,8 +214,11 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     mail = mail_setup(store, clock, data)
     yield "settings (mail)", lambda: SettingsDialog(store, autostart=FakeAutostart(), mail=mail)
     yield "add a mail source", lambda: AddSourceDialog(mail)
-    yield "templates", lambda: TemplateManager(store)
     undo_stack = QUndoStack()
+    yield (
+        "templates",
+        lambda: TemplateManager(store, undo_stack=undo_stack, on_error=lambda _message: None),
+    )
     yield (
         "log a reply",
         lambda: LessonDialog(
