@@ -4,8 +4,7 @@ DESIGN.md: long-stale reminders go to a list, not a burst of pop-ups. The remind
 marks them missed (claimed, so they never fire); this dialog shows them, one row each (the
 company, what was missed, when), with "Open request" to act on it and "Dismiss" to take it
 off the list ("Dismiss all" for every row). A dismissal is a step on the window's undo
-stack, and the dialog carries that stack's Undo and Redo (it is window-modal, so the
-window's own menu is out of reach while it is open). It is reachable from View › Missed
+stack, which the dialog carries (`DialogUndo`). It is reachable from View › Missed
 reminders and from the message bar that announces them.
 """
 
@@ -17,7 +16,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from desktop.core.errors import UserFacingError
 from desktop.core.model import FiringReminder, ReminderKind, RequestKind
 from desktop.core.timefmt import format_local
 from desktop.ui import undo_commands
+from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.list_table import list_table
 from desktop.ui.screen_fit import fit_to_screen
 
@@ -104,29 +103,17 @@ class MissedList(QDialog):
             "Dismiss &all", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.dismiss_all_button.setObjectName("dismiss_all")
-        # The window's undo and redo, here too: they name what they undo.
-        self.undo_action = undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.addActions([self.undo_action, self.redo_action])
-        self.undo_button = QToolButton()
-        self.undo_button.setObjectName("undo_button")
-        self.undo_button.setDefaultAction(self.undo_action)
+        self.history = DialogUndo(self, undo_stack, self.reload)
         buttons.rejected.connect(self.reject)
         self.dismiss_all_button.clicked.connect(self.dismiss_all)
         self.table.cellActivated.connect(self._on_activated)
-        # Undone or redone from here (the window's menu is out of reach while this is
-        # open): the list shows what stands. Connected after the stack's own handler.
-        self.undo_action.triggered.connect(self.reload)
-        self.redo_action.triggered.connect(self.reload)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.history.button)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
         self.reload()

@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from desktop.core import validation
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
 from desktop.ui import forms, undo_commands
+from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.forms import ErrorLabel
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.screen_fit import fit_to_screen
@@ -236,20 +237,11 @@ class TemplateManager(QDialog):
         splitter.setStretchFactor(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._close_buttons = buttons
-        # The window's undo and redo, here too (the dialog is window-modal). In a text
-        # field, Ctrl+Z stays the field's own.
-        self.undo_action = self._undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self._undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.addActions([self.undo_action, self.redo_action])
-        self.undo_button = QToolButton()
-        self.undo_button.setObjectName("undo_button")
-        self.undo_button.setDefaultAction(self.undo_action)
+        self.history = DialogUndo(self, self._undo_stack, self._after_history_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         status_row = QHBoxLayout()
-        status_row.addWidget(self.undo_button)
+        status_row.addWidget(self.history.button)
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(buttons)
         layout.addLayout(status_row)
@@ -268,9 +260,6 @@ class TemplateManager(QDialog):
         self.reset_button.clicked.connect(self.reset_to_default)
         self.save_button.clicked.connect(self.save)
         self._close_buttons.rejected.connect(self.reject)
-        # Connected after the stack's own handler: the list shows what stands.
-        self.undo_action.triggered.connect(self._after_history_moved)
-        self.redo_action.triggered.connect(self._after_history_moved)
         for signal in (
             self.name_edit.textChanged,
             self.subject_edit.textChanged,

@@ -138,7 +138,7 @@ def test_ctrl_z_in_the_list_brings_a_dismissed_reminder_back_exactly(
     dismissed = (store.missed_reminders(), store.reminders_for(request_id))
     assert [item.reminder.id for item in dismissed[0]] == [stale[1]]
     text = f"Dismiss missed reminder for {isolate('Acme')}"
-    assert dialog.undo_action.text() == f"&Undo {text}"
+    assert dialog.history.undo_action.text() == f"&Undo {text}"
     assert window.undo_stack.undoText() == text
 
     press_in(qtbot, dialog, Qt.Key.Key_Z)
@@ -167,10 +167,10 @@ def test_dismiss_all_is_one_step_undone_and_redone_whole(
     assert not dialog.dismiss_all_button.isEnabled()
     assert window.undo_stack.count() == 1
     assert window.undo_stack.undoText() == "Dismiss all missed reminders"
-    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.history.button, Qt.MouseButton.LeftButton)
     assert (store.missed_reminders(), store.reminders_for(request_id)) == before
     assert dialog.table.rowCount() == 2
-    dialog.redo_action.trigger()
+    dialog.history.redo_action.trigger()
     assert store.missed_reminders() == []
     assert dialog.table.rowCount() == 0
 

@@ -157,10 +157,10 @@ def test_a_new_default_is_undone_and_the_old_default_is_back(
     saved = store.templates()
     assert [t.name for t in store.templates(RequestKind.FEEDBACK) if t.is_default] == ["Warmer"]
     assert stack.undoText() == f"Save template {isolate('Warmer')}"
-    qtbot.mouseClick(manager.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(manager.history.button, Qt.MouseButton.LeftButton)
     assert store.templates() == before
     assert manager.template_list.count() == 1
-    manager.redo_action.trigger()
+    manager.history.redo_action.trigger()
     assert store.templates() == saved
     assert manager.template_list.count() == 2
 
@@ -196,7 +196,7 @@ def test_a_deleted_template_comes_back_with_the_requests_written_with_it(
     qtbot.keyClick(manager.template_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (store.templates(), store.get_request(logged.request.id)) == before
     assert manager.template_list.count() == 2
-    manager.redo_action.trigger()
+    manager.history.redo_action.trigger()
     assert (store.templates(), store.get_request(logged.request.id)) == deleted
 
 
