@@ -985,7 +985,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.mail_found import MailFoundDialog  # noqa: PLC0415
 
         return self._open_side_dialog(
-            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self)
+            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self.undo_stack, self)
         )
 
     def open_settings(self) -> QDialog:

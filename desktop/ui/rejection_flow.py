@@ -64,6 +64,12 @@ class RejectionFlow(QObject):
         self.dialog: RejectionDialog | None = None
         self.last_message = ""
 
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The window's one undo stack, which the flow pushes onto; so do the other ways
+        a rejection comes in (the mail findings)."""
+        return self._undo_stack
+
     # -- entry points --------------------------------------------------------------
     def start(
         self, application_id: int | None = None, *, prefill: RejectionPrefill | None = None

@@ -39,6 +39,8 @@ from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
+    from desktop.core.mail_sources import Finding
+    from desktop.store.mail import MailStore
     from desktop.store.repository import Store
     from desktop.store.snapshots import (
         ApplicationSnapshot,
@@ -417,6 +419,36 @@ class DismissMissedCommand(StoreCommand):
 
     def _undo(self) -> None:
         self._store.set_missed_listed(self.reminder_ids, listed=True)
+
+
+class DismissFindingCommand(StoreCommand):
+    """ "Not a rejection" for a rejection found in the mail: the finding goes and its
+    sender's hint grows. Undo lists it again (same id) and shrinks the hint back.
+    `changed` runs after each step: the mail store announces nothing itself."""
+
+    def __init__(
+        self,
+        mail: MailStore,
+        finding: Finding,
+        changed: Callable[[], object],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        rejection = finding.rejection
+        super().__init__(
+            f"Not a rejection: mail from {isolate(rejection.company or rejection.sender)}",
+            on_error,
+        )
+        self._mail = mail
+        self.finding = finding
+        self._changed = changed
+
+    def _do(self) -> None:
+        self._mail.dismiss_finding(self.finding.id)
+        self._changed()
+
+    def _undo(self) -> None:
+        self._mail.restore_finding(self.finding)
+        self._changed()
 
 
 class ImportCommand(StoreCommand):
