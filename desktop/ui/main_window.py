@@ -994,6 +994,8 @@ class MainWindow(QMainWindow):
             self,
             notifier=self.notifier,
             autostart=self.autostart,
+            undo_stack=self.undo_stack,
+            on_error=self.show_error,
             theme=self.theme,
             mail=self.mail_setup,
         )

@@ -32,6 +32,7 @@ from desktop.core.model import (
     LoggedRejection,
     RejectionInput,
     ReplyOutcome,
+    Settings,
     Stage,
     Template,
 )
@@ -704,6 +705,38 @@ class DeleteInterviewCommand(StoreCommand):
             notes=i.notes,
         )
         self._interview = replace(i, id=restored.id)
+
+
+class SaveSettingsCommand(StoreCommand):
+    """The settings dialog's OK. Undo and redo put back what the dialog wrote; what others
+    own stays as it then is: the reminder pause (the tray's), and start at login with its
+    first-run question (they mirror the OS's autostart entry, which undo does not touch)."""
+
+    KEPT = ("reminders_paused_until", "start_at_login", "asked_about_autostart")
+
+    def __init__(
+        self, store: Store, before: Settings, after: Settings, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__("Change settings", on_error)
+        self._store = store
+        self._before = before
+        self._after = after
+        self._written = False
+
+    def _do(self) -> None:
+        if self._written:
+            self._put(self._after)
+        else:
+            self._store.save_settings(self._after)
+            self._written = True
+
+    def _undo(self) -> None:
+        self._put(self._before)
+
+    def _put(self, settings: Settings) -> None:
+        current = self._store.load_settings()
+        kept = {name: getattr(current, name) for name in self.KEPT}
+        self._store.save_settings(replace(settings, **kept))
 
 
 class TemplateCommand(StoreCommand):

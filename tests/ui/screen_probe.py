@@ -210,11 +210,21 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     )
     yield "new application", lambda: DetailsDialog(store, clock)
     yield "details", lambda: DetailsDialog(store, clock, application_id=app_id)
-    yield "settings", lambda: SettingsDialog(store, autostart=FakeAutostart())
-    mail = mail_setup(store, clock, data)
-    yield "settings (mail)", lambda: SettingsDialog(store, autostart=FakeAutostart(), mail=mail)
-    yield "add a mail source", lambda: AddSourceDialog(mail)
     undo_stack = QUndoStack()
+
+    def settings(mail: MailSetup | None = None) -> SettingsDialog:
+        return SettingsDialog(
+            store,
+            autostart=FakeAutostart(),
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+            mail=mail,
+        )
+
+    yield "settings", settings
+    mail = mail_setup(store, clock, data)
+    yield "settings (mail)", lambda: settings(mail)
+    yield "add a mail source", lambda: AddSourceDialog(mail)
     yield (
         "templates",
         lambda: TemplateManager(store, undo_stack=undo_stack, on_error=lambda _message: None),
