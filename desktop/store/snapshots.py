@@ -6,7 +6,8 @@ timeline, the requests, the reminders and the lessons are what they were, with t
 ids. Nothing is left behind to count (no "Undo" event in the timeline for Insights to see).
 
 The rows all applications share, the templates and the settings, are taken the same way
-(`SharedSnapshot`): a JSON import replaces them, and its undo puts them back.
+(`SharedSnapshot`): a JSON import replaces them and its undo puts them back; a template
+saved or deleted is undone from the templates' snapshot.
 
 Functions over a `Session`; `Store` owns the transactions and says what changed.
 """
@@ -75,7 +76,8 @@ class ApplicationSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class SharedSnapshot:
-    """The templates and the settings as they stood, to be put back exactly."""
+    """Rows of the shared tables (the templates, the settings, or both) as they stood, to
+    be put back exactly."""
 
     payload: dict[str, Rows]
 
