@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from desktop import cli
@@ -285,7 +286,7 @@ def via_settings(case: Case, tmp_path: Path, qtbot: QtBot) -> bool | None:
     stored = _store_verdict(
         store, lambda: store.save_settings(replace(Settings(), profile=profile))
     )
-    dialog = SettingsDialog(Store(store.database))
+    dialog = SettingsDialog(Store(store.database), undo_stack=QUndoStack(), on_error=pytest.fail)
     qtbot.addWidget(dialog)
     dialog.name_edit.setText(profile.name)
     dialog.email_edit.setText(profile.email)

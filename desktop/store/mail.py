@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -220,6 +220,39 @@ class MailStore:
                 )
             session.delete(row)
             return finding
+
+    def restore_finding(self, finding: Finding) -> None:
+        """Undo of "Not a rejection": the finding is listed again with its id, and its
+        sender's hint shrinks back by one (gone again at none)."""
+        with self._database.transaction(write=True) as session:
+            if session.get(MailFindingRow, finding.id) is not None:
+                raise InvalidInput("That rejection from your mail is listed already.")
+            if session.get(MailSourceRow, finding.source_id) is None:
+                raise InvalidInput("The mail source of that rejection was removed meanwhile.")
+            rejection = finding.rejection
+            session.add(
+                MailFindingRow(
+                    id=finding.id,
+                    source_id=finding.source_id,
+                    company=rejection.company,
+                    role=rejection.role,
+                    contact_name=rejection.contact_name,
+                    contact_email=rejection.contact_email,
+                    sender=rejection.sender,
+                    received_at=rejection.received_at,
+                    found_at=finding.found_at,
+                )
+            )
+            if rejection.sender:
+                hint = MailSenderHintRow.sender == rejection.sender
+                session.execute(
+                    update(MailSenderHintRow)
+                    .where(hint)
+                    .values(dismissals=MailSenderHintRow.dismissals - 1)
+                )
+                session.execute(
+                    delete(MailSenderHintRow).where(hint, MailSenderHintRow.dismissals <= 0)
+                )
 
 
 def _kept(rule: validation.TextRule, value: str) -> str:

@@ -29,6 +29,7 @@ from desktop.core.model import (
 from desktop.core.reminders import plan_reminders
 from desktop.core.windows import FollowUpWindow
 from desktop.store.changes import ChangeBuilder
+from desktop.store.errors import NotFound
 from desktop.store.models import ApplicationRow, FollowUpRequestRow, ReminderRow
 from desktop.store.rows import record, request_row, table
 
@@ -123,16 +124,29 @@ def missed(session: Session) -> list[FiringReminder]:
     )
 
 
-def dismiss_missed(session: Session, change: ChangeBuilder, reminder_id: int) -> None:
-    """Off the missed list: the reminder stays claimed, so it never fires."""
+def set_listed(
+    session: Session, change: ChangeBuilder, reminder_ids: Sequence[int], listed: bool
+) -> None:
+    """Takes missed reminders off the missed list (or puts them back, for undo). They stay
+    claimed either way, so they never fire. All or nothing: one that is not where it is
+    expected to be (on the list to dismiss, off it to put back) refuses the whole change."""
     reminders = table(ReminderRow)
-    session.execute(
+    result = session.execute(
         update(reminders)
-        .where(reminders.c.id == reminder_id, reminders.c.fired_at.is_not(None))
-        .values(missed=False)
+        .where(
+            reminders.c.id.in_(list(reminder_ids)),
+            reminders.c.fired_at.is_not(None),
+            reminders.c.missed.is_(not listed),
+        )
+        .values(missed=listed)
     )
-    for application_id, request_id in _owners(session, [reminder_id]):
-        change.request(application_id, request_id, reminders=False)
+    if result.rowcount != len(set(reminder_ids)):  # type: ignore[attr-defined]
+        raise NotFound(
+            "That reminder is on the missed list already."
+            if listed
+            else "That reminder is no longer on the missed list."
+        )
+    change.requests_of(_owners(session, reminder_ids), reminders=False)
 
 
 def of_request(session: Session, request_id: int) -> list[Reminder]:

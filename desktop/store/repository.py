@@ -13,7 +13,7 @@ with `desktop.core.validation` whatever the caller, so no way in can bypass the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -54,12 +54,19 @@ from desktop.store import (
     reminders,
     requests,
     settings,
+    snapshots,
     templates,
 )
 from desktop.store.changes import Change, ChangeBuilder, ChangeFeed
 from desktop.store.database import Database
+from desktop.store.models import TemplateRow
 from desktop.store.rows import application_row, record, request_row
-from desktop.store.snapshots import ApplicationSnapshot
+from desktop.store.snapshots import (
+    ApplicationSnapshot,
+    ImportResult,
+    ImportSnapshot,
+    SharedSnapshot,
+)
 
 if TYPE_CHECKING:
     from desktop.store.exchange import ExportResult, ImportPlan
@@ -118,12 +125,34 @@ class Store:
     def apply_import(self, plan: ImportPlan, *, now: datetime) -> str:
         """Writes a validated import (`exchange.parse_import`) in one transaction; returns
         what was imported, for the user. Ids may all be new: listeners reload."""
+        return self.import_undoably(plan, now=now).summary
+
+    def import_undoably(self, plan: ImportPlan, *, now: datetime) -> ImportResult:
+        """`apply_import`, with what `take_back_import` needs to undo it."""
         from desktop.store import exchange  # noqa: PLC0415 - only imports pay for it
 
         with self._write() as (session, change):
+            before = applications.ids(session)
+            shared = snapshots.take_shared(session)
             summary = exchange.apply_import(session, plan, now=_now(now))
             change.everything = True
-            return summary
+            return ImportResult(summary, applications.ids(session) - before, shared)
+
+    def take_back_import(self, added: Iterable[int], shared: SharedSnapshot) -> ImportSnapshot:
+        """Undo of an import, in one transaction: deletes the applications it added and puts
+        the templates and settings back as `shared` holds them. Returns what redo needs."""
+        with self._write() as (session, change):
+            after = snapshots.take_shared(session)
+            removed = applications.delete(session, change, sorted(added))
+            snapshots.put_back_shared(session, change, shared)
+            return ImportSnapshot(tuple(removed), after)
+
+    def put_back_import(self, taken: ImportSnapshot) -> None:
+        """Redo of an import that `take_back_import` undid, in one transaction."""
+        with self._write() as (session, change):
+            # Templates first: the requests put back refer to them.
+            snapshots.put_back_shared(session, change, taken.shared)
+            applications.restore(session, change, taken.applications)
 
     def export_file(self, path: Path, *, now: datetime, tz: tzinfo | None = None) -> ExportResult:
         """Export by the file's suffix: .json (everything), .csv (table) or .ics (deadlines)."""
@@ -220,20 +249,13 @@ class Store:
 
     def delete_application(self, application_id: int) -> ApplicationSnapshot:
         """Deletes the application and everything hanging off it; the snapshot undoes it."""
-        return self.delete_applications([application_id])[0]
-
-    def delete_applications(self, application_ids: Iterable[int]) -> list[ApplicationSnapshot]:
-        """Deletes several in one transaction (undoing an import); all or nothing."""
         with self._write() as (session, change):
-            return applications.delete(session, change, application_ids)
+            return applications.delete(session, change, [application_id])[0]
 
     def restore_application(self, snapshot: ApplicationSnapshot) -> None:
         """Puts a deleted application back with the same ids."""
-        self.restore_applications([snapshot])
-
-    def restore_applications(self, taken: Sequence[ApplicationSnapshot]) -> None:
         with self._write() as (session, change):
-            applications.restore(session, change, taken)
+            applications.restore(session, change, [snapshot])
 
     # -- undo: an application put back exactly as a snapshot holds it ---------------
     def snapshot_application(self, application_id: int) -> ApplicationSnapshot:
@@ -244,11 +266,6 @@ class Store:
         """Undo and redo of a change to one application: it becomes `snapshot` again."""
         with self._write() as (session, change):
             applications.put_back(session, change, snapshot)
-
-    def application_ids(self) -> frozenset[int]:
-        """Every application's id (an import's undo removes the ids it added)."""
-        with self._read() as session:
-            return applications.ids(session)
 
     def timeline(self, application_id: int) -> list[StageEvent]:
         with self._read() as session:
@@ -433,10 +450,11 @@ class Store:
         with self._read() as session:
             return reminders.missed(session)
 
-    def dismiss_missed(self, reminder_id: int) -> None:
-        """Off the missed list: the reminder stays claimed, so it never fires."""
+    def set_missed_listed(self, reminder_ids: Sequence[int], *, listed: bool) -> None:
+        """Off the missed list (dismiss), or back on it (undo); the reminders stay claimed,
+        so they never fire. One transaction, all or nothing."""
         with self._write() as (session, change):
-            reminders.dismiss_missed(session, change, reminder_id)
+            reminders.set_listed(session, change, reminder_ids, listed)
 
     def snooze_request(self, request_id: int, until: datetime) -> list[Reminder]:
         """Remind again at `until` (never past the window's close)."""
@@ -468,9 +486,25 @@ class Store:
         with self._write() as (session, change):
             return templates.save(session, change, template)
 
-    def delete_template(self, template_id: int) -> None:
+    def delete_template(self, template_id: int) -> list[int]:
+        """Returns the requests written with it (they keep their text): what
+        `put_back_templates` relinks on undo."""
         with self._write() as (session, change):
-            templates.delete(session, change, template_id)
+            return templates.delete(session, change, template_id)
+
+    def snapshot_templates(self) -> SharedSnapshot:
+        """Every template, so that undo can put them all back (a default that moved, too)."""
+        with self._read() as session:
+            return snapshots.take_shared(session, (TemplateRow,))
+
+    def put_back_templates(
+        self, snapshot: SharedSnapshot, *, relink: Mapping[int, int] | None = None
+    ) -> None:
+        """Undo and redo of a template change: the templates become `snapshot` again, and
+        the requests in `relink` refer again to the template a deletion took from them."""
+        with self._write() as (session, change):
+            snapshots.put_back_shared(session, change, snapshot)
+            change.requests_of(snapshots.relink_requests(session, relink or {}), reminders=False)
 
     # -- lessons -------------------------------------------------------------------
     def lessons(self) -> list[Lesson]:

@@ -5,17 +5,23 @@ it and puts that snapshot back on undo (and the snapshot taken after it on redo)
 timeline, the requests, the reminders and the lessons are what they were, with the same
 ids. Nothing is left behind to count (no "Undo" event in the timeline for Insights to see).
 
+The rows all applications share, the templates and the settings, are taken the same way
+(`SharedSnapshot`): a JSON import replaces them and its undo puts them back; a template
+saved or deleted is undone from the templates' snapshot.
+
 Functions over a `Session`; `Store` owns the transactions and says what changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core.model import Application
+from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
 from desktop.store.models import (
     ApplicationRow,
@@ -26,6 +32,7 @@ from desktop.store.models import (
     LessonRow,
     RejectionRow,
     ReminderRow,
+    SettingRow,
     StageEventRow,
     TemplateRow,
 )
@@ -41,6 +48,12 @@ SNAPSHOT_TABLES: tuple[type[Base], ...] = (
     StageEventRow,
     LessonRow,
 )
+
+
+# The rows every application shares; requests refer to templates, so templates come first.
+SHARED_TABLES: tuple[type[Base], ...] = (TemplateRow, SettingRow)
+
+Rows = list[dict[str, object]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +72,33 @@ class ApplicationSnapshot:
         rows = self.payload.get(_table(FollowUpRequestRow).name, [])
         assert isinstance(rows, list)
         return tuple(int(item["id"]) for item in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSnapshot:
+    """Rows of the shared tables (the templates, the settings, or both) as they stood, to
+    be put back exactly."""
+
+    payload: dict[str, Rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote, and what its undo needs: the applications it added, and the
+    templates and settings as they stood before it."""
+
+    summary: str
+    added: frozenset[int]
+    shared_before: SharedSnapshot
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSnapshot:
+    """What undoing an import took away: the applications it added, and the templates and
+    settings as they stood with them. Redo puts them back."""
+
+    applications: tuple[ApplicationSnapshot, ...]
+    shared: SharedSnapshot
 
 
 def _table(model: type[Base]) -> Table:
@@ -152,3 +192,66 @@ def put_back(session: Session, snapshot: ApplicationSnapshot) -> list[int]:
         snapshot = ApplicationSnapshot(application=snapshot.application, payload=payload)
     insert_rows(session, snapshot)
     return replaced
+
+
+def _rows(session: Session, table: Table) -> Rows:
+    ordered = select(table).order_by(*table.primary_key)
+    return [dict(item._mapping) for item in session.execute(ordered)]
+
+
+def take_shared(session: Session, tables: tuple[type[Base], ...] = SHARED_TABLES) -> SharedSnapshot:
+    """Every row of the shared `tables` (all: the templates and the settings), as plain
+    dicts (nothing is changed)."""
+    return SharedSnapshot({_table(model).name: _rows(session, _table(model)) for model in tables})
+
+
+def put_back_shared(session: Session, change: ChangeBuilder, snapshot: SharedSnapshot) -> None:
+    """Makes the shared tables the snapshot holds (templates, settings) exactly what it
+    holds.
+
+    Row by row on the primary key rather than emptied and filled again: deleting a template
+    clears the reference of every request written with it, so one that stays must stay.
+    """
+    for model in SHARED_TABLES:
+        table = _table(model)
+        if table.name not in snapshot.payload:
+            continue
+        (key,) = table.primary_key.columns
+        wanted = {item[key.name]: item for item in snapshot.payload[table.name]}
+        present = {item[key.name]: item for item in _rows(session, table)}
+        if present == wanted:
+            continue
+        if model is TemplateRow:
+            change.templates = True
+        else:
+            # Reminder times follow the policy, and drafts the profile.
+            change.settings = change.reminders = True
+        gone = [value for value in present if value not in wanted]
+        if gone:
+            session.execute(delete(table).where(key.in_(gone)))
+        for value, item in wanted.items():
+            if value not in present:
+                session.execute(insert(table).values(item))
+            elif present[value] != item:
+                session.execute(update(table).where(key == value).values(item))
+
+
+def relink_requests(session: Session, links: Mapping[int, int]) -> list[tuple[int, int]]:
+    """Puts back the template references a template's deletion cleared ({request id:
+    template id}), where the request still exists, still has none, and the template is back.
+    Returns the (application id, request id) of the requests it changed."""
+    requests = _table(FollowUpRequestRow)
+    templates = set(session.scalars(select(TemplateRow.id)))
+    changed: list[tuple[int, int]] = []
+    for request_id, template_id in links.items():
+        if template_id not in templates:
+            continue
+        application_id = session.scalar(
+            update(requests)
+            .where(requests.c.id == request_id, requests.c.template_id.is_(None))
+            .values(template_id=template_id)
+            .returning(requests.c.application_id)
+        )
+        if application_id is not None:
+            changed.append((application_id, request_id))
+    return changed

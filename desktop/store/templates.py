@@ -10,7 +10,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.model import RequestKind, Template
 from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
-from desktop.store.models import TemplateRow
+from desktop.store.models import FollowUpRequestRow, TemplateRow
 from desktop.store.rows import record
 
 
@@ -66,7 +66,9 @@ def save(session: Session, change: ChangeBuilder, template: Template) -> Templat
     return record(Template, row)
 
 
-def delete(session: Session, change: ChangeBuilder, template_id: int) -> None:
+def delete(session: Session, change: ChangeBuilder, template_id: int) -> list[int]:
+    """Deletes the template; returns the requests written with it, whose reference the
+    database clears (their text stays), so that an undo can put the reference back."""
     row = session.get(TemplateRow, template_id)
     if row is None:
         raise NotFound("That template no longer exists.")
@@ -76,11 +78,17 @@ def delete(session: Session, change: ChangeBuilder, template_id: int) -> None:
     if (siblings or 0) <= 1:
         raise InvalidInput("This is the only template of its kind; edit it instead.")
     kind, was_default = row.kind, row.is_default
+    written = list(
+        session.scalars(
+            select(FollowUpRequestRow.id).where(FollowUpRequestRow.template_id == template_id)
+        )
+    )
     session.delete(row)
     session.flush()
     if was_default:
         default_row(session, kind)
     change.templates = True
+    return written
 
 
 def default_row(session: Session, kind: RequestKind) -> TemplateRow:

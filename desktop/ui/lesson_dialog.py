@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import UserFacingError
 from desktop.core.model import Lesson, ReplyOutcome
 from desktop.core.user_text import isolate
 from desktop.native.clock import Clock
+from desktop.ui import undo_commands
 from desktop.ui.forms import ErrorLabel
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 
 class LessonDialog(QDialog):
     """Signals:
-    lesson_logged(Lesson): written by the store.
+    lesson_logged(Lesson): written by the store, as one step on the undo stack.
     """
 
     lesson_logged = Signal(object)
@@ -79,16 +80,21 @@ class LessonDialog(QDialog):
         application_id: int,
         *,
         request_id: int | None = None,
+        undo_stack: QUndoStack,
+        on_error: undo_commands.ErrorHandler,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._clock = clock
-        self._application_id = application_id
         self._request_id = request_id
+        # Logging the reply is a step on the window's undo stack; an undo that fails after
+        # this dialog is gone goes to `on_error`.
+        self._undo_stack = undo_stack
+        self._on_error = on_error
         self.lesson: Lesson | None = None
-        app = store.get_application(application_id)
-        self.setWindowTitle(f"What did {isolate(app.company)} say?")
+        self._application = store.get_application(application_id)
+        self.setWindowTitle(f"What did {isolate(self._application.company)} say?")
         self.setObjectName("lesson_dialog")
         self._build()
         self._connect()
@@ -191,19 +197,21 @@ class LessonDialog(QDialog):
     def _save(self) -> None:
         if not self.validate():
             return
-        try:
-            lesson = self._store.add_lesson(
-                self._application_id,
-                self.outcome(),
-                now=self._clock.now(),
-                request_id=self._request_id,
-                themes=self.themes(),
-                notes=self.notes_edit.toPlainText().strip(),
-                action=self.action_edit.text().strip(),
-            )
-        except UserFacingError as error:
-            self.error_label.show_error(str(error))
+        command = undo_commands.LogReplyCommand(
+            self._store,
+            self._clock,
+            self._application,
+            self.outcome(),
+            request_id=self._request_id,
+            themes=self.themes(),
+            notes=self.notes_edit.toPlainText().strip(),
+            action=self.action_edit.text().strip(),
+        )
+        if not undo_commands.run(
+            self._undo_stack, command, self._on_error, on_refused=self.error_label.show_error
+        ):
             return
-        self.lesson = lesson
+        assert command.lesson is not None
+        self.lesson = command.lesson
         self.accept()
-        self.lesson_logged.emit(lesson)
+        self.lesson_logged.emit(command.lesson)

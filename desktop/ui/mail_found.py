@@ -20,9 +20,11 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableWidgetItem,
@@ -36,6 +38,8 @@ from desktop.core.model import Channel, LoggedRejection, RejectionInput
 from desktop.core.timefmt import format_local
 from desktop.native.clock import Clock
 from desktop.store.mail import MailStore
+from desktop.ui import undo_commands
+from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.list_table import list_table
 from desktop.ui.rejection_dialog import RejectionPrefill
 from desktop.ui.rejection_flow import RejectionFlow
@@ -138,15 +142,21 @@ class MailFindings(QObject):
         self.changed.emit()
 
     def dismiss(self, finding_id: int) -> None:
+        """ "Not a rejection", from the list or a notification: one step on the window's
+        undo stack."""
         try:
-            finding = self._mail.dismiss_finding(finding_id)
+            finding = self._mail.get_finding(finding_id)
         except UserFacingError as error:
             self._tell(str(error))
             return
+        command = undo_commands.DismissFindingCommand(self._mail, finding, self.changed.emit)
+        if not undo_commands.run(self._flow.undo_stack, command, self._tell):
+            return
         sender = finding.rejection.sender
         if sender:
-            self._tell(f"Noted: mail from {sender} won't pop up as a rejection again.")
-        self.changed.emit()
+            self._tell(
+                f"Noted: mail from {sender} won't pop up as a rejection again. Undo with Ctrl+Z."
+            )
 
 
 class MailFoundDialog(QDialog):
@@ -154,7 +164,13 @@ class MailFoundDialog(QDialog):
 
     COMPANY, ROLE, SENDER, RECEIVED = range(4)
 
-    def __init__(self, findings: MailFindings, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        findings: MailFindings,
+        tz: tzinfo,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._findings = findings
         self._tz = tz
@@ -194,6 +210,8 @@ class MailFoundDialog(QDialog):
         self.log_button.clicked.connect(self.log_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         buttons.rejected.connect(self.reject)
+        # "Not a rejection" is undone here too; the findings announce it (`changed`).
+        self.history = DialogUndo(self, undo_stack)
         findings.changed.connect(self.reload)
 
         layout = QVBoxLayout(self)
@@ -201,7 +219,10 @@ class MailFoundDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.sources_label)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.history.button)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
         self.reload()
 
     def reload(self) -> None:

@@ -125,6 +125,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
+    from desktop.store.snapshots import ImportResult
     from desktop.ui import later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
@@ -968,7 +969,14 @@ class MainWindow(QMainWindow):
         )
 
     def open_missed_list(self) -> QDialog:
-        dialog = later.MissedList(self.store, self._clock.local_tz(), self.open_request, self)
+        dialog = later.MissedList(
+            self.store,
+            self._clock.local_tz(),
+            self.open_request,
+            undo_stack=self.undo_stack,
+            on_error=self.show_error,
+            parent=self,
+        )
         return self._open_side_dialog(dialog)
 
     def open_mail_found(self) -> QDialog | None:
@@ -977,7 +985,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.mail_found import MailFoundDialog  # noqa: PLC0415
 
         return self._open_side_dialog(
-            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self)
+            MailFoundDialog(self.mail_findings, self._clock.local_tz(), self.undo_stack, self)
         )
 
     def open_settings(self) -> QDialog:
@@ -986,13 +994,19 @@ class MainWindow(QMainWindow):
             self,
             notifier=self.notifier,
             autostart=self.autostart,
+            undo_stack=self.undo_stack,
+            on_error=self.show_error,
             theme=self.theme,
             mail=self.mail_setup,
         )
         return self._open_side_dialog(dialog)
 
     def open_templates(self) -> QDialog:
-        return self._open_side_dialog(later.TemplateManager(self.store, parent=self))
+        return self._open_side_dialog(
+            later.TemplateManager(
+                self.store, self, undo_stack=self.undo_stack, on_error=self.show_error
+            )
+        )
 
     def _open_side_dialog(self, dialog: QDialog) -> QDialog:
         dialog.finished.connect(partial(self._on_side_dialog_finished, dialog))
@@ -1130,17 +1144,15 @@ class MainWindow(QMainWindow):
                 path.read_bytes(), path.suffix, now=now, tz=tz
             )
             later.Backups(database.path.parent).create(database, "before-import", now=now)
-            before = store.application_ids()
-            summary = store.apply_import(plan, now=now)  # announces: everything reloads
-            return summary, store.application_ids() - before
+            return store.import_undoably(plan, now=now)  # announces: everything reloads
 
         def done(result: object) -> str:
-            summary, added = cast("tuple[str, frozenset[int]]", result)
-            # One step on the undo stack: undo deletes what the import added.
+            imported = cast("ImportResult", result)
+            # One step on the undo stack: undo takes back what the import wrote.
             self.push_done(
-                later.undo_commands.ImportCommand(store, f"Import {path.name}", frozenset(added))
+                later.undo_commands.ImportCommand(store, f"Import {path.name}", imported)
             )
-            return f"Imported {summary} from {path.name}. Undo with Ctrl+Z."
+            return f"Imported {imported.summary} from {path.name}. Undo with Ctrl+Z."
 
         self.run_task(f"Importing {path.name}…", work, done)
 

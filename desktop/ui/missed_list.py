@@ -3,8 +3,9 @@
 DESIGN.md: long-stale reminders go to a list, not a burst of pop-ups. The reminder service
 marks them missed (claimed, so they never fire); this dialog shows them, one row each (the
 company, what was missed, when), with "Open request" to act on it and "Dismiss" to take it
-off the list. It is reachable from View › Missed reminders and from the message bar that
-announces them.
+off the list ("Dismiss all" for every row). A dismissal is a step on the window's undo
+stack, which the dialog carries (`DialogUndo`). It is reachable from View › Missed
+reminders and from the message bar that announces them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import FiringReminder, ReminderKind, RequestKind
 from desktop.core.timefmt import format_local
+from desktop.ui import undo_commands
+from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.list_table import list_table
 from desktop.ui.screen_fit import fit_to_screen
 
@@ -58,7 +62,9 @@ def what_was_missed(item: FiringReminder) -> str:
 
 
 class MissedList(QDialog):
-    """Window-modal list of missed reminders; `open_request` is called with a request id."""
+    """Window-modal list of missed reminders; `open_request` is called with a request id.
+    A dismissal goes onto `undo_stack`; a refusal, or an undo that fails later (when this
+    dialog may be closed), goes to `on_error`."""
 
     COMPANY, WHAT, WHEN, ACTIONS = range(4)
 
@@ -67,12 +73,17 @@ class MissedList(QDialog):
         store: Store,
         local_tz: tzinfo,
         open_request: Callable[[int], object],
-        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack,
+        on_error: undo_commands.ErrorHandler,
+        parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._tz = local_tz
         self._open_request = open_request
+        self._undo_stack = undo_stack
+        self._on_error = on_error
         self.items: list[FiringReminder] = []
         self.setObjectName("missed_list")
         self.setWindowTitle("Missed reminders")
@@ -88,14 +99,23 @@ class MissedList(QDialog):
             "missed_table", ["Company", "What was missed", "When", ""], stretch=self.WHAT
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.dismiss_all_button = buttons.addButton(
+            "Dismiss &all", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.dismiss_all_button.setObjectName("dismiss_all")
+        self.history = DialogUndo(self, undo_stack, self.reload)
         buttons.rejected.connect(self.reject)
+        self.dismiss_all_button.clicked.connect(self.dismiss_all)
         self.table.cellActivated.connect(self._on_activated)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.history.button)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
         self.reload()
 
     def reload(self) -> None:
@@ -118,6 +138,7 @@ class MissedList(QDialog):
             self.table.setCellWidget(row, self.ACTIONS, self._actions(item))
         self.table.setVisible(bool(self.items))
         self.empty_label.setVisible(not self.items)
+        self.dismiss_all_button.setEnabled(bool(self.items))
         if self.items:
             self.table.selectRow(0)
             self.table.setFocus()
@@ -144,10 +165,13 @@ class MissedList(QDialog):
         self._open_request(item.request.id)
 
     def dismiss(self, item: FiringReminder, *_ignored: object) -> None:
-        try:
-            self._store.dismiss_missed(item.reminder.id)
-        except UserFacingError as error:
-            self.empty_label.setText(str(error))
-            self.empty_label.show()
-            return
+        self._run([item])
+
+    def dismiss_all(self) -> None:
+        self._run(list(self.items))
+
+    def _run(self, missed: list[FiringReminder]) -> None:
+        command = undo_commands.DismissMissedCommand(self._store, missed)
+        # Done or refused (someone else changed it meanwhile): show what stands.
+        undo_commands.run(self._undo_stack, command, self._on_error)
         self.reload()

@@ -64,6 +64,12 @@ class RejectionFlow(QObject):
         self.dialog: RejectionDialog | None = None
         self.last_message = ""
 
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The window's one undo stack, which the flow pushes onto; so do the other ways
+        a rejection comes in (the mail findings)."""
+        return self._undo_stack
+
     # -- entry points --------------------------------------------------------------
     def start(
         self, application_id: int | None = None, *, prefill: RejectionPrefill | None = None
@@ -150,7 +156,13 @@ class RejectionFlow(QObject):
             return None
         parent = self._editors.get(request_id) or self._window
         dialog = LessonDialog(
-            self._store, self._clock, request.application_id, request_id=request_id, parent=parent
+            self._store,
+            self._clock,
+            request.application_id,
+            request_id=request_id,
+            undo_stack=self._undo_stack,
+            on_error=functools.partial(self._tell, "Undo did not work"),
+            parent=parent,
         )
         dialog.lesson_logged.connect(functools.partial(self._on_lesson_logged, request_id))
         dialog.finished.connect(dialog.deleteLater)

@@ -1,9 +1,10 @@
 """Profile and reminder settings, validated in place before anything is written.
 
 The dialog edits a copy of `Settings` and writes it with one `Store.save_settings` call on
-OK, so a half-filled form never reaches the database. Fields the dialog does not show
-(`asked_about_autostart`, `reminders_paused_until`, the stale cut-off) are carried over
-untouched with `dataclasses.replace`.
+OK (one step on the window's undo stack), so a half-filled form never reaches the
+database. Fields the dialog does not show (`asked_about_autostart`,
+`reminders_paused_until`, the stale cut-off) are carried over untouched with
+`dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import time
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSize, Qt, QTime
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import declared_settings
-from desktop.core.errors import UserFacingError
 from desktop.core.model import Settings
 from desktop.native.notifications import Notifier, describe_backend, send_test_notification
+from desktop.ui import undo_commands
 from desktop.ui.forms import ErrorLabel
 from desktop.ui.profile_form import ProfileForm
 from desktop.ui.screen_fit import fit_to_screen
@@ -104,11 +106,17 @@ class SettingsDialog(QDialog):
         *,
         notifier: Notifier | None = None,
         autostart: AutostartControl | None = None,
+        undo_stack: QUndoStack,
+        on_error: undo_commands.ErrorHandler,
         theme: ThemeController | None = None,
         mail: MailSetup | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        # Saving is a step on the window's undo stack; an undo that fails later goes to
+        # `on_error`.
+        self._undo_stack = undo_stack
+        self._on_error = on_error
         self._mail = mail
         self._notifier = notifier
         self._autostart = autostart
@@ -400,10 +408,12 @@ class SettingsDialog(QDialog):
                     f"Start at login could not be changed ({error}). Nothing was saved.",
                 )
                 return
-        try:
-            self._store.save_settings(settings)
-        except UserFacingError as error:
-            self._show(self.form_error, f"Nothing was saved: {error}")
+        if not undo_commands.run(
+            self._undo_stack,
+            undo_commands.SaveSettingsCommand(self._store, self.settings, settings),
+            self._on_error,
+            on_refused=lambda message: self._show(self.form_error, f"Nothing was saved: {message}"),
+        ):
             return
         self.settings = settings
         if self._theme is not None:

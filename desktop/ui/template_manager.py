@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import validation
-from desktop.core.errors import UserFacingError
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
-from desktop.ui import forms
+from desktop.ui import forms, undo_commands
+from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.forms import ErrorLabel
 from desktop.ui.request_editor import KIND_TITLES
 from desktop.ui.screen_fit import fit_to_screen
@@ -120,10 +120,16 @@ class TemplateManager(QDialog):
         store: Store,
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
+        on_error: undo_commands.ErrorHandler,
         kind: RequestKind = RequestKind.FEEDBACK,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        # A save or a delete is a step on the window's undo stack; an undo that fails
+        # after this dialog is gone goes to `on_error`.
+        self._undo_stack = undo_stack
+        self._on_error = on_error
         self._templates: list[Template] = []
         self._editing: Template | None = None
         self._loading = False
@@ -231,9 +237,11 @@ class TemplateManager(QDialog):
         splitter.setStretchFactor(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._close_buttons = buttons
+        self.history = DialogUndo(self, self._undo_stack, self._after_history_moved)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         status_row = QHBoxLayout()
+        status_row.addWidget(self.history.button)
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(buttons)
         layout.addLayout(status_row)
@@ -428,11 +436,16 @@ class TemplateManager(QDialog):
         current = self.current()
         if current is None or not self.validate():
             return None
-        try:
-            saved = self._store.save_template(current)
-        except UserFacingError as error:
-            self.error_label.show_error(f"Not saved: {error}")
+        command = undo_commands.SaveTemplateCommand(self._store, current)
+        if not undo_commands.run(
+            self._undo_stack,
+            command,
+            self._on_error,
+            on_refused=lambda message: self.error_label.show_error(f"Not saved: {message}"),
+        ):
             return None
+        saved = command.saved
+        assert saved is not None
         self._editing = saved
         self._load_kind(select_id=saved.id)
         self.status_label.setText(f"Saved “{saved.name}”.")
@@ -452,14 +465,23 @@ class TemplateManager(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._store.delete_template(editing.id)
-        except UserFacingError as error:
-            self.error_label.show_error(f"Not deleted: {error}")
+        if not undo_commands.run(
+            self._undo_stack,
+            undo_commands.DeleteTemplateCommand(self._store, editing),
+            self._on_error,
+            on_refused=lambda message: self.error_label.show_error(f"Not deleted: {message}"),
+        ):
             return
         self._editing = None
         self._load_kind()
         self.status_label.setText(f"Deleted “{editing.name}”.")
+        self.templates_changed.emit()
+
+    def _after_history_moved(self) -> None:
+        """Undone or redone from here: show the templates as they now stand, the one being
+        edited still selected if it is still there."""
+        editing = self._editing
+        self._load_kind(select_id=editing.id if editing else None)
         self.templates_changed.emit()
 
     def _may_leave(self) -> bool:

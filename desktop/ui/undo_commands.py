@@ -13,7 +13,7 @@ to `on_error` as the user-facing sentence rather than escaping from a Qt virtual
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -25,18 +25,30 @@ from desktop.core.model import (
     Application,
     Contact,
     ContactRole,
+    FiringReminder,
     FollowUpRequest,
     Interview,
+    Lesson,
     LoggedRejection,
     RejectionInput,
+    ReplyOutcome,
+    Settings,
     Stage,
+    Template,
 )
 from desktop.core.user_text import escape_mnemonics, isolate
 from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
+    from desktop.core.mail_sources import Finding
+    from desktop.store.mail import MailStore
     from desktop.store.repository import Store
-    from desktop.store.snapshots import ApplicationSnapshot
+    from desktop.store.snapshots import (
+        ApplicationSnapshot,
+        ImportResult,
+        ImportSnapshot,
+        SharedSnapshot,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -290,6 +302,48 @@ class LogRejectionCommand(SnapshotCommand):
         )
 
 
+class LogReplyCommand(SnapshotCommand):
+    """What a reply said, or that none came. Undo removes the lesson and puts its request
+    back as it was (no longer Replied, its reminders planned again), so Insights' reply
+    rate and themes count only what stands."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        application: Application,
+        outcome: ReplyOutcome,
+        *,
+        request_id: int | None,
+        themes: tuple[str, ...],
+        notes: str,
+        action: str,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        self.lesson: Lesson | None = None
+
+        def log_it() -> int:
+            self.lesson = store.add_lesson(
+                application.id,
+                outcome,
+                now=clock.now(),
+                request_id=request_id,
+                themes=themes,
+                notes=notes,
+                action=action,
+            )
+            return application.id
+
+        what = "no reply" if outcome is ReplyOutcome.NO_REPLY else "reply"
+        super().__init__(
+            store,
+            f"Log {what} from {isolate(application.company)}",
+            log_it,
+            application_id=application.id,
+            on_error=on_error,
+        )
+
+
 class RequestCommand(SnapshotCommand):
     """Mark sent, skip, reopen, snooze: a change to one follow-up request."""
 
@@ -343,30 +397,89 @@ class SnoozeAllCommand(StoreCommand):
             self._store.put_back_application(snapshot)
 
 
-class ImportCommand(StoreCommand):
-    """An import, undone by deleting the applications it added (all in one transaction).
+class DismissMissedCommand(StoreCommand):
+    """Missed reminders off the missed list, one or all of them in one transaction. Undo
+    lists them again as they were; they stay claimed throughout, so none can fire."""
 
-    The import itself ran in a worker; this command only records what it added.
+    def __init__(
+        self,
+        store: Store,
+        missed: Sequence[FiringReminder],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        if len(missed) == 1:
+            text = f"Dismiss missed reminder for {isolate(missed[0].company)}"
+        else:
+            text = "Dismiss all missed reminders"
+        super().__init__(text, on_error)
+        self._store = store
+        self.reminder_ids = [item.reminder.id for item in missed]
+
+    def _do(self) -> None:
+        self._store.set_missed_listed(self.reminder_ids, listed=False)
+
+    def _undo(self) -> None:
+        self._store.set_missed_listed(self.reminder_ids, listed=True)
+
+
+class DismissFindingCommand(StoreCommand):
+    """ "Not a rejection" for a rejection found in the mail: the finding goes and its
+    sender's hint grows. Undo lists it again (same id) and shrinks the hint back.
+    `changed` runs after each step: the mail store announces nothing itself."""
+
+    def __init__(
+        self,
+        mail: MailStore,
+        finding: Finding,
+        changed: Callable[[], object],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        rejection = finding.rejection
+        super().__init__(
+            f"Not a rejection: mail from {isolate(rejection.company or rejection.sender)}",
+            on_error,
+        )
+        self._mail = mail
+        self.finding = finding
+        self._changed = changed
+
+    def _do(self) -> None:
+        self._mail.dismiss_finding(self.finding.id)
+        self._changed()
+
+    def _undo(self) -> None:
+        self._mail.restore_finding(self.finding)
+        self._changed()
+
+
+class ImportCommand(StoreCommand):
+    """An import, undone in one transaction: the applications it added go, and the
+    templates and settings a JSON file replaced come back as they were.
+
+    The import itself ran in a worker; this command only records what it did.
     """
 
     def __init__(
         self,
         store: Store,
         text: str,
-        added: frozenset[int],
+        imported: ImportResult,
         on_error: ErrorHandler | None = None,
     ) -> None:
         super().__init__(text, on_error)
         self._store = store
-        self.added = added
-        self._removed: list[ApplicationSnapshot] = []
+        self._imported = imported
+        self._taken: ImportSnapshot | None = None
         self._done = True  # imported already: the push must not import again
 
     def _do(self) -> None:
-        self._store.restore_applications(self._removed)
+        assert self._taken is not None
+        self._store.put_back_import(self._taken)
 
     def _undo(self) -> None:
-        self._removed = self._store.delete_applications(sorted(self.added))
+        self._taken = self._store.take_back_import(
+            self._imported.added, self._imported.shared_before
+        )
 
 
 class DeleteApplicationCommand(StoreCommand):
@@ -594,6 +707,92 @@ class DeleteInterviewCommand(StoreCommand):
         self._interview = replace(i, id=restored.id)
 
 
+class SaveSettingsCommand(StoreCommand):
+    """The settings dialog's OK. Undo and redo put back what the dialog wrote; what others
+    own stays as it then is: the reminder pause (the tray's), and start at login with its
+    first-run question (they mirror the OS's autostart entry, which undo does not touch)."""
+
+    KEPT = ("reminders_paused_until", "start_at_login", "asked_about_autostart")
+
+    def __init__(
+        self, store: Store, before: Settings, after: Settings, on_error: ErrorHandler | None = None
+    ) -> None:
+        super().__init__("Change settings", on_error)
+        self._store = store
+        self._before = before
+        self._after = after
+        self._written = False
+
+    def _do(self) -> None:
+        if self._written:
+            self._put(self._after)
+        else:
+            self._store.save_settings(self._after)
+            self._written = True
+
+    def _undo(self) -> None:
+        self._put(self._before)
+
+    def _put(self, settings: Settings) -> None:
+        current = self._store.load_settings()
+        kept = {name: getattr(current, name) for name in self.KEPT}
+        self._store.save_settings(replace(settings, **kept))
+
+
+class TemplateCommand(StoreCommand):
+    """A template saved or deleted, undone exactly: undo puts every template back as it
+    stood (so a default that moved to another template moves back), redo as the change
+    left them. `change` does the store write."""
+
+    def __init__(
+        self, store: Store, text: str, change: Callable[[], None], on_error: ErrorHandler | None
+    ) -> None:
+        super().__init__(text, on_error)
+        self._store = store
+        self._change = change
+        self._before: SharedSnapshot | None = None
+        self._after: SharedSnapshot | None = None
+        # Requests written with a deleted template: {request id: template id}.
+        self.unlinked: dict[int, int] = {}
+
+    def _do(self) -> None:
+        if self._after is not None:
+            self._store.put_back_templates(self._after)
+            return
+        self._before = self._store.snapshot_templates()
+        self._change()
+
+    def _undo(self) -> None:
+        assert self._before is not None
+        self._after = self._store.snapshot_templates()
+        self._store.put_back_templates(self._before, relink=self.unlinked)
+
+
+class SaveTemplateCommand(TemplateCommand):
+    def __init__(
+        self, store: Store, template: Template, on_error: ErrorHandler | None = None
+    ) -> None:
+        self.saved: Template | None = None
+
+        def save() -> None:
+            self.saved = store.save_template(template)
+
+        super().__init__(store, f"Save template {isolate(template.name)}", save, on_error)
+
+
+class DeleteTemplateCommand(TemplateCommand):
+    """Undo also gives the requests written with the template their reference back."""
+
+    def __init__(
+        self, store: Store, template: Template, on_error: ErrorHandler | None = None
+    ) -> None:
+        def delete() -> None:
+            written = store.delete_template(template.id)
+            self.unlinked = dict.fromkeys(written, template.id)
+
+        super().__init__(store, f"Delete template {isolate(template.name)}", delete, on_error)
+
+
 class CompositeCommand(StoreCommand):
     """Several changes that the user made in one dialog, undone and redone as one step.
 
@@ -626,16 +825,23 @@ class CompositeCommand(StoreCommand):
             part._undo()
 
 
-def run(stack: QUndoStack, command: StoreCommand, on_error: ErrorHandler) -> bool:
+def run(
+    stack: QUndoStack,
+    command: StoreCommand,
+    on_error: ErrorHandler,
+    *,
+    on_refused: ErrorHandler | None = None,
+) -> bool:
     """Execute `command` now; push it onto `stack` only if the store accepted it.
 
-    A refusal goes to `on_error` as the user-facing sentence; so does a later undo or redo
-    that fails.
+    A refusal goes to `on_refused` (a dialog's inline message), or else to `on_error`, as
+    the user-facing sentence; a later undo or redo that fails goes to `on_error`, which
+    must outlive the dialog.
     """
     try:
         command.execute()
     except UserFacingError as error:
-        on_error(str(error))
+        (on_refused or on_error)(str(error))
         return False
     command.set_error_handler(on_error)
     stack.push(command)

@@ -210,13 +210,36 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     )
     yield "new application", lambda: DetailsDialog(store, clock)
     yield "details", lambda: DetailsDialog(store, clock, application_id=app_id)
-    yield "settings", lambda: SettingsDialog(store, autostart=FakeAutostart())
-    mail = mail_setup(store, clock, data)
-    yield "settings (mail)", lambda: SettingsDialog(store, autostart=FakeAutostart(), mail=mail)
-    yield "add a mail source", lambda: AddSourceDialog(mail)
-    yield "templates", lambda: TemplateManager(store)
-    yield "log a reply", lambda: LessonDialog(store, clock, app_id, request_id=request_id)
     undo_stack = QUndoStack()
+
+    def settings(mail: MailSetup | None = None) -> SettingsDialog:
+        return SettingsDialog(
+            store,
+            autostart=FakeAutostart(),
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+            mail=mail,
+        )
+
+    yield "settings", settings
+    mail = mail_setup(store, clock, data)
+    yield "settings (mail)", lambda: settings(mail)
+    yield "add a mail source", lambda: AddSourceDialog(mail)
+    yield (
+        "templates",
+        lambda: TemplateManager(store, undo_stack=undo_stack, on_error=lambda _message: None),
+    )
+    yield (
+        "log a reply",
+        lambda: LessonDialog(
+            store,
+            clock,
+            app_id,
+            request_id=request_id,
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+        ),
+    )
     yield (
         "request editor",
         lambda: RequestEditor(store, clock, clipboard, request_id, undo_stack=undo_stack),
@@ -225,7 +248,17 @@ def windows(data: Path) -> Iterator[tuple[str, Callable[[], QWidget]]]:
     yield "log this rejection?", lambda: EmailConfirmDialog(parsed, clock.local_tz())
     yield "welcome", lambda: WelcomeDialog(store, FakeAutostart())
     yield "follow-ups", lambda: FollowUpsDialog(store, clock)
-    yield "missed reminders", lambda: MissedList(store, clock.local_tz(), lambda _id: None)
+    yield (
+        "missed reminders",
+        lambda: MissedList(
+            store,
+            clock.local_tz(),
+            lambda _id: None,
+            undo_stack=undo_stack,
+            on_error=lambda _message: None,
+            parent=None,
+        ),
+    )
     yield "report", lambda: ReportDialog(clock.now().date())
     restore = RestoreController(data / "data", clock.now)
     yield "restore from backup", lambda: RestoreDialog(restore, clock.local_tz())

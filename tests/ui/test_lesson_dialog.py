@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from desktop.core.model import (
@@ -18,6 +19,7 @@ from desktop.core.model import (
 )
 from desktop.core.user_text import isolate
 from desktop.store.repository import Store
+from desktop.ui.insights_view import gather_insights
 from desktop.ui.lesson_dialog import LessonDialog, parse_tags
 from tests.fakes import ManualClock
 
@@ -44,21 +46,29 @@ def sent_request(store: Store, clock: ManualClock) -> tuple[int, int]:
     return logged.application.id, logged.request.id
 
 
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
 def make(
-    qtbot: QtBot, store: Store, clock: ManualClock, app_id: int, request_id: int
-) -> LessonDialog:
-    dialog = LessonDialog(store, clock, app_id, request_id=request_id)
+    qtbot: QtBot, store: Store, clock: ManualClock, stack: QUndoStack
+) -> tuple[LessonDialog, int]:
+    """The dialog for a sent request, and that request's id."""
+    app_id, request_id = sent_request(store, clock)
+    dialog = LessonDialog(
+        store, clock, app_id, request_id=request_id, undo_stack=stack, on_error=pytest.fail
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    return dialog
+    return dialog, request_id
 
 
 def test_reply_with_themes_tags_notes_and_an_action(
-    qtbot: QtBot, store: Store, clock: ManualClock
+    qtbot: QtBot, store: Store, clock: ManualClock, stack: QUndoStack
 ) -> None:
-    app_id, request_id = sent_request(store, clock)
-    dialog = make(qtbot, store, clock, app_id, request_id)
+    dialog, request_id = make(qtbot, store, clock, stack)
     assert dialog.windowTitle() == f"What did {isolate('Acme')} say?"
     qtbot.mouseClick(dialog.theme_checks["communication"], Qt.MouseButton.LeftButton)
     dialog.theme_checks["technical depth"].setChecked(True)
@@ -77,10 +87,9 @@ def test_reply_with_themes_tags_notes_and_an_action(
 
 
 def test_no_reply_by_keyboard_records_no_themes(
-    qtbot: QtBot, store: Store, clock: ManualClock
+    qtbot: QtBot, store: Store, clock: ManualClock, stack: QUndoStack
 ) -> None:
-    app_id, request_id = sent_request(store, clock)
-    dialog = make(qtbot, store, clock, app_id, request_id)
+    dialog, request_id = make(qtbot, store, clock, stack)
     dialog.theme_checks["fit"].setChecked(True)
     # Click the radio's indicator: the widget is wider than its text, and Qt ignores
     # clicks on the empty space beside the label.
@@ -94,9 +103,10 @@ def test_no_reply_by_keyboard_records_no_themes(
     assert store.get_request(request_id).status is RequestStatus.SENT
 
 
-def test_overlong_theme_is_refused_inline(qtbot: QtBot, store: Store, clock: ManualClock) -> None:
-    app_id, request_id = sent_request(store, clock)
-    dialog = make(qtbot, store, clock, app_id, request_id)
+def test_overlong_theme_is_refused_inline(
+    qtbot: QtBot, store: Store, clock: ManualClock, stack: QUndoStack
+) -> None:
+    dialog, _request_id = make(qtbot, store, clock, stack)
     qtbot.keyClicks(dialog.tags_edit, "x" * 60)
     assert dialog.error_label.isVisible()
     assert not dialog.ok_button.isEnabled()
@@ -107,3 +117,29 @@ def test_overlong_theme_is_refused_inline(qtbot: QtBot, store: Store, clock: Man
 def test_parse_tags() -> None:
     assert parse_tags(" A  b, a b;C\n\n, ") == ("a b", "c")
     assert parse_tags("") == ()
+
+
+def test_a_logged_reply_is_one_undo_step_that_puts_the_request_back(
+    qtbot: QtBot, store: Store, clock: ManualClock, stack: QUndoStack
+) -> None:
+    dialog, request_id = make(qtbot, store, clock, stack)
+
+    def state() -> object:
+        return (
+            store.lessons(),
+            store.get_request(request_id),
+            store.reminders_for(request_id),
+            gather_insights(store).insights,
+        )
+
+    before = state()
+    dialog.theme_checks["communication"].setChecked(True)
+    with qtbot.waitSignal(dialog.lesson_logged):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    logged = state()
+    assert store.get_request(request_id).status is RequestStatus.REPLIED
+    assert stack.undoText() == f"Log reply from {isolate('Acme')}"
+    stack.undo()
+    assert state() == before
+    stack.redo()
+    assert state() == logged

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.mail_sources import Finding, Rejection, parse_source
 from desktop.core.model import Stage
+from desktop.core.user_text import isolate
 from desktop.store.mail import MailStore
 from desktop.store.repository import Store
 from desktop.ui.mail_found import MailFindings, MailFoundDialog, finding_body
@@ -109,10 +110,38 @@ def test_without_a_role_the_dialog_opens_prefilled(
 def test_not_a_rejection_is_remembered(
     findings: MailFindings, mail: MailStore, told: list[str]
 ) -> None:
-    findings.dismiss(_found(mail, "1").id)
-    assert told == ["Noted: mail from dana@acme.example won't pop up as a rejection again."]
+    findings.dismiss(_found(mail, "1").id)  # as the notification's button does
+    assert told == [
+        "Noted: mail from dana@acme.example won't pop up as a rejection again. Undo with Ctrl+Z."
+    ]
     assert mail.findings() == []
     assert _found(mail, "2").quiet
+
+
+def test_not_a_rejection_is_one_undo_step_in_the_list(
+    qtbot: QtBot, findings: MailFindings, mail: MailStore, flow: RejectionFlow
+) -> None:
+    first = _found(mail, "1")
+    second = _found(mail, "2")
+    before = mail.findings()
+    assert [finding.quiet for finding in before] == [False, False]
+    dialog = MailFoundDialog(findings, BERLIN, flow.undo_stack)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.selectRow(1)  # newest first: the first finding is the second row
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    dismissed = mail.findings()
+    assert [(finding.id, finding.quiet) for finding in dismissed] == [(second.id, True)]
+    assert dialog.table.rowCount() == 1
+    assert flow.undo_stack.undoText() == f"Not a rejection: mail from {isolate('Acme')}"
+    qtbot.mouseClick(dialog.history.button, Qt.MouseButton.LeftButton)
+    assert mail.findings() == before  # same id, and the sender is not quiet again
+    assert mail.get_finding(first.id) == first
+    assert dialog.table.rowCount() == 2
+    dialog.history.redo_action.trigger()
+    assert mail.findings() == dismissed
+    assert dialog.table.rowCount() == 1
 
 
 def test_the_list_shows_findings_and_failing_sources(
@@ -121,7 +150,7 @@ def test_the_list_shows_findings_and_failing_sources(
     finding = _found(mail, "1")
     (source,) = mail.sources()
     mail.set_status(source.id, now=NOW, error="cannot read /m: No such file or directory")
-    dialog = MailFoundDialog(findings, BERLIN)
+    dialog = MailFoundDialog(findings, BERLIN, flow.undo_stack)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.width() <= 1024

@@ -14,9 +14,18 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import Application, Channel, RejectionInput, Stage
+from desktop.core.model import (
+    Application,
+    Channel,
+    Profile,
+    RejectionInput,
+    ReminderPolicy,
+    RequestKind,
+    Stage,
+)
 from desktop.core.timefmt import format_local
 from desktop.core.user_text import isolate
+from desktop.store.database import open_database
 from desktop.store.repository import Store
 from desktop.ui.date_edit import MOMENT_ROLE
 from desktop.ui.main_window import TICK_MS, VIEW_BOARD, VIEW_INSIGHTS, VIEW_TABLE, MainWindow
@@ -501,6 +510,61 @@ def test_export_import_and_backup_run_off_the_gui_thread(
         window.backup_now()
     assert blocker.args[0] is True, blocker.args
     assert "Backed up" in window.message_bar.text()
+
+
+def test_undoing_a_json_import_puts_templates_and_settings_back_and_redo_reapplies(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock, tmp_path: Path
+) -> None:
+    # The file: another store with its own profile, policy and templates, and a request
+    # written with one of its templates.
+    other_database = open_database(tmp_path / "other")
+    other = Store(other_database)
+    other.save_settings(
+        dataclasses.replace(
+            other.load_settings(),
+            profile=Profile(name="Dana File"),
+            reminders=ReminderPolicy(window_hours=72),
+        )
+    )
+    theirs = other.templates(RequestKind.FEEDBACK)[0]
+    other.save_template(dataclasses.replace(theirs, name="Theirs", body="Why? {{ company }}"))
+    other.save_template(dataclasses.replace(theirs, id=0, name="Added by the file"))
+    other.log_rejection(
+        RejectionInput(company="Globex", role="Analyst", notified_at=clock.now()), now=clock.now()
+    )
+    exported = tmp_path / "askwhy.json"
+    other.export_file(exported, now=clock.now())
+    other_database.close()
+
+    # Here: no applications yet, but a template and settings of the user's own.
+    mine = store.templates(RequestKind.FEEDBACK)[0]
+    store.save_template(dataclasses.replace(mine, name="Mine", subject="Mine: {{ role }}"))
+    store.save_settings(dataclasses.replace(store.load_settings(), profile=Profile(name="Sam")))
+    before = (store.templates(), store.load_settings())
+
+    with (
+        qtbot.waitSignal(window.task_finished, timeout=10_000) as blocker,
+        qtbot.waitSignal(window.loaded, timeout=10_000),
+    ):
+        window.import_from(exported)
+    assert blocker.args[0] is True, blocker.args
+    imported = (store.templates(), store.load_settings())
+    assert imported != before
+    assert imported[1].profile.name == "Dana File"
+    assert "Added by the file" in {template.name for template in imported[0]}
+    request = store.due_items(now=clock.now())[0].request
+    assert request.template_id in {template.id for template in imported[0]}
+
+    assert window.undo_stack.undoText() == "Import askwhy.json"
+    window.undo_stack.undo()
+    assert (store.templates(), store.load_settings()) == before
+    assert store.list_summaries() == []
+    assert window.model.rowCount() == 0
+
+    window.undo_stack.redo()
+    assert (store.templates(), store.load_settings()) == imported
+    assert store.due_items(now=clock.now())[0].request == request
+    assert window.model.rowCount() == 1
 
 
 def test_a_bad_import_is_a_message_and_writes_nothing(

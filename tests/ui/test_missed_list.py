@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.model import RejectionInput, Stage
 from desktop.core.timefmt import format_local
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.missed_list import MissedList
@@ -117,3 +118,73 @@ def test_dismiss_takes_it_off_the_list_and_it_never_fires(
     )
     assert dialog.empty_label.isVisible()
     assert not dialog.table.isVisible()
+
+
+def press_in(qtbot: QtBot, dialog: MissedList, key: Qt.Key) -> None:
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.table, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_z_in_the_list_brings_a_dismissed_reminder_back_exactly(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    request_id, stale = miss_two(store, clock)
+    before = (store.missed_reminders(), store.reminders_for(request_id))
+    dialog = open_from_the_message_bar(qtbot, window)
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, f"dismiss_{stale[0]}"), Qt.MouseButton.LeftButton
+    )
+    dismissed = (store.missed_reminders(), store.reminders_for(request_id))
+    assert [item.reminder.id for item in dismissed[0]] == [stale[1]]
+    text = f"Dismiss missed reminder for {isolate('Acme')}"
+    assert dialog.history.undo_action.text() == f"&Undo {text}"
+    assert window.undo_stack.undoText() == text
+
+    press_in(qtbot, dialog, Qt.Key.Key_Z)
+    assert (store.missed_reminders(), store.reminders_for(request_id)) == before
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(row, dialog.COMPANY).text() for row in range(2)] == ["Acme"] * 2
+    # Back on the list, it still never fires.
+    assert not store.claim_reminder(stale[0], fired_at=clock.now() + timedelta(days=5))
+
+    press_in(qtbot, dialog, Qt.Key.Key_Y)  # the redo shortcut on this platform
+    assert (store.missed_reminders(), store.reminders_for(request_id)) == dismissed
+    assert dialog.table.rowCount() == 1
+
+
+def test_dismiss_all_is_one_step_undone_and_redone_whole(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    request_id, _stale = miss_two(store, clock)
+    before = (store.missed_reminders(), store.reminders_for(request_id))
+    window.actions_by_name["missed"].trigger()
+    dialog = window.side_dialog
+    assert isinstance(dialog, MissedList)
+    qtbot.mouseClick(dialog.dismiss_all_button, Qt.MouseButton.LeftButton)
+    assert store.missed_reminders() == []
+    assert dialog.empty_label.isVisible()
+    assert not dialog.dismiss_all_button.isEnabled()
+    assert window.undo_stack.count() == 1
+    assert window.undo_stack.undoText() == "Dismiss all missed reminders"
+    qtbot.mouseClick(dialog.history.button, Qt.MouseButton.LeftButton)
+    assert (store.missed_reminders(), store.reminders_for(request_id)) == before
+    assert dialog.table.rowCount() == 2
+    dialog.history.redo_action.trigger()
+    assert store.missed_reminders() == []
+    assert dialog.table.rowCount() == 0
+
+
+def test_a_stale_dismiss_is_a_message_and_no_step(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+) -> None:
+    _request_id, stale = miss_two(store, clock)
+    dialog = open_from_the_message_bar(qtbot, window)
+    # Dismissed elsewhere (another launch) while the list was open.
+    store.set_missed_listed([stale[0]], listed=False)
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, f"dismiss_{stale[0]}"), Qt.MouseButton.LeftButton
+    )
+    assert window.message_bar.text() == "That reminder is no longer on the missed list."
+    assert window.undo_stack.count() == 0
+    assert dialog.table.rowCount() == 1

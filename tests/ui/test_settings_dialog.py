@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import time
+from dataclasses import replace
+from datetime import UTC, datetime, time
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTime
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +31,13 @@ def make(
     notifier: RecordingNotifier | None = None,
     autostart: FakeAutostart | None = None,
 ) -> SettingsDialog:
-    dialog = SettingsDialog(store, notifier=notifier, autostart=autostart)
+    dialog = SettingsDialog(
+        store,
+        notifier=notifier,
+        autostart=autostart,
+        undo_stack=QUndoStack(),
+        on_error=pytest.fail,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -71,6 +78,34 @@ def test_profile_and_timing_saved_in_one_go(
     assert saved.start_at_login
     assert autostart.calls == [True]
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_save_is_one_undo_step_that_leaves_the_pause_and_autostart_alone(
+    qtbot: QtBot, store: Store
+) -> None:
+    stack = QUndoStack()
+    autostart = FakeAutostart()
+    dialog = SettingsDialog(store, autostart=autostart, undo_stack=stack, on_error=pytest.fail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = store.load_settings()
+    dialog.signature_edit.setPlainText("")
+    qtbot.keyClicks(dialog.name_edit, "Sam Lee")
+    dialog.window_spin.setValue(72)
+    dialog.autostart_check.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    saved = store.load_settings()
+    assert (saved.profile.name, saved.reminders.window_hours) == ("Sam Lee", 72)
+    assert stack.undoText() == "Change settings"
+    # The tray pauses reminders meanwhile: not the dialog's to take back.
+    pause = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    store.save_settings(replace(store.load_settings(), reminders_paused_until=pause))
+    stack.undo()
+    kept = {"reminders_paused_until": pause, "start_at_login": True}
+    assert store.load_settings() == replace(before, **kept)
+    assert autostart.calls == [True]  # the OS entry is not touched by undo
+    stack.redo()
+    assert store.load_settings() == replace(saved, reminders_paused_until=pause)
 
 
 def test_bad_values_are_refused_inline(qtbot: QtBot, store: Store) -> None:
@@ -134,7 +169,7 @@ def test_the_colour_scheme_applies_at_once_cancel_takes_it_back_save_keeps_it(
     qtbot: QtBot, store: Store, theme: ThemeController, qsettings: QSettings
 ) -> None:
     window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
-    dialog = SettingsDialog(store, theme=theme)
+    dialog = SettingsDialog(store, undo_stack=QUndoStack(), on_error=pytest.fail, theme=theme)
     qtbot.addWidget(dialog)
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
     assert theme_module.current_colors() is theme_module.DARK
@@ -142,7 +177,7 @@ def test_the_colour_scheme_applies_at_once_cancel_takes_it_back_save_keeps_it(
     dialog.reject()
     assert theme_module.current_colors() is theme_module.LIGHT
 
-    dialog = SettingsDialog(store, theme=theme)
+    dialog = SettingsDialog(store, undo_stack=QUndoStack(), on_error=pytest.fail, theme=theme)
     qtbot.addWidget(dialog)
     dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
     dialog.ok_button.click()

@@ -6,18 +6,26 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import RequestKind
+from desktop.core.model import RejectionInput, RequestKind
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS
+from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.template_manager import TemplateManager, template_problems
+from tests.fakes import ManualClock
 
 
 @pytest.fixture
-def manager(qtbot: QtBot, store: Store) -> Iterator[TemplateManager]:
-    dialog = TemplateManager(store)
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def manager(qtbot: QtBot, store: Store, stack: QUndoStack) -> Iterator[TemplateManager]:
+    dialog = TemplateManager(store, undo_stack=stack, on_error=pytest.fail)
     dialog.show()
     qtbot.waitExposed(dialog)
     yield dialog
@@ -136,6 +144,60 @@ def test_duplicate_then_delete_with_confirmation(
         DEFAULT_TEMPLATES[RequestKind.FEEDBACK][0]
     ]
     assert manager.template_list.count() == 1
+
+
+def test_a_new_default_is_undone_and_the_old_default_is_back(
+    qtbot: QtBot, manager: TemplateManager, store: Store, stack: QUndoStack
+) -> None:
+    before = store.templates()
+    qtbot.mouseClick(manager.duplicate_button, Qt.MouseButton.LeftButton)
+    manager.name_edit.setText("Warmer")
+    manager.default_check.setChecked(True)
+    qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
+    saved = store.templates()
+    assert [t.name for t in store.templates(RequestKind.FEEDBACK) if t.is_default] == ["Warmer"]
+    assert stack.undoText() == f"Save template {isolate('Warmer')}"
+    qtbot.mouseClick(manager.history.button, Qt.MouseButton.LeftButton)
+    assert store.templates() == before
+    assert manager.template_list.count() == 1
+    manager.history.redo_action.trigger()
+    assert store.templates() == saved
+    assert manager.template_list.count() == 2
+
+
+def test_a_deleted_template_comes_back_with_the_requests_written_with_it(
+    qtbot: QtBot, manager: TemplateManager, store: Store, stack: QUndoStack
+) -> None:
+    clock = ManualClock()
+    qtbot.mouseClick(manager.duplicate_button, Qt.MouseButton.LeftButton)
+    manager.default_check.setChecked(True)  # so new requests are written with it
+    qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
+    logged = store.log_rejection(
+        RejectionInput(company="Acme", role="Engineer", notified_at=clock.now()),
+        now=clock.now(),
+    )
+    copy_id = store.get_request(logged.request.id).template_id
+    # The first template becomes the default again, so the copy may go.
+    manager.template_list.setCurrentRow(0)
+    manager.default_check.setChecked(True)
+    qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
+    manager.template_list.setCurrentRow(1)
+    assert manager.current().id == copy_id  # type: ignore[union-attr]
+    before = (store.templates(), store.get_request(logged.request.id))
+    answer_next_box(QMessageBox.StandardButton.Yes, [])
+    qtbot.mouseClick(manager.delete_button, Qt.MouseButton.LeftButton)
+    deleted = (store.templates(), store.get_request(logged.request.id))
+    assert deleted[1].template_id is None
+    assert deleted[1].body == before[1].body  # the text stays
+    # Ctrl+Z with the list focused undoes the step; in a text field it stays the field's.
+    manager.activateWindow()
+    qtbot.waitUntil(manager.isActiveWindow)
+    manager.template_list.setFocus()
+    qtbot.keyClick(manager.template_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (store.templates(), store.get_request(logged.request.id)) == before
+    assert manager.template_list.count() == 2
+    manager.history.redo_action.trigger()
+    assert (store.templates(), store.get_request(logged.request.id)) == deleted
 
 
 def test_reset_to_default_text(qtbot: QtBot, manager: TemplateManager, store: Store) -> None:
