@@ -39,8 +39,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 RESULT_PREFIX = "RESULT "
-# The app's own paint hook (desktop/app.py): print "PAINTED <time.monotonic()>" after the
-# main window's first paint, "LOADED <time.monotonic()>" once its data is shown, then quit.
+# The app's own paint hook (desktop/app/first_frame.py): print "PAINTED <time.monotonic()>"
+# after the main window's first paint, "LOADED <time.monotonic()>" once its data is shown, then
+# quit.
 PAINT_HOOK_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 _PAINTED_RE = re.compile(r"PAINTED\s+([0-9]+(?:\.[0-9]+)?)")
 _LOADED_RE = re.compile(r"LOADED\s+([0-9]+(?:\.[0-9]+)?)")
@@ -451,8 +452,9 @@ else:
 
 
 def app_paint_hook_available() -> bool:
-    """True when desktop/app.py honours PAINT_HOOK_ENV (the app measures its own paint)."""
-    app_py = REPO / "desktop" / "app.py"
+    """True when desktop/app/first_frame.py honours PAINT_HOOK_ENV (the app measures its
+    own paint)."""
+    app_py = REPO / "desktop" / "app" / "first_frame.py"
     return app_py.exists() and PAINT_HOOK_ENV in app_py.read_text(encoding="utf-8")
 
 
