@@ -214,7 +214,10 @@ class Wiring:
         # a second and doubles the peak memory).
         self.reminders.start()
         self.window.attach_store(self.store)
-        self.window.loaded.connect(self._start_mail, Qt.ConnectionType.SingleShotConnection)
+        if self.window.has_data:  # shown from the first look: nothing to wait for
+            QTimer.singleShot(0, self._start_mail)
+        else:
+            self.window.loaded.connect(self._start_mail, Qt.ConnectionType.SingleShotConnection)
         if self.tray is not None:
             self.tray.refresh()
             self.tray.show()
