@@ -125,7 +125,10 @@ def first_look(
     try:
         if not path.is_file() or path.with_name(path.name + "-wal").exists():
             return None
-        with closing(sqlite3.connect(sqlite_uri(path, "ro"), uri=True)) as connection:
+        # Immutable: with no -wal beside it the file holds everything, and a read-only
+        # connection to a WAL database would leave a -shm and a -wal of its own behind.
+        # Writers (another process) add to a new -wal, not to this file.
+        with closing(sqlite3.connect(sqlite_uri(path, "immutable"), uri=True)) as connection:
             revisions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
             if revisions != [(HEAD_REVISION,)]:
                 return None

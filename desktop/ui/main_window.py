@@ -20,10 +20,11 @@ are disabled. The data comes from `attach_store`, or first from `show_first_look
 applications read with plain sqlite3 while SQLAlchemy is still loading: on screen, but
 read-only until the store is attached); either builds the filter bar and the pages that
 show data (board, table, insights, empty state). Tests and tools that have a store pass it
-to the constructor instead. For the same reason the dialogs, the rejection flow and the
-undo commands are not imported at the top: each Qt class a module touches costs start-up
-time (PySide6 builds its enums then). One module, `desktop.ui.later`, imports them all;
-this module reaches it as `later`, which loads it on first use, once the store is attached.
+to the constructor instead. For the same reason the pages, the dialogs, the rejection flow
+and the undo commands are not imported at the top: each Qt class a module touches costs
+start-up time (PySide6 builds its enums then). Two modules import them, each reached here
+by its name and loaded on first use: `desktop.ui.data_pages` (the pages, once there is
+data to show) and `desktop.ui.later` (all the rest, once the store is attached).
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -101,22 +102,22 @@ from desktop.core.user_text import isolate
 from desktop.native.store_changes import StoreChanges
 from desktop.store.changes import Change
 from desktop.ui import email_drop
-from desktop.ui.board_view import BoardView
-from desktop.ui.empty_state import EmptyState, LoadingPage
+from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, app_icon, stage_dot
-from desktop.ui.insights_view import InsightsView
 from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
-from desktop.ui.table_view import FilterBar, TablePage
 from desktop.ui.theme import MARGIN, SPACING, ThemeController, current_colors
 
 
-class _Later:
-    """`desktop.ui.later`, imported on first use: the window paints before it loads."""
+class _Deferred:
+    """A module imported on first use: the window paints before it loads."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module("desktop.ui.later"), name)
+        return getattr(importlib.import_module(self._name), name)
 
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ if TYPE_CHECKING:
     from desktop.store.database import Database
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
-    from desktop.ui import later
+    from desktop.ui import data_pages, later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
     from desktop.ui.mail_settings import MailSetup
@@ -142,7 +143,8 @@ if TYPE_CHECKING:
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
 else:
-    later = _Later()
+    data_pages = _Deferred("desktop.ui.data_pages")
+    later = _Deferred("desktop.ui.later")
 
 log = logging.getLogger(__name__)
 
@@ -381,13 +383,13 @@ class MainWindow(QMainWindow):
         `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
         from `attach_store` on; until then the loading page is all there is to show.
         """
-        self.filter_bar = FilterBar(self.proxy)
+        self.filter_bar = data_pages.FilterBar(self.proxy)
         self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
-        self.empty_state = EmptyState()
-        self.board = BoardView(self.model, self.proxy)
-        self.table_page = TablePage(self.proxy)
+        self.empty_state = data_pages.EmptyState()
+        self.board = data_pages.BoardView(self.model, self.proxy)
+        self.table_page = data_pages.TablePage(self.proxy)
         self.table = self.table_page.view
-        self.insights = InsightsView()
+        self.insights = data_pages.InsightsView()
         for page in (self.empty_state, self.board, self.table_page, self.insights):
             self.stack.addWidget(page)
 

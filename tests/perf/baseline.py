@@ -45,6 +45,7 @@ RESULT_PREFIX = "RESULT "
 PAINT_HOOK_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 _PAINTED_RE = re.compile(r"PAINTED\s+([0-9]+(?:\.[0-9]+)?)")
 _LOADED_RE = re.compile(r"LOADED\s+([0-9]+(?:\.[0-9]+)?)")
+_READY_RE = re.compile(r"READY\s+([0-9]+(?:\.[0-9]+)?)")
 
 
 # -- arguments and results -------------------------------------------------------------
@@ -473,6 +474,14 @@ def paint_time(proc: Proc, timeout: float = 60.0) -> float:
 def loaded_time(proc: Proc, timeout: float = 60.0) -> float:
     """Seconds from the process start to the app's report that its data is shown."""
     return _reported_time(proc, _LOADED_RE, timeout)
+
+
+def ready_time(proc: Proc, timeout: float = 60.0) -> float:
+    """Seconds from the process start to the app's report that its store and services run
+    (it quits by itself after that: a clean quit, as a user's, leaves no -wal behind)."""
+    ready = _reported_time(proc, _READY_RE, timeout)
+    proc.popen.wait(timeout)
+    return ready
 
 
 def _reported_time(proc: Proc, pattern: re.Pattern[str], timeout: float) -> float:
