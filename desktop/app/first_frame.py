@@ -38,7 +38,6 @@ from desktop.native.app_identity import claim_app_user_model_id
 from desktop.native.clipboard import QtClipboard
 from desktop.native.clock import SystemClock
 from desktop.native.single_instance import InstanceNotAnswering, SingleInstance, UnsafeInstanceDir
-from desktop.store import summaries
 from desktop.ui.main_window import MainWindow
 from desktop.ui.restore_controller import RestoreController
 from desktop.ui.tasks import Task
@@ -173,6 +172,10 @@ class _Opening:
     def painted(self) -> None:
         if self.perf_hook:
             _report_perf("PAINTED")
+        # After the first paint: sqlite3 and the store's reader, a few milliseconds the
+        # first frame need not wait for.
+        from desktop.store import summaries  # noqa: PLC0415
+
         self._first_look = Task(functools.partial(summaries.first_look, self.data_dir))
         self._first_look.signals.succeeded.connect(self._looked)
         self._first_look.signals.failed.connect(lambda _message: self.open_data())
