@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
 from desktop.core import handover
@@ -96,6 +96,9 @@ def _run(
 ) -> int:
     instance = _become_the_instance(args, data_dir, pending_request)
     if isinstance(instance, str):
+        # Only on this way out: the first frame need not pay for QMessageBox's type.
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         QMessageBox.critical(None, f"{APP_NAME} cannot start", instance)
         return cli.EXIT_BROKEN
     if isinstance(instance, int):
