@@ -143,7 +143,7 @@ def via_cli(case: Case, tmp_path: Path, _qtbot: QtBot) -> bool:
 
 
 def via_hand_over(case: Case, tmp_path: Path, _qtbot: QtBot) -> bool | None:
-    """What the running instance does with a second launch's message (app._Wiring)."""
+    """What the running instance does with a second launch's message (app.running.Wiring)."""
     if case.wall_clock_only:
         return None
     store = Store(open_database(tmp_path / "instance"), local_tz=lambda: BERLIN)

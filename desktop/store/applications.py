@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,8 +15,6 @@ from desktop.core.errors import InvalidInput
 from desktop.core.model import (
     Application,
     ApplicationSummary,
-    FollowUpRequest,
-    RequestStatus,
     Stage,
     StageEvent,
 )
@@ -26,173 +23,27 @@ from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
 from desktop.store.models import (
     ApplicationRow,
-    FollowUpRequestRow,
     StageEventRow,
     match_key,
 )
 from desktop.store.rows import application_row, record, stage_event
 from desktop.store.snapshots import ApplicationSnapshot
+from desktop.store.summaries import read as read_summaries
 
 # -- the summaries the window loads ------------------------------------------------------
-
-_APPLICATION_SQL = (
-    "SELECT id, company, role, stage, created_at, updated_at, applied_at, location, url,"
-    " source, notes, archived FROM applications"
-)
-_STAGES: dict[str, Stage] = {stage.value: stage for stage in Stage}
-# The stored text of the rules' first and last instants: a value outside (from a database
-# older than the rules) is read as the nearest one, so that no reader overflows on it.
-_EARLIEST = validation.EARLIEST.replace(tzinfo=None).isoformat(" ")
-_LATEST = validation.LATEST.replace(tzinfo=None).isoformat(" ")
-
-
-def _instant(text: str, parse: Callable[[str], datetime]) -> datetime:
-    if text < _EARLIEST:
-        return validation.EARLIEST
-    if text > _LATEST:
-        return validation.LATEST
-    return parse(text + "+00:00")
-
-
-def _summaries_from_tuples(
-    rows: Iterable[Any],
-    names: dict[int, list[str]],
-    emails: dict[int, list[str]],
-    open_requests: dict[int, FollowUpRequest],
-    next_due: dict[int, datetime],
-    _parse: Callable[[str], datetime] = datetime.fromisoformat,
-) -> list[ApplicationSummary]:
-    """The summaries of `_APPLICATION_SQL` rows. Runs once per application when the window
-    loads, so it favours speed and memory: one loop, no helper call per row."""
-    # Roles, locations, sources and often companies repeat from row to row; sqlite3 hands
-    # out a new string for each, and 100,000 rows would hold 100,000 copies of each.
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    summaries: list[ApplicationSummary] = []
-    append = summaries.append
-    low, high = _EARLIEST, _LATEST
-    for (app_id, company, role, stage, created, updated, applied, location, url, source, notes,
-         archived) in rows:  # fmt: skip
-        # The stored text is naive UTC, and appending the offset parses several times faster
-        # than .replace(tzinfo=UTC) after. A row never edited since it was added has the
-        # same text in several columns: one datetime object serves them all.
-        # Text outside the rules' range (a database older than them) is read as the nearest
-        # instant inside: string comparisons, so the common case costs no call.
-        if low <= created <= high:
-            created_at = _parse(created + "+00:00")
-        else:
-            created_at = _instant(created, _parse)
-        if updated == created:
-            updated_at = created_at
-        elif low <= updated <= high:
-            updated_at = _parse(updated + "+00:00")
-        else:
-            updated_at = _instant(updated, _parse)
-        if applied is None:
-            applied_at = None
-        elif applied == created:
-            applied_at = created_at
-        elif low <= applied <= high:
-            applied_at = _parse(applied + "+00:00")
-        else:
-            applied_at = _instant(applied, _parse)
-        request = open_requests.get(app_id)
-        contact_names = names.get(app_id)
-        contact_emails = emails.get(app_id)
-        append(
-            ApplicationSummary(
-                Application(
-                    app_id,
-                    share(company, company),
-                    share(role, role),
-                    _STAGES[stage],
-                    created_at,
-                    updated_at,
-                    applied_at,
-                    share(location, location),
-                    url,
-                    share(source, source),
-                    notes,
-                    bool(archived),
-                ),
-                () if contact_names is None else tuple(contact_names),
-                request,
-                None if request is None else next_due.get(request.id),
-                () if contact_emails is None else tuple(contact_emails),
-            )
-        )
-    return summaries
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pauses Python's cyclic garbage collector for a bulk load.
-
-    Building 100,000 summaries allocates hundreds of thousands of container objects, none
-    of them garbage; each allocation burst would otherwise trigger collections that walk the
-    growing heap again and again (measured: 0.1 to 0.4 s at 100,000 applications).
-    Reference counting still frees everything as usual meanwhile.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def summaries(
     session: Session, ids: Sequence[int] | None, *, include_archived: bool
 ) -> list[ApplicationSummary]:
     """Every application (`ids` None) or those of `ids` that exist, each with its contacts'
-    names and addresses, its most urgent open request and that request's next reminder.
-    Four queries however many rows."""
-    # A short list of ids goes into the SQL as bound parameters (far below SQLite's limit:
-    # a change names a handful).
-    only = "" if ids is None else f" IN ({','.join('?' * len(ids))})"
-    params: Sequence[int] = () if ids is None else ids
-    # The two big reads skip ORM row processing: at 100,000 applications building ORM
-    # objects costs seconds, plain tuples a fraction of that. They use the driver's own
+    names and addresses, its most urgent open request and that request's next reminder."""
+    # The big reads skip ORM row processing (store.summaries): they use the driver's own
     # cursor, inside this session's transaction.
-    raw = session.connection().connection.dbapi_connection
-    assert raw is not None
-    names: dict[int, list[str]] = {}
-    emails: dict[int, list[str]] = {}
-    for app_id, name, email in raw.execute(
-        "SELECT application_id, name, email FROM contacts"
-        + ("" if ids is None else f" WHERE application_id{only}")
-        + " ORDER BY id",
-        params,
-    ):
-        names.setdefault(app_id, []).append(name)
-        if email:
-            emails.setdefault(app_id, []).append(email)
-    query = select(FollowUpRequestRow).where(FollowUpRequestRow.status == RequestStatus.DRAFT)
-    if ids is not None:
-        query = query.where(FollowUpRequestRow.application_id.in_(ids))
-    open_requests: dict[int, FollowUpRequest] = {}
-    for row in session.scalars(
-        query.order_by(FollowUpRequestRow.window_closes_at, FollowUpRequestRow.id)
-    ):
-        open_requests.setdefault(row.application_id, record(FollowUpRequest, row))
+    # The sqlite dialect's driver connection is the sqlite3 module's.
+    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
     next_due = reminders.next_due_by_request(session, ids)
-    # "+archived" keeps SQLite off the (archived, updated_at) index: nearly every row
-    # matches, and reading through the index means sorting them all by id after.
-    conditions = ([] if include_archived else ["+archived = 0"]) + (
-        [] if ids is None else [f"id{only}"]
-    )
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    # Iterated, not fetchall(): each row's tuple and its timestamp strings are freed as
-    # soon as its summary is built, instead of all 100,000 living at once.
-    with _collector_paused():
-        return _summaries_from_tuples(
-            raw.execute(_APPLICATION_SQL + where + " ORDER BY id", params),
-            names,
-            emails,
-            open_requests,
-            next_due,
-        )
+    return read_summaries(raw, ids, include_archived=include_archived, next_due=next_due)
 
 
 # -- one application ---------------------------------------------------------------------

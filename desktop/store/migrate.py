@@ -11,8 +11,12 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+if TYPE_CHECKING:
+    # Only a type here: the first look at the file (store.summaries) runs before
+    # SQLAlchemy is imported, and reads HEAD_REVISION from this module.
+    from sqlalchemy import Engine
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +108,7 @@ def upgrade(engine: Engine, schema: Schema = DEFAULT_SCHEMA) -> None:
         config.attributes["connection"] = connection
         logger.info("Upgrading the database schema to %s", schema.head)
         command.upgrade(config, schema.head)
-        problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+        problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise RuntimeError(f"foreign_key_check after upgrade: {len(problems)} rows")
 

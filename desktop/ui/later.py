@@ -2,8 +2,8 @@
 
 The window paints first with only PySide6 and its own few modules loaded (see
 `desktop.ui.main_window`): every Qt class a module touches costs start-up time. Everything
-it needs after that, the pages that show data, the dialogs, the undo commands, the worker
-tasks and the store's exchange, is imported here, and `main_window` reaches it through
+it needs once it has a store, the dialogs, the undo commands, the worker tasks and the
+store's exchange, is imported here, and `main_window` reaches it through
 `main_window.later`, which imports this module on first use (when the store is attached).
 """
 
@@ -15,30 +15,22 @@ from desktop.core.wording import plural
 from desktop.store import exchange
 from desktop.store.backups import Backups
 from desktop.ui import report_pdf, undo_commands
-from desktop.ui.board_view import BoardView
 from desktop.ui.details_dialog import DetailsAction, DetailsDialog
-from desktop.ui.empty_state import EmptyState
 from desktop.ui.follow_ups_view import FollowUpsDialog, draft_to_open
 from desktop.ui.import_preview_dialog import ImportPreviewDialog
-from desktop.ui.insights_view import InsightsView
 from desktop.ui.missed_list import MissedList
 from desktop.ui.rejection_flow import RejectionFlow
 from desktop.ui.report_dialog import ReportDialog
 from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.table_view import FilterBar, TablePage
 from desktop.ui.tasks import Task
 from desktop.ui.template_manager import TemplateManager
 
 __all__ = [
     "Backups",
-    "BoardView",
     "DetailsAction",
     "DetailsDialog",
-    "EmptyState",
-    "FilterBar",
     "FollowUpsDialog",
     "ImportPreviewDialog",
-    "InsightsView",
     "MissedList",
     "QFileDialog",
     "QMessageBox",
@@ -46,7 +38,6 @@ __all__ = [
     "RejectionFlow",
     "ReportDialog",
     "SettingsDialog",
-    "TablePage",
     "Task",
     "TemplateManager",
     "draft_to_open",

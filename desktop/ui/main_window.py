@@ -5,6 +5,7 @@ Construction (what `desktop.app` does)::
 
     window = MainWindow(None, clock, clipboard, on_quit=wiring_quit, settings=None)
     window.show()                                        # painted before the store exists
+    window.show_first_look(summaries)                    # optional: rows read without a store
     window.attach_store(store)                           # then the data: loads it too
     window.loaded.connect(...)                           # each full load has been shown
     window.refresh()                                     # reload everything, in the background
@@ -14,13 +15,16 @@ Construction (what `desktop.app` does)::
 
 The window is built and painted without a store, so that a start shows the window with only
 PySide6 loaded; SQLAlchemy and the database come after the first paint (see `desktop.app`).
-Until `attach_store` runs, a "loading" page fills the window and the actions that need data
-are disabled; `attach_store` builds the filter bar and the pages that show data (board,
-table, insights, empty state). Tests and tools that have a store pass it to the constructor
-instead. For the same reason the pages, the dialogs, the rejection flow and the undo
-commands are not imported at the top: each Qt class a module touches costs start-up time
-(PySide6 builds its enums then). One module, `desktop.ui.later`, imports them all; this
-module reaches it as `later`, which loads it on first use, once the store is attached.
+Until the data comes, a "loading" page fills the window and the actions that need data
+are disabled. The data comes from `attach_store`, or first from `show_first_look` (the
+applications read with plain sqlite3 while SQLAlchemy is still loading: on screen, but
+read-only until the store is attached); either builds the filter bar and the pages that
+show data (board, table, insights, empty state). Tests and tools that have a store pass it
+to the constructor instead. For the same reason the pages, the dialogs, the rejection flow
+and the undo commands are not imported at the top: each Qt class a module touches costs
+start-up time (PySide6 builds its enums then). Two modules import them, each reached here
+by its name and loaded on first use: `desktop.ui.data_pages` (the pages, once there is
+data to show) and `desktop.ui.later` (all the rest, once the store is attached).
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -90,7 +94,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core.errors import InvalidInput, UserFacingError
-from desktop.core.model import Application, RequestKind, Stage
+from desktop.core.model import Application, ApplicationSummary, RequestKind, Stage
 from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.core.timefmt import format_local
@@ -106,11 +110,14 @@ from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.theme import MARGIN, SPACING, ThemeController, current_colors
 
 
-class _Later:
-    """`desktop.ui.later`, imported on first use: the window paints before it loads."""
+class _Deferred:
+    """A module imported on first use: the window paints before it loads."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module("desktop.ui.later"), name)
+        return getattr(importlib.import_module(self._name), name)
 
 
 if TYPE_CHECKING:
@@ -126,7 +133,7 @@ if TYPE_CHECKING:
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
     from desktop.store.snapshots import ImportResult
-    from desktop.ui import later
+    from desktop.ui import data_pages, later
     from desktop.ui.details_dialog import DetailsDialog
     from desktop.ui.mail_found import MailFindings
     from desktop.ui.mail_settings import MailSetup
@@ -137,7 +144,8 @@ if TYPE_CHECKING:
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
 else:
-    later = _Later()
+    data_pages = _Deferred("desktop.ui.data_pages")
+    later = _Deferred("desktop.ui.later")
 
 log = logging.getLogger(__name__)
 
@@ -296,17 +304,43 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.attach_store(store)
 
+    def show_first_look(self, summaries: list[ApplicationSummary]) -> None:
+        """Show the applications read before the store opens (`store.summaries.first_look`):
+        on screen at once, read-only until `attach_store`, which adds what only the store
+        knows (the reminders' times, the user's Ghosted rule) to these rows instead of
+        loading them all again. `loaded` follows."""
+        if self._store is not None or self._has_data:
+            return  # the store's own load is the newer one
+        self._build_data_pages()
+        self._show_loaded(summaries)
+
     def attach_store(self, store: Store) -> None:
-        """Give the window its data: enables the data actions and loads the store."""
+        """Give the window its data: enables the data actions and loads the store (or,
+        after `show_first_look`, completes the rows shown)."""
         self._store = store
         self._flow = later.RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
         self.changes = StoreChanges(store.changes, self)
         self.changes.changed.connect(self._on_store_changed)
-        self._build_data_pages()
+        if not self._has_data:
+            self._build_data_pages()
+        self._connect_pages()
         self._connect_flow()
         self._enable_data_actions(True)
         self._show_pause(self._clock.now())
-        self.refresh()
+        if not self._has_data:
+            self.refresh()
+            return
+        self._load_model_settings()
+        # The first look had no reminder times: read again the rows that have an open
+        # request (a handful), with the store's one definition of a pending reminder.
+        rows = self.model.summaries
+        self._update_rows({rows[row].application.id for row in self.model.open_rows})
+        self._after_rows_changed()
+
+    @property
+    def has_data(self) -> bool:
+        """The data is on screen (from `show_first_look` or the store's first load)."""
+        return self._has_data
 
     @property
     def store(self) -> Store:
@@ -350,15 +384,18 @@ class MainWindow(QMainWindow):
         `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
         from `attach_store` on; until then the loading page is all there is to show.
         """
-        self.filter_bar = later.FilterBar(self.proxy)
+        self.filter_bar = data_pages.FilterBar(self.proxy)
         self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
-        self.empty_state = later.EmptyState()
-        self.board = later.BoardView(self.model, self.proxy)
-        self.table_page = later.TablePage(self.proxy)
+        self.empty_state = data_pages.EmptyState()
+        self.board = data_pages.BoardView(self.model, self.proxy)
+        self.table_page = data_pages.TablePage(self.proxy)
         self.table = self.table_page.view
-        self.insights = later.InsightsView()
+        self.insights = data_pages.InsightsView()
         for page in (self.empty_state, self.board, self.table_page, self.insights):
             self.stack.addWidget(page)
+
+    def _connect_pages(self) -> None:
+        """What the pages ask for needs the store: connected once it is attached."""
         self.board.move_requested.connect(self.request_move)
         self.board.open_requested.connect(self.open_details)
         self.board.context_menu_requested.connect(self._show_context_menu)
@@ -521,10 +558,12 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, summaries: object) -> None:
         assert isinstance(summaries, list)
         self._loading = None
-        selected = self.selected_application_id()
-        now = self._clock.now()
-        self.model.set_now(now)
         self._load_model_settings()
+        self._show_loaded(summaries)
+
+    def _show_loaded(self, summaries: list[ApplicationSummary]) -> None:
+        selected = self.selected_application_id()
+        self.model.set_now(self._clock.now())
         self.model.set_summaries(summaries)
         self.status.set_loading(False)
         first = not self._has_data

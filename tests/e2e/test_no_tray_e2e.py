@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import KEEPS_RUNNING
+from desktop.app.running import KEEPS_RUNNING
 from tests.e2e import services, x11
 from tests.e2e.conftest import require
 from tests.e2e.test_reminders_e2e import NOTIFY_DEADLINE, log_rejection, wait_running

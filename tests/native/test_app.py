@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop import app
+from desktop.app import running
 from desktop.ui.restore_controller import RestoreController
 from desktop.ui.restore_dialog import RestoreDialog
 from tests.fakes import ManualClock
@@ -144,10 +144,10 @@ def test_corrupt_database_is_a_message_not_a_traceback(qtbot: QtBot, tmp_path: P
 
     clock = ManualClock()
     QTimer.singleShot(0, answer)
-    store, database, restored = app._open_store(
+    store, restored = running.open_store(
         data_dir, None, RestoreController(data_dir, clock.now), clock
     )
-    assert (store, database, restored) == (None, None, "")
+    assert (store, restored) == (None, "")
     assert len(seen) == 1
     assert "askwhy.sqlite3" in seen[0]
     # Never overwritten.

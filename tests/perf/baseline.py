@@ -39,11 +39,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 RESULT_PREFIX = "RESULT "
-# The app's own paint hook (desktop/app.py): print "PAINTED <time.monotonic()>" after the
-# main window's first paint, "LOADED <time.monotonic()>" once its data is shown, then quit.
+# The app's own paint hook (desktop/app/first_frame.py): print "PAINTED <time.monotonic()>"
+# after the main window's first paint, "LOADED <time.monotonic()>" once its data is shown, then
+# quit.
 PAINT_HOOK_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 _PAINTED_RE = re.compile(r"PAINTED\s+([0-9]+(?:\.[0-9]+)?)")
 _LOADED_RE = re.compile(r"LOADED\s+([0-9]+(?:\.[0-9]+)?)")
+_READY_RE = re.compile(r"READY\s+([0-9]+(?:\.[0-9]+)?)")
 
 
 # -- arguments and results -------------------------------------------------------------
@@ -451,8 +453,9 @@ else:
 
 
 def app_paint_hook_available() -> bool:
-    """True when desktop/app.py honours PAINT_HOOK_ENV (the app measures its own paint)."""
-    app_py = REPO / "desktop" / "app.py"
+    """True when desktop/app/first_frame.py honours PAINT_HOOK_ENV (the app measures its
+    own paint)."""
+    app_py = REPO / "desktop" / "app" / "first_frame.py"
     return app_py.exists() and PAINT_HOOK_ENV in app_py.read_text(encoding="utf-8")
 
 
@@ -471,6 +474,14 @@ def paint_time(proc: Proc, timeout: float = 60.0) -> float:
 def loaded_time(proc: Proc, timeout: float = 60.0) -> float:
     """Seconds from the process start to the app's report that its data is shown."""
     return _reported_time(proc, _LOADED_RE, timeout)
+
+
+def ready_time(proc: Proc, timeout: float = 60.0) -> float:
+    """Seconds from the process start to the app's report that its store and services run
+    (it quits by itself after that: a clean quit, as a user's, leaves no -wal behind)."""
+    ready = _reported_time(proc, _READY_RE, timeout)
+    proc.popen.wait(timeout)
+    return ready
 
 
 def _reported_time(proc: Proc, pattern: re.Pattern[str], timeout: float) -> float:

@@ -170,7 +170,7 @@ def measure(data_dir: Path, runs: int) -> None:
         shown: list[float] = []
 
         def second_launch() -> None:
-            # What desktop.app's _Wiring does with the message from the socket.
+            # What desktop.app.running's Wiring does with the message from the socket.
             started = time.perf_counter()
             logged = flow.log_rejection(handover.rejection_from_message(message))
 

@@ -71,7 +71,7 @@ def measure(data_dir: Path, runs: int) -> None:
     window.resize(1200, 760)
     loaded: list[bool] = []
     window.loaded.connect(lambda: loaded.append(True))
-    window.attach_store(store)  # loads the store in the background, as in desktop/app.py
+    window.attach_store(store)  # loads the store in the background, as in desktop.app
     window.set_view(VIEW_TABLE)
     window.show()
     while not loaded:

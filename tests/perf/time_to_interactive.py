@@ -67,7 +67,7 @@ def measure(data_dir: Path, runs: int) -> None:
         database = open_database(data_dir)
         opened = time.perf_counter()
         store = Store(database)
-        # As desktop/app.py does it: the window first, then its data. attach_store loads it
+        # As desktop.app does it: the window first, then its data. attach_store loads it
         # in the background (list_summaries), then fills the model, the board and the status
         # bar; the board's first paint below comes once that is done.
         window = MainWindow(

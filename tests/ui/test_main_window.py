@@ -678,6 +678,46 @@ def test_a_window_without_its_store_shows_loading_then_the_data(
     window.rejection_flow.close_all()
 
 
+def test_a_first_look_shows_the_rows_before_the_store_and_the_store_completes_them(
+    qtbot: QtBot,
+    store: Store,
+    clock: ManualClock,
+    clipboard: RecordingClipboard,
+    qsettings: QSettings,
+) -> None:
+    # What desktop.app does: paint, show what store.summaries.first_look read with plain
+    # sqlite3 (no reminder times), then give the window its store.
+    add(store, clock, "Acme")
+    store.log_rejection(
+        RejectionInput(company="Globex", role="Engineer", notified_at=clock.now()),
+        now=clock.now(),
+    )
+    full = store.list_summaries()
+    looked = [dataclasses.replace(row, next_reminder_at=None) for row in full]
+    window = MainWindow(None, clock, clipboard, on_quit=lambda: None, settings=qsettings)
+    qtbot.addWidget(window)
+    loads: list[None] = []
+    resets: list[None] = []
+    window.loaded.connect(lambda: loads.append(None))
+    window.model.modelReset.connect(lambda: resets.append(None))
+    window.show()
+    qtbot.waitExposed(window)
+
+    window.show_first_look(looked)
+    assert loads == [None]
+    assert window.has_data
+    assert window.stack.currentWidget() is window.board
+    assert [s.application.company for s in window.model.summaries] == ["Acme", "Globex"]
+    assert not window.actions_by_name["new"].isEnabled(), "read-only until the store comes"
+
+    with qtbot.assertNotEmitted(window.loaded, wait=300):  # no reload in the background
+        window.attach_store(store)
+    assert window.actions_by_name["new"].isEnabled()
+    assert list(window.model.summaries) == full  # the reminder times, from the store
+    assert resets == [None], "the store completed the rows instead of loading them again"
+    window.rejection_flow.close_all()
+
+
 def test_countdowns_tick_only_while_the_window_is_on_screen(
     qtbot: QtBot,
     store: Store,

@@ -222,6 +222,29 @@ def test_sorting_happens_in_the_source_and_keeps_the_filter(
     assert model.row_of(3) == 0
 
 
+def test_a_row_is_found_by_its_id_in_any_order_the_rows_are_in(
+    model: ApplicationTableModel,
+) -> None:
+    def rows_by_id() -> dict[int, int]:
+        return {model.summary(row).application.id: row for row in range(model.rowCount())}
+
+    def found() -> dict[int, int]:
+        return {i: model.row_of(i) for i in rows_by_id()}
+
+    assert found() == rows_by_id()  # the store's id order
+    assert model.row_of(999) == -1
+    model.sort(COL_COMPANY, Qt.SortOrder.DescendingOrder)
+    assert found() == rows_by_id()
+    model.sort(-1)  # the sort is cleared, the rows stay where it put them
+    assert found() == rows_by_id()
+    model.set_summaries([summary(7, "Zeta"), summary(2, "Beta"), summary(5, "Eta")])
+    assert found() == {7: 0, 2: 1, 5: 2}  # handed over out of id order
+    model.set_summaries([summary(2, "Beta"), summary(5, "Eta")])
+    model.apply_change([summary(9, "Iota"), summary(3, "Gamma")], ())
+    assert found() == {2: 0, 3: 1, 5: 2, 9: 3}
+    assert model.row_of(4) == -1
+
+
 def test_persistent_indexes_follow_their_application_across_filter_and_sort(
     proxy: ApplicationFilterProxy,
 ) -> None:
