@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 
 from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
-from tests.core import email_corpus_dev
+from tests.core import email_corpus_dev, email_corpus_held_out
 from tests.core.email_corpus import C, I, O, R, Sample, X
 
 REJECTIONS = [
@@ -904,9 +904,25 @@ def test_precision_recall_and_field_accuracy(samples: list[Sample], label: str) 
     assert figures.role_right >= 0.85
 
 
+# Written by a third writer who never saw the rules nor the other corpora, kept sealed while
+# the rules were rewritten, and measured once, after: precision 0.90, recall 0.93, company
+# 0.68, role 0.54 (90 emails, 41 rejections). It is not tuned on, so that it stays the honest
+# figure for mail nobody wrote the rules for; the floors below sit just under that first
+# measurement, so a rule change that loses ground on unseen mail fails here.
+HELD_OUT = email_corpus_held_out.SAMPLES
+
+
+def test_mail_nobody_wrote_the_rules_for_holds_its_first_figures() -> None:
+    figures = _measure(HELD_OUT, "the sealed held-out corpus")
+    assert figures.precision >= 0.9
+    assert figures.recall >= 0.9
+    assert figures.company_right >= 0.65
+    assert figures.role_right >= 0.5
+
+
 @pytest.mark.parametrize(
     "sample",
-    KNOWN,
+    KNOWN + HELD_OUT,
     ids=lambda s: s.subject[:40],
 )
 def test_every_decision_says_why(sample: Sample) -> None:
