@@ -12,7 +12,6 @@ the write returned, so every reported write must survive the kill.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -23,8 +22,6 @@ ROLE = "Kill Test Engineer"
 
 def askwhy_argv() -> list[str]:
     # Same as tests.reliability.support.askwhy_argv; this file also runs as a plain script.
-    if os.environ.get("ASKWHY_RELIABILITY_CLI_ENTRY") == "1":
-        return [sys.executable, "-c", "import sys; from desktop.cli import main; sys.exit(main())"]
     return [sys.executable, "-m", "desktop"]
 
 

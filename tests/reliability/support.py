@@ -29,12 +29,7 @@ DRIVER = Path(__file__).resolve().parent / "kill_driver.py"
 
 def askwhy_argv(*args: str) -> list[str]:
     """`python -m desktop ...`: the entry point the installed `askwhy` command runs."""
-    if os.environ.get("ASKWHY_RELIABILITY_CLI_ENTRY") == "1":  # before desktop.app exists
-        return [sys.executable, "-c", _CLI_ENTRY, *args]
     return [sys.executable, "-m", "desktop", *args]
-
-
-_CLI_ENTRY = "import sys; from desktop.cli import main; sys.exit(main())"
 
 
 def private_env(
