@@ -566,6 +566,29 @@ def askwhy(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    # `askwhy due | head -1` where head has already gone: every write meets a closed pipe.
+    logged = askwhy(tmp_path, "log-rejection", "--no-gui", "--company", "Acme", "--role", "Analyst")
+    assert logged.returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", "due"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "ASKWHY_DATA_DIR": str(tmp_path)},
+            cwd=REPO,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == cli.EXIT_READER_GONE
+
+
 def test_done_means_scenario_in_real_processes(tmp_path: Path) -> None:
     notified = (datetime.now(UTC) - timedelta(hours=1)).replace(microsecond=0)
     logged = askwhy(

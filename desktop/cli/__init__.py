@@ -22,6 +22,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -54,6 +55,9 @@ PROG = "askwhy"
 EXIT_OK = 0
 EXIT_BROKEN = 1  # a known problem outside the user's input: corrupt or locked database, I/O
 EXIT_USAGE = 2  # bad usage or bad input; nothing was written
+# The reader of our output went away (`askwhy due | head -1`): the shell's code for a
+# process that SIGPIPE ended, which is what `seq` or `cat` give in the same pipeline.
+EXIT_READER_GONE = 141
 
 EXPORT_SUFFIXES = (".json", ".csv", ".ics")
 IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")
@@ -602,7 +606,13 @@ def run_command(
         return EXIT_USAGE
     try:
         code: int = load(module).run(args, io)
+        # Flushed here so that a reader that went away shows up in this handler, not as a
+        # traceback from the interpreter's own flush at exit.
+        io.stdout.flush()
         return code
+    except BrokenPipeError:
+        _discard_further_output(io.stdout)
+        return EXIT_READER_GONE
     except (UserFacingError, OSError) as error:
         return report_error(error, io.stderr)
     except KeyboardInterrupt:
@@ -622,6 +632,19 @@ def report_error(error: UserFacingError | OSError, stderr: TextIO) -> int:
         return EXIT_BROKEN
     print(f"{PROG}: {one_line(str(error))}", file=stderr)
     return EXIT_USAGE if isinstance(error, InvalidInput) else EXIT_BROKEN
+
+
+def _discard_further_output(stream: TextIO) -> None:
+    # Python flushes stdout once more at exit; with the pipe gone that flush would raise
+    # again, outside any handler. Pointing the descriptor at the null device lets it end
+    # quietly, as `head` users expect (nothing was written: every write is a transaction).
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # a StringIO has no descriptor, and nothing to flush
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
 
 
 def _tolerant(stream: TextIO | None) -> TextIO:
