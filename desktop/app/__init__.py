@@ -14,7 +14,10 @@ top-level imports and pays only for what its moment needs:
 
 Startup order, and why:
 
-1. Parse the command line (`desktop.cli`, which imports no Qt).
+1. Parse the command line. A start with only the window's own options (`--data-dir`,
+   `--minimized`, or none: how the desktop, autostart and a user start it) is read by
+   `window_options` without building the parser; anything else (`--help`, a command, an
+   error) goes through `desktop.cli`, which imports no Qt, exactly as before.
 2. A non-GUI command runs through `cli.run_command` and returns.
 3. `log-rejection` without `--no-gui` validates its options (bad input exits 2, nothing
    written), then hands the rejection to a running AskWhy over the single-instance socket
@@ -43,8 +46,10 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
 
-from desktop import cli
+from desktop.core.exit_codes import EXIT_BROKEN, EXIT_OK, PROG
 from desktop.store.location import resolve_data_dir
 
 log = logging.getLogger(__name__)
@@ -63,9 +68,53 @@ def configure_logging() -> None:
     )
 
 
+class WindowOptions(NamedTuple):
+    """The window's own options: what `cli.parse_args` gives for a start without a command."""
+
+    data_dir: str | None
+    minimized: bool
+
+
+def window_options(argv: Sequence[str]) -> WindowOptions | None:
+    """The options of a plain start (`--data-dir DIR`, `--data-dir=DIR`, `--minimized`, in
+    any order, or none), read as the parser would read them; None for anything else, which
+    the parser then reads (and explains, when it is wrong).
+
+    The parser's module, and building all its commands, cost a GUI start about 30 ms
+    before its first paint, for options that are at most these two. Only values the parser
+    takes as they are pass here: not blank (it refuses those) and not starting with "-"
+    (it may read them as an option); anything in doubt goes to the parser.
+    """
+    data_dir: str | None = None
+    minimized = False
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--minimized":
+            minimized = True
+            continue
+        if token == "--data-dir":
+            value = next(tokens, "")
+        elif token.startswith("--data-dir="):
+            value = token.removeprefix("--data-dir=")
+        else:
+            return None
+        if not value.strip() or value.startswith("-"):
+            return None
+        data_dir = value  # the last one counts, as with the parser
+    return WindowOptions(data_dir, minimized)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
-    args = cli.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    plain = window_options(arguments)
+    if plain is not None:
+        return _open_window(resolve_data_dir(plain.data_dir), plain.minimized, None)
+    # The parser only for a command, --help, --version or a mistake: a plain start above
+    # never loads it.
+    from desktop import cli  # noqa: PLC0415
+
+    args = cli.parse_args(arguments)
     if args.command is not None and not (args.command == "log-rejection" and not args.no_gui):
         return cli.run_command(args)
 
@@ -78,19 +127,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         pending_request, code = second_launch.log_rejection(args, data_dir)
         if pending_request is None:
             return code
+    return _open_window(data_dir, bool(args.minimized), pending_request)
+
+
+def _open_window(data_dir: Path, minimized: bool, pending_request: int | None) -> int:
     if not _has_display():
         # Qt would abort the process (qFatal) without a display: say it in one line instead.
         done = " The rejection was logged." if pending_request is not None else ""
         print(
-            f"{cli.PROG}: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are "
+            f"{PROG}: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are "
             f"unset).{done} Commands such as 'due' and 'log-rejection --no-gui' need none.",
             file=sys.stderr,
         )
-        return cli.EXIT_OK if pending_request is not None else cli.EXIT_BROKEN
+        return EXIT_OK if pending_request is not None else EXIT_BROKEN
     # PySide6 and the window only for the GUI: the commands above never load them.
     from desktop.app import first_frame  # noqa: PLC0415
 
-    return first_frame.run_gui(args, data_dir, pending_request)
+    return first_frame.run_gui(data_dir, minimized=minimized, pending_request=pending_request)
 
 
 def _has_display() -> bool:

@@ -7,7 +7,6 @@ imported: the database, the services and how they are wired.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import functools
 import logging
@@ -32,8 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__, cli
+from desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from desktop.core import handover
+from desktop.core.exit_codes import EXIT_BROKEN, EXIT_OK, PROG
 from desktop.native.app_identity import claim_app_user_model_id
 from desktop.native.clipboard import QtClipboard
 from desktop.native.clock import SystemClock
@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 PERF_PAINT_ENV = "ASKWHY_PERF_EXIT_AFTER_PAINT"
 
 
-def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | None) -> int:
+def run_gui(data_dir: Path, *, minimized: bool, pending_request: int | None) -> int:
     # Windows: toasts named "AskWhy", matched to the installer's Start-menu shortcut.
     claim_app_user_model_id()
     QCoreApplication.setApplicationName(APP_NAME)
@@ -78,7 +78,13 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
     stop_signals = _quit_on_signals(app, quit_now)
     try:
         return _run(
-            app, theme, args, data_dir, pending_request, quit_hook=quit_hook, quit_now=quit_now
+            app,
+            theme,
+            data_dir,
+            minimized=minimized,
+            pending_request=pending_request,
+            quit_hook=quit_hook,
+            quit_now=quit_now,
         )
     finally:
         stop_signals()
@@ -87,23 +93,22 @@ def run_gui(args: argparse.Namespace, data_dir: Path, pending_request: int | Non
 def _run(
     app: QApplication,
     theme: ThemeController,
-    args: argparse.Namespace,
     data_dir: Path,
-    pending_request: int | None,
     *,
+    minimized: bool,
+    pending_request: int | None,
     quit_hook: list[Any],
     quit_now: Callable[[], None],
 ) -> int:
-    instance = _become_the_instance(args, data_dir, pending_request)
+    instance = _become_the_instance(data_dir, minimized=minimized, pending_request=pending_request)
     if isinstance(instance, str):
         # Only on this way out: the first frame need not pay for QMessageBox's type.
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
         QMessageBox.critical(None, f"{APP_NAME} cannot start", instance)
-        return cli.EXIT_BROKEN
+        return EXIT_BROKEN
     if isinstance(instance, int):
         return instance
-    minimized = bool(args.minimized)
     clock = SystemClock()
     restore = RestoreController(data_dir, clock.now)
     # The window comes first, with only PySide6 loaded; it says it is opening the data.
@@ -206,7 +211,7 @@ class _Opening:
         )
         if wiring is None:
             self.window.close()
-            self.app.exit(cli.EXIT_BROKEN)
+            self.app.exit(EXIT_BROKEN)
             return
         self.wiring = wiring
         self.quit_hook[0] = wiring.quit
@@ -219,7 +224,7 @@ class _Opening:
 
 
 def _become_the_instance(
-    args: argparse.Namespace, data_dir: Path, pending_request: int | None
+    data_dir: Path, *, minimized: bool, pending_request: int | None
 ) -> SingleInstance | int | str:
     """This process's instance guard, the exit code once a running AskWhy took over, or
     why this AskWhy cannot start (its instance folder is not private, or unusable)."""
@@ -233,16 +238,16 @@ def _become_the_instance(
         return f"{APP_NAME} cannot make its instance folder: {error.strerror or error}."
     if instance.acquire():
         return instance
-    message: handover.HandOver = handover.ShowWindow(minimized=bool(args.minimized))
+    message: handover.HandOver = handover.ShowWindow(minimized=minimized)
     if pending_request is not None:
         message = handover.OpenRequest(pending_request)
     try:
         instance.send(message)
     except InstanceNotAnswering:
-        print(f"{cli.PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
-        return cli.EXIT_BROKEN
+        print(f"{PROG}: another AskWhy holds {data_dir} but does not answer", file=sys.stderr)
+        return EXIT_BROKEN
     log.info("handed %s to the running AskWhy", message.command)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def _quit_on_signals(app: QApplication, quit_app: Any) -> Any:

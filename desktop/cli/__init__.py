@@ -36,6 +36,14 @@ from typing import TYPE_CHECKING, BinaryIO, NoReturn, TextIO, TypeVar
 from desktop import __version__
 from desktop.core import validation
 from desktop.core.errors import InvalidInput, UserFacingError
+
+# Re-exported: every command module says `cli.EXIT_USAGE`. Their home is core, where the
+# window's start reads them without this parser.
+from desktop.core.exit_codes import EXIT_BROKEN as EXIT_BROKEN
+from desktop.core.exit_codes import EXIT_OK as EXIT_OK
+from desktop.core.exit_codes import EXIT_READER_GONE as EXIT_READER_GONE
+from desktop.core.exit_codes import EXIT_USAGE as EXIT_USAGE
+from desktop.core.exit_codes import PROG as PROG
 from desktop.core.handover import LoggedSummary
 from desktop.core.model import Channel, LoggedRejection, RejectionInput, Stage
 from desktop.core.stages import OPEN_STAGES
@@ -49,15 +57,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _V = TypeVar("_V")
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-PROG = "askwhy"
-
-EXIT_OK = 0
-EXIT_BROKEN = 1  # a known problem outside the user's input: corrupt or locked database, I/O
-EXIT_USAGE = 2  # bad usage or bad input; nothing was written
-# The reader of our output went away (`askwhy due | head -1`): the shell's code for a
-# process that SIGPIPE ended, which is what `seq` or `cat` give in the same pipeline.
-EXIT_READER_GONE = 141
 
 EXPORT_SUFFIXES = (".json", ".csv", ".ics")
 IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")

@@ -11,11 +11,13 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import running
+from desktop import cli
+from desktop.app import running, window_options
 from desktop.ui.restore_controller import RestoreController
 from desktop.ui.restore_dialog import RestoreDialog
 from tests.fakes import ManualClock
@@ -37,6 +39,61 @@ def _env(tmp_path: Path) -> dict[str, str]:
     )
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     return env
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--minimized"],
+        ["--data-dir", "/tmp/a"],
+        ["--data-dir=/tmp/a", "--minimized"],
+        ["--minimized", "--data-dir", "a", "--data-dir", "b"],
+        ["--minimized", "--minimized"],
+        ["--data-dir", " x "],
+    ],
+)
+def test_a_plain_start_reads_its_options_as_the_parser_does(argv: list[str]):
+    # window_options spares a plain start the parser: what it takes, the parser takes alike.
+    args = cli.parse_args(argv)
+    assert window_options(argv) == (args.data_dir, args.minimized)
+    assert args.command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "  "],
+        ["--data-dir="],
+        ["--data-dir"],
+        ["--data-dir", "--minimized"],
+        ["--data-dir", "-x"],
+        ["--data"],
+        ["-h"],
+        ["--help"],
+        ["--version"],
+        ["due"],
+        ["--minimized", "log-rejection", "--company", "A", "--role", "R"],
+        ["--", "--minimized"],
+    ],
+)
+def test_anything_else_goes_to_the_parser(argv: list[str]):
+    # A mistake, --help, or a command: the parser reads it, and explains what is wrong.
+    assert window_options(argv) is None
+
+
+def test_the_first_frame_loads_no_argument_parser():
+    # About 30 ms of a start before the first paint went into the command line's parser.
+    code = "import sys, desktop.app.first_frame; print('desktop.cli' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip() == "False", result.stderr
 
 
 def test_cli_commands_never_import_qt(tmp_path: Path):
