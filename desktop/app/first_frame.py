@@ -38,6 +38,7 @@ from desktop.native.app_identity import claim_app_user_model_id
 from desktop.native.clipboard import QtClipboard
 from desktop.native.clock import SystemClock
 from desktop.native.single_instance import InstanceNotAnswering, SingleInstance, UnsafeInstanceDir
+from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.restore_controller import RestoreController
 from desktop.ui.tasks import Task
@@ -195,6 +196,8 @@ class _Opening:
         self.open_data()
 
     def open_data(self) -> None:
+        # Every window's icon (an SVG and its PNGs, about 5 ms): the first frame shows none.
+        self.app.setWindowIcon(app_icon())
         # The database, SQLAlchemy and the services: after the first paint (and the first
         # look), so the window and the applications are seen at once.
         from desktop.app import running  # noqa: PLC0415

@@ -9,7 +9,6 @@ process claims the same id here, before Qt creates its first window.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 from typing import Any
@@ -17,6 +16,13 @@ from typing import Any
 from desktop import APP_ID
 
 log = logging.getLogger(__name__)
+
+# Windows only: elsewhere ctypes would cost every start about 2 ms before its first paint.
+_SHELL32: Any = None
+if sys.platform == "win32":
+    import ctypes
+
+    _SHELL32 = ctypes.windll.shell32
 
 
 def claim_app_user_model_id(*, platform: str = sys.platform, shell32: Any | None = None) -> bool:
@@ -27,7 +33,7 @@ def claim_app_user_model_id(*, platform: str = sys.platform, shell32: Any | None
     if platform != "win32":
         return False
     if shell32 is None:
-        shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]  # Windows only
+        shell32 = _SHELL32
     result = shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
     if result != 0:  # an HRESULT: 0 is S_OK
         log.warning("SetCurrentProcessExplicitAppUserModelID failed (0x%08x)", result & 0xFFFFFFFF)

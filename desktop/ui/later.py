@@ -12,8 +12,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.core.wording import plural
+from desktop.native.store_changes import StoreChanges
 from desktop.store import exchange
 from desktop.store.backups import Backups
+from desktop.store.changes import Change
 from desktop.ui import report_pdf, undo_commands
 from desktop.ui.details_dialog import DetailsAction, DetailsDialog
 from desktop.ui.follow_ups_view import FollowUpsDialog, draft_to_open
@@ -27,6 +29,7 @@ from desktop.ui.template_manager import TemplateManager
 
 __all__ = [
     "Backups",
+    "Change",
     "DetailsAction",
     "DetailsDialog",
     "FollowUpsDialog",
@@ -38,6 +41,7 @@ __all__ = [
     "RejectionFlow",
     "ReportDialog",
     "SettingsDialog",
+    "StoreChanges",
     "Task",
     "TemplateManager",
     "draft_to_open",

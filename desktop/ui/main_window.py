@@ -99,11 +99,9 @@ from desktop.core.reminders import snooze_until
 from desktop.core.stages import allowed_transitions, board_stages, check_move
 from desktop.core.timefmt import format_local
 from desktop.core.user_text import isolate
-from desktop.native.store_changes import StoreChanges
-from desktop.store.changes import Change
 from desktop.ui import email_drop
 from desktop.ui.empty_state import LoadingPage
-from desktop.ui.icons import action_icon, app_icon, stage_dot
+from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
@@ -129,6 +127,7 @@ if TYPE_CHECKING:
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
+    from desktop.store.changes import Change
     from desktop.store.database import Database
     from desktop.store.exchange import TableImport
     from desktop.store.repository import Store
@@ -273,8 +272,8 @@ class MainWindow(QMainWindow):
         self.side_dialog: QDialog | None = None  # settings or templates, while open
         self.undo_stack = QUndoStack(self)
 
+        # The icon is the application's, set by desktop.app after the first paint.
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         fit_to_screen(self, QSize(1280, 780))
 
@@ -319,7 +318,7 @@ class MainWindow(QMainWindow):
         after `show_first_look`, completes the rows shown)."""
         self._store = store
         self._flow = later.RejectionFlow(store, self._clock, self._clipboard, self.undo_stack, self)
-        self.changes = StoreChanges(store.changes, self)
+        self.changes = later.StoreChanges(store.changes, self)
         self.changes.changed.connect(self._on_store_changed)
         if not self._has_data:
             self._build_data_pages()
@@ -1264,7 +1263,7 @@ class MainWindow(QMainWindow):
         assert isinstance(restored, Restored)
         self.undo_stack.clear()  # its history is of the data that was replaced
         # Everything is new: the window, the reminders and the tray reload from it.
-        self.store.changes.publish(Change(everything=True))
+        self.store.changes.publish(later.Change(everything=True))
         message = restored.describe(self._clock.local_tz())
         self.show_info(message)
         self.task_finished.emit(True, message)
