@@ -307,12 +307,14 @@ class ApplicationTableModel(QAbstractTableModel):
     def _insert_position(self, summary: ApplicationSummary) -> int:
         """Where the current sort puts `summary`: a binary search, O(log n) key calls."""
         if self._sort_column < 0:
-            # Unsorted rows are in id order, and a new application has the highest id.
+            # Unsorted rows are in id order (the store's) unless a sort was cleared, which
+            # leaves them where it put them: then a row that comes goes last, as a new
+            # application (the highest id) does in id order.
             application_id = summary.application.id
             rows = self._rows
-            if not rows or rows[-1].application.id < application_id:
+            if not rows or rows[-1].application.id < application_id or not self._id_ordered():
                 return len(rows)
-            return bisect_left(rows, application_id, key=lambda s: s.application.id)
+            return bisect_left(rows, application_id, key=_application_id)
         key = self._key_for(self._sort_column)
         target = key(summary)
         low, high = 0, len(self._rows)
@@ -407,9 +409,7 @@ class ApplicationTableModel(QAbstractTableModel):
     def row_of(self, application_id: int) -> int:
         """The row of an application, or -1 when it is not loaded."""
         rows = self._rows
-        if self._in_id_order is None:
-            self._in_id_order = all(a.application.id < b.application.id for a, b in pairwise(rows))
-        if self._in_id_order:
+        if self._id_ordered():
             row = bisect_left(rows, application_id, key=_application_id)
             return row if row < len(rows) and rows[row].application.id == application_id else -1
         row_of_id = self._row_of_id
@@ -417,6 +417,13 @@ class ApplicationTableModel(QAbstractTableModel):
             row_of_id = {s.application.id: i for i, s in enumerate(self._rows)}
             self._row_of_id = row_of_id
         return row_of_id.get(application_id, -1)
+
+    def _id_ordered(self) -> bool:
+        """The rows ascend by id: found by a binary search, with no id-to-row dict."""
+        if self._in_id_order is None:
+            rows = self._rows
+            self._in_id_order = all(a.application.id < b.application.id for a, b in pairwise(rows))
+        return self._in_id_order
 
     # -- QAbstractTableModel -------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -245,6 +245,21 @@ def test_a_row_is_found_by_its_id_in_any_order_the_rows_are_in(
     assert model.row_of(4) == -1
 
 
+def test_a_row_comes_back_at_the_end_once_a_sort_is_cleared(
+    model: ApplicationTableModel,
+) -> None:
+    # Cleared, the sort leaves the rows where it put them: not in id order, so a binary
+    # search by id cannot place a row among them. A row that comes (back) goes last, as a
+    # new application does, and is found by its id.
+    model.set_summaries([summary(1, "Beta"), summary(2, "Alpha"), summary(4, "Delta")])
+    model.sort(COL_COMPANY, Qt.SortOrder.AscendingOrder)
+    model.sort(-1)
+    model.apply_change([summary(3, "Gamma")], ())
+    ids = [model.summary(row).application.id for row in range(model.rowCount())]
+    assert ids == [2, 1, 4, 3]
+    assert [model.row_of(i) for i in ids] == [0, 1, 2, 3]
+
+
 def test_persistent_indexes_follow_their_application_across_filter_and_sort(
     proxy: ApplicationFilterProxy,
 ) -> None:
