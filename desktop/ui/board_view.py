@@ -1,11 +1,12 @@
 """The kanban board: one column per stage, one painted card per application.
 
 Each column is a QListView over a small list model that holds row numbers into the shared
-`ApplicationTableModel`; a card is painted by a delegate, not built from widgets, so
-thousands of applications cost a few list views and no per-card objects. Rebuilding the
-columns is one pass over the source rows in card order (sorted once per reload), triggered
-by a source reset or a filter change. The countdowns repaint when the source model's clock
-moves (`set_now`), so the board has no timers of its own.
+`ApplicationTableModel`, in an `array` (4 bytes a row, where a list of ints costs 36); a
+card is painted by a delegate, not built from widgets, so thousands of applications cost a
+few list views and no per-card objects. Rebuilding the columns is one pass over the source
+rows in card order (sorted once per reload), triggered by a source reset or a filter
+change. The countdowns repaint when the source model's clock moves (`set_now`), so the
+board has no timers of its own.
 
 A drop on a column does not move anything itself: it emits `move_requested`, and the main
 window validates the move, runs it through the undo stack, or starts the rejection flow.
@@ -13,8 +14,9 @@ window validates the move, runs it through the undo stack, or starts the rejecti
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -90,12 +92,12 @@ class BoardColumnModel(QAbstractListModel):
         super().__init__(parent)
         self._source = source
         self.stage = stage
-        self._rows: list[int] = []
+        self._rows = _row_numbers()
 
-    def set_rows(self, rows: list[int]) -> None:
+    def set_rows(self, rows: Sequence[int]) -> None:
         """Show these source rows (already in card order)."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = rows if isinstance(rows, array) else _row_numbers(rows)
         self.endResetModel()
 
     def rebuild(self, mask: Sequence[bool] | None) -> None:
@@ -151,7 +153,7 @@ class BoardColumnModel(QAbstractListModel):
     def shift(self, first: int, count: int) -> None:
         """The source inserted (count > 0) or removed (count < 0) rows at `first`: the
         cards keep their applications, only the row numbers they hold move."""
-        self._rows = [row + count if row >= first else row for row in self._rows]
+        self._rows = _row_numbers(row + count if row >= first else row for row in self._rows)
 
     def repaint_all(self) -> None:
         if self._rows:
@@ -249,6 +251,11 @@ class BoardColumnModel(QAbstractListModel):
         # False: the dragging view must not remove rows itself; the store move and the
         # reload that follows put the card in its new column.
         return False
+
+
+def _row_numbers(rows: Iterable[int] = ()) -> array[int]:
+    """Row numbers as C ints: 100,000 of them take 0.4 MB, against 3.6 MB as a list."""
+    return array("i", rows)
 
 
 def card_order(source: ApplicationTableModel) -> list[int]:
@@ -512,7 +519,7 @@ class BoardView(QWidget):
         self._proxy = proxy
         self.columns: dict[Stage, BoardColumn] = {}
         self._stale = True
-        self._order: list[int] = []
+        self._order = _row_numbers()
         self._order_generation = -1
         self._seen_generation = -1  # the source's generation when the board last followed it
 
@@ -567,8 +574,8 @@ class BoardView(QWidget):
         mask = self._proxy.text_mask()
         stages = self._source.stages
         order = self._card_order()
-        visible = order if mask is None else [row for row in order if mask[row]]
-        groups: dict[Stage, list[int]] = {stage: [] for stage in self.columns}
+        visible = order if mask is None else (row for row in order if mask[row])
+        groups = {stage: _row_numbers() for stage in self.columns}
         add = {stage: rows.append for stage, rows in groups.items()}
         for row in visible:
             add[stages[row]](row)
@@ -576,10 +583,10 @@ class BoardView(QWidget):
             column.model.set_rows(groups[stage])
             column.update_header()
 
-    def _card_order(self) -> list[int]:
+    def _card_order(self) -> array[int]:
         # Sorted once per reload, not on every keystroke: a filter keeps the order.
         if self._order_generation != self._source.generation:
-            self._order = card_order(self._source)
+            self._order = _row_numbers(card_order(self._source))
             self._order_generation = self._source.generation
         return self._order
 

@@ -165,7 +165,7 @@ def test_invalid_input_keeps_ok_disabled_and_saves_nothing(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     [summary] = store.list_summaries()
     assert summary.contact_names == ("Dana Scully",)
-    assert summary.application.url == "https://jobs.example.com/42"
+    assert store.get_application(summary.application.id).url == "https://jobs.example.com/42"
 
 
 def test_drag_to_another_column_moves_and_undo_moves_back(
