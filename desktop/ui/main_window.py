@@ -77,6 +77,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QHideEvent,
+    QIcon,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self.actions_by_name: dict[str, QAction] = {}
+        self._icons_to_add: list[tuple[QAction | QMenu, Callable[[], QIcon]]] = []
         self._build_actions()
         self._build_menus()
         self._tick_timer = QTimer(self)
@@ -414,7 +416,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if icon is not None:
-            action.setIcon(action_icon(icon))
+            self._icons_to_add.append((action, partial(action_icon, icon)))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -455,13 +457,12 @@ class MainWindow(QMainWindow):
 
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        undo.setIcon(action_icon("undo"))
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setIcon(action_icon("redo"))
         for name, action in (("undo", undo), ("redo", redo)):
             self.actions_by_name[name] = action
             self.addAction(action)
+            self._icons_to_add.append((action, partial(action_icon, name)))
 
         group = QActionGroup(self)
         group.setExclusive(True)
@@ -483,7 +484,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(acts["import"])
         file_menu.addAction(acts["report"])
-        export_menu = file_menu.addMenu(action_icon("export"), "&Export")
+        export_menu = file_menu.addMenu("&Export")
+        self._icons_to_add.append((export_menu, partial(action_icon, "export")))
         export_menu.addActions([acts["export_json"], acts["export_csv"], acts["export_ics"]])
         file_menu.addSeparator()
         file_menu.addActions([acts["backup"], acts["restore"]])
@@ -509,7 +511,8 @@ class MainWindow(QMainWindow):
         app_menu.addActions([acts["open"], acts["open_draft"]])
         self.move_menu = app_menu.addMenu("&Move to")
         for stage in board_stages():
-            action = QAction(stage_dot(stage), stage.label, self)
+            action = QAction(stage.label, self)
+            self._icons_to_add.append((action, partial(stage_dot, stage)))
             action.triggered.connect(partial(_call, partial(self.move_selected, stage)))
             self.actions_by_name[f"move_{stage.value}"] = action
             self.move_menu.addAction(action)
@@ -521,6 +524,15 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(acts["about"])
+        for menu in (file_menu, edit_menu, view_menu, app_menu, help_menu):
+            menu.aboutToShow.connect(self._add_icons)
+
+    def _add_icons(self) -> None:
+        """The menus' icons, set the first time a menu opens. The first frame shows no menu
+        open, and the icon theme's first lookup and the drawn stage dots cost it ~6 ms."""
+        icons, self._icons_to_add = self._icons_to_add, []
+        for target, icon in icons:
+            target.setIcon(icon())
 
     # -- signals: the one place they are connected ------------------------------------
     def _connect(self) -> None:
@@ -751,6 +763,7 @@ class MainWindow(QMainWindow):
 
     def _show_context_menu(self, _application_id: int, global_pos: QPoint) -> None:
         self._update_selection_actions()
+        self._add_icons()
         menu = QMenu(self)
         menu.addAction(self.actions_by_name["open"])
         menu.addAction(self.actions_by_name["open_draft"])

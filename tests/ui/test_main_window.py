@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -791,3 +791,15 @@ def test_the_status_bar_shows_a_pause_until_it_ends_and_offers_resume(
     window.tick()  # the pause ended by itself
     assert not status.pause_label.isVisible()
     assert not status.resume_button.isVisible()
+
+
+def test_the_menus_get_their_icons_when_one_first_opens(window: MainWindow) -> None:
+    # Not before: the first frame shows no open menu, and would wait for them.
+    new, move_menu = window.actions_by_name["new"], window.move_menu
+    assert new.icon().isNull()
+    assert all(action.icon().isNull() for action in move_menu.actions())
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    file_menu.aboutToShow.emit()
+    assert not new.icon().isNull()
+    assert not any(action.icon().isNull() for action in move_menu.actions())
