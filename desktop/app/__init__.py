@@ -80,8 +80,8 @@ def window_options(argv: Sequence[str]) -> WindowOptions | None:
     any order, or none), read as the parser would read them; None for anything else, which
     the parser then reads (and explains, when it is wrong).
 
-    The parser's module, and building all its commands, cost a GUI start about 30 ms
-    before its first paint, for options that are at most these two. Only values the parser
+    A start before its first paint need not build the parser and its commands (about
+    17 ms, measured alone) for options that are at most these two. Only values the parser
     takes as they are pass here: not blank (it refuses those) and not starting with "-"
     (it may read them as an option); anything in doubt goes to the parser.
     """

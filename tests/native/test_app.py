@@ -83,7 +83,7 @@ def test_anything_else_goes_to_the_parser(argv: list[str]):
 
 
 def test_the_first_frame_loads_no_argument_parser():
-    # About 30 ms of a start before the first paint went into the command line's parser.
+    # A plain start builds no argument parser before its first paint (window_options).
     code = "import sys, desktop.app.first_frame; print('desktop.cli' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code],
