@@ -8,8 +8,6 @@ from typing import Protocol
 
 from PySide6.QtCore import QTimeZone
 
-from desktop.core.zones import system_zone
-
 log = logging.getLogger(__name__)
 
 
@@ -30,6 +28,10 @@ class SystemClock:
         return datetime.now(UTC)
 
     def local_tz(self) -> tzinfo:
+        # Imported on first use: zoneinfo (and the sysconfig it reads) cost ~4 ms that the
+        # window's first paint, which shows no local time, would wait for.
+        from desktop.core.zones import system_zone  # noqa: PLC0415
+
         # Qt maps Windows zone names to IANA ids; elsewhere /etc/localtime answers first.
         return system_zone(extra_names=(_qt_zone_id(),))
 
