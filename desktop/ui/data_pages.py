@@ -12,6 +12,15 @@ from __future__ import annotations
 from desktop.ui.board_view import BoardView
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.insights_view import InsightsView
+from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.table_view import FilterBar, TablePage
 
-__all__ = ["BoardView", "EmptyState", "FilterBar", "InsightsView", "TablePage"]
+__all__ = [
+    "ApplicationFilterProxy",
+    "ApplicationTableModel",
+    "BoardView",
+    "EmptyState",
+    "FilterBar",
+    "InsightsView",
+    "TablePage",
+]

@@ -18,13 +18,14 @@ PySide6 loaded; SQLAlchemy and the database come after the first paint (see `des
 Until the data comes, a "loading" page fills the window and the actions that need data
 are disabled. The data comes from `attach_store`, or first from `show_first_look` (the
 applications read with plain sqlite3 while SQLAlchemy is still loading: on screen, but
-read-only until the store is attached); either builds the filter bar and the pages that
-show data (board, table, insights, empty state). Tests and tools that have a store pass it
-to the constructor instead. For the same reason the pages, the dialogs, the rejection flow
-and the undo commands are not imported at the top: each Qt class a module touches costs
-start-up time (PySide6 builds its enums then). Two modules import them, each reached here
-by its name and loaded on first use: `desktop.ui.data_pages` (the pages, once there is
-data to show) and `desktop.ui.later` (all the rest, once the store is attached).
+read-only until the store is attached); either builds the shared model, the filter bar
+and the pages that show data (board, table, insights, empty state). Tests and tools that
+have a store pass it to the constructor instead. For the same reason the model, the pages,
+the dialogs, the rejection flow and the undo commands are not imported at the top: each Qt
+class a module touches costs start-up time (PySide6 builds its enums then). Two modules
+import them, each reached here by its name and loaded on first use:
+`desktop.ui.data_pages` (the model and the pages, once there is data to show) and
+`desktop.ui.later` (all the rest, once the store is attached).
 
 `settings` is where geometry and the chosen view are kept; tests pass a QSettings on a
 temporary file, `None` means the application's default QSettings. Geometry and view are
@@ -105,7 +106,6 @@ from desktop.ui.empty_state import LoadingPage
 from desktop.ui.icons import action_icon, stage_dot
 from desktop.ui.screen_fit import clamp_to_screen, fit_to_screen
 from desktop.ui.status_bar import StatusBar
-from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
 from desktop.ui.theme import MARGIN, SPACING, ThemeController, current_colors
 
 
@@ -141,6 +141,7 @@ if TYPE_CHECKING:
     from desktop.ui.restore_controller import RestoreController
     from desktop.ui.restore_dialog import RestoreDialog
     from desktop.ui.settings_dialog import AutostartControl
+    from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
 else:
@@ -278,9 +279,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         fit_to_screen(self, QSize(1280, 780))
 
-        self.model = ApplicationTableModel(clock.now(), self)
-        self.proxy = ApplicationFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         # Settings' "send a test notification" and "start at login": desktop.app sets them
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
@@ -380,11 +378,18 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _build_data_pages(self) -> None:
-        """The filter bar and the pages that show data, built once the store is attached.
+        """The model, the filter bar and the pages that show data, built with the data.
 
-        `filter_bar`, `empty_state`, `board`, `table_page`, `table` and `insights` exist
-        from `attach_store` on; until then the loading page is all there is to show.
+        `model`, `proxy`, `filter_bar`, `empty_state`, `board`, `table_page`, `table` and
+        `insights` exist from `show_first_look` or `attach_store` on; until then the
+        loading page is all there is to show.
         """
+        self.model: ApplicationTableModel = data_pages.ApplicationTableModel(
+            self._clock.now(), self
+        )
+        self.proxy: ApplicationFilterProxy = data_pages.ApplicationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.filter_changed.connect(self._update_page)
         self.filter_bar = data_pages.FilterBar(self.proxy)
         self._central_layout.insertWidget(1, self.filter_bar)  # under the message bar
         self.empty_state = data_pages.EmptyState()
@@ -538,7 +543,6 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self._tick_timer.timeout.connect(self.tick)
         self.status.resume_requested.connect(self.resume_requested)
-        self.proxy.filter_changed.connect(self._update_page)
         if self._restore is not None:
             self._restore.pausing.connect(self._settle_for_restore)
             self._restore.restored.connect(self._on_restored)
@@ -646,8 +650,9 @@ class MainWindow(QMainWindow):
     def tick(self) -> None:
         """Once a minute: countdowns and ages move, the status bar's deadline too."""
         now = self._clock.now()
-        self.model.set_now(now)
-        self.status.update_from(self.model, now, self._clock.local_tz())
+        if self._has_data:
+            self.model.set_now(now)
+            self.status.update_from(self.model, now, self._clock.local_tz())
         self._show_pause(now)  # a pause ends by itself
 
     def _show_pause(self, now: datetime) -> None:

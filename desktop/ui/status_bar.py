@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
@@ -16,8 +17,10 @@ from desktop.core.timefmt import format_countdown, format_local
 from desktop.core.user_text import isolate
 from desktop.core.wording import plural
 from desktop.ui.screen_fit import ElidedLabel
-from desktop.ui.table_model import ApplicationTableModel
 from desktop.ui.theme import current_colors
+
+if TYPE_CHECKING:
+    from desktop.ui.table_model import ApplicationTableModel
 
 
 def counts_text(by_stage: Mapping[Stage, int], open_requests: int) -> str:

@@ -699,11 +699,11 @@ def test_a_first_look_shows_the_rows_before_the_store_and_the_store_completes_th
     loads: list[None] = []
     resets: list[None] = []
     window.loaded.connect(lambda: loads.append(None))
-    window.model.modelReset.connect(lambda: resets.append(None))
     window.show()
     qtbot.waitExposed(window)
 
     window.show_first_look(looked)
+    window.model.modelReset.connect(lambda: resets.append(None))
     assert loads == [None]
     assert window.has_data
     assert window.stack.currentWidget() is window.board
@@ -714,7 +714,7 @@ def test_a_first_look_shows_the_rows_before_the_store_and_the_store_completes_th
         window.attach_store(store)
     assert window.actions_by_name["new"].isEnabled()
     assert list(window.model.summaries) == full  # the reminder times, from the store
-    assert resets == [None], "the store completed the rows instead of loading them again"
+    assert resets == [], "the store completed the rows instead of loading them again"
     window.rejection_flow.close_all()
 
 
