@@ -123,7 +123,7 @@ class Store:
 
     # -- import and export -----------------------------------------------------------
     def apply_import(self, plan: ImportPlan, *, now: datetime) -> str:
-        """Writes a validated import (`exchange.parse_import`) in one transaction; returns
+        """Writes a validated import (`imports.parse_import`) in one transaction; returns
         what was imported, for the user. Ids may all be new: listeners reload."""
         return self.import_undoably(plan, now=now).summary
 

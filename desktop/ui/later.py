@@ -3,7 +3,7 @@
 The window paints first with only PySide6 and its own few modules loaded (see
 `desktop.ui.main_window`): every Qt class a module touches costs start-up time. Everything
 it needs once it has a store, the dialogs, the undo commands, the worker tasks and the
-store's exchange, is imported here, and `main_window` reaches it through
+store's import reader, is imported here, and `main_window` reaches it through
 `main_window.later`, which imports this module on first use (when the store is attached).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.core.wording import plural
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.backups import Backups
 from desktop.ui import report_pdf, undo_commands
 from desktop.ui.details_dialog import DetailsAction, DetailsDialog
@@ -41,7 +41,7 @@ __all__ = [
     "Task",
     "TemplateManager",
     "draft_to_open",
-    "exchange",
+    "imports",
     "plural",
     "report_pdf",
     "undo_commands",

@@ -1179,7 +1179,7 @@ class MainWindow(QMainWindow):
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = prepared or later.exchange.parse_import(
+            plan = prepared or later.imports.parse_import(
                 path.read_bytes(), path.suffix, now=now, tz=tz
             )
             later.Backups(database.path.parent).create(database, "before-import", now=now)

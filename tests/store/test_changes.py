@@ -20,7 +20,7 @@ from desktop.core.model import (
     Stage,
     Template,
 )
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.changes import Change, ChangeFeed
 from desktop.store.database import open_database
 from desktop.store.repository import Store
@@ -186,7 +186,7 @@ def test_settings_templates_and_lessons_announce_their_kind(store: Store) -> Non
 
 def test_an_import_announces_everything(store: Store) -> None:
     seen = Recorder(store)
-    plan = exchange.parse_import(b"Company,Role\nAcme,Analyst\n", ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(b"Company,Role\nAcme,Analyst\n", ".csv", now=NOW, tz=BERLIN)
     store.apply_import(plan, now=NOW)
     assert seen.only() == Change(everything=True)
 

@@ -42,7 +42,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
-from desktop.store import exchange, files
+from desktop.store import exchange, files, imports
 from desktop.store.database import Database, open_database
 from desktop.store.exchange import FullImport, Snapshot, TableImport, TableRow
 from desktop.store.repository import Store
@@ -422,7 +422,7 @@ def test_fuzzed_bytes_are_valid_or_invalid_input(raw: bytes) -> None:
 
 
 def parse_table(raw: bytes) -> tuple[TableRow, ...]:
-    plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
     assert isinstance(plan, TableImport)
     return plan.rows
 
@@ -648,7 +648,7 @@ def test_json_import_into_a_store_with_applications_is_refused(fresh: Database) 
 
 def test_csv_import_adds_applications_once(fresh: Database) -> None:
     raw = b"Company,Role,Stage\nAcme,Analyst,screening\nacme , ANALYST,applied\nGlobex,Dev,\n"
-    plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
     assert isinstance(plan, TableImport)
     assert Store(fresh).apply_import(plan, now=NOW) == "2 applications (1 already there, skipped)"
     assert Store(fresh).apply_import(plan, now=NOW) == "0 applications (3 already there, skipped)"
@@ -665,7 +665,7 @@ def test_fuzzed_imports_write_nothing_when_refused(tmp_path: Path, raw: bytes) -
     before = dump(database.path)
     for suffix, prefix in ((".csv", b"Company,Role\n"), (".json", b""), (".csv", b"")):
         try:
-            plan = exchange.parse_import(prefix + raw, suffix, now=NOW, tz=BERLIN)
+            plan = imports.parse_import(prefix + raw, suffix, now=NOW, tz=BERLIN)
         except InvalidInput:
             assert dump(database.path) == before
             continue
