@@ -126,6 +126,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
     from desktop.core.proof import Period, ProofReport
+    from desktop.native.autostart import Autostart
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
@@ -140,7 +141,6 @@ if TYPE_CHECKING:
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.restore_controller import RestoreController
     from desktop.ui.restore_dialog import RestoreDialog
-    from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
 else:
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         # Settings' "send a test notification" and "start at login": desktop.app sets them
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
-        self.autostart: AutostartControl | None = None
+        self.autostart: Autostart | None = None
         self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
         # The "From your mail" list's controller, set by desktop.app with the mail sources.
         self.mail_findings: MailFindings | None = None
