@@ -143,16 +143,16 @@ class Store:
         the templates and settings back as `shared` holds them. Returns what redo needs."""
         with self._write() as (session, change):
             after = snapshots.take_shared(session)
-            removed = applications.delete(session, change, sorted(added))
+            removed = snapshots.take_away(session, change, sorted(added))
             snapshots.put_back_shared(session, change, shared)
-            return ImportSnapshot(tuple(removed), after)
+            return ImportSnapshot(removed, after)
 
     def put_back_import(self, taken: ImportSnapshot) -> None:
         """Redo of an import that `take_back_import` undid, in one transaction."""
         with self._write() as (session, change):
             # Templates first: the requests put back refer to them.
             snapshots.put_back_shared(session, change, taken.shared)
-            applications.restore(session, change, taken.applications)
+            snapshots.bring_back(session, change, taken.payload)
 
     def export_file(self, path: Path, *, now: datetime, tz: tzinfo | None = None) -> ExportResult:
         """Export by the file's suffix: .json (everything), .csv (table) or .ics (deadlines)."""

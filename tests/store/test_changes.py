@@ -191,6 +191,19 @@ def test_an_import_announces_everything(store: Store) -> None:
     assert seen.only() == Change(everything=True)
 
 
+def test_undo_and_redo_of_an_import_announce_its_applications(store: Store) -> None:
+    kept, _request_id = _rejection(store)
+    raw = b"Company,Role\nGlobex,Analyst\nInitech,QA\n"
+    imported = store.import_undoably(imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN), now=NOW)
+    assert len(imported.added) == 2
+    assert kept not in imported.added
+    seen = Recorder(store)
+    taken = store.take_back_import(imported.added, imported.shared_before)
+    assert seen.only() == Change(removed_applications=imported.added)
+    store.put_back_import(taken)
+    assert seen.only() == Change(applications=imported.added)
+
+
 def test_a_rolled_back_write_announces_nothing(store: Store) -> None:
     app_id, request_id = _rejection(store)
     seen = Recorder(store)
