@@ -710,14 +710,15 @@ class DeleteInterviewCommand(StoreCommand):
 
 
 class SaveSettingsCommand(StoreCommand):
-    """The settings dialog's OK, wherever it reached: the store, the OS's start-at-login
-    entry (`autostart`) and this machine's colour scheme (`theme`, chosen before OK as a
-    preview, `theme_before` what it was). Undo and redo put all three back through the same
-    objects. What others own stays as it then is: the reminder pause (the tray's) and the
-    first-run question about autostart (the welcome dialog's).
+    """The settings dialog's OK, wherever it reached: the store, and when OK changed them,
+    the OS's start-at-login entry (`autostart`) and this machine's colour scheme (`theme`,
+    already previewed; `theme_before` is what it was). Undo and redo put each back through
+    the same object. What OK did not change stays as it then is, and so does what others
+    own: the reminder pause (the tray's), the first-run question about autostart (the
+    welcome dialog's).
 
-    A refused step changes none of the three: the autostart entry is switched first, and
-    switched back when the store refuses."""
+    A refused step changes none of them: the entry is switched first, and switched back
+    when the store refuses."""
 
     KEPT = ("reminders_paused_until", "asked_about_autostart")
 
@@ -734,10 +735,14 @@ class SaveSettingsCommand(StoreCommand):
     ) -> None:
         super().__init__("Change settings", on_error)
         self._store = store
-        self._before = before
+        # The entry as OK finds it (the stored flag may be out of date): undo's target.
+        entry = after.start_at_login
+        if autostart is not None and autostart.supported:
+            entry = autostart.is_enabled()
+        self._autostart = autostart if entry != after.start_at_login else None
+        self._before = replace(before, start_at_login=entry)
         self._after = after
-        self._autostart = autostart
-        self._theme = theme
+        self._theme = theme if theme is not None and theme.choice != theme_before else None
         self._theme_before = theme_before
         self._theme_after = theme.choice if theme is not None else theme_before
         self._written = False
@@ -760,14 +765,13 @@ class SaveSettingsCommand(StoreCommand):
                     log.exception("could not switch start at login back")
             raise
         if self._theme is not None:
-            if self._theme.choice != theme_choice:
-                self._theme.choose(theme_choice)
+            self._theme.choose(theme_choice)
             self._theme.save()
 
     def _switch_autostart(self, enabled: bool) -> bool:
-        """Point the OS entry at `enabled`; True when that changed it."""
+        """Point the OS entry at `enabled` (when OK changed it); True when that changed it."""
         autostart = self._autostart
-        if autostart is None or not autostart.supported or autostart.is_enabled() == enabled:
+        if autostart is None or autostart.is_enabled() == enabled:
             return False
         try:
             autostart.set_enabled(enabled)
@@ -781,8 +785,8 @@ class SaveSettingsCommand(StoreCommand):
             self._written = True
             return
         current = self._store.load_settings()
-        kept = {name: getattr(current, name) for name in self.KEPT}
-        self._store.save_settings(replace(settings, **kept))
+        kept = self.KEPT if self._autostart is not None else (*self.KEPT, "start_at_login")
+        self._store.save_settings(replace(settings, **{n: getattr(current, n) for n in kept}))
 
 
 class TemplateCommand(StoreCommand):

@@ -243,3 +243,27 @@ def test_undo_puts_the_colour_scheme_back_and_redo_chooses_it_again(
     stack.redo()
     assert qsettings.value(SETTINGS_THEME) == "dark"
     assert theme_module.current_colors() is theme_module.DARK
+
+
+def test_undo_leaves_alone_what_ok_did_not_change(
+    qtbot: QtBot, store: Store, theme: ThemeController, qsettings: QSettings, tmp_path: Path
+) -> None:
+    stack = QUndoStack()
+    autostart = XdgAutostart(tmp_path / "config", ["askwhy"])
+    dialog = SettingsDialog(
+        store, autostart=autostart, undo_stack=stack, on_error=pytest.fail, theme=theme
+    )
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Sam Lee")
+    dialog.ok_button.click()
+    # Since then, elsewhere: start at login switched on (the first-run question), and the
+    # scheme pinned to dark.
+    autostart.set_enabled(True)
+    store.save_settings(replace(store.load_settings(), start_at_login=True))
+    theme.choose("dark")
+    theme.save()
+    stack.undo()
+    assert store.load_settings().profile.name == ""
+    assert store.load_settings().start_at_login
+    assert autostart.is_enabled()
+    assert (theme.choice, qsettings.value(SETTINGS_THEME)) == ("dark", "dark")
