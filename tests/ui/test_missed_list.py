@@ -193,7 +193,11 @@ def test_a_stale_dismiss_is_a_message_and_no_step(
 
 
 def test_undo_in_the_window_updates_the_open_list_and_a_closed_one_is_left_alone(
-    qtbot: QtBot, window: MainWindow, store: Store, clock: ManualClock
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     request_id, stale = miss_two(store, clock)
     dialog = open_from_the_message_bar(qtbot, window)
@@ -217,3 +221,4 @@ def test_undo_in_the_window_updates_the_open_list_and_a_closed_one_is_left_alone
     window.actions_by_name["undo"].trigger()
     window.actions_by_name["redo"].trigger()
     assert [item.reminder.id for item in store.missed_reminders()] == [stale[1], third]
+    assert "A change listener failed" not in caplog.text  # it stopped listening

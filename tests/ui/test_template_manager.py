@@ -231,7 +231,7 @@ def test_leaving_unsaved_edits_asks_first(
 
 
 def test_undo_in_the_window_updates_the_open_manager_and_keeps_unsaved_edits(
-    qtbot: QtBot, store: Store, qsettings: QSettings
+    qtbot: QtBot, store: Store, qsettings: QSettings, caplog: pytest.LogCaptureFixture
 ) -> None:
     window = make_window(qtbot, store, ManualClock(), RecordingClipboard(), qsettings)
     manager = window.open_templates()
@@ -258,3 +258,4 @@ def test_undo_in_the_window_updates_the_open_manager_and_keeps_unsaved_edits(
     # The window's stack outlives the manager: moving it now reaches no deleted dialog.
     window.actions_by_name["undo"].trigger()
     assert len(store.templates(RequestKind.FEEDBACK)) == 1
+    assert "A change listener failed" not in caplog.text  # it stopped listening
