@@ -170,8 +170,8 @@ _GOING_AHEAD = (
     r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
     r"invit\w*|successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
     # German
-    r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
-    r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
+    r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|engere\w* wahl|betracht|anbieten|"
+    r"angeboten|zusage\w*|zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
     # French
     r"retenu\w*|retenir|suite|plus loin|abouti\w*|poursuiv\w*|propos\w*|sélectionn\w*|"
     r"avanc\w*|convi\w*|correspond\w*|"
@@ -208,7 +208,8 @@ _CHOSE = (
     r"choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|offer\w*|pick\w*|closer|"
     r"better|stronger|more closely|match\w*|suited|align\w*|"
     r"entschieden|entscheid\w*|entschlossen|besetz\w*|vergeb\w*|"
-    r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|"
+    r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|(?:part|partons|partir|parti)"
+    r"(?= (?:\w+ )?sur)|"
     r"seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|continuar|avanzar|"
     r"ajusta\w*"
 )
@@ -238,9 +239,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.REJECTION,
         3,
         "closed",
-        rf"(?:clos|archiv|cerr|ferm|schließ)\w* {_gap(3)}(?:application|candidac|candidatur|"
+        rf"(?:clos|clôtur|archiv|cerr|ferm|schließ)\w* {_gap(4)}(?:application|candidac|candidatur|"
         r"bewerbung|process|proceso|processus|verfahren)\w*|"
-        rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|on hold|no longer "
+        rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|no longer "
         r"(?:open|available)|besetzt|vergeben|storniert|gestrichen|pourvue?|annulée?|"
         r"cubiert[oa]|cerrad[oa]|cancelad[oa])|"
         rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}(?:{_POSITION}|recruitment|"
@@ -248,6 +249,14 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"n['’]est plus (?:disponible|ouvert)|"
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
+    ),
+    # A role put on hold may come back: it says no only with another word of regret.
+    (
+        EmailKind.REJECTION,
+        2,
+        "paused",
+        rf"{_POSITION} {_gap(4)}on hold|(?:put|placed) on hold|auf eis gelegt|"
+        r"(?:est|a été) suspendu\w*|en suspens|(?:está|ha sido|queda) suspendid[oa]|en pausa",
     ),
     (
         EmailKind.REJECTION,
@@ -374,7 +383,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"bewerbung (?:ist )?(?:bei uns )?eingegangen|(?:wir )?melden uns|"
         r"confirm(?:ing)? (?:the )?receipt|acknowledge receipt|confirmons la réception|"
         r"confirmamos la recepción|"
-        r"(?:bewerbung|unterlagen) erhalten|eingangsbestätigung|empfangsbestätigung|bien reçu|"
+        r"(?:bewerbung|unterlagen) erhalten(?! sie)|eingangsbestätigung|empfangsbestätigung|"
+        r"bien reçu|"
         r"accusé de réception|accusons réception|confirmation de (?:votre |ta )?candidature|"
         r"confirmación de (?:tu |su )?(?:solicitud|candidatura)|"
         r"hemos recibido|(?:registrad[oa]|recibid[oa]|registered|submitted) "
@@ -398,6 +408,9 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "no decision yet",
         r"still (?:under review|being reviewed|reviewing|considering|in progress)|"
+        r"still (?:very much |firmly |definitely )?(?:in|part of) (?:the|our) (?:process|running)|"
+        r"(?:noch|weiterhin) im (?:rennen|verfahren|prozess)|toujours en lice|"
+        r"sigues (?:en|dentro del) (?:el )?proceso|"
         r"(?:not yet|haven['’]t|have not) (?:made|reached) (?:a|our) (?:final )?decision|"
         r"(?:noch|weiterhin) in (?:prüfung|bearbeitung)|toujours en cours d['’]examen|"
         r"sigue en (?:revisión|proceso)",
@@ -498,7 +511,14 @@ _JOB_WORDS = re.compile(
     r"candidate\w*|candidacy|career\w*|cv|resume|résumé|finalists?|hiring manager|"
     r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|candidature|poste|"
     r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
-    r"empleo)(?!\w)",
+    r"empleo|graduate (?:scheme|programme|program)|traineeship)(?!\w)",
+    re.IGNORECASE,
+)
+# The mailbox of a hiring team: jobs@, careers@, recruiting@, karriere@, rrhh@.
+_HIRING_MAILBOX = re.compile(
+    r"(?<![a-z])(?:jobs?|careers?|recruit\w*|talent\w*|hiring|hr|people|karriere|personal\w*|"
+    r"bewerbung\w*|recrutement|rh|drh|emploi|empleo|rrhh|seleccion|talento|candidat\w*)"
+    r"(?![a-z])",
     re.IGNORECASE,
 )
 # Words of applying, which a flat or a loan also has.
@@ -635,7 +655,9 @@ def _weigh(subject: str, body: str) -> tuple[dict[EmailKind, int], dict[EmailKin
     return scores, reasons
 
 
-def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> EmailKind | None:
+def _decide(
+    scores: dict[EmailKind, int], *, about_an_application: bool, about_a_job: bool
+) -> EmailKind | None:
     """The kind the scores decide, or None when nothing does."""
     if scores[EmailKind.OTHER] >= _DECIDES:
         return EmailKind.OTHER
@@ -647,16 +669,20 @@ def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> Emai
     if not about_an_application:
         return None  # regrets about an event or a card are not a rejection
     for kind in (EmailKind.REJECTION, EmailKind.RECEIVED, EmailKind.OFFER, EmailKind.INTERVIEW):
-        if scores[kind] >= _DECIDES:
+        if scores[kind] >= _DECIDES and (about_a_job or kind is not EmailKind.REJECTION):
             return kind
     return None
 
 
-def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) -> Classification:
+def classify(
+    *, sender_email: str, subject: str, body: str, bulk: bool = False, applied_to: bool = False
+) -> Classification:
     """The kind of an email, from its sender, subject and first paragraphs (`body`).
 
     `body` keeps its line breaks: a blank line ends a sentence, a single one does not.
     `bulk` is true when the message says it went to a list (List-Unsubscribe, Precedence).
+    `applied_to` is true when the email names a company the user applied to: it is then
+    about a job, as with an applicant-tracking sender; it decides no kind by itself.
     """
     body = _own_words(body)
     scores, reasons = _weigh(subject, body)
@@ -669,15 +695,24 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
         scores[EmailKind.OTHER] += _DECIDES - 1
         reasons[EmailKind.OTHER].append(f"'{unsubscribe[0].lower()}' in the body")
     whole = f"{subject}\n{body}"
-    about_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(whole))
-    not_a_job = None if about_a_job else _NOT_A_JOB.search(whole)
+    # A job word, an applicant-tracking sender, a company the user applied to, or a role in
+    # the subject say it is a job. A title in the body may be anyone's ("your advisor"), and
+    # a mailbox named jobs@ may write about a course too: they say it is about a job, but
+    # do not outweigh "your loan application".
+    surely_a_job = ats or applied_to or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(subject))
+    about_a_job = (
+        surely_a_job
+        or bool(ROLE_NOUN.search(body))
+        or _HIRING_MAILBOX.search(sender_email.partition("@")[0]) is not None
+    )
+    not_a_job = None if surely_a_job else _NOT_A_JOB.search(whole)
     if not_a_job is not None and scores[EmailKind.OTHER] < _DECIDES:
         return Classification(
             EmailKind.OTHER,
             (f"an application for something other than a job ('{not_a_job[0].lower()}')",),
         )
     about_an_application = about_a_job or _APPLYING.search(whole) is not None
-    kind = _decide(scores, about_an_application=about_an_application)
+    kind = _decide(scores, about_an_application=about_an_application, about_a_job=about_a_job)
     if kind is not None:
         about_sender = (
             (f"the sender is an applicant-tracking system ({ats_name(sender_email)})",)

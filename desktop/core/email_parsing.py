@@ -31,6 +31,7 @@ import codecs
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from email import message_from_bytes, message_from_string
@@ -38,6 +39,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
+from desktop.core.applied_to import SUBJECT, AppliedMatch, AppliedTo
 from desktop.core.email_kind import (
     ATS_DOMAINS,
     ROLE_NOUN,
@@ -85,6 +87,8 @@ class ParsedEmail:
     kind: EmailKind = EmailKind.OTHER
     # Why AskWhy read it so: the kind's evidence, then where the company came from.
     reasons: tuple[str, ...] = ()
+    # The company of the user's applications the email names, as they typed it; "" if none.
+    applied_to: str = ""
 
 
 # -- small text helpers --------------------------------------------------------------------
@@ -116,7 +120,11 @@ _NOT_A_ROLE = re.compile(
 _TEAM_WORDS = (
     r"(?:careers?|jobs?|recruit(?:ing|ment|ers?)?|talent(?:\s+acquisition)?|hiring|hr|"
     r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?|rrhh|rh|"
-    r"recrutement|personal(?:abteilung)?|karriere|empleo|emploi|talento)"
+    r"recrutement|personal(?:abteilung|amt)?|karriere|empleo|emploi|talento|"
+    # the departments that hire for a public body or a large company
+    r"human\s+resources|ressources\s+humaines|recursos\s+humanos|drh|personnel|personas|"
+    r"people\s+services|selecci[oó]n|servicio\s+de\s+\w+|service\s+(?:du\s+)?personnel|"
+    r"sachgebiet\s+personal)"
 )
 # "HR Acme", "RRHH Grupo Norte": the team first, then the company.
 _TEAM_PREFIX = re.compile(rf"^(?:{_TEAM_WORDS}\b\s*)+(?P<company>.+)$", re.I)
@@ -147,9 +155,10 @@ _BODY_COMPANY = re.compile(
 _CLIENT_DECIDED = re.compile(
     r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Wir|Ich|Sie|Nous|"
     r"Je|Ils|Elles|On|Nosotros|Ellos)\b)"
-    rf"(?P<company>{_COMPANY_WORDS}) (?:(?:has|have|had|hat|haben|a|ont|ha|han) )?"
-    r"(?:decided|chosen|chose|opted|came back|come back|went|gone|entschieden|décidé|choisi|"
-    r"decidido|optado|elegido)\b"
+    rf"(?P<company>{_COMPANY_WORDS}) (?:(?:(?:has|have|had) )?(?:decided|opted)|"
+    r"(?:has|have|had) (?:chosen|come back|gone)|chose|came back|went|"
+    r"(?:hat|haben|a|ont|ha|han) (?:sich )?(?:entschieden|décidé|choisi|decidido|optado|"
+    r"elegido))\b"
 )
 # A legal form, a word only businesses end their names with, or an "&" makes a display
 # name a company's, not a person's.
@@ -161,6 +170,7 @@ _COMPANY_FORM = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
+    r"yours (?:sincerely|faithfully|truly)|"
     r"thank you|with thanks|warmly|cheers|all the best|with best wishes|"
     r"(?:mit )?(?:viele|liebe|beste|herzliche|freundliche)n? grüße|lg|vg|cordialement|"
     r"bien (?:cordialement|à vous)|belle journée|un (?:abrazo|saludo)|saludos|atentamente|"
@@ -194,6 +204,24 @@ _FREEMAIL = frozenset(
         "laposte",
         "wanadoo",
         "free",
+        # internet providers' mailboxes, whose names are also companies one may apply to
+        "orange",
+        "sfr",
+        "bbox",
+        "neuf",
+        "arcor",
+        "btinternet",
+        "virginmedia",
+        "sky",
+        "comcast",
+        "verizon",
+        "sbcglobal",
+        "msn",
+        "ymail",
+        "telefonica",
+        "movistar",
+        "libero",
+        "tutanota",
     }
 )
 # Domains that name no company: mail services, job boards, applicant-tracking systems (which
@@ -220,17 +248,43 @@ _ROLE_LEAD = re.compile(
 
 
 def _plausible_role(value: str) -> str:
-    value = _ROLE_LEAD.sub("", _tidy(_BRACKETED.sub(" ", value)))
+    value = _ROLE_LEAD.sub("", _tidy(_CODE.sub(" ", _BRACKETED.sub(" ", value))))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
-    return value
+    # A title, as the user would type it: "technicien de laboratoire" in a sentence.
+    return value[0].upper() + value[1:]
+
+
+# A reference code before or after a title: "R-20451 Clinical Data Manager", "JR1042".
+_CODE = re.compile(r"(?:^|(?<=\s))[A-Z]{0,4}[-#]?\d[\w/-]*(?=\s|$)")
 
 
 def _plausible_company(value: str) -> str:
     value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 60 or len(value.split()) > 6 or "@" in value:
         return ""
+    if value[0].islower() or _GENERIC.fullmatch(value):
+        return ""  # "résultat", "Vacancy", "Bewerber": words of the process, not a name
     return "" if _NOT_A_ROLE.search(value) else value  # "Application update" names no one
+
+
+# Words of hiring that a subject or a sentence may put where a name would be.
+_GENERIC = re.compile(
+    rf"(?:(?:{_TEAM_WORDS}|vacanc(?:y|ies)|results?|outcome|notice|applicants?|candidates?|"
+    r"stellenausschreibung|ausschreibung|stellenangebot|bewerber(?:in)?|kandidat(?:in)?|"
+    r"résultats?|candidat(?:e|s)?|offre(?:\s+d['’]emploi)?|campagne|convocatoria|"
+    r"resultados?|candidat[oa]s?|vacantes?)\b\s*)+",
+    re.IGNORECASE,
+)
+# Words only public bodies (a city, a university, a hospital) have in their names.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:city|town|county|borough|university|college|hospital|council|ministry|"
+    r"stadt|gemeinde|landkreis|landratsamt|kreisverwaltung|bezirksamt|universität|"
+    r"hochschule|klinikum|ministerium|ville|commune|mairie|région|université|"
+    r"centre hospitalier|chu|ministère|ayuntamiento|universidad|diputación|consejería|"
+    r"ministerio|generalitat|junta)\b",
+    re.IGNORECASE,
+)
 
 
 # -- role and company from the subject -----------------------------------------------------
@@ -301,7 +355,9 @@ _SUBJECT_PATTERNS = (
 )
 # A requisition number names no role: "Requisition 4471", "Req. 88213", "Job ID R-20419".
 _REQUISITION = re.compile(
-    r"\b(?:requisition|req|job(?:\s+id)?|ref|id)\.?\s*(?:no\.?\s*)?#?:?\s*[\w-]*\d[\w-]*", re.I
+    r"\b(?:requisition|req|job(?:\s+id)?|ref|id|nr|no|n°|kennziffer)\.?\s*(?:no\.?\s*)?#?:?\s*"
+    r"[\w/-]*\d[\w/-]*",
+    re.I,
 )
 # The parts of a subject between its separators: "Absage: Teamleiter Lager".
 _SUBJECT_PART = re.compile(r"\s+[|–—-]\s+|:\s+")
@@ -391,7 +447,7 @@ def _is_company_name(name: str, address: str) -> bool:
     """
     if _ONLY_TEAM_WORDS.fullmatch(name):
         return False  # "Recruiting", "Talent Acquisition": a team of someone
-    if _COMPANY_FORM.search(name):
+    if _COMPANY_FORM.search(name) or _PUBLIC_BODY.search(name):
         return True
     if is_ats(address):
         # Applicant-tracking systems send in the company's name far more often than in a
@@ -426,6 +482,8 @@ def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
     for pattern, is_team in _DISPLAY_NAME_FORMS:
         if match := pattern.match(name):
             person = match.groupdict().get("person") or ""
+            if _ONLY_TEAM_WORDS.fullmatch(match["company"]) and _is_company_name(person, address):
+                return _plausible_company(person), True  # "Ville de Rochebrune – DRH"
             team = is_team or _ONLY_TEAM_WORDS.fullmatch(person) is not None
             return _plausible_company(match["company"]), team
     if name and _is_company_name(name, address):
@@ -926,13 +984,48 @@ def _role(subject_role: str, body: str, sender: str) -> str:
     return ""
 
 
-def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> ParsedEmail:
+def _applied_match(
+    applied_to: AppliedTo, display_name: str, address: str, subject: str, body: str
+) -> AppliedMatch | None:
+    """The company of the user's applications the email names, and where."""
+    if not applied_to:
+        return None
+    head = body[:FIRST_PARAGRAPHS_CHARS]
+    signed_from = next(
+        (match.end() for match in reversed(list(_SIGN_OFF_LINE.finditer(head)))), len(head)
+    )
+    return applied_to.find(
+        sender_name=display_name,
+        domain_labels=[
+            label
+            for label in domain_labels(address)
+            if label not in _NOT_A_COMPANY and label not in _SERVICE_LABELS
+        ],
+        texts=(
+            (SUBJECT, subject[:MAX_SUBJECT_CHARS]),
+            ("the signature", head[signed_from:]),
+            ("the body", head[:signed_from]),
+        ),
+    )
+
+
+_SIGN_OFF_LINE = re.compile(_SIGN_OFF.pattern, re.IGNORECASE | re.MULTILINE)
+
+
+def parse_rejection_email(
+    raw: bytes | str,
+    *,
+    tz: tzinfo | None = None,
+    applied_to: Collection[str] | AppliedTo = (),
+) -> ParsedEmail:
     """Pull the sender, company, role and date out of an email, or raise InvalidInput.
 
     `raw` is an .eml file's bytes, or text the user pasted (a whole message with headers, or
     a body copied from a mail app, perhaps with "From:" and "Subject:" lines on top). `tz`
     reads dates written without a zone (as mail apps print them when copying); without it,
-    such a date is left out rather than guessed.
+    such a date is left out rather than guessed. `applied_to` are the companies the user
+    applied to (an `AppliedTo` when many emails are read against the same list): one the
+    email names is its company, and says it is about a job.
     """
     if len(raw) > MAX_EMAIL_BYTES:
         raise InvalidInput("That email is too large to read (over 5 MB): paste just its text.")
@@ -961,11 +1054,22 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     )
     company, source = next(((name, where) for name, where in candidates if name), ("", ""))
     company = _fuller(company, [name for name, _ in candidates[:-1]])
+    company_reason = f"the company from {source}"
+    known = _applied_match(
+        applied_to if isinstance(applied_to, AppliedTo) else AppliedTo(applied_to),
+        display_name,
+        address,
+        parts.subject,
+        parts.body,
+    )
+    if known is not None:
+        company, company_reason = known.company, known.reason
     classification = classify(
         sender_email=address,
         subject=parts.subject,
         body=parts.body[:FIRST_PARAGRAPHS_CHARS],
         bulk=parts.bulk,
+        applied_to=known is not None,
     )
 
     sender_name = "" if is_team else _person_from_display_name(display_name)
@@ -986,5 +1090,6 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         subject=parts.subject,
         no_reply=bool(_NO_REPLY.match(address.partition("@")[0])) if address else False,
         kind=classification.kind,
-        reasons=(*classification.reasons, *([f"the company from {source}"] if company else [])),
+        reasons=(*classification.reasons, *([company_reason] if company else [])),
+        applied_to=known.company if known is not None else "",
     )
