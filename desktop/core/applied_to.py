@@ -182,16 +182,19 @@ class AppliedTo:
         self._spellings: dict[str, str] = {}
         for company in dict.fromkeys(name.strip() for name in companies if name.strip()):
             key = _key(company)
-            if not key or not any(char.isalpha() for char in "".join(key)):
+            if all(word in _LEGAL_FORMS or word.isdigit() for word in key):
                 continue  # a name of legal forms or digits alone names no one
             typed = tuple(
                 word for word in _WORD.findall(company) if _plain(word) in key and word != "&"
             )
-            self._by_first_word.setdefault(key[0], []).append(
-                _Name(company, key, typed, _key(company, legal_form=True))
-            )
-            for spelling in {"".join(key), "".join(_key(company, spell_umlauts=True))}:
-                self._spellings.setdefault(spelling, company)
+            # Umlauts as written or spelt out: "Müller" in "Mueller & Soehne" too.
+            for spell_umlauts in (False, True):
+                key = _key(company, spell_umlauts=spell_umlauts)
+                full = _key(company, spell_umlauts=spell_umlauts, legal_form=True)
+                names = self._by_first_word.setdefault(key[0], [])
+                if all(name.company != company or name.key != key for name in names):
+                    names.append(_Name(company, key, typed, full))
+                self._spellings.setdefault("".join(key), company)
 
     def __bool__(self) -> bool:
         return bool(self._by_first_word)

@@ -256,7 +256,8 @@ def _plausible_role(value: str) -> str:
 
 
 # A reference code before or after a title: "R-20451 Clinical Data Manager", "JR1042".
-_CODE = re.compile(r"(?:^|(?<=\s))[A-Z]{0,4}[-#]?\d[\w/-]*(?=\s|$)")
+# (A number alone may be part of the title: "Data Analyst 2", "Analyst 101".)
+_CODE = re.compile(r"(?:^|(?<=\s))(?:[A-Z]{1,4}[-#]?|#)\d[\w/-]*(?=\s|$)")
 
 
 def _plausible_company(value: str) -> str:
