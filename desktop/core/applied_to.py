@@ -180,6 +180,7 @@ class AppliedTo:
     def __init__(self, companies: Iterable[str]) -> None:
         self._by_first_word: dict[str, list[_Name]] = {}
         self._spellings: dict[str, str] = {}
+        added: set[tuple[str, tuple[str, ...]]] = set()
         for company in dict.fromkeys(name.strip() for name in companies if name.strip()):
             key = _key(company)
             if all(word in _LEGAL_FORMS or word.isdigit() for word in key):
@@ -190,11 +191,16 @@ class AppliedTo:
             # Umlauts as written or spelt out: "Müller" in "Mueller & Soehne" too.
             for spell_umlauts in (False, True):
                 key = _key(company, spell_umlauts=spell_umlauts)
-                full = _key(company, spell_umlauts=spell_umlauts, legal_form=True)
-                names = self._by_first_word.setdefault(key[0], [])
-                if all(name.company != company or name.key != key for name in names):
-                    names.append(_Name(company, key, typed, full))
+                if (company, key) not in added:
+                    added.add((company, key))
+                    full = _key(company, spell_umlauts=spell_umlauts, legal_form=True)
+                    self._by_first_word.setdefault(key[0], []).append(
+                        _Name(company, key, typed, full)
+                    )
                 self._spellings.setdefault("".join(key), company)
+        # The longest name first: "Harbor Health" before "Harbor".
+        for names in self._by_first_word.values():
+            names.sort(key=lambda name: len(name.key), reverse=True)
 
     def __bool__(self) -> bool:
         return bool(self._by_first_word)
@@ -233,22 +239,31 @@ class AppliedTo:
         ]
         kept = [word for word in words if word.plain not in _JOINERS and word.plain != "&"]
         for index, word in enumerate(kept):
-            # The longest name first ("Harbor Health" before "Harbor"), and of names alike
-            # but for their legal form, the one spelt with the email's ("Beispiel AG").
-            for name in sorted(
-                self._by_first_word.get(word.plain, ()),
-                key=lambda name: (len(name.key), _plains(kept, index, name.full) == name.full),
-                reverse=True,
-            ):
+            names = self._by_first_word.get(word.plain, ())
+            for name in names:
                 run = kept[index : index + len(name.key)]
                 if _plains(kept, index, name.key) != name.key or _glued(text, run):
                     continue
                 after = kept[index + len(run) : index + len(run) + 1]
                 if as_a_name and not _written_as_a_name(
-                    text, run, name, kept[:index], after, heading=heading
+                    text,
+                    run,
+                    name,
+                    kept[max(0, index - _OTHERS_REACH) : index],
+                    after,
+                    heading=heading,
                 ):
                     continue
-                return name.company
+                # Of names alike but for their legal form, the one the email spells out
+                # ("Beispiel AG", not "Beispiel GmbH").
+                return next(
+                    (
+                        other.company
+                        for other in names
+                        if other.key == name.key and _plains(kept, index, other.full) == other.full
+                    ),
+                    name.company,
+                )
         return ""
 
 
@@ -273,7 +288,7 @@ def _written_as_a_name(
     *,
     heading: bool,
 ) -> bool:
-    if any(word.plain in _OTHERS for word in before[-_OTHERS_REACH:]):
+    if any(word.plain in _OTHERS for word in before):
         return False  # "clients such as Acme": someone else's name in a list
     as_typed = tuple(word.text for word in run) == name.typed
     if not as_typed and any(word.text[0].islower() for word in run):

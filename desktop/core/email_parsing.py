@@ -992,9 +992,12 @@ def _applied_match(
     if not applied_to:
         return None
     head = body[:FIRST_PARAGRAPHS_CHARS]
-    signed_from = next(
-        (match.end() for match in reversed(list(_SIGN_OFF_LINE.finditer(head)))), len(head)
-    )
+    # The signature: the lines after the last sign-off ("Best regards,"), if there is one.
+    signed_from, offset = len(head), 0
+    for line in head.splitlines(keepends=True):
+        offset += len(line)
+        if _SIGN_OFF.match(line):
+            signed_from = offset
     return applied_to.find(
         sender_name=display_name,
         domain_labels=[
@@ -1008,9 +1011,6 @@ def _applied_match(
             ("the body", head[:signed_from]),
         ),
     )
-
-
-_SIGN_OFF_LINE = re.compile(_SIGN_OFF.pattern, re.IGNORECASE | re.MULTILINE)
 
 
 def parse_rejection_email(
