@@ -589,7 +589,7 @@ class _Evidence:
     reason: str
 
 
-def _own_words(body: str) -> str:
+def own_words(body: str) -> str:
     """The body without the history a reply quotes: what the user or someone else wrote
     before ("> ..." lines, and all after "On Monday, Sam wrote:") is not this email's say."""
     history = _HISTORY.search(body)
@@ -684,7 +684,7 @@ def classify(
     `applied_to` is true when the email names a company the user applied to: it is then
     about a job, as with an applicant-tracking sender; it decides no kind by itself.
     """
-    body = _own_words(body)
+    body = own_words(body)
     scores, reasons = _weigh(subject, body)
     ats = is_ats(sender_email)
     # A list's headers decide; an unsubscribe link alone may be a company's mail tool.

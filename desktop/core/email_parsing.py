@@ -49,6 +49,7 @@ from desktop.core.email_kind import (
     domain_label,
     domain_labels,
     is_ats,
+    own_words,
 )
 from desktop.core.errors import InvalidInput
 
@@ -170,7 +171,8 @@ _COMPANY_FORM = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
-    r"yours (?:sincerely|faithfully|truly)|"
+    r"yours (?:sincerely|faithfully|truly)|(?:thanks|thank you) again|merci encore|"
+    r"danke nochmals?|gracias de nuevo|"
     r"thank you|with thanks|warmly|cheers|all the best|with best wishes|"
     r"(?:mit )?(?:viele|liebe|beste|herzliche|freundliche)n? grüße|lg|vg|cordialement|"
     r"bien (?:cordialement|à vous)|belle journée|un (?:abrazo|saludo)|saludos|atentamente|"
@@ -415,6 +417,8 @@ def _from_subject(subject: str) -> tuple[str, str]:
         role, company = groups.get("role") or "", groups.get("company") or ""
         if not ROLE_NOUN.search(role) and ROLE_NOUN.search(company):
             role, company = company, role  # Lever's "Acme - Data Analyst"
+        if _GENERIC.fullmatch(_tidy(role)) and company:
+            role, company = company, ""  # "Stellenausschreibung – Sachbearbeitung Bauordnung"
         role, company = _plausible_role(role), _plausible_company(company)
         if "role" in groups and not role:
             continue
@@ -547,10 +551,11 @@ def _signature(body: str) -> tuple[str, str]:
     for index in range(len(lines) - 1, -1, -1):
         if not _SIGN_OFF.match(lines[index]):
             continue
-        after = [line for line in lines[index + 1 : index + 6] if line]
+        after = [_first_segment(line) for line in lines[index + 1 : index + 6] if line]
         if not after:
             return "", ""
-        person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
+        name = _CREDENTIALS.sub("", after[0])  # "Tom Reyes, DDS", "Dr. Katrin Weiß"
+        person = name if len(name) <= 40 and _PERSON.match(name) else ""
         if _TEAM_WORD.search(person):
             person = ""  # "The Acme Recruiting Team" signs for no one in particular
         signed = person or _FIRST_NAME.fullmatch(after[0])
@@ -568,6 +573,18 @@ def _signature(body: str) -> tuple[str, str]:
     return "", ""
 
 
+def _first_segment(line: str) -> str:
+    """A signature line's first part: "KiezKraft GmbH" of "KiezKraft GmbH · Oranienstraße
+    185 · Berlin", "Clínica Dental Mediterránea" of "Clínica Dental Mediterránea · Valencia"."""
+    return line.split(" · ", 1)[0].split(" • ", 1)[0].strip()
+
+
+# Titles and degrees around a name: "Dr. ", "Prof. ", ", PhD", ", DDS", ", MBA".
+_CREDENTIALS = re.compile(
+    r"^(?:(?:dr|prof|mr|mrs|ms|me|dra|lic)\.?\s+)+|,\s*(?:[A-Z]{2,5}|Ph\.?D\.?|Esq\.?)"
+    r"(?:,\s*(?:[A-Z]{2,5}|Ph\.?D\.?))*\s*$",
+    re.IGNORECASE,
+)
 _FIRST_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]{1,30}")
 _COMPANY_LINE = re.compile(_COMPANY_WORDS)
 # Words of a job title, before the company on a signature line: "Head of Platform, Cobalt
@@ -605,7 +622,7 @@ def _closing_company(body: str, address: str) -> str:
     label = _squeezed(domain_label(address))
     found = ""
     for text in body[:_SIGNATURE_CHARS].splitlines():
-        line = _one_line(text)
+        line = _first_segment(_one_line(text))
         if not line or len(line) > 80 or line[-1] in ".!?:;":
             continue
         titled = _TITLED_COMPANY.match(line)
@@ -949,14 +966,19 @@ def _sender(parts: _Raw) -> tuple[str, str]:
 def _fuller(company: str, names: list[str]) -> str:
     """The fullest of the names that begin like `company` ("Solvia Versicherung" for a
     subject's "Solvia", "Astrée Assurances" for "Astrée"), not counting a legal form
-    or a team ("Solvia Versicherung AG", "Solvia Careers" add nothing)."""
+    or a team ("Solvia Versicherung AG", "Solvia Careers" add nothing); or a public body's
+    name around it ("University of Eastbridge" for "Eastbridge People Services")."""
     best = company
     for name in names:
         bare = _LEGAL_FORM_END.sub("", name)
         if team := _TEAM_SUFFIX.match(bare):
             bare = team["company"]  # "Smith & Wesson Careers" signs for Smith & Wesson
-        if len(_squeezed(bare)) > len(_squeezed(best)) and _squeezed(bare).startswith(
-            _squeezed(best)
+        longer = len(_squeezed(bare)) > len(_squeezed(best))
+        if (longer and _squeezed(bare).startswith(_squeezed(best))) or (
+            longer
+            and best
+            and _PUBLIC_BODY.search(bare)
+            and re.search(rf"(?<!\w){re.escape(best)}(?!\w)", bare, re.IGNORECASE)
         ):
             best = bare
     return best or company
@@ -1042,8 +1064,10 @@ def parse_rejection_email(
     role = _role(subject_role, parts.body, f"{display_name} {domain_label(address)}")
     name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
-    body_match = _BODY_COMPANY.search(parts.body) or _CLIENT_DECIDED.search(
-        parts.body[:FIRST_PARAGRAPHS_CHARS]
+    # What the sender wrote, not the history a reply quotes ("any news from Corvid?").
+    written = own_words(parts.body)
+    body_match = _BODY_COMPANY.search(written) or _CLIENT_DECIDED.search(
+        written[:FIRST_PARAGRAPHS_CHARS]
     )
     candidates = (
         (_plausible_company(parts.organization), "the Organization header"),
