@@ -250,10 +250,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
     ),
-    # A role put on hold may come back: it says no only with another word of regret.
+    # A role put on hold may come back: it says no only beside a refusal.
     (
         EmailKind.REJECTION,
-        2,
+        1,
         "paused",
         rf"{_POSITION} {_gap(4)}on hold|(?:put|placed) on hold|auf eis gelegt|"
         r"(?:est|a été) suspendu\w*|en suspens|(?:está|ha sido|queda) suspendid[oa]|en pausa",
@@ -410,6 +410,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"still (?:under review|being reviewed|reviewing|considering|in progress)|"
         r"still (?:very much |firmly |definitely )?(?:in|part of) (?:the|our) (?:process|running)|"
         r"(?:noch|weiterhin) im (?:rennen|verfahren|prozess)|toujours en lice|"
+        r"(?:remain|stay)s? (?:very much )?(?:in|part of) (?:the|our) (?:process|running)|"
         r"sigues (?:en|dentro del) (?:el )?proceso|"
         r"(?:not yet|haven['’]t|have not) (?:made|reached) (?:a|our) (?:final )?decision|"
         r"(?:noch|weiterhin) in (?:prüfung|bearbeitung)|toujours en cours d['’]examen|"
@@ -508,7 +509,8 @@ _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|d
 # Words that only a job application uses.
 _JOB_WORDS = re.compile(
     r"(?<!\w)(?:position|role|job|vacancy|opening|interview\w*|hiring|recruit\w*|"
-    r"candidate\w*|candidacy|career\w*|cv|resume|résumé|finalists?|hiring manager|"
+    r"candidate\w*|candidacy|career\w*|kandidat\w*|bewerber\w*|candidat\w*|postula\w*|cv|"
+    r"resume|résumé|finalists?|hiring manager|"
     r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|candidature|poste|"
     r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
     r"empleo|graduate (?:scheme|programme|program)|traineeship)(?!\w)",
@@ -543,7 +545,9 @@ _NOT_A_JOB = re.compile(
     re.IGNORECASE,
 )
 
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+_SECOND_LEVEL = frozenset(
+    {"co", "com", "org", "net", "ac", "gov", "ltd", "plc", "sch", "edu", "gob", "gouv", "nhs"}
+)
 
 
 def domain_labels(address: str) -> list[str]:

@@ -385,11 +385,13 @@ _BODY_ROLE = (
     ),
     # "le poste de Data Analyst chez", "el puesto de ... en", "la posición de ..."
     re.compile(
-        r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein|et|qui|pour)\b|[.,;\n])"
+        # ...up to where the sentence goes on: "d'agent d'accueil n'a pas été retenue"
+        r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein|et|qui|pour|"
+        r"n['’]\w+|ne|a|est|sont|dans|à)\b|[.,;\n])"
     ),
     re.compile(
         r"\b(?:puesto|posición|vacante|plaza) de (?P<role>[^.,;\n]{2,60}?)"
-        r"(?=\s+(?:en|y|que|con)\b|[.,;\n])"
+        r"(?=\s+(?:en|y|que|con|no|ha|ya|fue|para|se)\b|[.,;\n])"
     ),
 )
 # Looser phrasings, trusted only when what they catch names a job: "Thank you for applying

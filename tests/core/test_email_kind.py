@@ -297,3 +297,73 @@ def test_the_history_a_reply_quotes_is_not_its_say() -> None:
         "We have decided not to move forward with your application."
     )
     assert _kind("Fwd: Your application", forwarded) is R
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "kind"),
+    [
+        # an application, but for a flat, a loan, a place in a day-care or a grant: no job
+        # in sight, so no rejection, in whatever language
+        (
+            "info@harbourlettings.example",
+            "Your rental application - 22 Baker Street",
+            "Unfortunately the landlord has decided to go with another applicant.",
+            X,
+        ),
+        (
+            "info@hv-kern.example",
+            "Ihre Anfrage zur Wohnung Lindenstraße 4",
+            "Leider haben wir uns für einen anderen Mietinteressenten entschieden.",
+            X,
+        ),
+        (
+            "contact@immosud.example",
+            "Votre dossier de location",
+            "Nous sommes au regret de vous informer que votre dossier n'a pas été retenu.",
+            X,
+        ),
+        (
+            "conseiller@banque.example",
+            "Votre demande de prêt",
+            "Nous ne pouvons pas donner une suite favorable à votre demande de prêt. Votre "
+            "conseiller reste à votre disposition.",
+            X,
+        ),
+        (
+            "leitung@kita.example",
+            "Ihre Anmeldung",
+            "Leider können wir Ihnen keinen Betreuungsplatz anbieten.",
+            X,
+        ),
+        (
+            "grants@artscouncil.example",
+            "Grant application outcome",
+            "We regret that your application for funding was unsuccessful in this round.",
+            X,
+        ),
+        # a role paused, the user still in: no rejection even when the subject says "on hold"
+        (
+            "talent@acme.example",
+            "Role on hold",
+            "The Data Analyst role is on hold for now. You remain in our process.",
+            X,
+        ),
+        # the same words of refusal, about a job: a job word, a hiring mailbox
+        (
+            "lena@fernwerk.example",
+            "Rückmeldung",
+            "Leider müssen wir dir absagen. Wir haben uns für eine andere Kandidatin entschieden.",
+            R,
+        ),
+        (
+            "hr@acme.example",
+            "Your application",
+            "Thank you for your application. Unfortunately, we will not be proceeding further.",
+            R,
+        ),
+    ],
+)
+def test_an_application_needs_a_job_to_be_rejected(
+    sender: str, subject: str, body: str, kind: EmailKind
+) -> None:
+    assert _kind(subject, body, sender) is kind
