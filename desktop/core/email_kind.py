@@ -699,13 +699,14 @@ def classify(
         scores[EmailKind.OTHER] += _DECIDES - 1
         reasons[EmailKind.OTHER].append(f"'{unsubscribe[0].lower()}' in the body")
     whole = f"{subject}\n{body}"
-    # A job word, an applicant-tracking sender, a company the user applied to, or a role in
-    # the subject say it is a job. A title in the body may be anyone's ("your advisor"), and
-    # a mailbox named jobs@ may write about a course too: they say it is about a job, but
-    # do not outweigh "your loan application".
-    surely_a_job = ats or applied_to or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(subject))
+    # A job word, an applicant-tracking sender or a role in the subject say it is a job. A
+    # company the user applied to, a title in the body (anyone's: "your advisor") and a
+    # mailbox named jobs@ say so too, but do not outweigh "your loan application": the
+    # bank the user applied to a job at also lends money.
+    surely_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(subject))
     about_a_job = (
         surely_a_job
+        or applied_to
         or bool(ROLE_NOUN.search(body))
         or _HIRING_MAILBOX.search(sender_email.partition("@")[0]) is not None
     )

@@ -147,3 +147,12 @@ def test_a_company_named_only_as_a_customer_does_not_replace_the_sender() -> Non
     )
     parsed = parse_rejection_email(email, applied_to=["Globex"])
     assert (parsed.kind, parsed.company, parsed.applied_to) == (EmailKind.REJECTION, "Initech", "")
+
+
+def test_an_explicit_application_for_something_else_outweighs_a_match() -> None:
+    loan = (
+        "From: Nordbank <service@nordbank.example>\nSubject: Your loan application\n\n"
+        "Unfortunately we are unable to approve your loan application at this time."
+    )
+    parsed = parse_rejection_email(loan, applied_to=["Nordbank"])
+    assert (parsed.kind, parsed.applied_to) == (EmailKind.OTHER, "Nordbank")
