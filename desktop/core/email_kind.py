@@ -116,7 +116,7 @@ ATS_DOMAINS = frozenset(
 ROLE_NOUN = re.compile(
     # Nouns that end compounds too: "Copywriter", "Teamleiter", "Softwareentwicklerin"
     r"\b\w*(?:engineer|developer|analyst|manager|designer|scientist|writer|researcher|planner|"
-    r"controller|leiter|entwickler|berater|referent|ingenieur|techniker|kaufmann|kauffrau|"
+    r"controller|leiter|leitung|entwickler|berater|referent|ingenieur|techniker|kaufmann|kauffrau|"
     r"buchhalter|verkäufer|sachbearbeiter|mitarbeiter|planer)(?:in|innen)?\b|"
     r"\b(?:lead|intern|specialist|consultant|architect|director|officer|coordinator|"
     r"administrator|associate|assistant|representative|accountant|recruiter|editor|"

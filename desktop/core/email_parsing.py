@@ -115,7 +115,7 @@ _NOT_A_ROLE = re.compile(
     r"\b(?:thank|thanks|your|update|applying|interest|status|decision|news|unfortunately|"
     r"regarding|application|candidacy|feedback|next steps|ihre|deine|bewerbung|absage|"
     r"votre|candidature|réponse|tu|su|solicitud|candidatura|respuesta|proceso|selección|"
-    r"process|selection)\b",
+    r"process|selection|recent|latest|previous|earlier|online)\b",
     re.IGNORECASE,
 )
 _TEAM_WORDS = (
@@ -250,13 +250,16 @@ _ROLE_LEAD = re.compile(
 
 
 def _plausible_role(value: str) -> str:
-    value = _ROLE_LEAD.sub("", _tidy(_CODE.sub(" ", _BRACKETED.sub(" ", value))))
+    value = _GENDERS.sub("", _ROLE_LEAD.sub("", _tidy(_CODE.sub(" ", _BRACKETED.sub(" ", value)))))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
     # A title, as the user would type it: "technicien de laboratoire" in a sentence.
     return value[0].upper() + value[1:]
 
 
+# "H/F", "m/w/d", "M/F/D", "all genders" after a title: the law asks for them, the title
+# is without.
+_GENDERS = re.compile(r"\s+(?:[hfmwd](?:\s?/\s?[hfmwdx*]){1,2}|all genders)$", re.IGNORECASE)
 # A reference code before or after a title: "R-20451 Clinical Data Manager", "JR1042".
 # (A number alone may be part of the title: "Data Analyst 2", "Analyst 101".)
 _CODE = re.compile(r"(?:^|(?<=\s))(?:[A-Z]{1,4}[-#]?|#)\d[\w/-]*(?=\s|$)")
@@ -292,7 +295,7 @@ _PUBLIC_BODY = re.compile(
 
 # -- role and company from the subject -----------------------------------------------------
 
-_ROLE_WORDS = r"(?:position|role|job|opening|vacancy|post)"
+_ROLE_WORDS = r"(?:position|role|job|opening|vacancy|post|opportunity)"
 _SUBJECT_PATTERNS = (
     # "Your application to Acme: Data Analyst" / "Application to Acme for Data Analyst"
     re.compile(
@@ -367,7 +370,7 @@ _SUBJECT_PART = re.compile(r"\s+[|–—-]\s+|:\s+")
 # Capitalised words, with the small words titles have between them: "Head of Platform",
 # "Analista de Riesgos", "Firmware Engineer, Motion Control".
 _CAPITALISED = (
-    r"[A-Z][\w/&+'-]*(?:,?\s+(?:(?:of|de|du|des|del|für|and|et|y)\s+)?[A-Z][\w/&+'-]*){0,5}"
+    r"[A-Z][\w/&+'*-]*(?:,?\s+(?:(?:of|de|du|des|del|für|and|et|y)\s+)?[A-Z][\w/&+'*-]*){0,5}"
 )
 _BODY_ROLE = (
     re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
@@ -381,7 +384,8 @@ _BODY_ROLE = (
     # "Ihre Bewerbung als Controllerin (m/w/d)", "die Stelle als Data Analyst bei"
     re.compile(
         r"\b(?:Bewerbung|Stelle|Position) als (?P<role>[^.,;\n(!]{2,60}?)"
-        r"(?=\s*[(.,;\n!]|\s+(?:bei|in|an|und|für)\b)"
+        # ("Gesundheits- und Krankenpfleger/in": an "und" after a hyphen is in the title)
+        r"(?=\s*[(.,;\n!]|(?<!-)\s+(?:bei|in|an|und|für)\b)"
     ),
     # "le poste de Data Analyst chez", "el puesto de ... en", "la posición de ..."
     re.compile(
@@ -404,6 +408,13 @@ _BODY_ROLE_NAMED = (
     re.compile(rf"\bcomo (?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:para|pour) (?:el puesto de |le poste de )?(?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:Stelle|Position) (?P<role>{_CAPITALISED})"),
+    # "dich als Werkstudent*in Marketing beworben", "für die Mobile Developer-Stelle"
+    re.compile(rf"\bals (?P<role>{_CAPITALISED})"),
+    # (it starts only where a run of name characters starts, so each is scanned once)
+    re.compile(
+        r"(?<![\w/&+'*])(?P<role>[A-Z][\w/&+'*]*+(?:\s[A-Z][\w/&+'*]*+){0,4})"
+        r"-(?:Stelle|Position|Rolle)\b"
+    ),
 )
 
 
@@ -993,11 +1004,15 @@ _LEGAL_FORM_END = re.compile(
 )
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
 def _role(subject_role: str, body: str, sender: str) -> str:
     """The role from the subject, else the body; never the sender's own name ("Your
     Copperline application" from Copperline Foods names the company, not a role)."""
     if subject_role and _squeezed(subject_role) not in _squeezed(sender):
         return subject_role
+    body = _SPACES.sub(" ", body)  # the spaces tags leave: "die Position  Netzingenieur"
     for pattern in _BODY_ROLE:
         match = pattern.search(body)
         if match and (role := _plausible_role(match["role"])):
