@@ -342,6 +342,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"zweite\w* runde|verschieben|verfügbarkeit|"
         # French
         r"convocation|convier|disponibilités|rendez-vous|test technique|"
+        # an assessment, the step after the application
+        r"(?:online-?)?eignungstest|einstufungstest|online[- ](?:test|assessment)|test en ligne|"
+        r"test de mise en situation|passe à l['’]étape suivante|prueba (?:online|en línea)|"
+        r"pasas? a la siguiente fase|"
         # Spanish
         r"invitarte|invitarle|disponibilidad|prueba técnica|(?:te|le) viene bien|"
         # to meet, not "it was lovely to meet you"
@@ -364,6 +368,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"heureux|freuen) {_gap(4)}(?:offer|ofrecer\w*|anbieten|angebot|proposer)|"
         r"offer (?:letter|of employment)|job offer|formal offer|"
         r"(?:love|like|want) (?:for )?you to join|accepted (?:our|the) offer|"
+        r"(?:want|love|like) you (?:as|on) (?:our|the) (?:first |new )?(?:\w+ )?(?:hire|team)|"
+        r"offer details|carta oferta|lettre d['’](?:offre|embauche)|"
         r"welcome (?:aboard|to the team)|your first day|start date|"
         r"send (?:you )?the contract|employment contract|arbeitsvertrag|vertragsangebot|"
         r"ein angebot|contrat de travail|promesse d['’]embauche|vous proposer le poste|"
