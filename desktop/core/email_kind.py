@@ -278,6 +278,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "unsuccessful",
         rf"unsuccessful|erfolglos|absage|sans suite|sin éxito|pass\w* {_gap(3)}nicht|"
+        r"anders entschieden|decided otherwise|(?:en )?(?:avons|a) décidé autrement|"
         r"(?:it['’]s|is|was) a (?:no|pass)(?![\w-]| reply)|"
         rf"decided against|gegen {_gap(3)}entschieden|gegen (?:ihre|deine|sie|dich)(?!\w)",
     ),
@@ -522,6 +523,17 @@ _JOB_WORDS = re.compile(
     r"empleo|graduate (?:scheme|programme|program)|traineeship)(?!\w)",
     re.IGNORECASE,
 )
+# Words of meeting or weighing a person for work, which a flat's or a course's "your
+# application" seldom has: with a refusal, they make it a job's.
+_WORK_WORDS = re.compile(
+    r"(?<!\w)(?:experience|background|skills|qualifications|profile|portfolio|your time|"
+    r"(?:meeting|speaking|talking) (?:with )?you|conversation|(?:our|the) team|"
+    r"(?:coming|came|stopping|dropping) (?:in|by)|"
+    r"erfahrung\w*|qualifikation\w*|kenntnisse|profil|austausch|kennenlernen|"
+    r"expérience|compétences|échange|parcours|experiencia|perfil|trayectoria|conversación|"
+    r"charla|tu tiempo|su tiempo)(?!\w)",
+    re.IGNORECASE,
+)
 # The mailbox of a hiring team: jobs@, careers@, recruiting@, karriere@, rrhh@.
 _HIRING_MAILBOX = re.compile(
     r"(?<![a-z])(?:jobs?|careers?|recruit\w*|talent\w*|hiring|hr|people|karriere|personal\w*|"
@@ -706,14 +718,15 @@ def classify(
         reasons[EmailKind.OTHER].append(f"'{unsubscribe[0].lower()}' in the body")
     whole = f"{subject}\n{body}"
     # A job word, an applicant-tracking sender or a role in the subject say it is a job. A
-    # company the user applied to, a title in the body (anyone's: "your advisor") and a
-    # mailbox named jobs@ say so too, but do not outweigh "your loan application": the
-    # bank the user applied to a job at also lends money.
+    # company the user applied to, a title in the body (anyone's: "your advisor"), words of
+    # weighing a person ("your experience") and a mailbox named jobs@ say so too, but do not
+    # outweigh "your loan application": the bank the user applied to a job at also lends
+    # money.
     surely_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(subject))
     about_a_job = (
         surely_a_job
         or applied_to
-        or bool(ROLE_NOUN.search(body))
+        or bool(ROLE_NOUN.search(body) or _WORK_WORDS.search(whole))
         or _HIRING_MAILBOX.search(sender_email.partition("@")[0]) is not None
     )
     not_a_job = None if surely_a_job else _NOT_A_JOB.search(whole)

@@ -367,3 +367,24 @@ def test_an_application_needs_a_job_to_be_rejected(
     sender: str, subject: str, body: str, kind: EmailKind
 ) -> None:
     assert _kind(subject, body, sender) is kind
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # no word of a job, but of weighing a person for one
+        ("Following up", "Thank you for your time. Unfortunately we won't proceed further."),
+        (
+            "Notre échange",
+            "Merci pour notre échange. Malheureusement nous avons choisi un autre profil.",
+        ),
+        ("Unser Gespräch", "Danke für das Gespräch. Leider haben wir uns anders entschieden."),
+        ("Nuestra conversación", "Gracias por tu tiempo. Hemos decidido seguir con otra persona."),
+        (
+            "Thanks for coming in",
+            "Thanks for coming in on Tuesday. We've decided to go another way.",
+        ),
+    ],
+)
+def test_a_refusal_after_meeting_someone_is_about_a_job(subject: str, body: str) -> None:
+    assert _kind(subject, body, "dana@brightpath.example") is R
