@@ -559,7 +559,13 @@ _NOT_A_JOB = re.compile(
     r"(?:(?:for|to|für|auf|de|pour|para)[^\S\n]+)?"
     r"(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)[^\S\n]+)?"
     rf"(?:[\w'’-]++[^\S\n]+){{0,2}}?{_NOT_A_JOB_THING}|"
-    rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)",
+    rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)|"
+    # ...or the people and steps of renting, borrowing or studying, wherever they are named
+    r"(?<!\w)(?:landlord|tenan(?:t|cy|ts)|viewings?|lettings?|letting agent|mortgage|lender|"
+    r"tuition|enrol(?:l?ment|led)?|admissions?|(?<!of )course|intake|waiting list|"
+    r"vermieter\w*|mieter\w*|mietinteress\w*|besichtigung|wohnung|studienplatz|kita|"
+    r"propriétaire|locataire|logement|prêt|inscription|arrendador|inquilin\w*|alquiler|"
+    r"préstamo|hipoteca|matrícula)(?!\w)",
     re.IGNORECASE,
 )
 

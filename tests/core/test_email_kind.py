@@ -341,6 +341,14 @@ def test_the_history_a_reply_quotes_is_not_its_say() -> None:
             "We regret that your application for funding was unsuccessful in this round.",
             X,
         ),
+        # words of meeting someone, at a flat's viewing
+        (
+            "lettings@keys.example",
+            "Your application",
+            "Thank you for your time at the viewing. Unfortunately the landlord chose another "
+            "applicant.",
+            X,
+        ),
         # a role paused, the user still in: no rejection even when the subject says "on hold"
         (
             "talent@acme.example",
