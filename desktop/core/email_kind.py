@@ -22,8 +22,11 @@ a talent-pool line ("future roles"), a wish or a thanks ("thank you for the take
 about something else. Then look-alikes weigh against: an invitation or an assessment, an offer
 or a start date, a confirmation of receipt, the user's own withdrawal, job alerts,
 newsletters, declined payments, and an application for something other than a job (a flat,
-a loan, a visa). A rejection also needs the context of a job: an applicant-tracking sender,
-a job word, or a role named.
+a loan, a visa, named as such or by its people: a landlord, a lender, admissions). A
+rejection also needs the context of a job: an applicant-tracking sender, a job word, a role
+named, a company the user applied to, a hiring mailbox (jobs@), or words of meeting or
+weighing a person ("your experience", "thanks for coming in"); "your application" alone
+may be for a flat or a course. A role put on hold is a pause, not a no.
 
 Every decision carries its reasons, in words the user sees: "'move forward with other
 candidates' in the body; the sender is an applicant-tracking system (greenhouse)".

@@ -2,9 +2,11 @@
 
 Every field is a best guess the user confirms; a wrong guess costs a correction, a missing
 one a few keystrokes. So the heuristics prefer saying nothing over saying something odd: a
-role is only taken from a recognisable phrase, and a company from, in order of trust, the
-Organization header, the sender's display name ("Acme Careers"), the signature, a phrase in
-the text ("your interest in Acme") and, last, the sender's domain.
+role is only taken from a recognisable phrase, and a company from, in order of trust, a
+company the user applied to that the email names (core.applied_to), the Organization
+header, the sender's display name ("Acme Careers"; a department's "Ville de Rochebrune –
+DRH" gives the town), the signature, a phrase in the text ("your interest in Acme") and,
+last, the sender's domain. Words of the process are no company ("Vacancy", "résultat").
 
 Emails come from strangers, so reading one costs time linear in its size and bounded memory,
 whatever it holds. Three rules keep it so:
