@@ -127,7 +127,7 @@ _TEAM_WORDS = (
     # the departments that hire for a public body or a large company
     r"human\s+resources|ressources\s+humaines|recursos\s+humanos|drh|personnel|personas|"
     r"people\s+services|selecci[oó]n|servicio\s+de\s+\w+|service\s+(?:du\s+)?personnel|"
-    r"sachgebiet\s+personal)"
+    r"sachgebiet\s+personal|departments?|dept|abteilung|département|departamento)"
 )
 # "HR Acme", "RRHH Grupo Norte": the team first, then the company.
 _TEAM_PREFIX = re.compile(rf"^(?:{_TEAM_WORDS}\b\s*)+(?P<company>.+)$", re.I)
@@ -287,7 +287,8 @@ _GENERIC = re.compile(
 # Words only public bodies (a city, a university, a hospital) have in their names.
 _PUBLIC_BODY = re.compile(
     r"\b(?:city|town|county|borough|university|college|hospital|council|ministry|"
-    r"stadt|gemeinde|landkreis|landratsamt|kreisverwaltung|bezirksamt|universität|"
+    r"stadt|gemeinde|landkreis|landratsamt|kreisverwaltung|bezirksamt|universität|kanton|"
+    r"métropole|agglomération|communauté|provincia|comunidad|cabildo|metropolitan|"
     r"hochschule|klinikum|ministerium|ville|commune|mairie|région|université|"
     r"centre hospitalier|chu|ministère|ayuntamiento|universidad|diputación|consejería|"
     r"ministerio|generalitat|junta)\b",
@@ -570,6 +571,10 @@ def _signature(body: str) -> tuple[str, str]:
         if not after:
             return "", ""
         name = _CREDENTIALS.sub("", after[0])  # "Tom Reyes, DDS", "Dr. Katrin Weiß"
+        if (team := _TEAM_SUFFIX.match(_tidy(name))) and (
+            company := _plausible_company(team["company"])
+        ):
+            return "", company  # "The Quartz Health Recruiting Team"
         person = name if len(name) <= 40 and _PERSON.match(name) else ""
         if _TEAM_WORD.search(person):
             person = ""  # "The Acme Recruiting Team" signs for no one in particular

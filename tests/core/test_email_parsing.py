@@ -317,3 +317,34 @@ def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
     assert parsed.sender_email or parsed.company or parsed.role
     assert parsed.received_at is None or parsed.received_at.tzinfo is UTC
     assert "\n" not in parsed.company + parsed.role + parsed.sender_name
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "company"),
+    [
+        # a team's signature names the company the domain runs together
+        (
+            "Recruiting <recruiting@quartzhealth.example>",
+            "Thank you for applying.\n\nBest,\nThe Quartz Health Recruiting Team",
+            "Quartz Health",
+        ),
+        # a department in the display name is no company; the body names it
+        (
+            "HR Department <hr@oakridgehospital.example>",
+            "Thank you for applying for the Nurse position at Oakridge Hospital.",
+            "Oakridge Hospital",
+        ),
+        # a public body and its department
+        (
+            "Métropole de Lyon – DRH <recrutement@grandlyon.example>",
+            "Bonjour.",
+            "Métropole de Lyon",
+        ),
+        ("Stadt Lindau – Personalamt <personalamt@lindau.example>", "Hallo.", "Stadt Lindau"),
+    ],
+)
+def test_teams_and_departments_give_their_organisation(
+    sender: str, body: str, company: str
+) -> None:
+    raw = f"From: {sender}\nSubject: Your application\n\n{body}\n".encode()
+    assert parse_rejection_email(raw).company == company
