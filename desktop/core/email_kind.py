@@ -531,13 +531,13 @@ _JOB_WORDS = re.compile(
 _WORK_WORDS = re.compile(
     r"(?<!\w)(?:experience|background|skills|qualifications|profile|portfolio|your time|"
     r"(?:meeting|speaking|talking) (?:with )?you|conversation|(?:our|the) team|"
-    r"(?:coming|came|stopping|dropping) (?:in|by)|"
+    r"(?:coming|came|stopping|dropping) (?:in|by)|interest in joining|join (?:us|our team)|"
     r"erfahrung\w*|qualifikation\w*|kenntnisse|profil|austausch|kennenlernen|"
     r"expérience|compétences|échange|parcours|experiencia|perfil|trayectoria|conversación|"
     r"charla|tu tiempo|su tiempo)(?!\w)",
     re.IGNORECASE,
 )
-# The mailbox of a hiring team: jobs@, careers@, recruiting@, karriere@, rrhh@.
+# The mailbox or the name of a hiring team: jobs@, careers@, "Acme Recruiting", rrhh@.
 _HIRING_MAILBOX = re.compile(
     r"(?<![a-z])(?:jobs?|careers?|recruit\w*|talent\w*|hiring|hr|people|karriere|personal\w*|"
     r"bewerbung\w*|recrutement|rh|drh|emploi|empleo|rrhh|seleccion|talento|candidat\w*)"
@@ -706,7 +706,13 @@ def _decide(
 
 
 def classify(
-    *, sender_email: str, subject: str, body: str, bulk: bool = False, applied_to: bool = False
+    *,
+    sender_email: str,
+    subject: str,
+    body: str,
+    bulk: bool = False,
+    applied_to: bool = False,
+    sender_name: str = "",
 ) -> Classification:
     """The kind of an email, from its sender, subject and first paragraphs (`body`).
 
@@ -736,7 +742,7 @@ def classify(
         surely_a_job
         or applied_to
         or bool(ROLE_NOUN.search(body) or _WORK_WORDS.search(whole))
-        or _HIRING_MAILBOX.search(sender_email.partition("@")[0]) is not None
+        or _HIRING_MAILBOX.search(f"{sender_email.partition('@')[0]} {sender_name}") is not None
     )
     not_a_job = None if surely_a_job else _NOT_A_JOB.search(whole)
     if not_a_job is not None and scores[EmailKind.OTHER] < _DECIDES:

@@ -139,8 +139,13 @@ _NO_REPLY = re.compile(
 )
 # Up to five capitalised words ("Vandelay Industries", "Procter & Gamble", "Acme Corp."); a
 # dot only inside a word, so a sentence's full stop ends the name.
-_COMPANY_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
-_COMPANY_WORDS = rf"{_COMPANY_WORD}(?:\s+(?:&\s+|of\s+|and\s+)?{_COMPANY_WORD}){{0,4}}"
+_COMPANY_WORD = r"[A-ZÀ-ÖØ-Þ0-9](?:[\w&'’-]|\.(?=\w))*"
+# The small words between them: "Bank of Scotland", "Sabores del Sur", "Banco de España";
+# never across a line break, where a signature's next line starts.
+_COMPANY_WORDS = (
+    rf"{_COMPANY_WORD}(?:[^\S\n]+(?:&[^\S\n]+|(?:of|and|de|del|des|du|la|der|und|y|et)[^\S\n]+)?"
+    rf"{_COMPANY_WORD}){{0,4}}"
+)
 _BODY_COMPANY = re.compile(
     rf"(?:interest in (?:joining |working (?:at|for|with) )?|(?:position|role|opportunity|"
     rf"opening|seat|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
@@ -149,15 +154,18 @@ _BODY_COMPANY = re.compile(
     rf"on behalf of |here at |everyone at |application (?:to|with) |"
     # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
     rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei |der |dem |den )?|"
-    rf"Team von |(?:porté|portez) (?:à|au|pour) |"
+    rf"Team (?:von|der) |"
+    rf"[Ll]['’]équipe(?: RH| [Rr]ecrutement)? (?:des |du |de la |de l['’]|de |d['’])|"
+    rf"(?:porté|portez) (?:à|au|pour) |"
     rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
     rf"(?P<company>{_COMPANY_WORDS})"
 )
 # A recruiter's client, named as the one who decided: "Verdant Bank has decided to go another
 # way", "Halcyon came back to me". Never a pronoun or an article.
 _CLIENT_DECIDED = re.compile(
-    r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Wir|Ich|Sie|Nous|"
-    r"Je|Ils|Elles|On|Nosotros|Ellos)\b)"
+    r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Everybody|Wir|Ich|"
+    r"Sie|Nous|Je|Ils|Elles|On|Nosotros|Ellos|Management|Leadership|Legal|Finance|Both|"
+    r"Ultimately|Finally|Eventually|Sadly|Unfortunately|Today|Yesterday)\b)"
     rf"(?P<company>{_COMPANY_WORDS}) (?:(?:(?:has|have|had) )?(?:decided|opted)|"
     r"(?:has|have|had) (?:chosen|come back|gone)|chose|came back|went|"
     r"(?:hat|haben|a|ont|ha|han) (?:sich )?(?:entschieden|décidé|choisi|decidido|optado|"
@@ -1090,12 +1098,14 @@ def parse_rejection_email(
     signed_person, signed_company = _signature(parts.body)
     # What the sender wrote, not the history a reply quotes ("any news from Corvid?").
     written = own_words(parts.body)
-    body_match = _BODY_COMPANY.search(written) or _CLIENT_DECIDED.search(
-        written[:FIRST_PARAGRAPHS_CHARS]
-    )
+    body_match = _BODY_COMPANY.search(written)
+    # Who decided, named: a recruiter's client ("Acme Robotics came back to me"), over the
+    # sender's own name, which is then the agency's.
+    decided = _CLIENT_DECIDED.search(written[:FIRST_PARAGRAPHS_CHARS])
     candidates = (
         (_plausible_company(parts.organization), "the Organization header"),
         (subject_company, "the subject"),
+        (_plausible_company(decided["company"]) if decided else "", "the body"),
         (name_company, "the sender's name"),
         (signed_company or _closing_company(parts.body, address), "the signature"),
         (_plausible_company(body_match["company"]) if body_match else "", "the body"),
@@ -1115,6 +1125,7 @@ def parse_rejection_email(
         company, company_reason = known.company, known.reason
     classification = classify(
         sender_email=address,
+        sender_name=display_name,
         subject=parts.subject,
         body=parts.body[:FIRST_PARAGRAPHS_CHARS],
         bulk=parts.bulk,

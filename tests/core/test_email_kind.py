@@ -396,3 +396,15 @@ def test_an_application_needs_a_job_to_be_rejected(
 )
 def test_a_refusal_after_meeting_someone_is_about_a_job(subject: str, body: str) -> None:
     assert _kind(subject, body, "dana@brightpath.example") is R
+
+
+def test_a_hiring_team_by_name_is_the_context_of_a_job() -> None:
+    refusal = "Unfortunately we will not be moving forward with your application."
+    assert _kind("Your application", refusal, "no-reply@veltra.example") is X
+    found = classify(
+        sender_email="no-reply@veltra.example",
+        sender_name="Veltra Careers",
+        subject="Your application",
+        body=refusal,
+    )
+    assert found.kind is R

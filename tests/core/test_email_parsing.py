@@ -334,6 +334,24 @@ def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
             "Thank you for applying for the Nurse position at Oakridge Hospital.",
             "Oakridge Hospital",
         ),
+        # a recruiter's client, who decided, over the agency that writes
+        (
+            "Priya (TalentBridge) <priya@talentbridge.example>",
+            "Acme Robotics came back to me: they've decided to go with another candidate.",
+            "Acme Robotics",
+        ),
+        # a team's sign-off in French; an accented capital starts a name too
+        (
+            "Recrutement <recrutement@editions-lumen.example>",
+            "Bonjour,\n\nL'équipe RH des Éditions Lumen",
+            "Éditions Lumen",
+        ),
+        # a name ends at its line: "Stadtwerke Rheinfeld", not "... Rheinfeld Dies"
+        (
+            "Recruiting <no-reply@stadtwerke.example>",
+            "Ihr Recruiting-Team der Stadtwerke Rheinfeld\nDies ist eine automatische Nachricht.",
+            "Stadtwerke Rheinfeld",
+        ),
         # a public body and its department
         (
             "Métropole de Lyon – DRH <recrutement@grandlyon.example>",
