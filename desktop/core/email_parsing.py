@@ -508,6 +508,8 @@ def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
     name = _one_line(name)
     if _ONLY_TEAM_WORDS.fullmatch(name):
         return "", True  # "Hiring Team", "Careers": a team of a company they do not name
+    if is_ats(address) and _squeezed(_TEAM_SUFFIX.sub(r"\g<company>", name)) in ATS_DOMAINS:
+        return "", True  # "Workday" <acme@myworkday.com>: the system, not the company
     for pattern, is_team in _DISPLAY_NAME_FORMS:
         if match := pattern.match(name):
             person = match.groupdict().get("person") or ""

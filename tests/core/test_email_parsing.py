@@ -352,6 +352,12 @@ def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
             "Ihr Recruiting-Team der Stadtwerke Rheinfeld\nDies ist eine automatische Nachricht.",
             "Stadtwerke Rheinfeld",
         ),
+        # an applicant-tracking system that signs with its own name
+        (
+            "Workday <acme@myworkday.com>",
+            "Thank you for your interest in Acme Corporation.",
+            "Acme Corporation",
+        ),
         # a public body and its department
         (
             "Métropole de Lyon – DRH <recrutement@grandlyon.example>",
