@@ -111,6 +111,8 @@ _OTHERS = frozenset(
         "competidores",
     }
 )
+# The small words a name keeps in lower case: "Bank of Scotland", "Sabores del Sur".
+_SMALL_WORDS = frozenset({"of", "de", "du", "des", "del", "der", "die", "la", "le", "van", "von"})
 # How many words before a name are read for those.
 _OTHERS_REACH = 3
 
@@ -291,8 +293,10 @@ def _written_as_a_name(
     if any(word.plain in _OTHERS for word in before):
         return False  # "clients such as Acme": someone else's name in a list
     as_typed = tuple(word.text for word in run) == name.typed
-    if not as_typed and any(word.text[0].islower() for word in run):
-        return False  # "apple pie"
+    if not as_typed and any(
+        word.text[0].islower() and word.plain not in _SMALL_WORDS for word in run
+    ):
+        return False  # "apple pie"; but "University of Eastbridge"
     if len(run) > 1 or run[0].text[0].islower():
         return True
     # A word that starts a sentence is capitalised whatever it means; but a name that heads

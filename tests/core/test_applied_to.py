@@ -79,6 +79,7 @@ def test_a_common_word_counts_in_the_text_only_where_it_is_written_as_a_name() -
     assert _find(["Apple"], body="Apple Inc. has decided to go another way.") is not None
     assert _find(["Apple"], subject="Apple - Data Analyst") is not None  # heads the subject
     assert _find(["eBay"], body="eBay has decided.") is not None  # as typed
+    assert _find(["University of Eastbridge"], body="Yours, University of Eastbridge")
     # The sender is the company: there any spelling is the name.
     assert _find(["Apple"], sender_name="apple careers") is not None
 

@@ -5,7 +5,9 @@ how often the company and the role come out right. Run with -s to see the figure
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pytest
@@ -966,6 +968,36 @@ def test_figures_with_the_applications_the_app_knows(samples: list[Sample], labe
     assert figures.recall >= max(0.9, alone.recall)
     assert figures.company_right >= max(0.95, alone.company_right)
     assert figures.role_right >= alone.role_right
+    # The user seldom types a name as the email spells it: lower case, no accents, the
+    # legal form left out or added. The name as they typed it must still come back.
+    retyped = [
+        dataclasses.replace(sample, company=_typed_otherwise(sample.company))
+        if sample.company
+        else sample
+        for sample in samples
+    ]
+    otherwise = _measure(
+        retyped, f"{label}, the companies typed otherwise", AppliedTo(_pipeline(retyped))
+    )
+    assert otherwise.company_right >= 0.9
+    assert (otherwise.precision, otherwise.recall) == (figures.precision, figures.recall)
+
+
+_SOME_LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "sa", "inc", "ltd", "llc", "sl", "sas", "plc"})
+
+
+def _typed_otherwise(company: str) -> str:
+    """`company` as a user might type it: lower case, without accents, its legal form left
+    out, or one added where it has none ("müller & söhne kg" is "muller & sohne")."""
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", company) if not unicodedata.combining(char)
+    )
+    words = plain.lower().split()
+    if words[-1].strip(".,") in _SOME_LEGAL_FORMS:
+        words.pop()
+    else:
+        words.append("gmbh")
+    return " ".join(words)
 
 
 @pytest.mark.parametrize(
