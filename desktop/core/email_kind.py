@@ -214,6 +214,7 @@ _CHOSE = (
     r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|(?:part|partons|partir|parti)"
     r"(?= (?:\w+ )?sur)|"
     r"seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|continuar|avanzar|"
+    r"cubiert\w*|ocupad\w*|"
     r"ajusta\w*"
 )
 # What a refusal refuses is the candidate, not a meeting: "we can't proceed with the
@@ -250,6 +251,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}(?:{_POSITION}|recruitment|"
         r"process|search))|"
         r"n['’]est plus (?:disponible|ouvert)|"
+        # the place taken, verb first: "hemos cubierto la vacante", "we've filled the role"
+        rf"(?:filled|cubierto|ocupado|pourvu|besetzt) (?:(?:la|el|le|the|die|das) )?{_POSITION}|"
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
     ),

@@ -408,3 +408,9 @@ def test_a_hiring_team_by_name_is_the_context_of_a_job() -> None:
         body=refusal,
     )
     assert found.kind is R
+
+
+def test_the_place_taken_verb_first_is_a_rejection() -> None:
+    body = "Hola Sam, al final hemos cubierto la vacante con otra persona. ¡Mucha suerte!"
+    assert _kind("Sobre el puesto", body, "javier@taller-norte.example") is R
+    assert _kind("Update", "We have now filled the role. Thank you for your interest.") is R
