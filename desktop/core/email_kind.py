@@ -522,10 +522,10 @@ _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|d
 # Words that only a job application uses.
 _JOB_WORDS = re.compile(
     r"(?<!\w)(?:position|role|job|vacancy|opening|interview\w*|hiring|recruit\w*|"
-    r"candidate\w*|candidacy|career\w*|kandidat\w*|bewerber\w*|candidat\w*|postula\w*|cv|"
+    r"candidate\w*|candidacy|career\w*|kandidat\w*|bewerber\w*|candidat(?:e|es|s|[oa]s?)?|cv|"
     r"resume|résumé|finalists?|hiring manager|"
-    r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|candidature|poste|"
-    r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
+    r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|poste|"
+    r"entretien|recrutement|puesto|posición|vacante|selección|entrevista|"
     r"empleo|graduate (?:scheme|programme|program)|traineeship)(?!\w)",
     re.IGNORECASE,
 )
@@ -548,7 +548,11 @@ _HIRING_MAILBOX = re.compile(
     re.IGNORECASE,
 )
 # Words of applying, which a flat or a loan also has.
-_APPLYING = re.compile(r"(?<!\w)(?:application|applied|applying|solicitud)(?!\w)", re.I)
+# ("candidature" and "candidatura" too: one applies for a course in those words.)
+_APPLYING = re.compile(
+    r"(?<!\w)(?:application|applied|applying|solicitud|candidature|candidatura|postula\w*)(?!\w)",
+    re.I,
+)
 # An application for something other than a job: "application for flat 3B", "your loan
 # application", "demande de prêt". Within one line: a subject and a body are apart.
 _NOT_A_JOB_THING = (
@@ -558,7 +562,7 @@ _NOT_A_JOB_THING = (
     r"préstamo|beca|crédito|tarjeta|vivienda|alquiler|msc|mba|bsc|ma|phd|degree|programme|"
     r"program|admission|university|studium|studienplatz|master|rent|talk|proposal|submission|"
     r"paper|abstract|speaker|bootcamp|cohort|ticket|adoption|club|housing|accommodation|"
-    r"residence|dorm|wohnheim\w*)"
+    r"residence|dorm|wohnheim\w*|formation|cours|curso|kurs|weiterbildung)"
 )
 _NOT_A_JOB = re.compile(
     r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud)[^\S\n]+"

@@ -127,7 +127,9 @@ _TEAM_WORDS = (
     # the departments that hire for a public body or a large company
     r"human\s+resources|ressources\s+humaines|recursos\s+humanos|drh|personnel|personas|"
     r"people\s+services|selecci[oó]n|servicio\s+de\s+\w+|service\s+(?:du\s+)?personnel|"
-    r"sachgebiet\s+personal|departments?|dept|abteilung|département|departamento)"
+    r"sachgebiet\s+personal|departments?|dept|abteilung|département|departamento|"
+    r"direction\s+(?:des\s+ressources\s+humaines|du\s+personnel)|"
+    r"(?:dirección|departamento)\s+de\s+(?:recursos\s+humanos|personas))"
 )
 # "HR Acme", "RRHH Grupo Norte": the team first, then the company.
 _TEAM_PREFIX = re.compile(rf"^(?:{_TEAM_WORDS}\b\s*)+(?P<company>.+)$", re.I)
@@ -289,7 +291,7 @@ _GENERIC = re.compile(
     rf"(?:(?:{_TEAM_WORDS}|vacanc(?:y|ies)|results?|outcome|notice|applicants?|candidates?|"
     r"stellenausschreibung|ausschreibung|stellenangebot|bewerber(?:in)?|kandidat(?:in)?|"
     r"résultats?|candidat(?:e|s)?|offre(?:\s+d['’]emploi)?|campagne|convocatoria|"
-    r"resultados?|candidat[oa]s?|vacantes?)\b\s*)+",
+    r"resultados?|candidat[oa]s?|vacantes?)\b\s*)+(?:[\d/.-]+\s*)*",
     re.IGNORECASE,
 )
 # Words only public bodies (a city, a university, a hospital) have in their names.

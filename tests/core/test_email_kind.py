@@ -349,6 +349,14 @@ def test_the_history_a_reply_quotes_is_not_its_say() -> None:
             "applicant.",
             X,
         ),
+        # "candidature" is French for any application: a course's too
+        (
+            "formation@institut.example",
+            "Votre candidature à la formation",
+            "Malheureusement, la formation du soir est complète et nous ne pouvons pas retenir "
+            "votre candidature.",
+            X,
+        ),
         # a role paused, the user still in: no rejection even when the subject says "on hold"
         (
             "talent@acme.example",

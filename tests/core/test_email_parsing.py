@@ -360,6 +360,11 @@ def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
         ),
         # a public body and its department
         (
+            "Région Occitanie – Direction des ressources humaines <drh@region.example>",
+            "Bonjour.",
+            "Région Occitanie",
+        ),
+        (
             "Métropole de Lyon – DRH <recrutement@grandlyon.example>",
             "Bonjour.",
             "Métropole de Lyon",
@@ -372,3 +377,12 @@ def test_teams_and_departments_give_their_organisation(
 ) -> None:
     raw = f"From: {sender}\nSubject: Your application\n\n{body}\n".encode()
     assert parse_rejection_email(raw).company == company
+
+
+def test_a_call_for_applications_in_the_subject_names_no_company() -> None:
+    raw = (
+        "From: Ayuntamiento de Ribera – Recursos Humanos <rrhh@ribera.example>\n"
+        "Subject: Convocatoria 4/2026 – Auxiliar\n\nNo ha superado el proceso selectivo.\n"
+    ).encode()
+    parsed = parse_rejection_email(raw)
+    assert (parsed.company, parsed.role) == ("Ayuntamiento de Ribera", "Auxiliar")
