@@ -537,7 +537,10 @@ _WORK_WORDS = re.compile(
     r"(?:coming|came|stopping|dropping) (?:in|by)|interest in joining|join (?:us|our team)|"
     r"erfahrung\w*|qualifikation\w*|kenntnisse|profil|austausch|kennenlernen|"
     r"expérience|compétences|échange|parcours|experiencia|perfil|trayectoria|conversación|"
-    r"charla|tu tiempo|su tiempo)(?!\w)",
+    r"charla|tu tiempo|su tiempo|our (?:company|organi[sz]ation|firm)|(?:notre|votre) "
+    r"(?:société|entreprise|structure|cabinet)|nuestra empresa|unser\w* (?:unternehmen|firma)|"
+    r"(?:work|working) (?:for|with) us|travailler (?:avec|chez) nous|trabajar con nosotros)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 # The mailbox or the name of a hiring team: jobs@, careers@, "Acme Recruiting", rrhh@.
@@ -548,11 +551,13 @@ _HIRING_MAILBOX = re.compile(
     re.IGNORECASE,
 )
 # Words of applying, which a flat or a loan also has.
-# ("candidature" and "candidatura" too: one applies for a course in those words.)
 _APPLYING = re.compile(
     r"(?<!\w)(?:application|applied|applying|solicitud|candidature|candidatura|postula\w*)(?!\w)",
     re.I,
 )
+# French and Spanish say "candidature", "candidatura" mostly of a job, but of a course too:
+# a job's context, which "votre candidature à la formation" outweighs.
+_CANDIDACY = re.compile(r"(?<!\w)(?:candidature|candidatura|postulación)(?!\w)", re.I)
 # An application for something other than a job: "application for flat 3B", "your loan
 # application", "demande de prêt". Within one line: a subject and a body are apart.
 _NOT_A_JOB_THING = (
@@ -565,8 +570,9 @@ _NOT_A_JOB_THING = (
     r"residence|dorm|wohnheim\w*|formation|cours|curso|kurs|weiterbildung)"
 )
 _NOT_A_JOB = re.compile(
-    r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud)[^\S\n]+"
-    r"(?:(?:for|to|für|auf|de|pour|para)[^\S\n]+)?"
+    r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud|candidature|"
+    r"candidatura)[^\S\n]+"
+    r"(?:(?:for|to|für|auf|de|pour|para|à|au|a|al)[^\S\n]+)?"
     r"(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)[^\S\n]+)?"
     rf"(?:[\w'’-]++[^\S\n]+){{0,2}}?{_NOT_A_JOB_THING}|"
     rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)|"
@@ -748,7 +754,7 @@ def classify(
     about_a_job = (
         surely_a_job
         or applied_to
-        or bool(ROLE_NOUN.search(body) or _WORK_WORDS.search(whole))
+        or bool(ROLE_NOUN.search(body) or _WORK_WORDS.search(whole) or _CANDIDACY.search(whole))
         or _HIRING_MAILBOX.search(f"{sender_email.partition('@')[0]} {sender_name}") is not None
     )
     not_a_job = None if surely_a_job else _NOT_A_JOB.search(whole)
