@@ -400,6 +400,21 @@ def test_an_application_needs_a_job_to_be_rejected(
             "Thanks for coming in",
             "Thanks for coming in on Tuesday. We've decided to go another way.",
         ),
+        # "votre candidature" alone is a job's, as French writes it
+        (
+            "Votre candidature",
+            "Nous vous remercions pour votre candidature. Malheureusement, nous ne pouvons pas y "
+            "donner une suite favorable.",
+        ),
+        (
+            "Tu candidatura",
+            "Gracias por tu candidatura. Lamentablemente no vamos a seguir adelante.",
+        ),
+        (
+            "Your application",
+            "Thank you for your interest in our company. Unfortunately we will not be taking your "
+            "application further.",
+        ),
     ],
 )
 def test_a_refusal_after_meeting_someone_is_about_a_job(subject: str, body: str) -> None:
