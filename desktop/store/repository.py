@@ -181,6 +181,12 @@ class Store:
                 session, sorted(application_ids), include_archived=include_archived
             )
 
+    def applied_companies(self) -> list[str]:
+        """Every company the user applied to, each once, as typed: what mail is matched
+        against."""
+        with self._read() as session:
+            return applications.companies(session)
+
     def get_application(self, application_id: int) -> Application:
         with self._read() as session:
             return record(Application, application_row(session, application_id))
