@@ -14,7 +14,7 @@ import pytest
 
 from desktop.core.applied_to import AppliedTo
 from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
-from tests.core import email_corpus_dev, email_corpus_held_out
+from tests.core import email_corpus_dev, email_corpus_held_out, email_corpus_sealed
 from tests.core.email_corpus import C, I, O, R, Sample, X
 
 REJECTIONS = [
@@ -983,6 +983,34 @@ def test_figures_with_the_applications_the_app_knows(samples: list[Sample], labe
     assert (otherwise.precision, otherwise.recall) == (figures.precision, figures.recall)
 
 
+# email_corpus_sealed.py was written by a fourth writer, who read neither the rules nor the
+# other corpora: 102 emails, and the job tracker of the person who received them (PIPELINE:
+# the companies of 35 of its 44 rejections, most look-alikes' companies, and 20 companies no
+# mail names). It stayed sealed until the rules above were final and was measured once.
+# Without the list: precision 0.96, recall 0.98, kind right 0.94, company right 0.75, role
+# right 0.77. With it: company right 0.95, the rest the same. (The rules before this wave
+# read it with precision 0.88, recall 0.95, company right 0.52, role right 0.66.) It is not
+# tuned on: it stays the honest figure for mail nobody wrote the rules for, and the floors
+# sit just under its first measurement, so a change that loses ground on unseen mail fails.
+SEALED = email_corpus_sealed.SAMPLES
+
+
+def test_mail_nobody_wrote_the_rules_for_holds_its_first_figures() -> None:
+    alone = _measure(SEALED, "the sealed corpus")
+    assert alone.precision >= 0.95
+    assert alone.recall >= 0.95
+    assert alone.company_right >= 0.72
+    assert alone.role_right >= 0.75
+    known = _measure(
+        SEALED,
+        "the sealed corpus, with its reader's applications",
+        AppliedTo(email_corpus_sealed.PIPELINE),
+    )
+    assert known.precision >= 0.95
+    assert known.recall >= 0.95
+    assert known.company_right >= 0.93
+
+
 _SOME_LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "sa", "inc", "ltd", "llc", "sl", "sas", "plc"})
 
 
@@ -1002,7 +1030,7 @@ def _typed_otherwise(company: str) -> str:
 
 @pytest.mark.parametrize(
     "sample",
-    KNOWN,
+    KNOWN + SEALED,
     ids=lambda s: s.subject[:40],
 )
 def test_every_decision_says_why(sample: Sample) -> None:
