@@ -236,11 +236,27 @@ def test_read_email_prints_what_it_reads_and_why_without_a_data_folder(tmp_path:
     )
     assert datetime.fromisoformat(read["received_at"]) == RECEIVED
     assert "'not to move forward' in the body" in read["reasons"]
+    assert read["applied_to"] is None  # no data folder, no list of applications
     text = askwhy(tmp_path, "read-email", "-", stdin=REJECTION)
     assert text.returncode == 0, text.stderr
     assert b"Kind:     rejection" in text.stdout
     assert b"  - 'not to move forward' in the body" in text.stdout
     assert not (tmp_path / "data").exists()
+
+
+def test_read_email_shows_the_application_the_email_names(tmp_path: Path) -> None:
+    made = askwhy(tmp_path, "log-rejection", "--company", "ACME Corp.", "--role", "QA", "--no-gui")
+    assert made.returncode == 0, made.stderr
+    database = tmp_path / "data" / "askwhy.sqlite3"
+    before = database.read_bytes()
+    result = askwhy(tmp_path, "read-email", "-", "--json", stdin=REJECTION)
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout)
+    assert (read["company"], read["applied_to"]) == ("ACME Corp.", "ACME Corp.")
+    assert "you applied to ACME Corp. (named in the sender's domain)" in read["reasons"]
+    text = askwhy(tmp_path, "read-email", "-", stdin=REJECTION)
+    assert b"Applied:  yes, to ACME Corp." in text.stdout
+    assert database.read_bytes() == before
 
 
 def test_read_email_tells_an_invitation_from_a_rejection(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from desktop.core import handover, validation
 from desktop.core.email_parsing import ParsedEmail
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Channel, Profile, RejectionInput, Settings
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.database import open_database
 from desktop.store.repository import Store
 from desktop.ui.details_dialog import DetailsDialog
@@ -181,7 +181,7 @@ def via_json_import(case: Case, tmp_path: Path, _qtbot: QtBot) -> bool | None:
     fresh = Store(open_database(tmp_path / "fresh"), local_tz=lambda: BERLIN)
 
     def write() -> object:
-        plan = exchange.parse_import(raw, ".json", now=NOW, tz=BERLIN)
+        plan = imports.parse_import(raw, ".json", now=NOW, tz=BERLIN)
         return fresh.apply_import(plan, now=NOW)
 
     return _store_verdict(fresh, write)
@@ -204,7 +204,7 @@ def via_csv_import(case: Case, tmp_path: Path, _qtbot: QtBot) -> bool | None:
     store = Store(open_database(tmp_path / "csv"), local_tz=lambda: BERLIN)
 
     def write() -> object:
-        plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
+        plan = imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
         return store.apply_import(plan, now=NOW)
 
     return _store_verdict(store, write)

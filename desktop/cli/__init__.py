@@ -494,7 +494,10 @@ def log_rejection_input(
     contact_name, contact_email = args.contact_name, args.contact_email
     received_at: datetime | None = None
     if args.from_email is not None:
-        parsed: ParsedEmail = load("read_email").read_source(args.from_email, tz, stdin)
+        read_email = load("read_email")
+        parsed: ParsedEmail = read_email.read_source(
+            args.from_email, tz, stdin, applied_to=read_email.applied_to(args)
+        )
         company = parsed.company if company is None else company
         role = parsed.role if role is None else role
         unknown = [name for name, value in (("company", company), ("role", role)) if not value]

@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.cli import EXIT_OK, Io, table_import
 from desktop.cli.data import open_data
 from desktop.core.errors import InvalidInput
-from desktop.store import exchange
+from desktop.store import exchange, imports
 from desktop.store.repository import Store
 
 # Far above any real history (100,000 applications export to about 100 MB); a larger file
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, io: Io) -> int:
         return table_import.run(args, io, raw)
     if args.map or args.sheet or args.date_order:
         raise InvalidInput("--map, --sheet and --date-order are for .csv and .xlsx tables")
-    plan = exchange.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
+    plan = imports.parse_import(raw, path.suffix.lower(), now=io.now, tz=io.tz)
     if args.dry_run:
         assert isinstance(plan, exchange.FullImport)
         counts = plan.snapshot.counts()

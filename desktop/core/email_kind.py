@@ -22,8 +22,11 @@ a talent-pool line ("future roles"), a wish or a thanks ("thank you for the take
 about something else. Then look-alikes weigh against: an invitation or an assessment, an offer
 or a start date, a confirmation of receipt, the user's own withdrawal, job alerts,
 newsletters, declined payments, and an application for something other than a job (a flat,
-a loan, a visa). A rejection also needs the context of a job: an applicant-tracking sender,
-a job word, or a role named.
+a loan, a visa, named as such or by its people: a landlord, a lender, admissions). A
+rejection also needs the context of a job: an applicant-tracking sender, a job word, a role
+named, a company the user applied to, a hiring mailbox (jobs@), or words of meeting or
+weighing a person ("your experience", "thanks for coming in"); "your application" alone
+may be for a flat or a course. A role put on hold is a pause, not a no.
 
 Every decision carries its reasons, in words the user sees: "'move forward with other
 candidates' in the body; the sender is an applicant-tracking system (greenhouse)".
@@ -116,7 +119,7 @@ ATS_DOMAINS = frozenset(
 ROLE_NOUN = re.compile(
     # Nouns that end compounds too: "Copywriter", "Teamleiter", "Softwareentwicklerin"
     r"\b\w*(?:engineer|developer|analyst|manager|designer|scientist|writer|researcher|planner|"
-    r"controller|leiter|entwickler|berater|referent|ingenieur|techniker|kaufmann|kauffrau|"
+    r"controller|leiter|leitung|entwickler|berater|referent|ingenieur|techniker|kaufmann|kauffrau|"
     r"buchhalter|verkäufer|sachbearbeiter|mitarbeiter|planer)(?:in|innen)?\b|"
     r"\b(?:lead|intern|specialist|consultant|architect|director|officer|coordinator|"
     r"administrator|associate|assistant|representative|accountant|recruiter|editor|"
@@ -170,8 +173,8 @@ _GOING_AHEAD = (
     r"offer\w* (?:you|the|this|a|an)(?!\w)|extend\w*|hire\w*|hiring|recruit\w*|retain\w*|"
     r"invit\w*|successful|positive|favou?r\w*|(?:a|the right|a good) (?:match|fit)|"
     # German
-    r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|betracht|anbieten|angeboten|zusage\w*|"
-    r"zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
+    r"weiter\w*|berücksichtig\w*|ausgewählt|auswahl|engere\w* wahl|betracht|anbieten|"
+    r"angeboten|zusage\w*|zusagen|fortsetzen|fortführen|einlad\w*|einzuladen|erfolgreich|geklappt|klappen|"
     # French
     r"retenu\w*|retenir|suite|plus loin|abouti\w*|poursuiv\w*|propos\w*|sélectionn\w*|"
     r"avanc\w*|convi\w*|correspond\w*|"
@@ -208,8 +211,10 @@ _CHOSE = (
     r"choos\w*|select\w*|proceed\w*|mov\w*|go\w*|went|hire\w*|offer\w*|pick\w*|closer|"
     r"better|stronger|more closely|match\w*|suited|align\w*|"
     r"entschieden|entscheid\w*|entschlossen|besetz\w*|vergeb\w*|"
-    r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|"
+    r"choisi\w*|retenu\w*|sélectionn\w*|privilégi\w*|opté|(?:part|partons|partir|parti)"
+    r"(?= (?:\w+ )?sur)|"
     r"seleccion\w*|optado|decidido|elegid\w*|escogid\w*|contratad\w*|continuar|avanzar|"
+    r"cubiert\w*|ocupad\w*|"
     r"ajusta\w*"
 )
 # What a refusal refuses is the candidate, not a meeting: "we can't proceed with the
@@ -238,16 +243,26 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         EmailKind.REJECTION,
         3,
         "closed",
-        rf"(?:clos|archiv|cerr|ferm|schließ)\w* {_gap(3)}(?:application|candidac|candidatur|"
+        rf"(?:clos|clôtur|archiv|cerr|ferm|schließ)\w* {_gap(4)}(?:application|candidac|candidatur|"
         r"bewerbung|process|proceso|processus|verfahren)\w*|"
-        rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|on hold|no longer "
+        rf"{_POSITION} {_gap(4)}(?:filled|closed|cancell?ed|withdrawn|no longer "
         r"(?:open|available)|besetzt|vergeben|storniert|gestrichen|pourvue?|annulée?|"
         r"cubiert[oa]|cerrad[oa]|cancelad[oa])|"
         rf"(?:filled|closed) (?:it|(?:the|this|that|our) {_gap(2)}(?:{_POSITION}|recruitment|"
         r"process|search))|"
         r"n['’]est plus (?:disponible|ouvert)|"
+        # the place taken, verb first: "hemos cubierto la vacante", "we've filled the role"
+        rf"(?:filled|cubierto|ocupado|pourvu|besetzt) (?:(?:la|el|le|the|die|das) )?{_POSITION}|"
         rf"(?:hired|filled) {_gap(5)}already|already (?:hired|filled)|bereits (?:besetzt|"
         r"vergeben)|déjà pourvu|ya (?:hemos )?(?:contratado|cubierto)",
+    ),
+    # A role put on hold may come back: it says no only beside a refusal.
+    (
+        EmailKind.REJECTION,
+        1,
+        "paused",
+        rf"{_POSITION} {_gap(4)}on hold|(?:put|placed) on hold|auf eis gelegt|"
+        r"(?:est|a été) suspendu\w*|en suspens|(?:está|ha sido|queda) suspendid[oa]|en pausa",
     ),
     (
         EmailKind.REJECTION,
@@ -269,6 +284,7 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "unsuccessful",
         rf"unsuccessful|erfolglos|absage|sans suite|sin éxito|pass\w* {_gap(3)}nicht|"
+        r"anders entschieden|decided otherwise|(?:en )?(?:avons|a) décidé autrement|"
         r"(?:it['’]s|is|was) a (?:no|pass)(?![\w-]| reply)|"
         rf"decided against|gegen {_gap(3)}entschieden|gegen (?:ihre|deine|sie|dich)(?!\w)",
     ),
@@ -333,6 +349,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"zweite\w* runde|verschieben|verfügbarkeit|"
         # French
         r"convocation|convier|disponibilités|rendez-vous|test technique|"
+        # an assessment, the step after the application
+        r"(?:online-?)?eignungstest|einstufungstest|online[- ](?:test|assessment)|test en ligne|"
+        r"test de mise en situation|passe à l['’]étape suivante|prueba (?:online|en línea)|"
+        r"pasas? a la siguiente fase|"
         # Spanish
         r"invitarte|invitarle|disponibilidad|prueba técnica|(?:te|le) viene bien|"
         # to meet, not "it was lovely to meet you"
@@ -355,6 +375,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         rf"heureux|freuen) {_gap(4)}(?:offer|ofrecer\w*|anbieten|angebot|proposer)|"
         r"offer (?:letter|of employment)|job offer|formal offer|"
         r"(?:love|like|want) (?:for )?you to join|accepted (?:our|the) offer|"
+        r"(?:want|love|like) you (?:as|on) (?:our|the) (?:first |new )?(?:\w+ )?(?:hire|team)|"
+        r"offer details|carta oferta|lettre d['’](?:offre|embauche)|"
         r"welcome (?:aboard|to the team)|your first day|start date|"
         r"send (?:you )?the contract|employment contract|arbeitsvertrag|vertragsangebot|"
         r"ein angebot|contrat de travail|promesse d['’]embauche|vous proposer le poste|"
@@ -374,7 +396,8 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         r"bewerbung (?:ist )?(?:bei uns )?eingegangen|(?:wir )?melden uns|"
         r"confirm(?:ing)? (?:the )?receipt|acknowledge receipt|confirmons la réception|"
         r"confirmamos la recepción|"
-        r"(?:bewerbung|unterlagen) erhalten|eingangsbestätigung|empfangsbestätigung|bien reçu|"
+        r"(?:bewerbung|unterlagen) erhalten(?! sie)|eingangsbestätigung|empfangsbestätigung|"
+        r"bien reçu|"
         r"accusé de réception|accusons réception|confirmation de (?:votre |ta )?candidature|"
         r"confirmación de (?:tu |su )?(?:solicitud|candidatura)|"
         r"hemos recibido|(?:registrad[oa]|recibid[oa]|registered|submitted) "
@@ -398,6 +421,10 @@ _CUES: tuple[tuple[EmailKind, int, str, str], ...] = (
         3,
         "no decision yet",
         r"still (?:under review|being reviewed|reviewing|considering|in progress)|"
+        r"still (?:very much |firmly |definitely )?(?:in|part of) (?:the|our) (?:process|running)|"
+        r"(?:noch|weiterhin) im (?:rennen|verfahren|prozess)|toujours en lice|"
+        r"(?:remain|stay)s? (?:very much )?(?:in|part of) (?:the|our) (?:process|running)|"
+        r"sigues (?:en|dentro del) (?:el )?proceso|"
         r"(?:not yet|haven['’]t|have not) (?:made|reached) (?:a|our) (?:final )?decision|"
         r"(?:noch|weiterhin) in (?:prüfung|bearbeitung)|toujours en cours d['’]examen|"
         r"sigue en (?:revisión|proceso)",
@@ -495,14 +522,42 @@ _BULK = re.compile(r"(?<!\w)(?:unsubscribe|newsletter|abmelden|se désinscrire|d
 # Words that only a job application uses.
 _JOB_WORDS = re.compile(
     r"(?<!\w)(?:position|role|job|vacancy|opening|interview\w*|hiring|recruit\w*|"
-    r"candidate\w*|candidacy|career\w*|cv|resume|résumé|finalists?|hiring manager|"
-    r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|candidature|poste|"
-    r"entretien|recrutement|candidatura|puesto|posición|vacante|selección|entrevista|"
-    r"empleo)(?!\w)",
+    r"candidate\w*|candidacy|career\w*|kandidat\w*|bewerber\w*|candidat(?:e|es|s|[oa]s?)?|cv|"
+    r"resume|résumé|finalists?|hiring manager|"
+    r"bewerbung\w*|stelle|vorstellungsgespräch|gespräch|personalabteilung|poste|"
+    r"entretien|recrutement|puesto|posición|vacante|selección|entrevista|"
+    r"empleo|graduate (?:scheme|programme|program)|traineeship)(?!\w)",
+    re.IGNORECASE,
+)
+# Words of meeting or weighing a person for work, which a flat's or a course's "your
+# application" seldom has: with a refusal, they make it a job's.
+_WORK_WORDS = re.compile(
+    r"(?<!\w)(?:experience|background|skills|qualifications|profile|portfolio|your time|"
+    r"(?:meeting|speaking|talking) (?:with )?you|conversation|(?:our|the) team|"
+    r"(?:coming|came|stopping|dropping) (?:in|by)|interest in joining|join (?:us|our team)|"
+    r"erfahrung\w*|qualifikation\w*|kenntnisse|profil|austausch|kennenlernen|"
+    r"expérience|compétences|échange|parcours|experiencia|perfil|trayectoria|conversación|"
+    r"charla|tu tiempo|su tiempo|our (?:company|organi[sz]ation|firm)|(?:notre|votre) "
+    r"(?:société|entreprise|structure|cabinet)|nuestra empresa|unser\w* (?:unternehmen|firma)|"
+    r"(?:work|working) (?:for|with) us|travailler (?:avec|chez) nous|trabajar con nosotros)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+# The mailbox or the name of a hiring team: jobs@, careers@, "Acme Recruiting", rrhh@.
+_HIRING_MAILBOX = re.compile(
+    r"(?<![a-z])(?:jobs?|careers?|recruit\w*|talent\w*|hiring|hr|people|karriere|personal\w*|"
+    r"bewerbung\w*|recrutement|rh|drh|emploi|empleo|rrhh|seleccion|talento|candidat\w*)"
+    r"(?![a-z])",
     re.IGNORECASE,
 )
 # Words of applying, which a flat or a loan also has.
-_APPLYING = re.compile(r"(?<!\w)(?:application|applied|applying|solicitud)(?!\w)", re.I)
+_APPLYING = re.compile(
+    r"(?<!\w)(?:application|applied|applying|solicitud|candidature|candidatura|postula\w*)(?!\w)",
+    re.I,
+)
+# French and Spanish say "candidature", "candidatura" mostly of a job, but of a course too:
+# a job's context, which "votre candidature à la formation" outweighs.
+_CANDIDACY = re.compile(r"(?<!\w)(?:candidature|candidatura|postulación)(?!\w)", re.I)
 # An application for something other than a job: "application for flat 3B", "your loan
 # application", "demande de prêt". Within one line: a subject and a body are apart.
 _NOT_A_JOB_THING = (
@@ -512,18 +567,27 @@ _NOT_A_JOB_THING = (
     r"préstamo|beca|crédito|tarjeta|vivienda|alquiler|msc|mba|bsc|ma|phd|degree|programme|"
     r"program|admission|university|studium|studienplatz|master|rent|talk|proposal|submission|"
     r"paper|abstract|speaker|bootcamp|cohort|ticket|adoption|club|housing|accommodation|"
-    r"residence|dorm|wohnheim\w*)"
+    r"residence|dorm|wohnheim\w*|formation|cours|curso|kurs|weiterbildung)"
 )
 _NOT_A_JOB = re.compile(
-    r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud)[^\S\n]+"
-    r"(?:(?:for|to|für|auf|de|pour|para)[^\S\n]+)?"
+    r"(?<!\w)(?:(?:application|applying|applied|apply|antrag|demande|solicitud|candidature|"
+    r"candidatura)[^\S\n]+"
+    r"(?:(?:for|to|für|auf|de|pour|para|à|au|a|al)[^\S\n]+)?"
     r"(?:(?:a|an|the|your|my|la|le|el|un|une|die|das|der|ein\w*)[^\S\n]+)?"
     rf"(?:[\w'’-]++[^\S\n]+){{0,2}}?{_NOT_A_JOB_THING}|"
-    rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)",
+    rf"{_NOT_A_JOB_THING}[-\t ]+(?:application|antrag))(?!\w)|"
+    # ...or the people and steps of renting, borrowing or studying, wherever they are named
+    r"(?<!\w)(?:landlord|tenan(?:t|cy|ts)|viewings?|lettings?|letting agent|mortgage|lender|"
+    r"tuition|enrol(?:l?ment|led)?|admissions?|(?<!of )course|intake|waiting list|"
+    r"vermieter\w*|mieter\w*|mietinteress\w*|besichtigung|wohnung|studienplatz|kita|"
+    r"propriétaire|locataire|logement|prêt|inscription|arrendador|inquilin\w*|alquiler|"
+    r"préstamo|hipoteca|matrícula)(?!\w)",
     re.IGNORECASE,
 )
 
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ltd", "plc"})
+_SECOND_LEVEL = frozenset(
+    {"co", "com", "org", "net", "ac", "gov", "ltd", "plc", "sch", "edu", "gob", "gouv", "nhs"}
+)
 
 
 def domain_labels(address: str) -> list[str]:
@@ -569,7 +633,7 @@ class _Evidence:
     reason: str
 
 
-def _own_words(body: str) -> str:
+def own_words(body: str) -> str:
     """The body without the history a reply quotes: what the user or someone else wrote
     before ("> ..." lines, and all after "On Monday, Sam wrote:") is not this email's say."""
     history = _HISTORY.search(body)
@@ -635,7 +699,9 @@ def _weigh(subject: str, body: str) -> tuple[dict[EmailKind, int], dict[EmailKin
     return scores, reasons
 
 
-def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> EmailKind | None:
+def _decide(
+    scores: dict[EmailKind, int], *, about_an_application: bool, about_a_job: bool
+) -> EmailKind | None:
     """The kind the scores decide, or None when nothing does."""
     if scores[EmailKind.OTHER] >= _DECIDES:
         return EmailKind.OTHER
@@ -647,18 +713,28 @@ def _decide(scores: dict[EmailKind, int], *, about_an_application: bool) -> Emai
     if not about_an_application:
         return None  # regrets about an event or a card are not a rejection
     for kind in (EmailKind.REJECTION, EmailKind.RECEIVED, EmailKind.OFFER, EmailKind.INTERVIEW):
-        if scores[kind] >= _DECIDES:
+        if scores[kind] >= _DECIDES and (about_a_job or kind is not EmailKind.REJECTION):
             return kind
     return None
 
 
-def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) -> Classification:
+def classify(
+    *,
+    sender_email: str,
+    subject: str,
+    body: str,
+    bulk: bool = False,
+    applied_to: bool = False,
+    sender_name: str = "",
+) -> Classification:
     """The kind of an email, from its sender, subject and first paragraphs (`body`).
 
     `body` keeps its line breaks: a blank line ends a sentence, a single one does not.
     `bulk` is true when the message says it went to a list (List-Unsubscribe, Precedence).
+    `applied_to` is true when the email names a company the user applied to: it is then
+    about a job, as with an applicant-tracking sender; it decides no kind by itself.
     """
-    body = _own_words(body)
+    body = own_words(body)
     scores, reasons = _weigh(subject, body)
     ats = is_ats(sender_email)
     # A list's headers decide; an unsubscribe link alone may be a company's mail tool.
@@ -669,15 +745,26 @@ def classify(*, sender_email: str, subject: str, body: str, bulk: bool = False) 
         scores[EmailKind.OTHER] += _DECIDES - 1
         reasons[EmailKind.OTHER].append(f"'{unsubscribe[0].lower()}' in the body")
     whole = f"{subject}\n{body}"
-    about_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(whole))
-    not_a_job = None if about_a_job else _NOT_A_JOB.search(whole)
+    # A job word, an applicant-tracking sender or a role in the subject say it is a job. A
+    # company the user applied to, a title in the body (anyone's: "your advisor"), words of
+    # weighing a person ("your experience") and a mailbox named jobs@ say so too, but do not
+    # outweigh "your loan application": the bank the user applied to a job at also lends
+    # money.
+    surely_a_job = ats or bool(_JOB_WORDS.search(whole) or ROLE_NOUN.search(subject))
+    about_a_job = (
+        surely_a_job
+        or applied_to
+        or bool(ROLE_NOUN.search(body) or _WORK_WORDS.search(whole) or _CANDIDACY.search(whole))
+        or _HIRING_MAILBOX.search(f"{sender_email.partition('@')[0]} {sender_name}") is not None
+    )
+    not_a_job = None if surely_a_job else _NOT_A_JOB.search(whole)
     if not_a_job is not None and scores[EmailKind.OTHER] < _DECIDES:
         return Classification(
             EmailKind.OTHER,
             (f"an application for something other than a job ('{not_a_job[0].lower()}')",),
         )
     about_an_application = about_a_job or _APPLYING.search(whole) is not None
-    kind = _decide(scores, about_an_application=about_an_application)
+    kind = _decide(scores, about_an_application=about_an_application, about_a_job=about_a_job)
     if kind is not None:
         about_sender = (
             (f"the sender is an applicant-tracking system ({ats_name(sender_email)})",)

@@ -2,9 +2,11 @@
 
 Every field is a best guess the user confirms; a wrong guess costs a correction, a missing
 one a few keystrokes. So the heuristics prefer saying nothing over saying something odd: a
-role is only taken from a recognisable phrase, and a company from, in order of trust, the
-Organization header, the sender's display name ("Acme Careers"), the signature, a phrase in
-the text ("your interest in Acme") and, last, the sender's domain.
+role is only taken from a recognisable phrase, and a company from, in order of trust, a
+company the user applied to that the email names (core.applied_to), the Organization
+header, the sender's display name ("Acme Careers"; a department's "Ville de Rochebrune –
+DRH" gives the town), the signature, a phrase in the text ("your interest in Acme") and,
+last, the sender's domain. Words of the process are no company ("Vacancy", "résultat").
 
 Emails come from strangers, so reading one costs time linear in its size and bounded memory,
 whatever it holds. Three rules keep it so:
@@ -31,6 +33,7 @@ import codecs
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from email import message_from_bytes, message_from_string
@@ -38,6 +41,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
+from desktop.core.applied_to import SUBJECT, AppliedMatch, AppliedTo
 from desktop.core.email_kind import (
     ATS_DOMAINS,
     ROLE_NOUN,
@@ -47,6 +51,7 @@ from desktop.core.email_kind import (
     domain_label,
     domain_labels,
     is_ats,
+    own_words,
 )
 from desktop.core.errors import InvalidInput
 
@@ -85,6 +90,8 @@ class ParsedEmail:
     kind: EmailKind = EmailKind.OTHER
     # Why AskWhy read it so: the kind's evidence, then where the company came from.
     reasons: tuple[str, ...] = ()
+    # The company of the user's applications the email names, as they typed it; "" if none.
+    applied_to: str = ""
 
 
 # -- small text helpers --------------------------------------------------------------------
@@ -110,13 +117,19 @@ _NOT_A_ROLE = re.compile(
     r"\b(?:thank|thanks|your|update|applying|interest|status|decision|news|unfortunately|"
     r"regarding|application|candidacy|feedback|next steps|ihre|deine|bewerbung|absage|"
     r"votre|candidature|réponse|tu|su|solicitud|candidatura|respuesta|proceso|selección|"
-    r"process|selection)\b",
+    r"process|selection|recent|latest|previous|earlier|online)\b",
     re.IGNORECASE,
 )
 _TEAM_WORDS = (
     r"(?:careers?|jobs?|recruit(?:ing|ment|ers?)?|talent(?:\s+acquisition)?|hiring|hr|"
     r"people(?:\s+(?:team|ops))?|team|notifications?|no-?reply|applications?|rrhh|rh|"
-    r"recrutement|personal(?:abteilung)?|karriere|empleo|emploi|talento)"
+    r"recrutement|personal(?:abteilung|amt)?|karriere|empleo|emploi|talento|"
+    # the departments that hire for a public body or a large company
+    r"human\s+resources|ressources\s+humaines|recursos\s+humanos|drh|personnel|personas|"
+    r"people\s+services|selecci[oó]n|servicio\s+de\s+\w+|service\s+(?:du\s+)?personnel|"
+    r"sachgebiet\s+personal|departments?|dept|abteilung|département|departamento|"
+    r"direction\s+(?:des\s+ressources\s+humaines|du\s+personnel)|"
+    r"(?:dirección|departamento)\s+de\s+(?:recursos\s+humanos|personas))"
 )
 # "HR Acme", "RRHH Grupo Norte": the team first, then the company.
 _TEAM_PREFIX = re.compile(rf"^(?:{_TEAM_WORDS}\b\s*)+(?P<company>.+)$", re.I)
@@ -128,8 +141,13 @@ _NO_REPLY = re.compile(
 )
 # Up to five capitalised words ("Vandelay Industries", "Procter & Gamble", "Acme Corp."); a
 # dot only inside a word, so a sentence's full stop ends the name.
-_COMPANY_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
-_COMPANY_WORDS = rf"{_COMPANY_WORD}(?:\s+(?:&\s+|of\s+|and\s+)?{_COMPANY_WORD}){{0,4}}"
+_COMPANY_WORD = r"[A-ZÀ-ÖØ-Þ0-9](?:[\w&'’-]|\.(?=\w))*"
+# The small words between them: "Bank of Scotland", "Sabores del Sur", "Banco de España";
+# never across a line break, where a signature's next line starts.
+_COMPANY_WORDS = (
+    rf"{_COMPANY_WORD}(?:[^\S\n]+(?:&[^\S\n]+|(?:of|and|de|del|des|du|la|der|und|y|et)[^\S\n]+)?"
+    rf"{_COMPANY_WORD}){{0,4}}"
+)
 _BODY_COMPANY = re.compile(
     rf"(?:interest in (?:joining |working (?:at|for|with) )?|(?:position|role|opportunity|"
     rf"opening|seat|team|career|careers) (?:at|with) |applying (?:to|at|for a role at) |"
@@ -138,18 +156,22 @@ _BODY_COMPANY = re.compile(
     rf"on behalf of |here at |everyone at |application (?:to|with) |"
     # German, French, Spanish: "Ihre Bewerbung bei X", "chez X", "interés en X"
     rf"Bewerbung bei (?:der |dem )?|Interesse an (?:einer Tätigkeit bei |der |dem |den )?|"
-    rf"Team von |(?:porté|portez) (?:à|au|pour) |"
+    rf"Team (?:von|der) |"
+    rf"[Ll]['’]équipe(?: RH| [Rr]ecrutement)? (?:des |du |de la |de l['’]|de |d['’])|"
+    rf"(?:porté|portez) (?:à|au|pour) |"
     rf"candidature chez |intérêt pour |chez |au sein de |interés en |equipo de )"
     rf"(?P<company>{_COMPANY_WORDS})"
 )
 # A recruiter's client, named as the one who decided: "Verdant Bank has decided to go another
 # way", "Halcyon came back to me". Never a pronoun or an article.
 _CLIENT_DECIDED = re.compile(
-    r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Wir|Ich|Sie|Nous|"
-    r"Je|Ils|Elles|On|Nosotros|Ellos)\b)"
-    rf"(?P<company>{_COMPANY_WORDS}) (?:(?:has|have|had|hat|haben|a|ont|ha|han) )?"
-    r"(?:decided|chosen|chose|opted|came back|come back|went|gone|entschieden|décidé|choisi|"
-    r"decidido|optado|elegido)\b"
+    r"(?<![\w.])(?!(?:We|I|They|The|Our|You|It|He|She|This|That|Everyone|Everybody|Wir|Ich|"
+    r"Sie|Nous|Je|Ils|Elles|On|Nosotros|Ellos|Management|Leadership|Legal|Finance|Both|"
+    r"Ultimately|Finally|Eventually|Sadly|Unfortunately|Today|Yesterday)\b)"
+    rf"(?P<company>{_COMPANY_WORDS}) (?:(?:(?:has|have|had) )?(?:decided|opted)|"
+    r"(?:has|have|had) (?:chosen|come back|gone)|chose|came back|went|"
+    r"(?:hat|haben|a|ont|ha|han) (?:sich )?(?:entschieden|décidé|choisi|decidido|optado|"
+    r"elegido))\b"
 )
 # A legal form, a word only businesses end their names with, or an "&" makes a display
 # name a company's, not a person's.
@@ -161,6 +183,8 @@ _COMPANY_FORM = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?:(?:best|kind|warm|many)\s+(?:regards|wishes)|regards|sincerely|best|thanks|"
+    r"yours (?:sincerely|faithfully|truly)|(?:thanks|thank you) again|merci encore|"
+    r"danke nochmals?|gracias de nuevo|"
     r"thank you|with thanks|warmly|cheers|all the best|with best wishes|"
     r"(?:mit )?(?:viele|liebe|beste|herzliche|freundliche)n? grüße|lg|vg|cordialement|"
     r"bien (?:cordialement|à vous)|belle journée|un (?:abrazo|saludo)|saludos|atentamente|"
@@ -194,6 +218,24 @@ _FREEMAIL = frozenset(
         "laposte",
         "wanadoo",
         "free",
+        # internet providers' mailboxes, whose names are also companies one may apply to
+        "orange",
+        "sfr",
+        "bbox",
+        "neuf",
+        "arcor",
+        "btinternet",
+        "virginmedia",
+        "sky",
+        "comcast",
+        "verizon",
+        "sbcglobal",
+        "msn",
+        "ymail",
+        "telefonica",
+        "movistar",
+        "libero",
+        "tutanota",
     }
 )
 # Domains that name no company: mail services, job boards, applicant-tracking systems (which
@@ -220,22 +262,53 @@ _ROLE_LEAD = re.compile(
 
 
 def _plausible_role(value: str) -> str:
-    value = _ROLE_LEAD.sub("", _tidy(_BRACKETED.sub(" ", value)))
+    value = _GENDERS.sub("", _ROLE_LEAD.sub("", _tidy(_CODE.sub(" ", _BRACKETED.sub(" ", value)))))
     if not value or len(value) > 80 or len(value.split()) > 8 or _NOT_A_ROLE.search(value):
         return ""
-    return value
+    # A title, as the user would type it: "technicien de laboratoire" in a sentence.
+    return value[0].upper() + value[1:]
+
+
+# "H/F", "m/w/d", "M/F/D", "all genders" after a title: the law asks for them, the title
+# is without.
+_GENDERS = re.compile(r"\s+(?:[hfmwd](?:\s?/\s?[hfmwdx*]){1,2}|all genders)$", re.IGNORECASE)
+# A reference code before or after a title: "R-20451 Clinical Data Manager", "JR1042".
+# (A number alone may be part of the title: "Data Analyst 2", "Analyst 101".)
+_CODE = re.compile(r"(?:^|(?<=\s))(?:[A-Z]{1,4}[-#]?|#)\d[\w/-]*(?=\s|$)")
 
 
 def _plausible_company(value: str) -> str:
     value = _tidy(_BRACKETED.sub(" ", value))
     if not value or len(value) > 60 or len(value.split()) > 6 or "@" in value:
         return ""
+    if value[0].islower() or _GENERIC.fullmatch(value):
+        return ""  # "résultat", "Vacancy", "Bewerber": words of the process, not a name
     return "" if _NOT_A_ROLE.search(value) else value  # "Application update" names no one
+
+
+# Words of hiring that a subject or a sentence may put where a name would be.
+_GENERIC = re.compile(
+    rf"(?:(?:{_TEAM_WORDS}|vacanc(?:y|ies)|results?|outcome|notice|applicants?|candidates?|"
+    r"stellenausschreibung|ausschreibung|stellenangebot|bewerber(?:in)?|kandidat(?:in)?|"
+    r"résultats?|candidat(?:e|s)?|offre(?:\s+d['’]emploi)?|campagne|convocatoria|"
+    r"resultados?|candidat[oa]s?|vacantes?)\b\s*)+(?:[\d/.-]+\s*)*",
+    re.IGNORECASE,
+)
+# Words only public bodies (a city, a university, a hospital) have in their names.
+_PUBLIC_BODY = re.compile(
+    r"\b(?:city|town|county|borough|university|college|hospital|council|ministry|"
+    r"stadt|gemeinde|landkreis|landratsamt|kreisverwaltung|bezirksamt|universität|kanton|"
+    r"métropole|agglomération|communauté|provincia|comunidad|cabildo|metropolitan|"
+    r"hochschule|klinikum|ministerium|ville|commune|mairie|région|université|"
+    r"centre hospitalier|chu|ministère|ayuntamiento|universidad|diputación|consejería|"
+    r"ministerio|generalitat|junta)\b",
+    re.IGNORECASE,
+)
 
 
 # -- role and company from the subject -----------------------------------------------------
 
-_ROLE_WORDS = r"(?:position|role|job|opening|vacancy|post)"
+_ROLE_WORDS = r"(?:position|role|job|opening|vacancy|post|opportunity)"
 _SUBJECT_PATTERNS = (
     # "Your application to Acme: Data Analyst" / "Application to Acme for Data Analyst"
     re.compile(
@@ -301,14 +374,16 @@ _SUBJECT_PATTERNS = (
 )
 # A requisition number names no role: "Requisition 4471", "Req. 88213", "Job ID R-20419".
 _REQUISITION = re.compile(
-    r"\b(?:requisition|req|job(?:\s+id)?|ref|id)\.?\s*(?:no\.?\s*)?#?:?\s*[\w-]*\d[\w-]*", re.I
+    r"\b(?:requisition|req|job(?:\s+id)?|ref|id|nr|no|n°|kennziffer)\.?\s*(?:no\.?\s*)?#?:?\s*"
+    r"[\w/-]*\d[\w/-]*",
+    re.I,
 )
 # The parts of a subject between its separators: "Absage: Teamleiter Lager".
 _SUBJECT_PART = re.compile(r"\s+[|–—-]\s+|:\s+")
 # Capitalised words, with the small words titles have between them: "Head of Platform",
 # "Analista de Riesgos", "Firmware Engineer, Motion Control".
 _CAPITALISED = (
-    r"[A-Z][\w/&+'-]*(?:,?\s+(?:(?:of|de|du|des|del|für|and|et|y)\s+)?[A-Z][\w/&+'-]*){0,5}"
+    r"[A-Z][\w/&+'*-]*(?:,?\s+(?:(?:of|de|du|des|del|für|and|et|y)\s+)?[A-Z][\w/&+'*-]*){0,5}"
 )
 _BODY_ROLE = (
     re.compile(rf"\b(?:for|to|in) the (?:{_ROLE_WORDS} of )(?P<role>[^.,;\n]{{2,60}})", re.I),
@@ -322,15 +397,18 @@ _BODY_ROLE = (
     # "Ihre Bewerbung als Controllerin (m/w/d)", "die Stelle als Data Analyst bei"
     re.compile(
         r"\b(?:Bewerbung|Stelle|Position) als (?P<role>[^.,;\n(!]{2,60}?)"
-        r"(?=\s*[(.,;\n!]|\s+(?:bei|in|an|und|für)\b)"
+        # ("Gesundheits- und Krankenpfleger/in": an "und" after a hyphen is in the title)
+        r"(?=\s*[(.,;\n!]|(?<!-)\s+(?:bei|in|an|und|für)\b)"
     ),
     # "le poste de Data Analyst chez", "el puesto de ... en", "la posición de ..."
     re.compile(
-        r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein|et|qui|pour)\b|[.,;\n])"
+        # ...up to where the sentence goes on: "d'agent d'accueil n'a pas été retenue"
+        r"\bposte d[e'’]\s?(?P<role>[^.,;\n]{2,60}?)(?=\s+(?:chez|au sein|et|qui|pour|"
+        r"n['’]\w+|ne|a|est|sont|dans|à)\b|[.,;\n])"
     ),
     re.compile(
         r"\b(?:puesto|posición|vacante|plaza) de (?P<role>[^.,;\n]{2,60}?)"
-        r"(?=\s+(?:en|y|que|con)\b|[.,;\n])"
+        r"(?=\s+(?:en|y|que|con|no|ha|ya|fue|para|se)\b|[.,;\n])"
     ),
 )
 # Looser phrasings, trusted only when what they catch names a job: "Thank you for applying
@@ -343,6 +421,13 @@ _BODY_ROLE_NAMED = (
     re.compile(rf"\bcomo (?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:para|pour) (?:el puesto de |le poste de )?(?P<role>{_CAPITALISED})"),
     re.compile(rf"\b(?:Stelle|Position) (?P<role>{_CAPITALISED})"),
+    # "dich als Werkstudent*in Marketing beworben", "für die Mobile Developer-Stelle"
+    re.compile(rf"\bals (?P<role>{_CAPITALISED})"),
+    # (it starts only where a run of name characters starts, so each is scanned once)
+    re.compile(
+        r"(?<![\w/&+'*])(?P<role>[A-Z][\w/&+'*]*+(?:\s[A-Z][\w/&+'*]*+){0,4})"
+        r"-(?:Stelle|Position|Rolle)\b"
+    ),
 )
 
 
@@ -358,6 +443,8 @@ def _from_subject(subject: str) -> tuple[str, str]:
         role, company = groups.get("role") or "", groups.get("company") or ""
         if not ROLE_NOUN.search(role) and ROLE_NOUN.search(company):
             role, company = company, role  # Lever's "Acme - Data Analyst"
+        if _GENERIC.fullmatch(_tidy(role)) and company:
+            role, company = company, ""  # "Stellenausschreibung – Sachbearbeitung Bauordnung"
         role, company = _plausible_role(role), _plausible_company(company)
         if "role" in groups and not role:
             continue
@@ -391,7 +478,7 @@ def _is_company_name(name: str, address: str) -> bool:
     """
     if _ONLY_TEAM_WORDS.fullmatch(name):
         return False  # "Recruiting", "Talent Acquisition": a team of someone
-    if _COMPANY_FORM.search(name):
+    if _COMPANY_FORM.search(name) or _PUBLIC_BODY.search(name):
         return True
     if is_ats(address):
         # Applicant-tracking systems send in the company's name far more often than in a
@@ -423,9 +510,13 @@ def _company_from_display_name(name: str, address: str) -> tuple[str, bool]:
     name = _one_line(name)
     if _ONLY_TEAM_WORDS.fullmatch(name):
         return "", True  # "Hiring Team", "Careers": a team of a company they do not name
+    if is_ats(address) and _squeezed(_TEAM_SUFFIX.sub(r"\g<company>", name)) in ATS_DOMAINS:
+        return "", True  # "Workday" <acme@myworkday.com>: the system, not the company
     for pattern, is_team in _DISPLAY_NAME_FORMS:
         if match := pattern.match(name):
             person = match.groupdict().get("person") or ""
+            if _ONLY_TEAM_WORDS.fullmatch(match["company"]) and _is_company_name(person, address):
+                return _plausible_company(person), True  # "Ville de Rochebrune – DRH"
             team = is_team or _ONLY_TEAM_WORDS.fullmatch(person) is not None
             return _plausible_company(match["company"]), team
     if name and _is_company_name(name, address):
@@ -488,10 +579,15 @@ def _signature(body: str) -> tuple[str, str]:
     for index in range(len(lines) - 1, -1, -1):
         if not _SIGN_OFF.match(lines[index]):
             continue
-        after = [line for line in lines[index + 1 : index + 6] if line]
+        after = [_first_segment(line) for line in lines[index + 1 : index + 6] if line]
         if not after:
             return "", ""
-        person = after[0] if len(after[0]) <= 40 and _PERSON.match(after[0]) else ""
+        name = _CREDENTIALS.sub("", after[0])  # "Tom Reyes, DDS", "Dr. Katrin Weiß"
+        if (team := _TEAM_SUFFIX.match(_tidy(name))) and (
+            company := _plausible_company(team["company"])
+        ):
+            return "", company  # "The Quartz Health Recruiting Team"
+        person = name if len(name) <= 40 and _PERSON.match(name) else ""
         if _TEAM_WORD.search(person):
             person = ""  # "The Acme Recruiting Team" signs for no one in particular
         signed = person or _FIRST_NAME.fullmatch(after[0])
@@ -509,6 +605,18 @@ def _signature(body: str) -> tuple[str, str]:
     return "", ""
 
 
+def _first_segment(line: str) -> str:
+    """A signature line's first part: "KiezKraft GmbH" of "KiezKraft GmbH · Oranienstraße
+    185 · Berlin", "Clínica Dental Mediterránea" of "Clínica Dental Mediterránea · Valencia"."""
+    return line.split(" · ", 1)[0].split(" • ", 1)[0].strip()
+
+
+# Titles and degrees around a name: "Dr. ", "Prof. ", ", PhD", ", DDS", ", MBA".
+_CREDENTIALS = re.compile(
+    r"^(?:(?:dr|prof|mr|mrs|ms|me|dra|lic)\.?\s+)+|,\s*(?:[A-Z]{2,5}|Ph\.?D\.?|Esq\.?)"
+    r"(?:,\s*(?:[A-Z]{2,5}|Ph\.?D\.?))*\s*$",
+    re.IGNORECASE,
+)
 _FIRST_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]{1,30}")
 _COMPANY_LINE = re.compile(_COMPANY_WORDS)
 # Words of a job title, before the company on a signature line: "Head of Platform, Cobalt
@@ -546,7 +654,7 @@ def _closing_company(body: str, address: str) -> str:
     label = _squeezed(domain_label(address))
     found = ""
     for text in body[:_SIGNATURE_CHARS].splitlines():
-        line = _one_line(text)
+        line = _first_segment(_one_line(text))
         if not line or len(line) > 80 or line[-1] in ".!?:;":
             continue
         titled = _TITLED_COMPANY.match(line)
@@ -890,14 +998,19 @@ def _sender(parts: _Raw) -> tuple[str, str]:
 def _fuller(company: str, names: list[str]) -> str:
     """The fullest of the names that begin like `company` ("Solvia Versicherung" for a
     subject's "Solvia", "Astrée Assurances" for "Astrée"), not counting a legal form
-    or a team ("Solvia Versicherung AG", "Solvia Careers" add nothing)."""
+    or a team ("Solvia Versicherung AG", "Solvia Careers" add nothing); or a public body's
+    name around it ("University of Eastbridge" for "Eastbridge People Services")."""
     best = company
     for name in names:
         bare = _LEGAL_FORM_END.sub("", name)
         if team := _TEAM_SUFFIX.match(bare):
             bare = team["company"]  # "Smith & Wesson Careers" signs for Smith & Wesson
-        if len(_squeezed(bare)) > len(_squeezed(best)) and _squeezed(bare).startswith(
-            _squeezed(best)
+        longer = len(_squeezed(bare)) > len(_squeezed(best))
+        if (longer and _squeezed(bare).startswith(_squeezed(best))) or (
+            longer
+            and best
+            and _PUBLIC_BODY.search(bare)
+            and re.search(rf"(?<!\w){re.escape(best)}(?!\w)", bare, re.IGNORECASE)
         ):
             best = bare
     return best or company
@@ -910,11 +1023,15 @@ _LEGAL_FORM_END = re.compile(
 )
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
 def _role(subject_role: str, body: str, sender: str) -> str:
     """The role from the subject, else the body; never the sender's own name ("Your
     Copperline application" from Copperline Foods names the company, not a role)."""
     if subject_role and _squeezed(subject_role) not in _squeezed(sender):
         return subject_role
+    body = _SPACES.sub(" ", body)  # the spaces tags leave: "die Position  Netzingenieur"
     for pattern in _BODY_ROLE:
         match = pattern.search(body)
         if match and (role := _plausible_role(match["role"])):
@@ -926,13 +1043,48 @@ def _role(subject_role: str, body: str, sender: str) -> str:
     return ""
 
 
-def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> ParsedEmail:
+def _applied_match(
+    applied_to: AppliedTo, display_name: str, address: str, subject: str, body: str
+) -> AppliedMatch | None:
+    """The company of the user's applications the email names, and where."""
+    if not applied_to:
+        return None
+    head = body[:FIRST_PARAGRAPHS_CHARS]
+    # The signature: the lines after the last sign-off ("Best regards,"), if there is one.
+    signed_from, offset = len(head), 0
+    for line in head.splitlines(keepends=True):
+        offset += len(line)
+        if _SIGN_OFF.match(line):
+            signed_from = offset
+    return applied_to.find(
+        sender_name=display_name,
+        domain_labels=[
+            label
+            for label in domain_labels(address)
+            if label not in _NOT_A_COMPANY and label not in _SERVICE_LABELS
+        ],
+        texts=(
+            (SUBJECT, subject[:MAX_SUBJECT_CHARS]),
+            ("the signature", head[signed_from:]),
+            ("the body", head[:signed_from]),
+        ),
+    )
+
+
+def parse_rejection_email(
+    raw: bytes | str,
+    *,
+    tz: tzinfo | None = None,
+    applied_to: Collection[str] | AppliedTo = (),
+) -> ParsedEmail:
     """Pull the sender, company, role and date out of an email, or raise InvalidInput.
 
     `raw` is an .eml file's bytes, or text the user pasted (a whole message with headers, or
     a body copied from a mail app, perhaps with "From:" and "Subject:" lines on top). `tz`
     reads dates written without a zone (as mail apps print them when copying); without it,
-    such a date is left out rather than guessed.
+    such a date is left out rather than guessed. `applied_to` are the companies the user
+    applied to (an `AppliedTo` when many emails are read against the same list): one the
+    email names is its company, and says it is about a job.
     """
     if len(raw) > MAX_EMAIL_BYTES:
         raise InvalidInput("That email is too large to read (over 5 MB): paste just its text.")
@@ -948,12 +1100,16 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     role = _role(subject_role, parts.body, f"{display_name} {domain_label(address)}")
     name_company, is_team = _company_from_display_name(display_name, address)
     signed_person, signed_company = _signature(parts.body)
-    body_match = _BODY_COMPANY.search(parts.body) or _CLIENT_DECIDED.search(
-        parts.body[:FIRST_PARAGRAPHS_CHARS]
-    )
+    # What the sender wrote, not the history a reply quotes ("any news from Corvid?").
+    written = own_words(parts.body)
+    body_match = _BODY_COMPANY.search(written)
+    # Who decided, named: a recruiter's client ("Acme Robotics came back to me"), over the
+    # sender's own name, which is then the agency's.
+    decided = _CLIENT_DECIDED.search(written[:FIRST_PARAGRAPHS_CHARS])
     candidates = (
         (_plausible_company(parts.organization), "the Organization header"),
         (subject_company, "the subject"),
+        (_plausible_company(decided["company"]) if decided else "", "the body"),
         (name_company, "the sender's name"),
         (signed_company or _closing_company(parts.body, address), "the signature"),
         (_plausible_company(body_match["company"]) if body_match else "", "the body"),
@@ -961,11 +1117,23 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
     )
     company, source = next(((name, where) for name, where in candidates if name), ("", ""))
     company = _fuller(company, [name for name, _ in candidates[:-1]])
+    company_reason = f"the company from {source}"
+    known = _applied_match(
+        applied_to if isinstance(applied_to, AppliedTo) else AppliedTo(applied_to),
+        display_name,
+        address,
+        parts.subject,
+        parts.body,
+    )
+    if known is not None:
+        company, company_reason = known.company, known.reason
     classification = classify(
         sender_email=address,
+        sender_name=display_name,
         subject=parts.subject,
         body=parts.body[:FIRST_PARAGRAPHS_CHARS],
         bulk=parts.bulk,
+        applied_to=known is not None,
     )
 
     sender_name = "" if is_team else _person_from_display_name(display_name)
@@ -986,5 +1154,6 @@ def parse_rejection_email(raw: bytes | str, *, tz: tzinfo | None = None) -> Pars
         subject=parts.subject,
         no_reply=bool(_NO_REPLY.match(address.partition("@")[0])) if address else False,
         kind=classification.kind,
-        reasons=(*classification.reasons, *([f"the company from {source}"] if company else [])),
+        reasons=(*classification.reasons, *([company_reason] if company else [])),
+        applied_to=known.company if known is not None else "",
     )

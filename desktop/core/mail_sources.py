@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from urllib.parse import quote, unquote
 
+from desktop.core.applied_to import AppliedTo
 from desktop.core.email_kind import EmailKind
 from desktop.core.email_parsing import parse_rejection_email
 from desktop.core.errors import InvalidInput
@@ -165,14 +166,17 @@ def _parse_imaps(rest: str) -> SourceSpec:
     )
 
 
-def read_rejection(raw: bytes, *, tz: tzinfo) -> Rejection | None:
-    """The rejection one (bounded) email tells, or None when it is not one.
+def read_rejection(
+    raw: bytes, *, tz: tzinfo, applied_to: AppliedTo | None = None
+) -> Rejection | None:
+    """The rejection one (bounded) email tells, or None when it is not one. `applied_to`,
+    the companies the user applied to, gives the company an email names.
 
     The one place the mail sources ask the classifier; an email the parser refuses (empty,
     binary, over its caps) is not a rejection either.
     """
     try:
-        parsed = parse_rejection_email(raw, tz=tz)
+        parsed = parse_rejection_email(raw, tz=tz, applied_to=applied_to or ())
     except InvalidInput:
         return None
     if parsed.kind is not EmailKind.REJECTION:

@@ -43,6 +43,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as NoKeyring
 
 from desktop import APP_ID
+from desktop.core.applied_to import AppliedTo
 from desktop.core.email_parsing import MAX_MIME_CONTAINERS
 from desktop.core.errors import InvalidInput, UserFacingError
 from desktop.core.mail_sources import (
@@ -528,8 +529,9 @@ class MailChecker:
         messages: Iterator[tuple[str, Callable[[], bytes], int | None]],
     ) -> list[Finding]:
         found: list[Finding] = []
+        applied_to = AppliedTo(self._store.applied_to())  # once per check
         for key, read, uid_next in messages:
-            rejection = read_rejection(read(), tz=self._tz())
+            rejection = read_rejection(read(), tz=self._tz(), applied_to=applied_to)
             finding = self._store.record(
                 source.id, key, rejection, now=self._now(), uid_next=uid_next
             )

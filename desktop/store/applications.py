@@ -18,7 +18,7 @@ from desktop.core.model import (
     Stage,
     StageEvent,
 )
-from desktop.store import reminders, snapshots
+from desktop.store import applied_to, reminders, snapshots
 from desktop.store.changes import ChangeBuilder
 from desktop.store.errors import NotFound
 from desktop.store.models import (
@@ -198,6 +198,12 @@ def put_back(session: Session, change: ChangeBuilder, snapshot: ApplicationSnaps
     """Undo and redo of a change to one application: it becomes `snapshot` again."""
     replaced = snapshots.put_back(session, snapshot)
     change.request(snapshot.application_id, *replaced, *snapshot.request_ids)
+
+
+def companies(session: Session) -> list[str]:
+    """Every company the user applied to, each once: what mail is matched against."""
+    raw = cast(sqlite3.Connection, session.connection().connection.dbapi_connection)
+    return applied_to.companies(raw)
 
 
 def ids(session: Session) -> frozenset[int]:

@@ -33,6 +33,14 @@ class Change:
     # An import or a restore: reload everything.
     everything: bool = False
 
+    def touches_requests(self) -> bool:
+        """Whether a list of requests (or of their reminders) may now show something else:
+        a request changed, or an application did (its company and role show with its
+        requests), or everything. A reminder rescheduled alone changes no such row."""
+        return bool(
+            self.everything or self.requests or self.applications or self.removed_applications
+        )
+
 
 @dataclass(slots=True)
 class ChangeBuilder:

@@ -29,6 +29,7 @@ from desktop.core.mail_sources import (
     SourceSpec,
     parse_source,
 )
+from desktop.store import applications
 from desktop.store.database import Database
 from desktop.store.models import MailFindingRow, MailSeenRow, MailSenderHintRow, MailSourceRow
 
@@ -50,6 +51,12 @@ class MailStore:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+
+    def applied_to(self) -> list[str]:
+        """The companies the user applied to, which mail is matched against: read once at
+        the start of a check, not per message."""
+        with self._database.transaction() as session:
+            return applications.companies(session)
 
     # -- sources -----------------------------------------------------------------------
     def add_source(

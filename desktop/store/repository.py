@@ -123,7 +123,7 @@ class Store:
 
     # -- import and export -----------------------------------------------------------
     def apply_import(self, plan: ImportPlan, *, now: datetime) -> str:
-        """Writes a validated import (`exchange.parse_import`) in one transaction; returns
+        """Writes a validated import (`imports.parse_import`) in one transaction; returns
         what was imported, for the user. Ids may all be new: listeners reload."""
         return self.import_undoably(plan, now=now).summary
 
@@ -143,16 +143,16 @@ class Store:
         the templates and settings back as `shared` holds them. Returns what redo needs."""
         with self._write() as (session, change):
             after = snapshots.take_shared(session)
-            removed = applications.delete(session, change, sorted(added))
+            removed = snapshots.take_away(session, change, sorted(added))
             snapshots.put_back_shared(session, change, shared)
-            return ImportSnapshot(tuple(removed), after)
+            return ImportSnapshot(removed, after)
 
     def put_back_import(self, taken: ImportSnapshot) -> None:
         """Redo of an import that `take_back_import` undid, in one transaction."""
         with self._write() as (session, change):
             # Templates first: the requests put back refer to them.
             snapshots.put_back_shared(session, change, taken.shared)
-            applications.restore(session, change, taken.applications)
+            snapshots.bring_back(session, change, taken.payload)
 
     def export_file(self, path: Path, *, now: datetime, tz: tzinfo | None = None) -> ExportResult:
         """Export by the file's suffix: .json (everything), .csv (table) or .ics (deadlines)."""
@@ -180,6 +180,12 @@ class Store:
             return applications.summaries(
                 session, sorted(application_ids), include_archived=include_archived
             )
+
+    def applied_companies(self) -> list[str]:
+        """Every company the user applied to, each once, as typed: what mail is matched
+        against."""
+        with self._read() as session:
+            return applications.companies(session)
 
     def get_application(self, application_id: int) -> Application:
         with self._read() as session:

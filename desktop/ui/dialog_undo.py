@@ -8,30 +8,23 @@ that names the step it undoes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QToolButton, QWidget
 
 
 class DialogUndo:
-    """`after` runs once the stack has moved, so the dialog shows what stands (none: the
-    commands announce their own changes). It is called from the dialog's own actions
-    rather than from the stack's signals: the stack outlives the dialog, and must not
-    reach into it once it is gone."""
+    """Only the actions: what the dialog shows follows what changed, whoever moved the
+    stack (this dialog, the window, the tray), from the store's change feed
+    (`StoreChanges`, which stops listening when the dialog goes) or the mail findings'
+    `changed`. Not from the stack's own signals: the stack outlives the dialog, and
+    following `indexChanged` reached into a dialog being torn down."""
 
-    def __init__(
-        self, dialog: QWidget, stack: QUndoStack, after: Callable[[], object] | None = None
-    ) -> None:
+    def __init__(self, dialog: QWidget, stack: QUndoStack) -> None:
         self.undo_action = stack.createUndoAction(dialog, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(dialog, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         dialog.addActions([self.undo_action, self.redo_action])
-        if after is not None:
-            # Connected after the stack's own handler, so `after` sees the step taken.
-            self.undo_action.triggered.connect(after)
-            self.redo_action.triggered.connect(after)
         self.button = QToolButton()
         self.button.setObjectName("undo_button")
         self.button.setDefaultAction(self.undo_action)

@@ -3,13 +3,16 @@
 `EmailReading` reads and parses the email in the thread pool: an email comes from a
 stranger, and even bounded parsing of 5 MB takes longer than a frame. A progress dialog with
 Cancel shows while it runs, after a short delay so that the usual quick read shows nothing.
-`core.email_parsing` pulls out the sender, the company and the role; the user checks them
+`core.email_parsing` pulls out the sender, the company and the role (a company the user
+applied to, when the email names one: the store's list is read on the same worker thread,
+once per email); the user checks them
 in `EmailConfirmDialog` (a parser guesses, a person confirms) before the rejection dialog
 opens prefilled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -40,10 +43,11 @@ from desktop.ui.tasks import Task
 PROGRESS_DELAY_MS = 400
 
 
-def read_email(payload: EmailPayload, tz: tzinfo) -> ParsedEmail:
-    """Read (a file) and parse a dropped or pasted email; InvalidInput says what is wrong."""
+def read_email(payload: EmailPayload, tz: tzinfo, applied_to: Collection[str]) -> ParsedEmail:
+    """Read (a file) and parse a dropped or pasted email, matched against the companies the
+    user `applied_to`; InvalidInput says what is wrong."""
     raw = read_small_file(payload, MAX_EMAIL_BYTES) if isinstance(payload, Path) else payload
-    return parse_rejection_email(raw, tz=tz)
+    return parse_rejection_email(raw, tz=tz, applied_to=applied_to)
 
 
 _KIND_NAMES = {
@@ -81,9 +85,17 @@ class EmailReading(QObject):
     read = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, payload: EmailPayload, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        payload: EmailPayload,
+        tz: tzinfo,
+        applied_to: Callable[[], Collection[str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """`applied_to` gives the companies the user applied to; it is called on the worker
+        thread (it reads the store)."""
         super().__init__(parent)
-        self._task = Task(lambda: read_email(payload, tz))
+        self._task = Task(lambda: read_email(payload, tz, applied_to()))
         self._answered = False
         self.progress = QProgressDialog("Reading the email…", "Cancel", 0, 0, parent)
         self.progress.setObjectName("email_reading_progress")

@@ -121,13 +121,7 @@ class FollowUpsDialog(QDialog):
         fit_to_screen(self, QSize(820, 480))
 
     def _on_store_changed(self, change: Change) -> None:
-        # A renamed company shows in its rows too; reminders alone change nothing here.
-        if (
-            change.everything
-            or change.requests
-            or change.applications
-            or change.removed_applications
-        ):
+        if change.touches_requests():
             self.refresh()
 
     def refresh(self) -> None:

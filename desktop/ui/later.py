@@ -3,7 +3,7 @@
 The window paints first with only PySide6 and its own few modules loaded (see
 `desktop.ui.main_window`): every Qt class a module touches costs start-up time. Everything
 it needs once it has a store, the dialogs, the undo commands, the worker tasks and the
-store's exchange, is imported here, and `main_window` reaches it through
+store's import reader, is imported here, and `main_window` reaches it through
 `main_window.later`, which imports this module on first use (when the store is attached).
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.core.wording import plural
 from desktop.native.store_changes import StoreChanges
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.backups import Backups
 from desktop.store.changes import Change
 from desktop.ui import report_pdf, undo_commands
@@ -45,7 +45,7 @@ __all__ = [
     "Task",
     "TemplateManager",
     "draft_to_open",
-    "exchange",
+    "imports",
     "plural",
     "report_pdf",
     "undo_commands",

@@ -125,6 +125,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QProgressDialog
 
     from desktop.core.proof import Period, ProofReport
+    from desktop.native.autostart import Autostart
     from desktop.native.clipboard import Clipboard
     from desktop.native.clock import Clock
     from desktop.native.notifications import Notifier
@@ -140,7 +141,6 @@ if TYPE_CHECKING:
     from desktop.ui.rejection_flow import RejectionFlow
     from desktop.ui.restore_controller import RestoreController
     from desktop.ui.restore_dialog import RestoreDialog
-    from desktop.ui.settings_dialog import AutostartControl
     from desktop.ui.table_model import ApplicationFilterProxy, ApplicationTableModel
     from desktop.ui.tasks import Task
     from desktop.ui.undo_commands import StoreCommand
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         # Settings' "send a test notification" and "start at login": desktop.app sets them
         # once they exist, after the first paint; without them those controls are off.
         self.notifier: Notifier | None = None
-        self.autostart: AutostartControl | None = None
+        self.autostart: Autostart | None = None
         self.theme: ThemeController | None = None  # Settings' colour scheme, from desktop.app
         # The "From your mail" list's controller, set by desktop.app with the mail sources.
         self.mail_findings: MailFindings | None = None
@@ -1196,7 +1196,7 @@ class MainWindow(QMainWindow):
 
         def work() -> object:
             # Validate the whole file first; back up only when something will be written.
-            plan = prepared or later.exchange.parse_import(
+            plan = prepared or later.imports.parse_import(
                 path.read_bytes(), path.suffix, now=now, tz=tz
             )
             later.Backups(database.path.parent).create(database, "before-import", now=now)

@@ -4,8 +4,10 @@ DESIGN.md: long-stale reminders go to a list, not a burst of pop-ups. The remind
 marks them missed (claimed, so they never fire); this dialog shows them, one row each (the
 company, what was missed, when), with "Open request" to act on it and "Dismiss" to take it
 off the list ("Dismiss all" for every row). A dismissal is a step on the window's undo
-stack, which the dialog carries (`DialogUndo`). It is reachable from View › Missed
-reminders and from the message bar that announces them.
+stack, which the dialog carries (`DialogUndo`). The list follows the store's changes, so
+it shows what stands whoever changed it: Undo here or in the window, the reminder service,
+the tray. It is reachable from View › Missed reminders and from the message bar that
+announces them.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import UserFacingError
 from desktop.core.model import FiringReminder, ReminderKind, RequestKind
 from desktop.core.timefmt import format_local
+from desktop.native.store_changes import StoreChanges
 from desktop.ui import undo_commands
 from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.list_table import list_table
 from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
+    from desktop.store.changes import Change
     from desktop.store.repository import Store
 
 _REMINDER = {
@@ -103,7 +107,7 @@ class MissedList(QDialog):
             "Dismiss &all", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.dismiss_all_button.setObjectName("dismiss_all")
-        self.history = DialogUndo(self, undo_stack, self.reload)
+        self.history = DialogUndo(self, undo_stack)
         buttons.rejected.connect(self.reject)
         self.dismiss_all_button.clicked.connect(self.dismiss_all)
         self.table.cellActivated.connect(self._on_activated)
@@ -116,7 +120,14 @@ class MissedList(QDialog):
         bottom.addWidget(self.history.button)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
+        self._changes = StoreChanges(store.changes, self)
+        self._changes.changed.connect(self._on_store_changed)
         self.reload()
+
+    def _on_store_changed(self, change: Change) -> None:
+        # Missed or listed again: announced as a change to the reminder's request.
+        if change.touches_requests():
+            self.reload()
 
     def reload(self) -> None:
         try:
@@ -172,6 +183,7 @@ class MissedList(QDialog):
 
     def _run(self, missed: list[FiringReminder]) -> None:
         command = undo_commands.DismissMissedCommand(self._store, missed)
-        # Done or refused (someone else changed it meanwhile): show what stands.
-        undo_commands.run(self._undo_stack, command, self._on_error)
-        self.reload()
+        # Done, the change is announced; refused (changed in another launch meanwhile),
+        # nothing is: show what stands.
+        if not undo_commands.run(self._undo_stack, command, self._on_error):
+            self.reload()

@@ -114,7 +114,9 @@ class RejectionFlow(QObject):
     def log_parsed_email(self, payload: EmailPayload) -> EmailReading:
         """Read a dropped or pasted email off the GUI thread, let the user confirm what it
         says, then start the flow. Returns the reading, which the user can cancel."""
-        reading = EmailReading(payload, self._clock.local_tz(), self._window)
+        reading = EmailReading(
+            payload, self._clock.local_tz(), self._store.applied_companies, self._window
+        )
         reading.read.connect(self._confirm_email)
         reading.failed.connect(
             functools.partial(self._tell, "This doesn't look like a rejection email")

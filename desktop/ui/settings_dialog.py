@@ -1,10 +1,11 @@
 """Profile and reminder settings, validated in place before anything is written.
 
 The dialog edits a copy of `Settings` and writes it with one `Store.save_settings` call on
-OK (one step on the window's undo stack), so a half-filled form never reaches the
-database. Fields the dialog does not show (`asked_about_autostart`,
-`reminders_paused_until`, the stale cut-off) are carried over untouched with
-`dataclasses.replace`.
+OK, so a half-filled form never reaches the database. OK is one step on the window's undo
+stack, together with what it changes outside the database: the start-at-login entry and
+the colour scheme (`undo_commands.SaveSettingsCommand`). Fields the dialog does not show
+(`asked_about_autostart`, `reminders_paused_until`, the stale cut-off) are carried over
+untouched with `dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import time
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtGui import QUndoStack
@@ -46,19 +47,11 @@ from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.theme import THEME_LABELS, ThemeController
 
 if TYPE_CHECKING:
+    from desktop.native.autostart import Autostart
     from desktop.store.repository import Store
     from desktop.ui.mail_settings import MailSetup
 
 log = logging.getLogger(__name__)
-
-
-class AutostartControl(Protocol):
-    """What the dialog needs from `native.autostart` (and its fake)."""
-
-    supported: bool
-
-    def is_enabled(self) -> bool: ...
-    def set_enabled(self, enabled: bool) -> None: ...
 
 
 def _limits(key: str) -> tuple[float, float]:
@@ -105,7 +98,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         notifier: Notifier | None = None,
-        autostart: AutostartControl | None = None,
+        autostart: Autostart | None = None,
         undo_stack: QUndoStack,
         on_error: undo_commands.ErrorHandler,
         theme: ThemeController | None = None,
@@ -394,30 +387,21 @@ class SettingsDialog(QDialog):
         if not self.validate():
             return
         settings = self.build_settings()
-        autostart = self._autostart
-        if (
-            autostart is not None
-            and autostart.supported
-            and settings.start_at_login != autostart.is_enabled()
-        ):
-            try:
-                autostart.set_enabled(settings.start_at_login)
-            except OSError as error:
-                self._show(
-                    self.form_error,
-                    f"Start at login could not be changed ({error}). Nothing was saved.",
-                )
-                return
         if not undo_commands.run(
             self._undo_stack,
-            undo_commands.SaveSettingsCommand(self._store, self.settings, settings),
+            undo_commands.SaveSettingsCommand(
+                self._store,
+                self.settings,
+                settings,
+                autostart=self._autostart,
+                theme=self._theme,
+                theme_before=self._theme_before,
+            ),
             self._on_error,
             on_refused=lambda message: self._show(self.form_error, f"Nothing was saved: {message}"),
         ):
             return
         self.settings = settings
-        if self._theme is not None:
-            self._theme.save()
         self.accept()
 
     def _on_theme_chosen(self) -> None:

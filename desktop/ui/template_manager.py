@@ -5,6 +5,10 @@ A template is text with named holes (`{{ company }}`) from the fixed list in
 typed with `core.templates.check`, shows each problem in place (the highlighter) and in a
 list (with the fix: "did you mean {{ company }}?"), and will not save a template that has
 one. Each kind keeps at least one template, and its default cannot be deleted.
+
+A save or a delete is a step on the window's undo stack. The list follows the store's
+changes, whoever made them (Undo here or in the window): it shows the templates as they
+stand, and the editor the one selected, unless it holds unsaved edits, which stay.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from PySide6.QtWidgets import (
 from desktop.core import validation
 from desktop.core.model import RequestKind, Template
 from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS, TemplateProblem, check
+from desktop.native.store_changes import StoreChanges
 from desktop.ui import forms, undo_commands
 from desktop.ui.dialog_undo import DialogUndo
 from desktop.ui.forms import ErrorLabel
@@ -48,6 +53,7 @@ from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.template_highlighter import TemplateHighlighter
 
 if TYPE_CHECKING:
+    from desktop.store.changes import Change
     from desktop.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -109,12 +115,6 @@ class _FocusTracker(QObject):
 
 
 class TemplateManager(QDialog):
-    """Signals:
-    templates_changed(): a template was saved or deleted.
-    """
-
-    templates_changed = Signal()
-
     def __init__(
         self,
         store: Store,
@@ -140,6 +140,8 @@ class TemplateManager(QDialog):
         self._connect()
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self._load_kind()
+        self._changes = StoreChanges(store.changes, self)
+        self._changes.changed.connect(self._on_store_changed)
 
     # -- building ------------------------------------------------------------------
     def _build_list(self) -> QWidget:
@@ -237,7 +239,7 @@ class TemplateManager(QDialog):
         splitter.setStretchFactor(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self._close_buttons = buttons
-        self.history = DialogUndo(self, self._undo_stack, self._after_history_moved)
+        self.history = DialogUndo(self, self._undo_stack)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         status_row = QHBoxLayout()
@@ -281,7 +283,9 @@ class TemplateManager(QDialog):
             return
         self._load_kind()
 
-    def _load_kind(self, select_id: int | None = None) -> None:
+    def _load_kind(self, select_id: int | None = None, *, keep_edits: bool = False) -> None:
+        """List the kind's templates and show `select_id` (else the first); with
+        `keep_edits`, the editor keeps what it holds, selected in the list if it is there."""
         self._templates = self._store.templates(self.kind())
         self._loading = True
         self.template_list.clear()
@@ -291,6 +295,10 @@ class TemplateManager(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, template.id)
             self.template_list.addItem(item)
         self._loading = False
+        if keep_edits:
+            self._select_editing_row()
+            self.validate()
+            return
         row = 0
         if select_id is not None:
             row = next((i for i, t in enumerate(self._templates) if t.id == select_id), 0)
@@ -449,7 +457,6 @@ class TemplateManager(QDialog):
         self._editing = saved
         self._load_kind(select_id=saved.id)
         self.status_label.setText(f"Saved “{saved.name}”.")
-        self.templates_changed.emit()
         return saved
 
     def delete_template(self) -> None:
@@ -475,14 +482,15 @@ class TemplateManager(QDialog):
         self._editing = None
         self._load_kind()
         self.status_label.setText(f"Deleted “{editing.name}”.")
-        self.templates_changed.emit()
 
-    def _after_history_moved(self) -> None:
-        """Undone or redone from here: show the templates as they now stand, the one being
-        edited still selected if it is still there."""
-        editing = self._editing
-        self._load_kind(select_id=editing.id if editing else None)
-        self.templates_changed.emit()
+    def _on_store_changed(self, change: Change) -> None:
+        if not (change.templates or change.everything):
+            return
+        if self.is_dirty():
+            self._load_kind(keep_edits=True)
+        else:
+            editing = self._editing
+            self._load_kind(select_id=editing.id if editing else None)
 
     def _may_leave(self) -> bool:
         """Ask about unsaved edits before they are replaced; True means go on."""

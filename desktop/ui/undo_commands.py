@@ -41,6 +41,7 @@ from desktop.native.clock import Clock
 
 if TYPE_CHECKING:
     from desktop.core.mail_sources import Finding
+    from desktop.native.autostart import Autostart
     from desktop.store.mail import MailStore
     from desktop.store.repository import Store
     from desktop.store.snapshots import (
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         ImportSnapshot,
         SharedSnapshot,
     )
+    from desktop.ui.theme import ThemeController
 
 log = logging.getLogger(__name__)
 
@@ -708,35 +710,83 @@ class DeleteInterviewCommand(StoreCommand):
 
 
 class SaveSettingsCommand(StoreCommand):
-    """The settings dialog's OK. Undo and redo put back what the dialog wrote; what others
-    own stays as it then is: the reminder pause (the tray's), and start at login with its
-    first-run question (they mirror the OS's autostart entry, which undo does not touch)."""
+    """The settings dialog's OK, wherever it reached: the store, and when OK changed them,
+    the OS's start-at-login entry (`autostart`) and this machine's colour scheme (`theme`,
+    already previewed; `theme_before` is what it was). Undo and redo put each back through
+    the same object. What OK did not change stays as it then is, and so does what others
+    own: the reminder pause (the tray's), the first-run question about autostart (the
+    welcome dialog's).
 
-    KEPT = ("reminders_paused_until", "start_at_login", "asked_about_autostart")
+    A refused step changes none of them: the entry is switched first, and switched back
+    when the store refuses."""
+
+    KEPT = ("reminders_paused_until", "asked_about_autostart")
 
     def __init__(
-        self, store: Store, before: Settings, after: Settings, on_error: ErrorHandler | None = None
+        self,
+        store: Store,
+        before: Settings,
+        after: Settings,
+        *,
+        autostart: Autostart | None = None,
+        theme: ThemeController | None = None,
+        theme_before: str = "system",
+        on_error: ErrorHandler | None = None,
     ) -> None:
         super().__init__("Change settings", on_error)
         self._store = store
-        self._before = before
+        # The entry as OK finds it (the stored flag may be out of date): undo's target.
+        entry = after.start_at_login
+        if autostart is not None and autostart.supported:
+            entry = autostart.is_enabled()
+        self._autostart = autostart if entry != after.start_at_login else None
+        self._before = replace(before, start_at_login=entry)
         self._after = after
+        self._theme = theme if theme is not None and theme.choice != theme_before else None
+        self._theme_before = theme_before
+        self._theme_after = theme.choice if theme is not None else theme_before
         self._written = False
 
     def _do(self) -> None:
-        if self._written:
-            self._put(self._after)
-        else:
-            self._store.save_settings(self._after)
-            self._written = True
+        self._apply(self._after, self._theme_after)
 
     def _undo(self) -> None:
-        self._put(self._before)
+        self._apply(self._before, self._theme_before)
+
+    def _apply(self, settings: Settings, theme_choice: str) -> None:
+        switched = self._switch_autostart(settings.start_at_login)
+        try:
+            self._put(settings)
+        except UserFacingError:
+            if switched:
+                try:
+                    self._switch_autostart(not settings.start_at_login)
+                except UserFacingError:
+                    log.exception("could not switch start at login back")
+            raise
+        if self._theme is not None:
+            self._theme.choose(theme_choice)
+            self._theme.save()
+
+    def _switch_autostart(self, enabled: bool) -> bool:
+        """Point the OS entry at `enabled` (when OK changed it); True when that changed it."""
+        autostart = self._autostart
+        if autostart is None or autostart.is_enabled() == enabled:
+            return False
+        try:
+            autostart.set_enabled(enabled)
+        except OSError as error:
+            raise UserFacingError(f"Start at login could not be changed ({error}).") from error
+        return True
 
     def _put(self, settings: Settings) -> None:
+        if not self._written:
+            self._store.save_settings(settings)  # OK itself: the dialog read them just now
+            self._written = True
+            return
         current = self._store.load_settings()
-        kept = {name: getattr(current, name) for name in self.KEPT}
-        self._store.save_settings(replace(settings, **kept))
+        kept = self.KEPT if self._autostart is not None else (*self.KEPT, "start_at_login")
+        self._store.save_settings(replace(settings, **{n: getattr(current, n) for n in kept}))
 
 
 class TemplateCommand(StoreCommand):

@@ -36,8 +36,8 @@ from desktop.ui.profile_form import ProfileForm
 from desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
+    from desktop.native.autostart import Autostart
     from desktop.store.repository import Store
-    from desktop.ui.settings_dialog import AutostartControl
 
 PREFERRED_WIDTH = 520
 
@@ -46,7 +46,7 @@ class WelcomeDialog(QDialog):
     def __init__(
         self,
         store: Store,
-        autostart: AutostartControl | None,
+        autostart: Autostart | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

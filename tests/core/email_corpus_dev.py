@@ -419,7 +419,7 @@ SAMPLES: list[Sample] = [
         "Un abrazo,\nLucía\nEstudio Brisa",
         R,
         "Estudio Brisa",
-        "diseñadora",
+        "Diseñadora",  # a title as the user types it, capitalised
     ),
     Sample(
         "Banco Meridional <bancomeridional@myworkday.com>",

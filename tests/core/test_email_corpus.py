@@ -5,13 +5,16 @@ how often the company and the role come out right. Run with -s to see the figure
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pytest
 
+from desktop.core.applied_to import AppliedTo
 from desktop.core.email_parsing import ParsedEmail, parse_rejection_email
-from tests.core import email_corpus_dev, email_corpus_held_out
+from tests.core import email_corpus_dev, email_corpus_held_out, email_corpus_sealed
 from tests.core.email_corpus import C, I, O, R, Sample, X
 
 REJECTIONS = [
@@ -788,8 +791,8 @@ FIFTH_ROUND = [
 ]
 
 
-def _read(sample: Sample) -> ParsedEmail:
-    return parse_rejection_email(sample.raw())
+def _read(sample: Sample, applied_to: AppliedTo | None = None) -> ParsedEmail:
+    return parse_rejection_email(sample.raw(), applied_to=applied_to or ())
 
 
 def test_the_corpus_is_big_enough_and_balanced() -> None:
@@ -807,7 +810,47 @@ WRITTEN_WITH_THE_RULES = (
 # 0.61 (the phrase rules before them: precision 0.94, recall 0.47, kind right 0.65). The
 # rules and the field readers were then tuned on it, so it is part of what the rules know.
 DEVELOPMENT = email_corpus_dev.SAMPLES
-KNOWN = WRITTEN_WITH_THE_RULES + DEVELOPMENT
+# email_corpus_held_out.py was written by a third writer who saw neither the rules nor the
+# other corpora, and kept sealed while the rules were rewritten. Its one sealed measurement:
+# 90 emails, 41 rejections, precision 0.90, recall 0.93, kind right 0.84, company right
+# 0.68, role right 0.54. The rules were then tuned on it too (the classes of its misses:
+# applications for a flat, a loan or a course; a role on hold; subject words and public
+# bodies' departments taken for the company), so it is no longer a measure of unseen mail:
+# a fresh sealed corpus is.
+FIRST_SEALED = email_corpus_held_out.SAMPLES
+KNOWN = WRITTEN_WITH_THE_RULES + DEVELOPMENT + FIRST_SEALED
+
+# Companies in the user's list besides those the corpus's mail comes from: names that are
+# common words or that a look-alike may mention, so that matching them wrongly would show.
+DISTRACTORS = (
+    "Apple",
+    "Orange",
+    "Next",
+    "Shell",
+    "Target",
+    "Indeed",
+    "Post",
+    "Continental",
+    "Monday",
+    "Notion",
+    "Square",
+    "Amazon",
+    "Google",
+    "Deutsche Bahn",
+    "Société Générale",
+    "Banco Santander",
+    "Carrefour",
+    "Zalando",
+    "Harbor",
+    "Summit",
+)
+
+
+def _pipeline(samples: list[Sample]) -> list[str]:
+    """What the app would know: the companies the corpus's job mail comes from (as the user
+    would have typed them), and the distractors."""
+    return sorted({sample.company for sample in samples if sample.company} | set(DISTRACTORS))
+
 
 # A few words only one of the corpus's languages uses often, to print figures per language.
 _LANGUAGE_WORDS = {
@@ -862,10 +905,10 @@ def _figures(found: list[tuple[Sample, ParsedEmail]]) -> Figures:
     )
 
 
-def _measure(samples: list[Sample], label: str) -> Figures:
+def _measure(samples: list[Sample], label: str, applied_to: AppliedTo | None = None) -> Figures:
     """The figures for `samples`, in all and per language, printed with every field read
     wrong (run with -s)."""
-    found = [(sample, _read(sample)) for sample in samples]
+    found = [(sample, _read(sample, applied_to)) for sample in samples]
     figures = _figures(found)
     print(f"\n{label}: {figures}")
     for language in _LANGUAGE_WORDS:
@@ -887,16 +930,23 @@ def _measure(samples: list[Sample], label: str) -> Figures:
     return figures
 
 
+CORPORA = [
+    (WRITTEN_WITH_THE_RULES, "the corpus written with the rules"),
+    (DEVELOPMENT, "the development corpus"),
+    (FIRST_SEALED, "the first sealed corpus, since tuned on"),
+    (KNOWN, "all the mail the rules know"),
+]
+CORPUS_IDS = ["written with the rules", "development", "first sealed", "all"]
+
+
 @pytest.mark.parametrize(
     ("samples", "label"),
-    [
-        (WRITTEN_WITH_THE_RULES, "the corpus written with the rules"),
-        (DEVELOPMENT, "the development corpus"),
-        (KNOWN, "all the mail the rules know"),
-    ],
-    ids=["written with the rules", "development", "all"],
+    [CORPORA[0], CORPORA[1], CORPORA[3]],
+    ids=[CORPUS_IDS[0], CORPUS_IDS[1], CORPUS_IDS[3]],
 )
 def test_precision_recall_and_field_accuracy(samples: list[Sample], label: str) -> None:
+    """Without a list of applications: what the rules find on their own. The first sealed
+    corpus counts in "all"; on its own its roles are still far below the floors (0.54)."""
     figures = _measure(samples, label)
     assert figures.precision >= 0.95
     assert figures.recall >= 0.9
@@ -904,25 +954,83 @@ def test_precision_recall_and_field_accuracy(samples: list[Sample], label: str) 
     assert figures.role_right >= 0.85
 
 
-# Written by a third writer who never saw the rules nor the other corpora, kept sealed while
-# the rules were rewritten, and measured once, after: precision 0.90, recall 0.93, company
-# 0.68, role 0.54 (90 emails, 41 rejections). It is not tuned on, so that it stays the honest
-# figure for mail nobody wrote the rules for; the floors below sit just under that first
-# measurement, so a rule change that loses ground on unseen mail fails here.
-HELD_OUT = email_corpus_held_out.SAMPLES
+@pytest.mark.parametrize(("samples", "label"), CORPORA, ids=CORPUS_IDS)
+def test_figures_with_the_applications_the_app_knows(samples: list[Sample], label: str) -> None:
+    """With the companies the corpus's mail comes from, and distractors, as the user's
+    applications. This measures matching a name the app already holds, not finding one:
+    the corpus's own answers are in the list, so the company figure is bound to be high
+    unless the matching is wrong (a distractor taken, a name missed)."""
+    alone = _measure(samples, label)
+    figures = _measure(
+        samples, f"{label}, with its companies applied to", AppliedTo(_pipeline(samples))
+    )
+    assert figures.precision >= max(0.95, alone.precision)
+    assert figures.recall >= max(0.9, alone.recall)
+    assert figures.company_right >= max(0.95, alone.company_right)
+    assert figures.role_right >= alone.role_right
+    # The user seldom types a name as the email spells it: lower case, no accents, the
+    # legal form left out or added. The name as they typed it must still come back.
+    retyped = [
+        dataclasses.replace(sample, company=_typed_otherwise(sample.company))
+        if sample.company
+        else sample
+        for sample in samples
+    ]
+    otherwise = _measure(
+        retyped, f"{label}, the companies typed otherwise", AppliedTo(_pipeline(retyped))
+    )
+    assert otherwise.company_right >= 0.9
+    assert (otherwise.precision, otherwise.recall) == (figures.precision, figures.recall)
+
+
+# email_corpus_sealed.py was written by a fourth writer, who read neither the rules nor the
+# other corpora: 102 emails, and the job tracker of the person who received them (PIPELINE:
+# the companies of 35 of its 44 rejections, most look-alikes' companies, and 20 companies no
+# mail names). It stayed sealed until the rules above were final and was measured once.
+# Without the list: precision 0.96, recall 0.98, kind right 0.94, company right 0.75, role
+# right 0.77. With it: company right 0.95, the rest the same. (The rules before this wave
+# read it with precision 0.88, recall 0.95, company right 0.52, role right 0.66.) It is not
+# tuned on: it stays the honest figure for mail nobody wrote the rules for, and the floors
+# sit just under its first measurement, so a change that loses ground on unseen mail fails.
+SEALED = email_corpus_sealed.SAMPLES
 
 
 def test_mail_nobody_wrote_the_rules_for_holds_its_first_figures() -> None:
-    figures = _measure(HELD_OUT, "the sealed held-out corpus")
-    assert figures.precision >= 0.9
-    assert figures.recall >= 0.9
-    assert figures.company_right >= 0.65
-    assert figures.role_right >= 0.5
+    alone = _measure(SEALED, "the sealed corpus")
+    assert alone.precision >= 0.95
+    assert alone.recall >= 0.95
+    assert alone.company_right >= 0.72
+    assert alone.role_right >= 0.75
+    known = _measure(
+        SEALED,
+        "the sealed corpus, with its reader's applications",
+        AppliedTo(email_corpus_sealed.PIPELINE),
+    )
+    assert known.precision >= 0.95
+    assert known.recall >= 0.95
+    assert known.company_right >= 0.93
+
+
+_SOME_LEGAL_FORMS = frozenset({"gmbh", "ag", "kg", "sa", "inc", "ltd", "llc", "sl", "sas", "plc"})
+
+
+def _typed_otherwise(company: str) -> str:
+    """`company` as a user might type it: lower case, without accents, its legal form left
+    out, or one added where it has none ("müller & söhne kg" is "muller & sohne")."""
+    plain = "".join(
+        char for char in unicodedata.normalize("NFKD", company) if not unicodedata.combining(char)
+    )
+    words = plain.lower().split()
+    if words[-1].strip(".,") in _SOME_LEGAL_FORMS:
+        words.pop()
+    else:
+        words.append("gmbh")
+    return " ".join(words)
 
 
 @pytest.mark.parametrize(
     "sample",
-    KNOWN + HELD_OUT,
+    KNOWN + SEALED,
     ids=lambda s: s.subject[:40],
 )
 def test_every_decision_says_why(sample: Sample) -> None:

@@ -297,3 +297,143 @@ def test_the_history_a_reply_quotes_is_not_its_say() -> None:
         "We have decided not to move forward with your application."
     )
     assert _kind("Fwd: Your application", forwarded) is R
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "kind"),
+    [
+        # an application, but for a flat, a loan, a place in a day-care or a grant: no job
+        # in sight, so no rejection, in whatever language
+        (
+            "info@harbourlettings.example",
+            "Your rental application - 22 Baker Street",
+            "Unfortunately the landlord has decided to go with another applicant.",
+            X,
+        ),
+        (
+            "info@hv-kern.example",
+            "Ihre Anfrage zur Wohnung Lindenstraße 4",
+            "Leider haben wir uns für einen anderen Mietinteressenten entschieden.",
+            X,
+        ),
+        (
+            "contact@immosud.example",
+            "Votre dossier de location",
+            "Nous sommes au regret de vous informer que votre dossier n'a pas été retenu.",
+            X,
+        ),
+        (
+            "conseiller@banque.example",
+            "Votre demande de prêt",
+            "Nous ne pouvons pas donner une suite favorable à votre demande de prêt. Votre "
+            "conseiller reste à votre disposition.",
+            X,
+        ),
+        (
+            "leitung@kita.example",
+            "Ihre Anmeldung",
+            "Leider können wir Ihnen keinen Betreuungsplatz anbieten.",
+            X,
+        ),
+        (
+            "grants@artscouncil.example",
+            "Grant application outcome",
+            "We regret that your application for funding was unsuccessful in this round.",
+            X,
+        ),
+        # words of meeting someone, at a flat's viewing
+        (
+            "lettings@keys.example",
+            "Your application",
+            "Thank you for your time at the viewing. Unfortunately the landlord chose another "
+            "applicant.",
+            X,
+        ),
+        # "candidature" is French for any application: a course's too
+        (
+            "formation@institut.example",
+            "Votre candidature à la formation",
+            "Malheureusement, la formation du soir est complète et nous ne pouvons pas retenir "
+            "votre candidature.",
+            X,
+        ),
+        # a role paused, the user still in: no rejection even when the subject says "on hold"
+        (
+            "talent@acme.example",
+            "Role on hold",
+            "The Data Analyst role is on hold for now. You remain in our process.",
+            X,
+        ),
+        # the same words of refusal, about a job: a job word, a hiring mailbox
+        (
+            "lena@fernwerk.example",
+            "Rückmeldung",
+            "Leider müssen wir dir absagen. Wir haben uns für eine andere Kandidatin entschieden.",
+            R,
+        ),
+        (
+            "hr@acme.example",
+            "Your application",
+            "Thank you for your application. Unfortunately, we will not be proceeding further.",
+            R,
+        ),
+    ],
+)
+def test_an_application_needs_a_job_to_be_rejected(
+    sender: str, subject: str, body: str, kind: EmailKind
+) -> None:
+    assert _kind(subject, body, sender) is kind
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        # no word of a job, but of weighing a person for one
+        ("Following up", "Thank you for your time. Unfortunately we won't proceed further."),
+        (
+            "Notre échange",
+            "Merci pour notre échange. Malheureusement nous avons choisi un autre profil.",
+        ),
+        ("Unser Gespräch", "Danke für das Gespräch. Leider haben wir uns anders entschieden."),
+        ("Nuestra conversación", "Gracias por tu tiempo. Hemos decidido seguir con otra persona."),
+        (
+            "Thanks for coming in",
+            "Thanks for coming in on Tuesday. We've decided to go another way.",
+        ),
+        # "votre candidature" alone is a job's, as French writes it
+        (
+            "Votre candidature",
+            "Nous vous remercions pour votre candidature. Malheureusement, nous ne pouvons pas y "
+            "donner une suite favorable.",
+        ),
+        (
+            "Tu candidatura",
+            "Gracias por tu candidatura. Lamentablemente no vamos a seguir adelante.",
+        ),
+        (
+            "Your application",
+            "Thank you for your interest in our company. Unfortunately we will not be taking your "
+            "application further.",
+        ),
+    ],
+)
+def test_a_refusal_after_meeting_someone_is_about_a_job(subject: str, body: str) -> None:
+    assert _kind(subject, body, "dana@brightpath.example") is R
+
+
+def test_a_hiring_team_by_name_is_the_context_of_a_job() -> None:
+    refusal = "Unfortunately we will not be moving forward with your application."
+    assert _kind("Your application", refusal, "no-reply@veltra.example") is X
+    found = classify(
+        sender_email="no-reply@veltra.example",
+        sender_name="Veltra Careers",
+        subject="Your application",
+        body=refusal,
+    )
+    assert found.kind is R
+
+
+def test_the_place_taken_verb_first_is_a_rejection() -> None:
+    body = "Hola Sam, al final hemos cubierto la vacante con otra persona. ¡Mucha suerte!"
+    assert _kind("Sobre el puesto", body, "javier@taller-norte.example") is R
+    assert _kind("Update", "We have now filled the role. Thank you for your interest.") is R

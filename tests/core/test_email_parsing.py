@@ -317,3 +317,72 @@ def test_anything_parses_or_fails_clearly(raw: bytes | str) -> None:
     assert parsed.sender_email or parsed.company or parsed.role
     assert parsed.received_at is None or parsed.received_at.tzinfo is UTC
     assert "\n" not in parsed.company + parsed.role + parsed.sender_name
+
+
+@pytest.mark.parametrize(
+    ("sender", "body", "company"),
+    [
+        # a team's signature names the company the domain runs together
+        (
+            "Recruiting <recruiting@quartzhealth.example>",
+            "Thank you for applying.\n\nBest,\nThe Quartz Health Recruiting Team",
+            "Quartz Health",
+        ),
+        # a department in the display name is no company; the body names it
+        (
+            "HR Department <hr@oakridgehospital.example>",
+            "Thank you for applying for the Nurse position at Oakridge Hospital.",
+            "Oakridge Hospital",
+        ),
+        # a recruiter's client, who decided, over the agency that writes
+        (
+            "Priya (TalentBridge) <priya@talentbridge.example>",
+            "Acme Robotics came back to me: they've decided to go with another candidate.",
+            "Acme Robotics",
+        ),
+        # a team's sign-off in French; an accented capital starts a name too
+        (
+            "Recrutement <recrutement@editions-lumen.example>",
+            "Bonjour,\n\nL'équipe RH des Éditions Lumen",
+            "Éditions Lumen",
+        ),
+        # a name ends at its line: "Stadtwerke Rheinfeld", not "... Rheinfeld Dies"
+        (
+            "Recruiting <no-reply@stadtwerke.example>",
+            "Ihr Recruiting-Team der Stadtwerke Rheinfeld\nDies ist eine automatische Nachricht.",
+            "Stadtwerke Rheinfeld",
+        ),
+        # an applicant-tracking system that signs with its own name
+        (
+            "Workday <acme@myworkday.com>",
+            "Thank you for your interest in Acme Corporation.",
+            "Acme Corporation",
+        ),
+        # a public body and its department
+        (
+            "Région Occitanie – Direction des ressources humaines <drh@region.example>",
+            "Bonjour.",
+            "Région Occitanie",
+        ),
+        (
+            "Métropole de Lyon – DRH <recrutement@grandlyon.example>",
+            "Bonjour.",
+            "Métropole de Lyon",
+        ),
+        ("Stadt Lindau – Personalamt <personalamt@lindau.example>", "Hallo.", "Stadt Lindau"),
+    ],
+)
+def test_teams_and_departments_give_their_organisation(
+    sender: str, body: str, company: str
+) -> None:
+    raw = f"From: {sender}\nSubject: Your application\n\n{body}\n".encode()
+    assert parse_rejection_email(raw).company == company
+
+
+def test_a_call_for_applications_in_the_subject_names_no_company() -> None:
+    raw = (
+        "From: Ayuntamiento de Ribera – Recursos Humanos <rrhh@ribera.example>\n"
+        "Subject: Convocatoria 4/2026 – Auxiliar\n\nNo ha superado el proceso selectivo.\n"
+    ).encode()
+    parsed = parse_rejection_email(raw)
+    assert (parsed.company, parsed.role) == ("Ayuntamiento de Ribera", "Auxiliar")

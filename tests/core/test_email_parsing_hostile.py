@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.core.applied_to import AppliedTo
 from desktop.core.email_parsing import (
     MAX_ENCODED_WORDS,
     MAX_HEADER_CHARS,
@@ -23,10 +24,18 @@ from desktop.core.email_parsing import (
 from desktop.core.errors import InvalidInput
 from tests.core.hostile_email import SCALING_SIZE, SHAPES, multipart_nested
 
+# A long list of applications, many names alike, among them words every shape has: matching
+# them is part of what must stay linear.
+APPLIED = AppliedTo(
+    [f"Acme {number}" for number in range(2_000)]
+    + [f"{word} Holdings" for word in ("A", "Re", "X", "Dear", "Sam")]
+    + ["Acme", "Example", "Data Analyst"]
+)
+
 
 def _read(raw: bytes | str) -> ParsedEmail | InvalidInput:
     try:
-        return parse_rejection_email(raw)
+        return parse_rejection_email(raw, applied_to=APPLIED)
     except InvalidInput as error:
         return error
 

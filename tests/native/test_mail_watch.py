@@ -26,6 +26,7 @@ from desktop.native.mail_service import MailService
 from desktop.native.mail_watch import IdleWatcher, LocalMailbox, MailChecker
 from desktop.store.database import Database
 from desktop.store.mail import ImapMark, MailStore
+from desktop.store.repository import Store
 from tests.fakes import FakePasswords
 from tests.mail_messages import rejection
 
@@ -105,3 +106,21 @@ def test_the_service_reads_a_maildir_when_it_changes(
     finally:
         service.stop()
         box.close()
+
+
+def test_a_check_names_the_company_as_the_user_typed_it(
+    tmp_path: Path, database: Database, mail: MailStore
+) -> None:
+    """The companies are read from the store when a check starts: a rejection from a
+    domain that spells the name gives the application's own spelling."""
+    Store(database).add_application("Müller & Söhne KG", "Buchhalter", now=NOW)
+    box = mailbox.Maildir(tmp_path / "Mail")
+    source = mail.add_source(SourceSpec(SourceKind.MAILDIR, path=str(tmp_path / "Mail")), now=NOW)
+    box.add(
+        b"From: Personal <personal@mueller-soehne.example>\n"
+        b"Subject: Ihre Bewerbung als Buchhalter\n\n"
+        b"Leider haben wir uns fuer einen anderen Bewerber entschieden.\n"
+    )
+    box.close()
+    (finding,) = _checker(mail).check(source)
+    assert finding.rejection.company == "Müller & Söhne KG"

@@ -20,7 +20,7 @@ from desktop.core.model import (
     Stage,
     Template,
 )
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.changes import Change, ChangeFeed
 from desktop.store.database import open_database
 from desktop.store.repository import Store
@@ -186,9 +186,22 @@ def test_settings_templates_and_lessons_announce_their_kind(store: Store) -> Non
 
 def test_an_import_announces_everything(store: Store) -> None:
     seen = Recorder(store)
-    plan = exchange.parse_import(b"Company,Role\nAcme,Analyst\n", ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(b"Company,Role\nAcme,Analyst\n", ".csv", now=NOW, tz=BERLIN)
     store.apply_import(plan, now=NOW)
     assert seen.only() == Change(everything=True)
+
+
+def test_undo_and_redo_of_an_import_announce_its_applications(store: Store) -> None:
+    kept, _request_id = _rejection(store)
+    raw = b"Company,Role\nGlobex,Analyst\nInitech,QA\n"
+    imported = store.import_undoably(imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN), now=NOW)
+    assert len(imported.added) == 2
+    assert kept not in imported.added
+    seen = Recorder(store)
+    taken = store.take_back_import(imported.added, imported.shared_before)
+    assert seen.only() == Change(removed_applications=imported.added)
+    store.put_back_import(taken)
+    assert seen.only() == Change(applications=imported.added)
 
 
 def test_a_rolled_back_write_announces_nothing(store: Store) -> None:

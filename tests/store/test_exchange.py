@@ -42,7 +42,7 @@ from desktop.core.model import (
     StageEvent,
     Template,
 )
-from desktop.store import exchange, files
+from desktop.store import exchange, files, imports
 from desktop.store.database import Database, open_database
 from desktop.store.exchange import FullImport, Snapshot, TableImport, TableRow
 from desktop.store.repository import Store
@@ -422,7 +422,7 @@ def test_fuzzed_bytes_are_valid_or_invalid_input(raw: bytes) -> None:
 
 
 def parse_table(raw: bytes) -> tuple[TableRow, ...]:
-    plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
     assert isinstance(plan, TableImport)
     return plan.rows
 
@@ -648,7 +648,7 @@ def test_json_import_into_a_store_with_applications_is_refused(fresh: Database) 
 
 def test_csv_import_adds_applications_once(fresh: Database) -> None:
     raw = b"Company,Role,Stage\nAcme,Analyst,screening\nacme , ANALYST,applied\nGlobex,Dev,\n"
-    plan = exchange.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
+    plan = imports.parse_import(raw, ".csv", now=NOW, tz=BERLIN)
     assert isinstance(plan, TableImport)
     assert Store(fresh).apply_import(plan, now=NOW) == "2 applications (1 already there, skipped)"
     assert Store(fresh).apply_import(plan, now=NOW) == "0 applications (3 already there, skipped)"
@@ -658,6 +658,36 @@ def test_csv_import_adds_applications_once(fresh: Database) -> None:
     assert sorted(e.to_stage for e in snapshot.stage_events) == [Stage.APPLIED, Stage.SCREENING]
 
 
+def test_undoing_imports_takes_their_rows_away_and_redo_brings_back_the_same(
+    fresh: Database,
+) -> None:
+    store = Store(fresh)
+    empty = _read_all(fresh)
+    # Every kind of record (requests, fired reminders, lessons), then a table on top, long
+    # enough to take several of the id chunks undo reads and deletes by.
+    restored = store.import_undoably(FullImport(sample_snapshot()), now=NOW)
+    after_json = _read_all(fresh)
+    table = "Company,Role,Contact,Email\n" + "".join(
+        f"Firm {index},Analyst,Kim {index},kim{index}@firm.example\n" for index in range(1_201)
+    )
+    plan = imports.parse_import(table.encode(), ".csv", now=NOW, tz=BERLIN)
+    added = store.import_undoably(plan, now=NOW)
+    after_table = _read_all(fresh)
+    assert len(after_table.contacts) == len(after_json.contacts) + 1_201
+
+    table_taken = store.take_back_import(added.added, added.shared_before)
+    assert _read_all(fresh) == after_json
+    json_taken = store.take_back_import(restored.added, restored.shared_before)
+    assert _read_all(fresh) == empty
+    store.put_back_import(json_taken)
+    assert _read_all(fresh) == after_json
+    store.put_back_import(table_taken)
+    assert _read_all(fresh) == after_table
+    with pytest.raises(InvalidInput, match="already back"):
+        store.put_back_import(table_taken)
+    assert _read_all(fresh) == after_table
+
+
 @FUZZ
 @given(raw=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
 def test_fuzzed_imports_write_nothing_when_refused(tmp_path: Path, raw: bytes) -> None:
@@ -665,7 +695,7 @@ def test_fuzzed_imports_write_nothing_when_refused(tmp_path: Path, raw: bytes) -
     before = dump(database.path)
     for suffix, prefix in ((".csv", b"Company,Role\n"), (".json", b""), (".csv", b"")):
         try:
-            plan = exchange.parse_import(prefix + raw, suffix, now=NOW, tz=BERLIN)
+            plan = imports.parse_import(prefix + raw, suffix, now=NOW, tz=BERLIN)
         except InvalidInput:
             assert dump(database.path) == before
             continue

@@ -497,6 +497,24 @@ def test_delete_then_restore_brings_everything_back_with_the_same_ids(
         store.restore_application(snapshot)
 
 
+def test_undo_puts_back_a_value_from_before_the_rules_as_it_was_stored(
+    store: Store, database: Database
+) -> None:
+    logged = store.log_rejection(rejection(), now=NOW)
+    # Written past the store, as an old version could have: a date the rules now refuse,
+    # which a typed read clamps to 1970.
+    connection = sqlite3.connect(database.path)
+    with connection:
+        connection.execute(
+            "UPDATE applications SET applied_at = '0001-01-01 00:00:00.000000' WHERE id = ?",
+            (logged.application.id,),
+        )
+    connection.close()
+    before = dump(database.path)
+    store.restore_application(store.delete_application(logged.application.id))
+    assert dump(database.path) == before
+
+
 def test_restore_survives_a_deleted_template(store: Store) -> None:
     extra = store.save_template(
         Template(

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from desktop import cli
 from desktop.core.errors import InvalidInput
 from desktop.core.model import Channel, RejectionInput, ReplyOutcome
-from desktop.store import exchange
+from desktop.store import exchange, imports
 from desktop.store.database import open_database
 from desktop.store.repository import Store
 from desktop.ui.main_window import MainWindow
@@ -90,16 +90,14 @@ def test_any_export_imports_again_into_an_empty_folder(
         Calendar.from_ical(_export(source, folder, ".ics", tz).read_bytes())
 
         again = Store(open_database(folder / "again"), local_tz=lambda: tz)
-        plan = exchange.parse_import(first.read_bytes(), ".json", now=NOW, tz=tz)
+        plan = imports.parse_import(first.read_bytes(), ".json", now=NOW, tz=tz)
         again.apply_import(plan, now=NOW)
         second = folder / "second.json"
         again.export_file(second, now=NOW, tz=tz)
         assert exchange.parse_json(second.read_bytes()) == exchange.parse_json(first.read_bytes())
 
         rows = Store(open_database(folder / "rows"), local_tz=lambda: tz)
-        rows.apply_import(
-            exchange.parse_import(table.read_bytes(), ".csv", now=NOW, tz=tz), now=NOW
-        )
+        rows.apply_import(imports.parse_import(table.read_bytes(), ".csv", now=NOW, tz=tz), now=NOW)
         assert len(rows.list_summaries()) == len(source.list_summaries())
         for store in (source, again, rows):
             store.database.close()
@@ -162,7 +160,7 @@ def test_due_and_exports_read_old_edge_values_in_any_zone(
     # The JSON export of those rows imports again: what today's rules refuse was left out.
     fresh = Store(open_database(tmp_path / "fresh"), local_tz=lambda: tz)
     raw = (tmp_path / "out.json").read_bytes()
-    fresh.apply_import(exchange.parse_import(raw, ".json", now=NOW, tz=tz), now=NOW)
+    fresh.apply_import(imports.parse_import(raw, ".json", now=NOW, tz=tz), now=NOW)
     document = json.loads(raw)
     assert document["applications"][0]["applied_at"].startswith("1970-01-01")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -45,10 +46,12 @@ def test_payload_from_a_file_text_or_message(tmp_path: Path) -> None:
     assert can_accept(file_mime(eml))
 
 
-def _reading_outcome(qtbot: QtBot, payload: EmailPayload) -> tuple[str, object]:
+def _reading_outcome(
+    qtbot: QtBot, payload: EmailPayload, applied_to: Sequence[str] = ()
+) -> tuple[str, object]:
     parent = QWidget()
     qtbot.addWidget(parent)
-    reading = EmailReading(payload, BERLIN, parent)
+    reading = EmailReading(payload, BERLIN, lambda: applied_to, parent)
     outcomes: list[tuple[str, object]] = []
     reading.read.connect(lambda parsed: outcomes.append(("read", parsed)))
     reading.failed.connect(lambda message: outcomes.append(("failed", message)))
@@ -64,6 +67,14 @@ def test_a_file_is_read_and_parsed_off_the_gui_thread(qtbot: QtBot, tmp_path: Pa
     assert kind == "read"
     assert isinstance(parsed, ParsedEmail)
     assert parsed.company == "Initech"
+
+
+def test_a_company_the_user_applied_to_is_the_one_read(qtbot: QtBot) -> None:
+    kind, parsed = _reading_outcome(qtbot, EML, ["Globex", "INITECH Inc."])
+    assert kind == "read"
+    assert isinstance(parsed, ParsedEmail)
+    assert (parsed.company, parsed.applied_to) == ("INITECH Inc.", "INITECH Inc.")
+    assert any(reason.startswith("you applied to INITECH Inc.") for reason in parsed.reasons)
 
 
 def test_unreadable_huge_or_special_files_give_a_message(qtbot: QtBot, tmp_path: Path) -> None:
@@ -86,7 +97,7 @@ def test_unreadable_huge_or_special_files_give_a_message(qtbot: QtBot, tmp_path:
 def test_cancel_drops_the_result(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    reading = EmailReading(EML, BERLIN, parent)
+    reading = EmailReading(EML, BERLIN, list, parent)
     outcomes: list[object] = []
     reading.read.connect(outcomes.append)
     reading.failed.connect(outcomes.append)

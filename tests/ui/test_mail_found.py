@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -142,6 +143,28 @@ def test_not_a_rejection_is_one_undo_step_in_the_list(
     dialog.history.redo_action.trigger()
     assert mail.findings() == dismissed
     assert dialog.table.rowCount() == 1
+
+
+def test_undo_elsewhere_updates_the_open_list_and_a_closed_one_is_left_alone(
+    qtbot: QtBot, findings: MailFindings, mail: MailStore, flow: RejectionFlow
+) -> None:
+    _found(mail, "1")
+    dialog = MailFoundDialog(findings, BERLIN, flow.undo_stack)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0
+    flow.undo_stack.undo()  # as the window's Edit › Undo (or a notification's) does
+    assert dialog.table.rowCount() == 1
+    flow.undo_stack.redo()
+    assert dialog.table.rowCount() == 0
+
+    dialog.close()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    # The stack outlives the list: moving it now reaches no deleted dialog.
+    flow.undo_stack.undo()
+    assert len(mail.findings()) == 1
 
 
 def test_the_list_shows_findings_and_failing_sources(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -180,11 +181,44 @@ def test_a_stale_dismiss_is_a_message_and_no_step(
 ) -> None:
     _request_id, stale = miss_two(store, clock)
     dialog = open_from_the_message_bar(qtbot, window)
-    # Dismissed elsewhere (another launch) while the list was open.
-    store.set_missed_listed([stale[0]], listed=False)
+    # Dismissed in another launch (its own Store: this window hears nothing of it) while
+    # the list was open.
+    Store(store.database).set_missed_listed([stale[0]], listed=False)
     qtbot.mouseClick(
         dialog.findChild(QPushButton, f"dismiss_{stale[0]}"), Qt.MouseButton.LeftButton
     )
     assert window.message_bar.text() == "That reminder is no longer on the missed list."
     assert window.undo_stack.count() == 0
     assert dialog.table.rowCount() == 1
+
+
+def test_undo_in_the_window_updates_the_open_list_and_a_closed_one_is_left_alone(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    clock: ManualClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    request_id, stale = miss_two(store, clock)
+    dialog = open_from_the_message_bar(qtbot, window)
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, f"dismiss_{stale[0]}"), Qt.MouseButton.LeftButton
+    )
+    assert dialog.table.rowCount() == 1
+    window.actions_by_name["undo"].trigger()  # the window's Edit › Undo, not the dialog's
+    assert dialog.table.rowCount() == 2
+    window.actions_by_name["redo"].trigger()
+    assert dialog.table.rowCount() == 1
+    # The reminder service lists another one meanwhile: the open list shows it too.
+    third = store.reminders_for(request_id)[2].id
+    store.mark_missed([third], now=clock.now() + timedelta(days=4))
+    assert dialog.table.rowCount() == 2
+
+    dialog.reject()
+    # Deleted (deleteLater) once the event loop runs.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    # The window's stack outlives the list: moving it now reaches no deleted dialog.
+    window.actions_by_name["undo"].trigger()
+    window.actions_by_name["redo"].trigger()
+    assert [item.reminder.id for item in store.missed_reminders()] == [stale[1], third]
+    assert "A change listener failed" not in caplog.text  # it stopped listening

@@ -189,6 +189,18 @@ def test_dropped_email_is_confirmed_then_logged(
     assert editor.recipient_combo.currentText().endswith("dana.reyes@acme.example")
 
 
+def test_a_dropped_email_names_the_application_as_the_user_typed_it(
+    qtbot: QtBot, flow: RejectionFlow, store: Store, clock: ManualClock
+) -> None:
+    app = store.add_application("ACME GmbH", "Backend Engineer", now=clock.now())
+    flow.log_parsed_email(REJECTION_EML)
+    confirm = _confirm_dialog(qtbot, flow)
+    assert confirm.company_edit.text() == "ACME GmbH"
+    qtbot.mouseClick(confirm.ok_button, Qt.MouseButton.LeftButton)
+    # The same spelling finds the application: the rejection is logged against it.
+    assert _active_dialog(qtbot, flow).application_combo.currentData() == app.id
+
+
 def _confirm_dialog(qtbot: QtBot, flow: RejectionFlow) -> EmailConfirmDialog:
     """The confirm dialog, once the email has been read off the GUI thread."""
     window = flow.parent()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTime
@@ -12,11 +13,14 @@ from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.core.errors import InvalidInput
 from desktop.core.model import Settings
+from desktop.native.autostart import XdgAutostart
 from desktop.store.repository import Store
 from desktop.ui import theme as theme_module
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.theme import SETTINGS_THEME, ThemeController, install_theme
+from desktop.ui.undo_commands import SaveSettingsCommand
 from tests.fakes import FakeAutostart, RecordingNotifier
 
 
@@ -80,11 +84,12 @@ def test_profile_and_timing_saved_in_one_go(
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
 
 
-def test_save_is_one_undo_step_that_leaves_the_pause_and_autostart_alone(
-    qtbot: QtBot, store: Store
+def test_save_is_one_undo_step_that_puts_the_autostart_entry_back_and_leaves_the_pause(
+    qtbot: QtBot, store: Store, tmp_path: Path
 ) -> None:
     stack = QUndoStack()
-    autostart = FakeAutostart()
+    # The real XDG entry, in a private config home: undo must remove the file OK wrote.
+    autostart = XdgAutostart(tmp_path / "config", ["askwhy"])
     dialog = SettingsDialog(store, autostart=autostart, undo_stack=stack, on_error=pytest.fail)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -96,16 +101,53 @@ def test_save_is_one_undo_step_that_leaves_the_pause_and_autostart_alone(
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     saved = store.load_settings()
     assert (saved.profile.name, saved.reminders.window_hours) == ("Sam Lee", 72)
+    assert saved.start_at_login
+    assert autostart.path.is_file()
     assert stack.undoText() == "Change settings"
     # The tray pauses reminders meanwhile: not the dialog's to take back.
     pause = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
     store.save_settings(replace(store.load_settings(), reminders_paused_until=pause))
     stack.undo()
-    kept = {"reminders_paused_until": pause, "start_at_login": True}
-    assert store.load_settings() == replace(before, **kept)
-    assert autostart.calls == [True]  # the OS entry is not touched by undo
+    assert store.load_settings() == replace(before, reminders_paused_until=pause)
+    assert not autostart.path.exists()
     stack.redo()
     assert store.load_settings() == replace(saved, reminders_paused_until=pause)
+    assert autostart.is_enabled()
+
+
+class BrokenAutostart(FakeAutostart):
+    def set_enabled(self, enabled: bool) -> None:
+        raise PermissionError("read-only config folder")
+
+
+def test_an_autostart_entry_that_cannot_change_saves_nothing(qtbot: QtBot, store: Store) -> None:
+    stack = QUndoStack()
+    dialog = SettingsDialog(
+        store, autostart=BrokenAutostart(), undo_stack=stack, on_error=pytest.fail
+    )
+    qtbot.addWidget(dialog)
+    before = store.load_settings()
+    qtbot.keyClicks(dialog.name_edit, "Sam Lee")
+    dialog.autostart_check.setChecked(True)
+    dialog.ok_button.click()
+    assert "read-only config folder" in dialog.form_error.text()
+    assert "Nothing was saved" in dialog.form_error.text()
+    assert store.load_settings() == before
+    assert stack.count() == 0
+
+
+def test_a_refused_save_switches_the_autostart_entry_back(store: Store, tmp_path: Path) -> None:
+    autostart = XdgAutostart(tmp_path / "config", ["askwhy"])
+    before = store.load_settings()
+    # A value the store refuses, as it would from any path that skipped the form's check.
+    refused = replace(
+        before, start_at_login=True, profile=replace(before.profile, email="not an address")
+    )
+    command = SaveSettingsCommand(store, before, refused, autostart=autostart)
+    with pytest.raises(InvalidInput):
+        command.execute()
+    assert not autostart.path.exists()
+    assert store.load_settings() == before
 
 
 def test_bad_values_are_refused_inline(qtbot: QtBot, store: Store) -> None:
@@ -183,3 +225,45 @@ def test_the_colour_scheme_applies_at_once_cancel_takes_it_back_save_keeps_it(
     dialog.ok_button.click()
     assert qsettings.value(SETTINGS_THEME) == "dark"
     assert theme_module.current_colors() is theme_module.DARK
+
+
+def test_undo_puts_the_colour_scheme_back_and_redo_chooses_it_again(
+    qtbot: QtBot, store: Store, theme: ThemeController, qsettings: QSettings
+) -> None:
+    stack = QUndoStack()
+    dialog = SettingsDialog(store, undo_stack=stack, on_error=pytest.fail, theme=theme)
+    qtbot.addWidget(dialog)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData("dark"))
+    dialog.ok_button.click()
+    assert qsettings.value(SETTINGS_THEME) == "dark"
+    stack.undo()
+    assert theme.choice == "light"
+    assert qsettings.value(SETTINGS_THEME) == "light"
+    assert theme_module.current_colors() is theme_module.LIGHT
+    stack.redo()
+    assert qsettings.value(SETTINGS_THEME) == "dark"
+    assert theme_module.current_colors() is theme_module.DARK
+
+
+def test_undo_leaves_alone_what_ok_did_not_change(
+    qtbot: QtBot, store: Store, theme: ThemeController, qsettings: QSettings, tmp_path: Path
+) -> None:
+    stack = QUndoStack()
+    autostart = XdgAutostart(tmp_path / "config", ["askwhy"])
+    dialog = SettingsDialog(
+        store, autostart=autostart, undo_stack=stack, on_error=pytest.fail, theme=theme
+    )
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Sam Lee")
+    dialog.ok_button.click()
+    # Since then, elsewhere: start at login switched on (the first-run question), and the
+    # scheme pinned to dark.
+    autostart.set_enabled(True)
+    store.save_settings(replace(store.load_settings(), start_at_login=True))
+    theme.choose("dark")
+    theme.save()
+    stack.undo()
+    assert store.load_settings().profile.name == ""
+    assert store.load_settings().start_at_login
+    assert autostart.is_enabled()
+    assert (theme.choice, qsettings.value(SETTINGS_THEME)) == ("dark", "dark")

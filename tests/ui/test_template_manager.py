@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -15,7 +16,8 @@ from desktop.core.templates import DEFAULT_TEMPLATES, FIELDS
 from desktop.core.user_text import isolate
 from desktop.store.repository import Store
 from desktop.ui.template_manager import TemplateManager, template_problems
-from tests.fakes import ManualClock
+from tests.fakes import ManualClock, RecordingClipboard
+from tests.ui.test_main_window import make_window
 
 
 @pytest.fixture
@@ -226,3 +228,34 @@ def test_leaving_unsaved_edits_asks_first(
     answer_next_box(QMessageBox.StandardButton.Discard, seen)
     manager.template_list.setCurrentRow(0)
     assert manager.subject_edit.text() == DEFAULT_TEMPLATES[RequestKind.FEEDBACK][1]
+
+
+def test_undo_in_the_window_updates_the_open_manager_and_keeps_unsaved_edits(
+    qtbot: QtBot, store: Store, qsettings: QSettings, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window(qtbot, store, ManualClock(), RecordingClipboard(), qsettings)
+    manager = window.open_templates()
+    assert isinstance(manager, TemplateManager)
+    qtbot.waitExposed(manager)
+    qtbot.mouseClick(manager.duplicate_button, Qt.MouseButton.LeftButton)
+    manager.name_edit.setText("Warmer")
+    qtbot.mouseClick(manager.save_button, Qt.MouseButton.LeftButton)
+    assert manager.template_list.count() == 2
+    window.actions_by_name["undo"].trigger()  # the window's Edit › Undo, not the manager's
+    assert manager.template_list.count() == 1
+    assert manager.name_edit.text() == store.templates(RequestKind.FEEDBACK)[0].name
+
+    manager.body_edit.setPlainText("Not saved yet {{ company }}")
+    window.actions_by_name["redo"].trigger()
+    assert [manager.template_list.item(row).text() for row in range(2)] == [
+        f"{DEFAULT_TEMPLATES[RequestKind.FEEDBACK][0]}  (default)",
+        "Warmer",
+    ]
+    assert manager.body_edit.toPlainText() == "Not saved yet {{ company }}"
+
+    manager.done(0)  # not reject(): that would ask about the unsaved text
+    qtbot.waitUntil(lambda: not shiboken6.isValid(manager))
+    # The window's stack outlives the manager: moving it now reaches no deleted dialog.
+    window.actions_by_name["undo"].trigger()
+    assert len(store.templates(RequestKind.FEEDBACK)) == 1
+    assert "A change listener failed" not in caplog.text  # it stopped listening

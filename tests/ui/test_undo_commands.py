@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from desktop.core.model import Application, Contact, RejectionInput, RequestStatus, Stage
-from desktop.store import exchange
+from desktop.store import imports
 from desktop.store.repository import Store
 from desktop.ui import undo_commands
 from desktop.ui.insights_view import gather_insights
@@ -217,7 +217,7 @@ def test_an_import_is_undone_by_removing_what_it_added(
     kept = add(store, clock)
     csv = tmp_path / "jobs.csv"
     csv.write_text("Company,Role,Status\nGlobex,Analyst,Applied\nInitech,QA,Screening\n")
-    plan = exchange.parse_import(csv.read_bytes(), ".csv", now=clock.now(), tz=UTC)
+    plan = imports.parse_import(csv.read_bytes(), ".csv", now=clock.now(), tz=UTC)
     imported = store.import_undoably(plan, now=clock.now())
     assert len(imported.added) == 2
     stack.push(ImportCommand(store, "Import jobs.csv", imported))

@@ -29,7 +29,6 @@ from desktop.store.exchange.transfer import (
     apply_import,
     existing_keys,
     exposure_warning,
-    parse_import,
     read_all,
     write_export,
 )
@@ -47,7 +46,6 @@ __all__ = [
     "existing_keys",
     "exposure_warning",
     "neutralise_cell",
-    "parse_import",
     "parse_json",
     "read_all",
     "snapshot_to_csv",

@@ -1,6 +1,7 @@
 """Between files and the database: reading everything for an export, writing an import.
 
-- A file is parsed and validated whole before the database is touched.
+- A file is parsed and validated whole (`desktop.store.imports`) before the database is
+  touched.
 - Everything is then written in ONE transaction (the caller's, `Store.apply_import`), so a
   failure leaves nothing behind.
 - JSON is a restore, not a merge: it is refused when the store already holds applications,
@@ -34,14 +35,13 @@ from desktop.store import models
 from desktop.store import settings as stored_settings
 from desktop.store.exchange.csv_format import snapshot_to_csv
 from desktop.store.exchange.ics_format import snapshot_to_ics
-from desktop.store.exchange.json_format import parse_json, snapshot_to_json
+from desktop.store.exchange.json_format import snapshot_to_json
 from desktop.store.exchange.snapshot import (
     SECTIONS,
     ExportResult,
     FullImport,
     ImportPlan,
     Snapshot,
-    TableImport,
     TableRow,
 )
 from desktop.store.files import write_atomically
@@ -252,25 +252,6 @@ def _add_rows(session: Session, rows: Sequence[TableRow], *, now: datetime) -> t
     skipped = len(rows) - len(fresh)
     log.info("table import added %d applications, skipped %d", len(fresh), skipped)
     return len(fresh), skipped
-
-
-def parse_import(raw: bytes, suffix: str, *, now: datetime, tz: tzinfo) -> ImportPlan:
-    """Validate a whole file before anything is written. Raises InvalidInput.
-
-    A table (.csv, .xlsx) is read by `foreign_import`, which knows other trackers' formats;
-    here any row it refuses refuses the file. The preview dialog and `--dry-run` show every
-    refused row instead, and import the others only when the user has seen them.
-    """
-    if suffix.lower() == ".json":
-        return FullImport(parse_json(raw))
-    if suffix.lower() in (".csv", ".xlsx"):
-        # Imported here: foreign_import builds on this package's TableRow.
-        from desktop.store import foreign_import  # noqa: PLC0415
-
-        table = foreign_import.read_table(raw, suffix)
-        plan = foreign_import.plan_import(table, now=now, tz=tz)
-        return TableImport(foreign_import.accepted_rows(plan))
-    raise InvalidInput(f"Cannot import a {suffix or 'suffix-less'} file: use .json, .csv or .xlsx.")
 
 
 def apply_import(session: Session, plan: ImportPlan, *, now: datetime) -> str:
