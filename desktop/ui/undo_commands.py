@@ -13,12 +13,14 @@ to `on_error` as the user-facing sentence rather than escaping from a Qt virtual
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from desktop.core.errors import UserFacingError
 from desktop.core.model import (
@@ -476,12 +478,25 @@ class ImportCommand(StoreCommand):
 
     def _do(self) -> None:
         assert self._taken is not None
-        self._store.put_back_import(self._taken)
+        with _wait_cursor():
+            self._store.put_back_import(self._taken)
 
     def _undo(self) -> None:
-        self._taken = self._store.take_back_import(
-            self._imported.added, self._imported.shared_before
-        )
+        with _wait_cursor():
+            self._taken = self._store.take_back_import(
+                self._imported.added, self._imported.shared_before
+            )
+
+
+@contextmanager
+def _wait_cursor() -> Iterator[None]:
+    """An import is taken back or put back in one transaction on the GUI thread, so that the
+    undo stack stays in order; at 100,000 rows that is about 3 s, and the cursor says so."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 class DeleteApplicationCommand(StoreCommand):

@@ -11,7 +11,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.model import Application, Contact, RejectionInput, RequestStatus, Stage
 from desktop.store import imports
@@ -212,7 +214,7 @@ def test_a_refused_change_is_a_message_and_no_step(
 
 
 def test_an_import_is_undone_by_removing_what_it_added(
-    store: Store, clock: ManualClock, stack: QUndoStack, tmp_path: Path
+    qapp: QApplication, store: Store, clock: ManualClock, stack: QUndoStack, tmp_path: Path
 ) -> None:
     kept = add(store, clock)
     csv = tmp_path / "jobs.csv"
@@ -222,10 +224,20 @@ def test_an_import_is_undone_by_removing_what_it_added(
     assert len(imported.added) == 2
     stack.push(ImportCommand(store, "Import jobs.csv", imported))
     assert len(store.list_summaries()) == 3
+    # The store announces the change as it commits, still inside the undo: the cursor then.
+    cursors: list[Qt.CursorShape | None] = []
+    store.changes.subscribe(lambda _change: cursors.append(_cursor_shape()))
     stack.undo()
     assert [s.application.id for s in store.list_summaries()] == [kept.id]
     stack.redo()
     assert {s.application.company for s in store.list_summaries()} == {"Acme", "Globex", "Initech"}
+    assert cursors == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
+    assert _cursor_shape() is None
+
+
+def _cursor_shape() -> Qt.CursorShape | None:
+    cursor = QGuiApplication.overrideCursor()
+    return cursor.shape() if cursor is not None else None
 
 
 def test_snooze_all_is_undone_for_every_request_it_moved(
