@@ -34,12 +34,13 @@ CSV_COLUMNS = (
 def load_report(store: Store, period: Period, *, tz: tzinfo, now: datetime) -> ProofReport:
     """The report for `period`: every application active in it, with its history.
 
-    Timelines and contacts are read per application, and only for the applications that
+    Records, timelines and contacts are read per application, and only for the applications that
     were ever applied for (a card still in Saved never was): one job search's worth of
     reads, through the Store's own queries.
     """
+    # Whole records: the table's summaries leave out the url, which the report prints.
     candidates = [
-        summary.application
+        store.get_application(summary.application.id)
         for summary in store.list_summaries(include_archived=True)
         if summary.application.applied_at is not None
         or summary.application.stage is not Stage.SAVED
