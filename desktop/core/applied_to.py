@@ -35,12 +35,14 @@ first words, so the time is linear in the text (for a given list of names).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Trailing words that only say what kind of legal entity a company is.
-_LEGAL_FORMS = frozenset(
+from desktop.core.search import fold
+
+# Trailing words that only say what kind of legal entity a company is, as `_plain` spells
+# them ("S.A." is "sa").
+LEGAL_FORMS = frozenset(
     {
         "gmbh",
         "mbh",
@@ -81,6 +83,7 @@ _LEGAL_FORMS = frozenset(
         "aps",
         "pty",
         "pvt",
+        "na",
     }
 )
 # Words that join a name's parts, in the languages read: one word, left out.
@@ -126,13 +129,25 @@ _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def _plain(word: str, *, spell_umlauts: bool = False) -> str:
-    """A word as matched: lower case, no accents, no dots ("S.A." is "sa")."""
-    word = word.casefold().replace("ß", "ss").replace(".", "").replace("’", "'")
+    """A word as matched: folded as search folds it (no case, no accents), without dots
+    ("S.A." is "sa"); with `spell_umlauts`, "ü" is "ue" before the accents go."""
+    word = word.casefold().replace(".", "").replace("’", "'")
     if spell_umlauts:
         word = word.translate(_SPELT_OUT)
-    return "".join(
-        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
-    )
+    return fold(word)
+
+
+def without_legal_form(name: str) -> str:
+    """`name` without the legal forms it ends with: "Solvia Versicherung" of "Solvia
+    Versicherung AG", "Smith" of "Smith & Co. KG"; a name that is only a legal form stays."""
+    words = list(_WORD.finditer(name))
+    end = len(name)
+    while len(words) > 1 and (
+        (_plain(words[-1][0]) in LEGAL_FORMS and name[words[-1].start() - 1] in " \t,&")
+        or words[-1][0] == "&"
+    ):
+        end = words.pop().start()
+    return name[:end].rstrip(" \t,&") if end < len(name) else name
 
 
 def _key(name: str, *, spell_umlauts: bool = False, legal_form: bool = False) -> tuple[str, ...]:
@@ -142,7 +157,7 @@ def _key(name: str, *, spell_umlauts: bool = False, legal_form: bool = False) ->
     words = [word for word in words if word not in _JOINERS and word != "&"]
     if words and words[0] == "the" and len(words) > 1:
         words.pop(0)
-    while not legal_form and len(words) > 1 and words[-1] in _LEGAL_FORMS:
+    while not legal_form and len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return tuple(words)
 
@@ -185,7 +200,7 @@ class AppliedTo:
         added: set[tuple[str, tuple[str, ...]]] = set()
         for company in dict.fromkeys(name.strip() for name in companies if name.strip()):
             key = _key(company)
-            if all(word in _LEGAL_FORMS or word.isdigit() for word in key):
+            if all(word in LEGAL_FORMS or word.isdigit() for word in key):
                 continue  # a name of legal forms or digits alone names no one
             typed = tuple(
                 word for word in _WORD.findall(company) if _plain(word) in key and word != "&"
@@ -306,5 +321,5 @@ def _written_as_a_name(
     return (
         not _SENTENCE_START.search(text, max(0, start - _LOOK_BACK), start)
         or (heading and start == 0 and _HEADING_END.match(text, end) is not None)
-        or bool(after and after[0].plain in _LEGAL_FORMS)
+        or bool(after and after[0].plain in LEGAL_FORMS)
     )

@@ -41,7 +41,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import parsedate_to_datetime
 
-from desktop.core.applied_to import SUBJECT, AppliedMatch, AppliedTo
+from desktop.core.applied_to import SUBJECT, AppliedMatch, AppliedTo, without_legal_form
 from desktop.core.email_kind import (
     ATS_DOMAINS,
     ROLE_NOUN,
@@ -1002,7 +1002,7 @@ def _fuller(company: str, names: list[str]) -> str:
     name around it ("University of Eastbridge" for "Eastbridge People Services")."""
     best = company
     for name in names:
-        bare = _LEGAL_FORM_END.sub("", name)
+        bare = without_legal_form(name)
         if team := _TEAM_SUFFIX.match(bare):
             bare = team["company"]  # "Smith & Wesson Careers" signs for Smith & Wesson
         longer = len(_squeezed(bare)) > len(_squeezed(best))
@@ -1014,13 +1014,6 @@ def _fuller(company: str, names: list[str]) -> str:
         ):
             best = bare
     return best or company
-
-
-_LEGAL_FORM_END = re.compile(
-    r"(?:[\s,]+(?:&\s*co\.?\s*)?(?:gmbh|kg|ag|se|inc|llc|ltd|limited|plc|corp|sarl|sas|sa|"
-    r"s\.a\.|sl|s\.l\.|bv|nv|srl|spa|oy|ab|n\.a\.)\.?)+$",
-    re.IGNORECASE,
-)
 
 
 _SPACES = re.compile(r"[ \t]+")
