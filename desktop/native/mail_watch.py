@@ -529,7 +529,7 @@ class MailChecker:
         messages: Iterator[tuple[str, Callable[[], bytes], int | None]],
     ) -> list[Finding]:
         found: list[Finding] = []
-        applied_to = AppliedTo(self._store.applied_to())  # once per check
+        applied_to = AppliedTo(self._store.applied_companies())  # once per check
         for key, read, uid_next in messages:
             rejection = read_rejection(read(), tz=self._tz(), applied_to=applied_to)
             finding = self._store.record(

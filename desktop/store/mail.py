@@ -52,7 +52,7 @@ class MailStore:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def applied_to(self) -> list[str]:
+    def applied_companies(self) -> list[str]:
         """The companies the user applied to, which mail is matched against: read once at
         the start of a check, not per message."""
         with self._database.transaction() as session:

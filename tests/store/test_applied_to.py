@@ -29,7 +29,7 @@ def test_each_company_once_as_typed_archived_ones_too(
     store.set_archived(archived.id, True, now=NOW)
     expected = ["Acme", "Globex", "Müller & Söhne"]
     assert store.applied_companies() == expected
-    assert MailStore(database).applied_to() == expected
+    assert MailStore(database).applied_companies() == expected
     assert read_companies(data_dir) == expected  # while the store is open (a -wal beside)
     database.close()
     before = _files(data_dir)
