@@ -34,9 +34,9 @@ CSV_COLUMNS = (
 def load_report(store: Store, period: Period, *, tz: tzinfo, now: datetime) -> ProofReport:
     """The report for `period`: every application active in it, with its history.
 
-    Records, timelines and contacts are read per application, and only for the applications that
-    were ever applied for (a card still in Saved never was): one job search's worth of
-    reads, through the Store's own queries.
+    Records, timelines and contacts are read per application, and only for the applications
+    that were ever applied for (a card still in Saved never was): one job search's worth
+    of reads, through the Store's own queries.
     """
     # Whole records: the table's summaries leave out the url, which the report prints.
     candidates = [
